@@ -1,0 +1,33 @@
+/**
+ * Vite plugin that builds the default pack from its YAML source at bundle time, so the
+ * extension always ships the pack that is in the repository (no generated file to forget).
+ * `import defaultPack from 'virtual:default-pack'` yields the built pack document.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { loadPackSource } from './source';
+
+export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../packs/default', import.meta.url));
+
+const ID = 'virtual:default-pack';
+const RESOLVED = `\0${ID}`;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+  );
+}
+
+export function defaultPackPlugin(): Plugin {
+  return {
+    name: 'govpost-default-pack',
+    resolveId: (id) => (id === ID ? RESOLVED : undefined),
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      for (const f of sourceFiles(DEFAULT_PACK_DIR)) this.addWatchFile(f);
+      return `export default ${JSON.stringify(loadPackSource(DEFAULT_PACK_DIR))};`;
+    },
+  };
+}

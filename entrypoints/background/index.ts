@@ -1,0 +1,10 @@
+/** The background: wiring only. Each concern lives in its own module beside this file. */
+import { defineBackground } from 'wxt/utils/define-background';
+import defaultPack from 'virtual:default-pack';
+import { serveProtocol } from '../../utils/messaging';
+
+export default defineBackground(() => {
+  serveProtocol({
+    getActivePack: () => ({ pack: defaultPack, origin: 'bundled' }),
+  });
+});

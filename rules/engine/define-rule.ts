@@ -1,0 +1,121 @@
+/**
+ * The rule contract, after ESLint's `meta` + `create`: a rule declares what it is (id = file
+ * name, category, description, basis, message templates, the options it takes) and, given its
+ * options and the pack's compiled data, returns visitors. Severity never appears here: it comes
+ * from the pack (ESLint's config, DESIGN.md's severity ladder).
+ */
+import type { CompiledSources } from './sources';
+import type { Category, Draft, FieldName, Range, Severity } from './types';
+import type { DictionaryHandle, TermHit } from './dictionaries';
+import type { NormalizedText } from './normalize';
+
+/** The text fields a rule can ask to visit one by one. */
+export type TextFieldName = 'title' | 'body' | 'quoted' | 'source' | 'quoted.author';
+
+export type OptionSpec =
+  | { type: 'dictionary'; default: string; description: string }
+  | { type: 'integer'; default: number; min: number; max: number; description: string }
+  | { type: 'boolean'; default: boolean; description: string }
+  | { type: 'strings'; default: readonly string[]; maxItems: number; description: string }
+  | { type: 'severity'; default: Severity; description: string };
+
+export type OptionsSpec = Record<string, OptionSpec>;
+
+type OptionValue<S extends OptionSpec> = S extends { type: 'dictionary' }
+  ? DictionaryHandle
+  : S extends { type: 'integer' }
+    ? number
+    : S extends { type: 'boolean' }
+      ? boolean
+      : S extends { type: 'strings' }
+        ? readonly string[]
+        : S extends { type: 'severity' }
+          ? Severity
+          : never;
+
+/** Options as the rule sees them: dictionaries arrive compiled, as handles. */
+export type ResolvedOptions<S extends OptionsSpec> = { readonly [K in keyof S]: OptionValue<S[K]> };
+
+export interface RuleMeta<M extends string, S extends OptionsSpec> {
+  /** Equals the file name and the registry key; logged as `ruleId`. */
+  id: string;
+  category: Category;
+  /** One Chinese sentence: what the rule finds. */
+  description: string;
+  /** The default basis of its findings, e.g. 《保定市政务新媒体管理办法》第十三条…. */
+  basis: string;
+  /** Chinese message templates keyed by a stable message id; `{name}` placeholders. */
+  messages: Record<M, string>;
+  /** Text fields the `field` visitor runs on (default: title and body). */
+  fields?: readonly TextFieldName[];
+  /**
+   * Tone rules speak only for the institution's own voice: findings that start inside quoted
+   * speech (他说："我认为……", 市民表示：……) are dropped.
+   */
+  quoteAware?: boolean;
+  options: S;
+}
+
+export interface FieldView {
+  readonly name: FieldName;
+  /** The original text of the field. */
+  readonly text: string;
+  readonly normalized: NormalizedText;
+  /** Dictionary hits in this field, after allow-lists and context conditions. */
+  hits(dictionary: DictionaryHandle): readonly TermHit[];
+  /** Whether the original offset lies inside quoted speech. */
+  inQuote(offset: number): boolean;
+  /** Matches of a global regex on the folded text, as original ranges. */
+  matchFolded(regex: RegExp): { range: Range; match: RegExpExecArray }[];
+}
+
+export interface DraftView {
+  readonly draft: Draft;
+  /** The field's view, or undefined when the draft has no such text. */
+  field(name: FieldName): FieldView | undefined;
+}
+
+export interface ReportInput<M extends string> {
+  range: Range;
+  messageId: M;
+  data?: Record<string, string | number>;
+  suggestion?: string;
+  basis?: string;
+  /** Entry- or option-level severity from the pack; the rule's severity otherwise. */
+  severity?: Severity;
+}
+
+export interface FieldReporter<M extends string> {
+  report(input: ReportInput<M>): void;
+  /** Reports a dictionary hit with the entry's suggestion, basis and severity. */
+  hit(hit: TermHit, messageId: M, data?: Record<string, string | number>, severity?: Severity): void;
+}
+
+export interface DraftReporter<M extends string> {
+  report(input: ReportInput<M> & { field: FieldName }): void;
+}
+
+export interface RuleVisitors<M extends string> {
+  field?(field: FieldView, report: FieldReporter<M>): void;
+  draft?(draft: DraftView, report: DraftReporter<M>): void;
+}
+
+export interface RuleCreateContext<S extends OptionsSpec> {
+  options: ResolvedOptions<S>;
+  sources: CompiledSources;
+}
+
+export interface RuleModule<M extends string = string, S extends OptionsSpec = OptionsSpec> {
+  meta: RuleMeta<M, S>;
+  create(context: RuleCreateContext<S>): RuleVisitors<M>;
+}
+
+/** Identity helper that infers message ids and option types (typescript-eslint's RuleCreator). */
+export function defineRule<M extends string, S extends OptionsSpec>(rule: RuleModule<M, S>): RuleModule<M, S> {
+  return rule;
+}
+
+/** Fills `{name}` placeholders; unknown placeholders are left visible so tests catch them. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,135 @@
+/**
+ * Normalisation with an exact way back: every character the rules see knows which character of
+ * the editor's original text it came from, so a finding's range always names what the editor
+ * typed, however it was disguised (優惠券, 优​惠券, ＹＹＤＳ, 优 惠 券, 优-惠-券).
+ *
+ * Two views are built in one pass over the original text:
+ * - `folded`: invisible characters dropped; full-width, compatibility forms, letter case and
+ *   traditional characters folded to one form. Same characters otherwise, separators kept.
+ *   Pattern rules (numbers, marks, quotes) read this.
+ * - `compact`: `folded` without separators (spaces, punctuation, symbols, emoji). Term
+ *   dictionaries match here, so a separator slipped between characters does not hide a term.
+ *   `gap[i]` tells which separators stood before compact character i, so that a match spanning a
+ *   clause break (路口，交通 → 口交) can be told from an evasion (优，惠，券).
+ */
+import { FOLD_FROM, FOLD_TO, SEPARATOR_RANGES } from './fold-table.generated';
+
+export const GAP_NONE = 0;
+export const GAP_WEAK = 1;
+export const GAP_STRONG = 2;
+
+const FOLD = new Uint16Array(0x10000);
+const SEPARATOR = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
+for (let i = 0; i < FOLD_FROM.length; i++) FOLD[FOLD_FROM.charCodeAt(i)] = FOLD_TO.charCodeAt(i);
+for (const [first, last, kind] of SEPARATOR_RANGES) SEPARATOR.fill(kind, first, last + 1);
+
+/** The folded form of one UTF-16 code unit; 0 means the character is dropped. */
+export function foldCode(code: number): number {
+  return FOLD[code];
+}
+
+/** 0 content, 1 weak separator, 2 strong (clause) separator, for a folded code unit. */
+export function separatorClass(foldedCode: number): number {
+  return SEPARATOR[foldedCode];
+}
+
+export interface NormalizedText {
+  readonly original: string;
+  readonly folded: string;
+  /** folded index → original index. */
+  readonly foldedMap: Int32Array;
+  readonly compact: Uint16Array;
+  readonly compactLength: number;
+  /** compact index → original index. */
+  readonly compactMap: Int32Array;
+  /** compact index → the strongest separator class between it and the previous compact unit. */
+  readonly gap: Uint8Array;
+}
+
+function codesToString(codes: Uint16Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 8192) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + 8192)) as unknown as number[]);
+  }
+  return out;
+}
+
+export function normalizeText(original: string): NormalizedText {
+  const n = original.length;
+  const folded = new Uint16Array(n);
+  const foldedMap = new Int32Array(n + 1);
+  const compact = new Uint16Array(n);
+  const compactMap = new Int32Array(n + 1);
+  const gap = new Uint8Array(n + 1);
+  let f = 0;
+  let k = 0;
+  let pendingGap = GAP_NONE;
+  for (let i = 0; i < n; i++) {
+    const code = FOLD[original.charCodeAt(i)];
+    if (code === 0) continue;
+    folded[f] = code;
+    foldedMap[f++] = i;
+    const sep = SEPARATOR[code];
+    if (sep !== 0) {
+      if (sep > pendingGap) pendingGap = sep;
+      continue;
+    }
+    compact[k] = code;
+    gap[k] = k === 0 ? GAP_NONE : pendingGap;
+    compactMap[k++] = i;
+    pendingGap = GAP_NONE;
+  }
+  foldedMap[f] = n;
+  compactMap[k] = n;
+  return {
+    original,
+    folded: codesToString(folded, f),
+    foldedMap,
+    compact,
+    compactLength: k,
+    compactMap,
+    gap,
+  };
+}
+
+/** Original range of the folded range [start, end). */
+export function foldedToOriginal(text: NormalizedText, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const at = text.foldedMap[start];
+    return [at, at];
+  }
+  return [text.foldedMap[start], text.foldedMap[end - 1] + 1];
+}
+
+/** Original range of the compact range [start, end). */
+export function compactToOriginal(text: NormalizedText, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const at = text.compactMap[start];
+    return [at, at];
+  }
+  return [text.compactMap[start], text.compactMap[end - 1] + 1];
+}
+
+/**
+ * Folds a term the way the text is folded and drops its separators, for dictionaries. Returns
+ * the compact form ('' when the term has no content characters).
+ */
+export function compactTerm(term: string): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) {
+    const code = FOLD[term.charCodeAt(i)];
+    if (code !== 0 && SEPARATOR[code] === 0) out += String.fromCharCode(code);
+  }
+  return out;
+}
+
+/** Folds a string without dropping separators (for comparing names, domains, titles). */
+export function foldString(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = FOLD[text.charCodeAt(i)];
+    if (code !== 0) out += String.fromCharCode(code);
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * Quoted speech: spans of a text that are somebody else's words, not the institution's voice.
+ * Tone rules (personal opinion, emotional language) stay silent inside them; rules about
+ * advertising, secrets and personal data do not, because quoting a secret still leaks it.
+ *
+ * Two forms are recognised on the folded text:
+ * - paired quotation marks “…” ‘…’ 「…」 『…』 "…" (an unclosed mark runs to the end of its
+ *   paragraph, as multi-paragraph quotations are written);
+ * - reported speech introduced by a speech verb and a colon (市民表示：…, 他说：…), to the end of
+ *   the paragraph.
+ */
+import { foldedToOriginal, type NormalizedText } from './normalize';
+import type { Range } from './types';
+
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
+
+const SPEECH =
+  /(?:说|说道|表示|称|指出|介绍|坦言|直言|感慨|感叹|回忆|透露|强调|提到|告诉记者|问道|答道|留言|评论|吐槽|反映|写道|笑称|认为|觉得|呼吁|建议|提醒|解释|回应|发问|喊道)[:：]/g;
+
+/** Quoted spans as ranges of the original text, sorted and non-overlapping. */
+export function findQuotedSpans(text: NormalizedText): Range[] {
+  const s = text.folded;
+  const spans: [number, number][] = [];
+  // Paired marks, outermost only.
+  let i = 0;
+  while (i < s.length) {
+    const close = PAIRS[s[i]];
+    if (close === undefined) {
+      i++;
+      continue;
+    }
+    const paragraphEnd = indexOrEnd(s, '\n', i + 1);
+    const end = s.indexOf(close, i + 1);
+    const stop = end === -1 || end > paragraphEnd ? paragraphEnd : end + 1;
+    spans.push([i, stop]);
+    i = stop;
+  }
+  SPEECH.lastIndex = 0;
+  for (let m = SPEECH.exec(s); m; m = SPEECH.exec(s)) {
+    const from = m.index + m[0].length;
+    spans.push([from, indexOrEnd(s, '\n', from)]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else if (span[1] > span[0]) merged.push([span[0], span[1]]);
+  }
+  return merged.map(([a, b]) => foldedToOriginal(text, a, b));
+}
+
+function indexOrEnd(s: string, needle: string, from: number): number {
+  const at = s.indexOf(needle, from);
+  return at === -1 ? s.length : at;
+}
+
+/** Whether `offset` lies inside one of the sorted spans. */
+export function insideSpans(spans: readonly Range[], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = spans[mid];
+    if (offset < a) hi = mid - 1;
+    else if (offset >= b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,116 @@
+/**
+ * The contracts shared by adapters, the engine, the panel, the log and the CLI
+ * (see DESIGN.md, "Contracts"). Pure types: importing this file costs nothing at runtime.
+ */
+
+export type Platform = 'weibo' | 'wechat';
+
+export type DraftKind = 'post' | 'repost' | 'comment' | 'reply' | 'article' | 'image-post';
+
+/** What an adapter extracts from an editor page. */
+export interface Draft {
+  platform: Platform;
+  kind: DraftKind;
+  /** The logged-in account. */
+  account?: { name: string; id?: string };
+  title?: string;
+  /** Plain text as readers will see it. */
+  body: string;
+  /** Links from the rich text; URLs typed in the body are found by the rules themselves. */
+  links?: { href: string; text?: string }[];
+  /** Declared 原文链接 / 来源 from the platform's controls. */
+  source?: { name?: string; url?: string };
+  /** WeChat 原创声明. */
+  original?: boolean;
+  /** The post being reposted or replied to. */
+  quoted?: { author?: string; text: string };
+  /** The page the draft was written on. */
+  url?: string;
+}
+
+/** Stable category ids, used in reports, logs, exports and packs. */
+export const CATEGORIES = [
+  'commercial-ad',
+  'personal-opinion',
+  'unapproved-source',
+  'missing-source',
+  'title-distortion',
+  'off-mission',
+  'confidential',
+  'personal-data',
+  'political-expression',
+  'legal-expression',
+  'typo',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** The severity ladder, highest first. Set by the pack, never by rule code. */
+export const SEVERITIES = ['block', 'justify', 'warn', 'monitor', 'off'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** A report's verdict: the highest severity among shown findings, or pass. */
+export type Verdict = 'pass' | 'warn' | 'justify' | 'block';
+
+/**
+ * The text fields a finding can point into. `links[i]` is the href of the i-th entry of
+ * `draft.links`.
+ */
+export type FieldName =
+  | 'title'
+  | 'body'
+  | 'source'
+  | 'source.url'
+  | 'quoted'
+  | 'quoted.author'
+  | `links[${number}]`;
+
+/** A half-open range [start, end) in UTF-16 offsets of the ORIGINAL field text. */
+export type Range = readonly [number, number];
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Exclude<Severity, 'off'>;
+  field: FieldName;
+  range: Range;
+  /** The original text the range names. */
+  excerpt: string;
+  /** Chinese; says what and why. */
+  message: string;
+  /** Replacement text where there is one (one-click fix). */
+  suggestion?: string;
+  /** Which article or list entry this rests on. */
+  basis: string;
+  /** Stable id of the message template, so wording can change without breaking audits. */
+  messageId: string;
+}
+
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
+export interface Report {
+  verdict: Verdict;
+  findings: Finding[];
+  /** Rules that failed while checking. A report with errors is incomplete: callers fail closed. */
+  errors: RuleError[];
+  pack: { id: string; version: string };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { block: 4, justify: 3, warn: 2, monitor: 1, off: 0 };
+
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
+
+/** Findings at `monitor` are logged but never shown, so they never change the verdict. */
+export function isShown(finding: Pick<Finding, 'severity'>): boolean {
+  return finding.severity !== 'monitor';
+}
+
+export function verdictOf(findings: readonly Pick<Finding, 'severity'>[]): Verdict {
+  let best = 0;
+  for (const f of findings) if (isShown(f)) best = Math.max(best, SEVERITY_RANK[f.severity]);
+  return best === 4 ? 'block' : best === 3 ? 'justify' : best === 2 ? 'warn' : 'pass';
+}

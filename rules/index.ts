@@ -1,0 +1,12 @@
+/**
+ * The registry: every rule that ships in the extension, one line each, sorted by id.
+ * tests/meta.test.ts keeps it in step with the files, tests and docs.
+ */
+import type { RuleModule } from './engine/define-rule';
+import noIdNumber from './no-id-number';
+import noTypo from './no-typo';
+
+export const RULES: readonly RuleModule[] = [
+  noIdNumber,
+  noTypo,
+] as readonly RuleModule[];

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { defaultPackPlugin } from './cli/pack/vite-plugin';
+
+// The public half of the key that fixes the extension id (bpaphlkjmdglaojppphhcbmagkiggbeh) for
+// unpacked installs, so enterprise policy files and tests can name the extension before it is built.
+const MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1FcYdZ+Q2PHSlTQlYXkrOuZZ/swFmilEhMT3e1VHQKgD4sJdhi8Op2b8qG0FLET7HXHjV1YHZD0xhvEowr3Ri0+NYOa/fGxBAEw79G9S9lghfyN+gFjePv68iIHnofoq8dw0XHrGiso1ir3dpf76QV74ifcWwCR5s+IuICgT1/b9LdX7vxHl7MuD1LY9vnuJOszWRRgm8WWE8EWf7TIrrNv0elDeoLqBNNMAZ6gapUI8EkwoG3FssCExy4rd08Y84fH4wI4J8U6NvNDnYIToR3JiC5TJtuCfoVat0bmRuMWF6o5BPuHvwFMAG+MAkDasiwKMTj1sQW7cB1gGHCPiHwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Auto-imports hide the dependency graph; the engine's purity must stay visible.
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'govpost-guard@govpost-guard.cn', strict_min_version: '128.0' } } }
+      : { key: MANIFEST_KEY, minimum_chrome_version: '111' }),
+    action: { default_title: '__MSG_extName__' },
+  }),
+  vite: () => ({
+    plugins: [preact(), defaultPackPlugin()],
+  }),
+});
