@@ -18,7 +18,9 @@ ${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
 
 运行 govpost-guard <命令> --help 查看各命令的选项。`;
 
-export async function main(argv: string[], io: CliIO = process): Promise<number> {
+const processIO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.stdout.write(`${USAGE}\n`);

@@ -5,6 +5,7 @@
  * must cover every method (see utils/messaging.ts).
  */
 import type { Pack } from '../rules/engine/pack';
+import type { DraftKind, Finding, Platform, RuleError, Verdict } from '../rules/engine/types';
 
 /** Who may call a method: content scripts on the guarded sites, or the extension's own pages. */
 export type CallerKind = 'content' | 'extension';
@@ -15,12 +16,55 @@ export interface ActivePack {
   origin: 'bundled' | 'policy' | 'import';
 }
 
+/** What the editor finally did with an attempt. `pending` until the attempt is completed. */
+export type Decision = 'pending' | 'published' | 'published-with-reason' | 'blocked' | 'cancelled' | 'check-failed';
+
+/** A publish attempt as a content script reports it, before the post may leave (write-ahead). */
+export interface AttemptStart {
+  platform: Platform;
+  kind: DraftKind;
+  /** The adapter's name for the page (home, comment, article-editor, image-post…). */
+  page: string;
+  account?: { name: string; id?: string };
+  url: string;
+  title?: string;
+  text: string;
+  verdict: Verdict | 'error';
+  findings: Finding[];
+  errors: RuleError[];
+  pack: { id: string; version: string };
+}
+
+export interface AttemptCompletion {
+  id: string;
+  decision: Exclude<Decision, 'pending'>;
+  /** The editor's written reason (发布理由) for justify/warn overrides and check failures. */
+  reason?: string;
+}
+
+/** An adapter could not find what it guards: the platform changed its page. Never silent. */
+export interface AdapterProblem {
+  platform: Platform;
+  page: string;
+  url: string;
+  /** What is missing, e.g. 找不到发布按钮. */
+  problem: string;
+}
+
 export interface Protocol {
   /** The pack content scripts and pages compile their checker from. */
   getActivePack(data: Record<string, never>): ActivePack;
+  /** Stores an attempt as pending and answers its id; the post may go only after this answer. */
+  logAttempt(data: AttemptStart): { id: string };
+  /** Completes a pending attempt with the editor's decision. */
+  completeAttempt(data: AttemptCompletion): { ok: true };
+  reportAdapterProblem(data: AdapterProblem): { ok: true };
 }
 
 /** Which callers each method accepts; the background rejects everything else. */
 export const ACCESS: { readonly [K in keyof Protocol]: readonly CallerKind[] } = {
   getActivePack: ['content', 'extension'],
+  logAttempt: ['content'],
+  completeAttempt: ['content'],
+  reportAdapterProblem: ['content'],
 };
