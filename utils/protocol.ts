@@ -6,6 +6,7 @@
  */
 import type { Pack } from '../rules/engine/pack';
 import type { DraftKind, Finding, Platform, RuleError, Verdict } from '../rules/engine/types';
+import type { LockedSettings, Settings } from './settings';
 
 /** Who may call a method: content scripts on the guarded sites, or the extension's own pages. */
 export type CallerKind = 'content' | 'extension';
@@ -59,6 +60,8 @@ export interface Protocol {
   /** Completes a pending attempt with the editor's decision. */
   completeAttempt(data: AttemptCompletion): { ok: true };
   reportAdapterProblem(data: AdapterProblem): { ok: true };
+  /** The settings in force, and which of them the admin's policy locks. */
+  getSettings(data: Record<string, never>): { settings: Settings; locked: LockedSettings };
 }
 
 /** Which callers each method accepts; the background rejects everything else. */
@@ -67,4 +70,5 @@ export const ACCESS: { readonly [K in keyof Protocol]: readonly CallerKind[] } =
   logAttempt: ['content'],
   completeAttempt: ['content'],
   reportAdapterProblem: ['content'],
+  getSettings: ['content', 'extension'],
 };

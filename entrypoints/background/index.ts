@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import defaultPack from 'virtual:default-pack';
 import { serveProtocol } from '../../utils/messaging';
 import { completeAttempt, logAttempt, reportAdapterProblem } from './attempts';
+import { readSettings } from './settings';
 
 export default defineBackground(() => {
   serveProtocol({
@@ -10,5 +11,6 @@ export default defineBackground(() => {
     logAttempt: (data) => logAttempt(data),
     completeAttempt: (data) => completeAttempt(data),
     reportAdapterProblem: (data) => reportAdapterProblem(data),
+    getSettings: () => readSettings(),
   });
 });

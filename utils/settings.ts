@@ -1,0 +1,66 @@
+/**
+ * Settings shared by the guard, the log and the dashboard, and the enterprise policy that may
+ * set and lock them. The editor's own choices live in `storage.local` (key `settings`); an admin's
+ * policy arrives in `storage.managed` (schema: public/managed-schema.json) and always wins.
+ */
+
+export interface Settings {
+  /** The editor's name and unit, recorded with every attempt. */
+  editorName: string;
+  editorUnit: string;
+  /** Keep the full text of each attempt in the log, or only its SHA-256. */
+  logText: 'full' | 'hash';
+  /** Live checking while typing, per platform (the publish check always runs). */
+  liveCheck: { weibo: boolean; wechat: boolean };
+  /** Whether editors may publish over justify/warn findings (with a reason). Block never can. */
+  allowOverride: boolean;
+}
+
+/** What an admin can set by policy (Windows GPO/registry, Linux JSON, Firefox policies.json). */
+export interface ManagedPolicy {
+  /** HTTPS URL of the signed pack to fetch on a schedule. */
+  packUrl?: string;
+  /** Extra trusted pack-signing keys (added to the ones the extension ships with). */
+  trustedKeys?: { id: string; publicKey: string }[];
+  /** Minutes between pack update checks. */
+  packUpdateMinutes?: number;
+  logText?: Settings['logText'];
+  allowOverride?: boolean;
+  editorUnit?: string;
+  editorName?: string;
+  liveCheck?: Partial<Settings['liveCheck']>;
+  /** Delete log entries older than this many days (a retention marker keeps the chain verifiable). */
+  retentionDays?: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  editorName: '',
+  editorUnit: '',
+  logText: 'full',
+  liveCheck: { weibo: true, wechat: true },
+  allowOverride: true,
+};
+
+export type LockedSettings = { [K in keyof Settings]?: true };
+
+/** The settings in force: defaults, then the editor's choices, then the policy (which locks what it sets). */
+export function effectiveSettings(local: Partial<Settings> | undefined, policy: ManagedPolicy | undefined): { settings: Settings; locked: LockedSettings } {
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    ...local,
+    liveCheck: { ...DEFAULT_SETTINGS.liveCheck, ...local?.liveCheck },
+  };
+  const locked: LockedSettings = {};
+  if (!policy) return { settings, locked };
+  for (const key of ['editorName', 'editorUnit', 'logText', 'allowOverride'] as const) {
+    if (policy[key] !== undefined) {
+      (settings as unknown as Record<string, unknown>)[key] = policy[key];
+      locked[key] = true;
+    }
+  }
+  if (policy.liveCheck) {
+    settings.liveCheck = { ...settings.liveCheck, ...policy.liveCheck };
+    locked.liveCheck = true;
+  }
+  return { settings, locked };
+}
