@@ -4,9 +4,11 @@
  */
 import type { RuleModule } from './engine/define-rule';
 import noIdNumber from './no-id-number';
+import noMobileNumber from './no-mobile-number';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
   noIdNumber,
+  noMobileNumber,
   noTypo,
 ] as readonly RuleModule[];
