@@ -3,11 +3,13 @@
  * tests/meta.test.ts keeps it in step with the files, tests and docs.
  */
 import type { RuleModule } from './engine/define-rule';
+import noBankCard from './no-bank-card';
 import noIdNumber from './no-id-number';
 import noMobileNumber from './no-mobile-number';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
+  noBankCard,
   noIdNumber,
   noMobileNumber,
   noTypo,
