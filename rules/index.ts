@@ -4,12 +4,14 @@
  */
 import type { RuleModule } from './engine/define-rule';
 import noBankCard from './no-bank-card';
+import noClassifiedMark from './no-classified-mark';
 import noIdNumber from './no-id-number';
 import noMobileNumber from './no-mobile-number';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
   noBankCard,
+  noClassifiedMark,
   noIdNumber,
   noMobileNumber,
   noTypo,
