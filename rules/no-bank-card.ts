@@ -39,9 +39,9 @@ export default defineRule({
           // A Gansu identity number (62…) can pass Luhn by chance; no-id-number speaks for it.
           if (isValidId18(digits)) continue;
           const range = groupRange(field, run, 0, run.groups.length);
-          const named = hasHitNear(field.hits(options.contextWords), range, options.contextWindow);
+          const named = hasHitNear(field, field.hits(options.contextWords), range, options.contextWindow);
           if (!named && !UNIONPAY.test(digits)) continue;
-          if (hasHitNear(field.hits(options.organizationWords), range, options.contextWindow)) {
+          if (hasHitNear(field, field.hits(options.organizationWords), range, options.contextWindow)) {
             report.report({ range, messageId: 'organization', severity: options.organizationSeverity });
           } else {
             const masked = mask(digits, 4, 4);
