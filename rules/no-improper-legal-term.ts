@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { reportTermHits } from './lib/term-findings';
+import { wordingVisitors } from './lib/term-findings';
 
 /**
  * Legal terms used loosely in news writing: 罪犯 for a suspect not yet judged, 法人代表 for
@@ -20,11 +20,5 @@ export default defineRule({
       dictionary: { type: 'dictionary', default: 'legal-terms', description: '法律用语词典：不规范说法 → 规范说法（无规范说法的需改写）' },
     },
   },
-  create({ options }) {
-    return {
-      field(field, report) {
-        reportTermHits(field, report, options.dictionary, { replace: 'replace', avoid: 'avoid' });
-      },
-    };
-  },
+  create: wordingVisitors,
 });

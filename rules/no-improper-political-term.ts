@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { reportTermHits } from './lib/term-findings';
+import { wordingVisitors } from './lib/term-findings';
 
 /**
  * Misused political, territorial and diplomatic expressions (新华社禁用词和慎用词 and the
@@ -20,11 +20,5 @@ export default defineRule({
       dictionary: { type: 'dictionary', default: 'political-terms', description: '不规范提法词典：不规范说法 → 规范说法（无规范说法的为禁用）' },
     },
   },
-  create({ options }) {
-    return {
-      field(field, report) {
-        reportTermHits(field, report, options.dictionary, { replace: 'replace', avoid: 'avoid' });
-      },
-    };
-  },
+  create: wordingVisitors,
 });

@@ -3,7 +3,7 @@
  * whose entry gives a replacement is reported as "use X instead", one without as "avoid", and the
  * entry's note is appended to the message.
  */
-import type { FieldReporter, FieldView } from '../engine/define-rule';
+import type { FieldReporter, FieldView, RuleVisitors } from '../engine/define-rule';
 import type { DictionaryHandle } from '../engine/dictionaries';
 import { foldCode } from '../engine/normalize';
 import type { Range } from '../engine/types';
@@ -43,21 +43,24 @@ function visible(text: string, i: number, step: 1 | -1): number {
   return i;
 }
 
-export function reportTermHits<M extends string>(
-  field: FieldView,
-  report: FieldReporter<M>,
-  dictionary: DictionaryHandle,
-  messages: { replace: M; avoid: M },
-): void {
+/** The message ids of a wording rule: `replace` when the entry has a suggestion, `avoid` otherwise. */
+export type WordingMessage = 'replace' | 'avoid';
+
+export function reportTermHits(field: FieldView, report: FieldReporter<WordingMessage>, dictionary: DictionaryHandle): void {
   for (const hit of field.hits(dictionary)) {
     const { suggestion, basis, severity, note } = hit.entry;
     report.report({
       range: balanceQuotes(field.text, hit.range),
-      messageId: suggestion ? messages.replace : messages.avoid,
+      messageId: suggestion ? 'replace' : 'avoid',
       data: { suggestion: suggestion ?? '', note: note ? `（${note}）` : '' },
       suggestion,
       basis,
       severity,
     });
   }
+}
+
+/** The whole `create` of a wording rule whose option `dictionary` names its term list. */
+export function wordingVisitors({ options }: { options: { readonly dictionary: DictionaryHandle } }): RuleVisitors<WordingMessage> {
+  return { field: (field, report) => reportTermHits(field, report, options.dictionary) };
 }
