@@ -22,6 +22,7 @@ ruleTester.run(rule, {
     { text: '报名咨询请致电138-1234-5678（王老师）。', note: '连字符分组', errors: [{ messageId: 'mobile', at: '138-1234-5678', suggestion: '138****5678' }] },
     { text: '失物招领：请失主联系 139 1234 5678 认领。', note: '空格分组', errors: [{ messageId: 'mobile', at: '139 1234 5678' }] },
     { text: '境外来电请拨 +86 150 1234 5678。', note: '国际区号', errors: [{ messageId: 'mobile', at: '+86 150 1234 5678', suggestion: '150****5678' }] },
+    { text: '海外侨胞可拨打0086-135-1234-5678联系侨联。', note: '0086 前缀', errors: [{ messageId: 'mobile', at: '0086-135-1234-5678', suggestion: '135****5678' }] },
     { text: '防汛值班手机8618612345678，24小时有人接听。', note: '86 连写', errors: [{ messageId: 'mobile', at: '8618612345678', suggestion: '186****5678' }] },
     {
       text: '联系电话：0312-5901234 15912345678',
