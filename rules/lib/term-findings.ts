@@ -9,6 +9,7 @@ import { foldCode } from '../engine/normalize';
 import type { Range } from '../engine/types';
 
 const CLOSING: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"', '《': '》' };
+const CLOSERS = new Set(Object.values(CLOSING));
 
 /**
  * Quotes are weak separators, so 台湾总统 matches 台湾“总统” and the hit ends before the closing
@@ -22,7 +23,7 @@ export function balanceQuotes(text: string, [start, end]: Range): Range {
     const c = text[i];
     if (open.length && CLOSING[open[open.length - 1]] === c) open.pop();
     else if (c in CLOSING) open.push(c);
-    else if (Object.values(CLOSING).includes(c)) unopened++;
+    else if (CLOSERS.has(c)) unopened++;
   }
   let s = start;
   let e = end;
