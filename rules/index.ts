@@ -3,10 +3,20 @@
  * tests/meta.test.ts keeps it in step with the files, tests and docs.
  */
 import type { RuleModule } from './engine/define-rule';
+import noBankCard from './no-bank-card';
+import noClassifiedMark from './no-classified-mark';
 import noIdNumber from './no-id-number';
+import noImproperLegalTerm from './no-improper-legal-term';
+import noImproperPoliticalTerm from './no-improper-political-term';
+import noMobileNumber from './no-mobile-number';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
+  noBankCard,
+  noClassifiedMark,
   noIdNumber,
+  noImproperLegalTerm,
+  noImproperPoliticalTerm,
+  noMobileNumber,
   noTypo,
 ] as readonly RuleModule[];

@@ -112,6 +112,21 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
 }
 
 /**
+ * Folded index of an original offset: the first folded character at or after it (the folded
+ * length at the end). Distances measured here ignore invisible characters.
+ */
+export function originalToFolded(text: NormalizedText, offset: number): number {
+  let lo = 0;
+  let hi = text.folded.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (text.foldedMap[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Folds a term the way the text is folded and drops its separators, for dictionaries. Returns
  * the compact form ('' when the term has no content characters).
  */

@@ -63,7 +63,7 @@ export interface ContextCondition {
   terms?: string[];
   /** Name of another dictionary of the pack whose terms count as context. */
   dictionary?: string;
-  /** Distance in characters of the original text, on either side of the match. */
+  /** Distance in characters, on either side of the match; invisible characters do not count. */
   window: number;
 }
 
