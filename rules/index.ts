@@ -5,8 +5,10 @@
 import type { RuleModule } from './engine/define-rule';
 import noIdNumber from './no-id-number';
 import noTypo from './no-typo';
+import noUnapprovedSource from './no-unapproved-source';
 
 export const RULES: readonly RuleModule[] = [
   noIdNumber,
   noTypo,
+  noUnapprovedSource,
 ] as readonly RuleModule[];
