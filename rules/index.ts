@@ -6,9 +6,11 @@ import type { RuleModule } from './engine/define-rule';
 import noIdNumber from './no-id-number';
 import noTypo from './no-typo';
 import noUnapprovedSource from './no-unapproved-source';
+import requireSource from './require-source';
 
 export const RULES: readonly RuleModule[] = [
   noIdNumber,
   noTypo,
   noUnapprovedSource,
+  requireSource,
 ] as readonly RuleModule[];
