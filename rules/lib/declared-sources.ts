@@ -60,6 +60,7 @@ const NEXT_FIELD = new RegExp(`\\s+(?=\\d|[${CJK}]{1,5}\\s{0,3}[:|丨])`, 'y');
 const QUOTED = /^[《“「『"']([^》”」』"'\n]{1,40})[》”」』"']/;
 const PLATFORM_PREFIX = /^(?:(?:微信)?公众号|微信号?|(?:新浪)?微博|抖音号?|快手号?|头条号?|今日头条|视频号|@)\s{0,3}:?\s{0,3}/;
 const PLATFORM_SUFFIX = /\s{0,3}(?:微信公众号|公众号|微信号|微信|官方微博|官微|微博|客户端|app|视频号|抖音号)$/;
+const SITE_SUFFIX = /(?:门户网站|官方网站|网站|官网|网)$/;
 const WRAPPERS = /^[\s《“「『"'@]+|[\s》”」』"']+$/g;
 /** Longer than this (content characters) it is a sentence, not a name. */
 const MAX_NAME = 30;
@@ -98,7 +99,10 @@ function nameSources(field: FieldView, via: SourceVia, marker: Range, span: Span
     from = i + 1;
     if (compactTerm(folded.slice(raw[0], raw[1])).length > MAX_NAME) continue;
     const inner = innerName(folded, raw);
-    const names = [folded.slice(inner[0], inner[1]), folded.slice(raw[0], raw[1]).replace(WRAPPERS, '')];
+    const name = folded.slice(inner[0], inner[1]);
+    // 保定市人民政府网, 中央纪委国家监委网站: an organ's own website is the organ.
+    const organ = name.replace(SITE_SUFFIX, '');
+    const names = [name, folded.slice(raw[0], raw[1]).replace(WRAPPERS, ''), ...(organ && organ !== name ? [organ] : [])];
     out.push({ via, field: field.name, marker, range: toOriginal(field, inner), names });
   }
   return out;

@@ -34,6 +34,8 @@ ruleTester.run(rule, {
       draft: { platform: 'wechat', kind: 'article', title: '震惊！这些地方要停水', body: '明日起部分区域计划停水。' },
       note: '没有原标题就无从比较（标题党另有规则）',
     },
+    { draft: reprint('保定发布｜全国冬季供暖全面启动', '全国冬季供暖全面启动'), note: '加了栏目名' },
+    { text: '原标题：保定发布寒潮预警\n寒潮来了，注意保暖。', note: '微博正文没有【】标题' },
     {
       draft: { platform: 'wechat', kind: 'article', title: '寒潮来袭，注意保暖', body: '正文……', source: { name: '保定日报' } },
       note: '转载来源不是原标题',
@@ -88,6 +90,15 @@ ruleTester.run(rule, {
     {
       draft: reprint('这些公交线路调整了，市民出行请注意', '关于调整我市部分公交线路的通告'),
       errors: [{ messageId: 'dissimilar', field: 'title', at: '这些公交线路调整了，市民出行请注意' }],
+    },
+    {
+      draft: reprint('突发！我市暂停冬季供暖', '我市冬季供暖有序推进'),
+      note: '几类改动同时出现时报第一类',
+      errors: [{ messageId: 'negation', field: 'title', at: '突发！我市暂停冬季供暖' }],
+    },
+    {
+      draft: reprint('保定前三季度GDP增长8%', '《保定前三季度GDP增长6.8%》'),
+      errors: [{ messageId: 'number', field: 'title', at: '保定前三季度GDP增长8%' }],
     },
     {
       draft: reprint('我市新增两条公交线路！！', '《我市新增两条公交线路！》'),

@@ -32,6 +32,15 @@ ruleTester.run(rule, {
     { text: '原标题：寒潮来袭\n详见 https://www.bd.gov.cn/content/1.html', note: '正文里有原文网址' },
     { text: '转载请注明来源：保定市人民政府网', note: '本单位的版权声明，不是转载标志' },
     '据了解，今年我市新增城市绿地120公顷。',
+    { text: '原标题：全国冬季供暖全面启动\n学习！//@人民日报:', note: '微博转发链说明了来源' },
+    { text: '原标题：我市空气质量持续改善\n本文转自保定市生态环境局', note: '转自机关' },
+    { text: '原标题：寒潮蓝色预警发布\n原文链接：www.hebei.gov.cn/columns/1.html', note: '原文链接' },
+    {
+      draft: { platform: 'wechat', kind: 'article', title: '冬季供暖全面启动', body: '原标题：全国冬季供暖全面启动\n责任编辑：李四', source: { url: 'https://mp.weixin.qq.com/s/AbCdEf' } },
+      note: '平台设置了原文链接',
+      variants: false,
+    },
+    { text: '市政府召开新闻发布会，相关负责人回答记者提问。', note: '“记者”不是署名' },
   ],
   invalid: [
     { text: '原标题：《全市冬季供暖全面启动》', errors: [{ messageId: 'marker', at: '原标题' }] },
@@ -98,5 +107,17 @@ ruleTester.run(rule, {
     },
     { text: '据媒体报道，某地出现新型诈骗手法。', errors: [{ messageId: 'vague', at: '媒体' }] },
     { text: '本文转载自网络，仅供学习交流。', errors: [{ messageId: 'vague', at: '网络' }] },
+    {
+      draft: { platform: 'wechat', kind: 'article', title: '冬季供暖全面启动（原标题：全国冬季供暖全面启动）', body: '正文……' },
+      errors: [{ messageId: 'marker', field: 'title', at: '原标题' }],
+    },
+    { text: '据网传消息，部分路段将封闭。', errors: [{ messageId: 'vague', at: '网传' }] },
+    { text: '（转载）冬季防火常识', variants: ['spaced'], errors: [{ messageId: 'marker', at: '（转载）' }] },
+    { text: '本报讯（记者 张三）全市冬季供暖全面启动。', errors: [{ messageId: 'marker', at: '本报讯' }] },
+    { text: '图片和文字如涉及版权问题，请与我们联系。', errors: [{ messageId: 'marker', at: '如涉及版权问题' }] },
+    {
+      draft: { platform: 'wechat', kind: 'article', title: '冬季养生指南', body: '多喝热水。', source: { name: '互联网' } },
+      errors: [{ messageId: 'vague', field: 'source', at: '互联网' }],
+    },
   ],
 });
