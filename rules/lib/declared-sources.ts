@@ -40,15 +40,17 @@ export interface DeclaredSource {
   url?: string;
 }
 
-const CJK = '\\u4e00-\\u9fff';
-/** Words that introduce a source in the text of a post. 图片来源 and 数据来源 are not reprints. */
-const LABEL = new RegExp(
-  `(?<![${CJK}])(?:(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载)?来源|稿源|出处) {0,3}[:|丨/]|(?:本文|文章)来源于` +
-    `|(?<![${CJK}])(?:原文链接|原文地址|原文网址|原链接|来源链接|来源网址) {0,3}[:|丨]?` +
-    `|(?:(?<![${CJK}])|(?<=本文|文章|此文|内容|信息|稿件|图文|视频))(?:转载自|转载于|转发自|转自|摘编自|摘自|综合自) {0,3}:?` +
-    `|(?<=本文|文章|此文|内容|信息|稿件|图文|视频)来自 {0,3}:?`,
-  'g',
-);
+/**
+ * Words that introduce a source in the text of a post. 图片来源 and 数据来源 are not reprints: a
+ * label counts only after a non-Chinese character or one of the PREFIXES (checked in code, since
+ * a regex that starts with a look-behind is several times slower to scan with).
+ */
+const LABEL =
+  /(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载|此文)?(?:(?:来源|稿源|出处) {0,3}[:|丨/]|来源于|(?:原文链接|原文地址|原文网址|原链接|来源链接|来源网址) {0,3}[:|丨]?|(?:转载自|转载于|转发自|转自|摘编自|摘自|综合自|来自) {0,3}:?)/g;
+const PREFIXED = /^(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载|此文)(?=来源|稿源|出处|原文|原链接|转|摘|综合|来自)/;
+/** Forms that need one of the prefixes: 本文来源于, 本文来自 (plain 来自 is 来自全市各地的…). */
+const NEEDS_PREFIX = /^(?:来源于|来自)/;
+const isCjk = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 const CHAIN = new RegExp(`//\\s{0,3}@([^:\\n@/]{1,40}?)\\s{0,3}:`, 'dg');
 /** 据新华社报道, 据媒体报道, 据报道; not 数据报道, 证据, 依据. */
 const CITED = new RegExp(`(?<![数证依占票单收凭论盘考])据\\s{0,3}([^\\n,。;!?:、()【】“”]{0,16}?)\\s{0,3}(?:消息|报道|报导|通报)`, 'dg');
@@ -56,7 +58,7 @@ const CITED = new RegExp(`(?<![数证依占票单收凭论盘考])据\\s{0,3}([^
 /** The value after a label: up to the end of the clause. */
 const VALUE = /[^\n。;!?()【】[\]|丨,:]{0,60}/y;
 /** A value ends where the next footer field begins: 来源：某某网 编辑：张三, 来源：某某网 2026-11-28. */
-const NEXT_FIELD = new RegExp(`\\s+(?=\\d|[${CJK}]{1,5}\\s{0,3}[:|丨])`, 'y');
+const NEXT_FIELD = /\s+(?=\d|[\u4e00-\u9fff]{1,5}\s{0,3}[:|丨])/y;
 const QUOTED = /^[《“「『"']([^》”」』"'\n]{1,40})[》”」』"']/;
 const PLATFORM_PREFIX = /^(?:(?:微信)?公众号|微信号?|(?:新浪)?微博|抖音号?|快手号?|头条号?|今日头条|视频号|@)\s{0,3}:?\s{0,3}/;
 const PLATFORM_SUFFIX = /\s{0,3}(?:微信公众号|公众号|微信号|微信|官方微博|官微|微博|客户端|app|视频号|抖音号)$/;
@@ -148,6 +150,14 @@ function inText(field: FieldView): DeclaredSource[] {
   const out: DeclaredSource[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(folded); m; m = LABEL.exec(folded)) {
+    const prefix = PREFIXED.exec(m[0])?.[0].length ?? 0;
+    const word = m[0].slice(prefix);
+    const fits = prefix ? !isCjk(folded[m.index - 1]) || /来源于|来自|转|摘|综合/.test(word) : !isCjk(folded[m.index - 1]) && !NEEDS_PREFIX.test(word);
+    if (!fits) {
+      // 图片来源：… is not a label, but the 来源 inside it is tried again on its own.
+      LABEL.lastIndex = m.index + 1;
+      continue;
+    }
     const end = m.index + m[0].length;
     const via = /来源|稿源|出处|链接|地址|网址/.test(m[0]) ? 'label' : 'transfer';
     out.push(...valueAfter(field, via, toOriginal(field, [m.index, end]), end));

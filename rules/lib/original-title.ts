@@ -14,7 +14,8 @@ export interface TitleSpan {
   text: string;
 }
 
-const LABEL = /(?:(?<![\u4e00-\u9fff])|(?<=本文|文章))(?:原标题|原文标题|原题)(?: {0,3}: {0,3}| {0,3}(?=《))/g;
+/** 原标题： after a non-Chinese character or 本文/文章 (checked in code: a leading look-behind scans slowly). */
+const LABEL = /(本文|文章)?(?:原标题|原文标题|原题)(?: {0,3}: {0,3}| {0,3}(?=《))/g;
 const BOOK = /^《([^》\n]{1,100})》/;
 const TO_LINE_END = /^[^\n)】]{1,100}/;
 const WEIBO_HEADLINE = /^\s{0,3}(?:#[^#\n]{1,40}#\s{0,3}){0,3}【([^】\n]{2,80})】/d;
@@ -38,6 +39,7 @@ export function originalTitle(view: DraftView): { title: TitleSpan; labelStart: 
     const folded = field.normalized.folded;
     LABEL.lastIndex = 0;
     for (let m = LABEL.exec(folded); m; m = LABEL.exec(folded)) {
+      if (!m[1] && /[\u4e00-\u9fff]/.test(folded[m.index - 1] ?? '')) continue;
       const at = m.index + m[0].length;
       const book = BOOK.exec(folded.slice(at));
       const title = book ? span(field, at + 1, at + 1 + book[1].length) : span(field, at, at + (TO_LINE_END.exec(folded.slice(at))?.[0].length ?? 0));
