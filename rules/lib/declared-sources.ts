@@ -42,8 +42,9 @@ export interface DeclaredSource {
 
 /**
  * Words that introduce a source in the text of a post. 图片来源 and 数据来源 are not reprints: a
- * label counts only after a non-Chinese character or one of the PREFIXES (checked in code, since
- * a regex that starts with a look-behind is several times slower to scan with).
+ * label counts only at the start of a clause (after a non-Chinese character) or after one of the
+ * PREFIXED words; that is checked in code, because a regex that opens with a look-behind is
+ * several times slower to scan with.
  */
 const LABEL =
   /(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载|此文)?(?:(?:来源|稿源|出处) {0,3}[:|丨/]|来源于|(?:原文链接|原文地址|原文网址|原链接|来源链接|来源网址) {0,3}[:|丨]?|(?:转载自|转载于|转发自|转自|摘编自|摘自|综合自|来自) {0,3}:?)/g;
@@ -51,9 +52,9 @@ const PREFIXED = /^(?:本文|文章|信息|消息|新闻|稿件|内容|素材|�
 /** Forms that need one of the prefixes: 本文来源于, 本文来自 (plain 来自 is 来自全市各地的…). */
 const NEEDS_PREFIX = /^(?:来源于|来自)/;
 const isCjk = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
-const CHAIN = new RegExp(`//\\s{0,3}@([^:\\n@/]{1,40}?)\\s{0,3}:`, 'dg');
+const CHAIN = /\/\/\s{0,3}@([^:\n@/]{1,40}?)\s{0,3}:/dg;
 /** 据新华社报道, 据媒体报道, 据报道; not 数据报道, 证据, 依据. */
-const CITED = new RegExp(`(?<![数证依占票单收凭论盘考])据\\s{0,3}([^\\n,。;!?:、()【】“”]{0,16}?)\\s{0,3}(?:消息|报道|报导|通报)`, 'dg');
+const CITED = /(?<![数证依占票单收凭论盘考])据\s{0,3}([^\n,。;!?:、()【】“”]{0,16}?)\s{0,3}(?:消息|报道|报导|通报)/dg;
 
 /** The value after a label: up to the end of the clause. */
 const VALUE = /[^\n。;!?()【】[\]|丨,:]{0,60}/y;
@@ -152,7 +153,9 @@ function inText(field: FieldView): DeclaredSource[] {
   for (let m = LABEL.exec(folded); m; m = LABEL.exec(folded)) {
     const prefix = PREFIXED.exec(m[0])?.[0].length ?? 0;
     const word = m[0].slice(prefix);
-    const fits = prefix ? !isCjk(folded[m.index - 1]) || /来源于|来自|转|摘|综合/.test(word) : !isCjk(folded[m.index - 1]) && !NEEDS_PREFIX.test(word);
+    const clauseStart = !isCjk(folded[m.index - 1]);
+    // 本文转自、本文来自 stand anywhere; 信息来源： only at the start of a clause (not 这些信息来源：).
+    const fits = prefix ? clauseStart || /^(?:来源于|来自|转|摘|综合)/.test(word) : clauseStart && !NEEDS_PREFIX.test(word);
     if (!fits) {
       // 图片来源：… is not a label, but the 来源 inside it is tried again on its own.
       LABEL.lastIndex = m.index + 1;
