@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePack } from '../../rules/engine/checker';
 import type { Draft } from '../../rules/engine/types';
 import { RULES } from '../../rules/index';
-import { defaultPack } from '../rule-tester';
+import { defaultPack, fieldText } from '../rule-tester';
 
 const IDS = ['no-unapproved-source', 'require-source', 'no-title-distortion'];
 
@@ -33,18 +33,6 @@ const draft: fc.Arbitrary<Draft> = fc.record({
   original: fc.option(fc.boolean(), { nil: undefined }),
 });
 
-function fieldText(d: Draft, field: string): string | undefined {
-  const map: Record<string, string | undefined> = {
-    title: d.title,
-    body: d.body,
-    source: d.source?.name,
-    'source.url': d.source?.url,
-    quoted: d.quoted?.text,
-    'quoted.author': d.quoted?.author,
-  };
-  return map[field];
-}
-
 describe('source rules on arbitrary text', () => {
   const pack = defaultPack();
   const rules = Object.fromEntries(Object.keys(pack.rules).map((id) => [id, { ...pack.rules[id], severity: IDS.includes(id) ? pack.rules[id].severity : ('off' as const) }]));
@@ -57,11 +45,11 @@ describe('source rules on arbitrary text', () => {
         expect(report.errors).toEqual([]);
         for (const f of report.findings) {
           const value = fieldText(d, f.field);
-          expect(value, f.field).toBeDefined();
+          expect(value.length, `${f.ruleId} reported on the empty field ${f.field}`).toBeGreaterThan(0);
           expect(f.range[0]).toBeGreaterThanOrEqual(0);
-          expect(f.range[1]).toBeLessThanOrEqual(value!.length);
-          expect(f.range[0]).toBeLessThanOrEqual(f.range[1]);
-          expect(f.excerpt).toBe(value!.slice(f.range[0], f.range[1]));
+          expect(f.range[1]).toBeLessThanOrEqual(value.length);
+          expect(f.range[0], `${f.ruleId}: empty range`).toBeLessThan(f.range[1]);
+          expect(f.excerpt).toBe(value.slice(f.range[0], f.range[1]));
         }
       }),
       { numRuns: 500 },
