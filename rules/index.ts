@@ -9,7 +9,10 @@ import noIdNumber from './no-id-number';
 import noImproperLegalTerm from './no-improper-legal-term';
 import noImproperPoliticalTerm from './no-improper-political-term';
 import noMobileNumber from './no-mobile-number';
+import noTitleDistortion from './no-title-distortion';
 import noTypo from './no-typo';
+import noUnapprovedSource from './no-unapproved-source';
+import requireSource from './require-source';
 
 export const RULES: readonly RuleModule[] = [
   noBankCard,
@@ -18,5 +21,8 @@ export const RULES: readonly RuleModule[] = [
   noImproperLegalTerm,
   noImproperPoliticalTerm,
   noMobileNumber,
+  noTitleDistortion,
   noTypo,
+  noUnapprovedSource,
+  requireSource,
 ] as readonly RuleModule[];

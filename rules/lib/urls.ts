@@ -19,6 +19,13 @@ export function urlsIn(field: FieldView): TextUrl[] {
   return field.matchFolded(URL_IN_TEXT).map(({ range, match }) => ({ range, url: match[0] }));
 }
 
+/** The URL that starts exactly at `index` of a folded text (after a 原文链接： label), if any. */
+export function urlAt(folded: string, index: number): string | null {
+  const sticky = new RegExp(URL_IN_TEXT.source, 'y');
+  sticky.lastIndex = index;
+  return sticky.exec(folded)?.[0] ?? null;
+}
+
 /** Whether [start, end) overlaps one of the URL ranges. */
 export function overlapsUrl(urls: readonly TextUrl[], start: number, end: number): boolean {
   return urls.some((u) => u.range[0] < end && start < u.range[1]);
