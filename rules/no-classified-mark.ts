@@ -1,4 +1,6 @@
-import { defineRule } from './engine/define-rule';
+import { defineRule, type FieldView } from './engine/define-rule';
+import { foldedToOriginal } from './engine/normalize';
+import type { Range } from './engine/types';
 
 /** Up to three spaces between the characters of a mark (秘 密 ★ 1 年), never a line break. */
 const GAP = '[^\\S\\n]{0,3}';
@@ -15,9 +17,31 @@ const TERM = `(?:\\d(?:${GAP}\\d){0,3}${GAP}(?:年|${spread('个月')})(?:${GAP}
 /** 密级★保密期限 anywhere: the mark itself, whatever surrounds it. */
 const STAR_MARK = new RegExp(`${LEVEL}${GAP}${STAR}(?:${GAP}${TERM})?`, 'g');
 /** A bare level (with or without a term) alone on its line: the 版头 of a classified document. */
-const LINE_MARK = new RegExp(`(?<=^[^\\S\\n]{0,4})${LEVEL}(?:${GAP}${TERM})?(?=[^\\S\\n]{0,4}$)`, 'gm');
+const LINE_MARK = new RegExp(`^[^\\S\\n]{0,4}(${LEVEL}(?:${GAP}${TERM})?)[^\\S\\n]{0,4}$`, 'd');
+/** Longest line a level with its term can fill (spaces included). */
+const MAX_MARK_LINE = 60;
+/** Every mark has a star: most texts have none and skip the mark pattern entirely. */
+const HAS_STAR = new RegExp(STAR);
 
-const levelOf = (match: RegExpExecArray) => match[1].replace(/\s/g, '');
+/** Lines of the folded text that consist of a level mark alone. */
+function lineMarks(field: FieldView): { range: Range; level: string }[] {
+  const folded = field.normalized.folded;
+  const out: { range: Range; level: string }[] = [];
+  let start = 0;
+  while (start <= folded.length) {
+    const nl = folded.indexOf('\n', start);
+    const end = nl === -1 ? folded.length : nl;
+    if (end - start <= MAX_MARK_LINE && folded.lastIndexOf('密', end - 1) >= start) {
+      const m = LINE_MARK.exec(folded.slice(start, end));
+      if (m?.indices?.[1]) {
+        const [a, b] = m.indices[1];
+        out.push({ range: foldedToOriginal(field.normalized, start + a, start + b), level: m[2].replace(/\s/g, '') });
+      }
+    }
+    start = end + 1;
+  }
+  return out;
+}
 
 /** State-secret marks and internal-only labels in a post. */
 export default defineRule({
@@ -39,10 +63,12 @@ export default defineRule({
   create({ options }) {
     return {
       field(field, report) {
-        for (const { range } of field.matchFolded(STAR_MARK)) report.report({ range, messageId: 'mark' });
+        if (HAS_STAR.test(field.normalized.folded)) {
+          for (const { range } of field.matchFolded(STAR_MARK)) report.report({ range, messageId: 'mark' });
+        }
         // A document carries one level; lines naming several (绝密 / 机密 / 秘密 in a 保密 lesson) are a list.
-        const lines = field.matchFolded(LINE_MARK);
-        if (new Set(lines.map(({ match }) => levelOf(match))).size === 1) {
+        const lines = lineMarks(field);
+        if (new Set(lines.map((l) => l.level)).size === 1) {
           for (const { range } of lines) report.report({ range, messageId: 'lineMark' });
         }
         for (const hit of field.hits(options.words)) report.hit(hit, 'internal');
