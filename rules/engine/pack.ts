@@ -118,6 +118,7 @@ export interface PackTestDraft {
   quoted: { author?: string; text: string };
   links: { href: string; text?: string }[];
   account: { name: string; id?: string };
+  original: boolean;
 }
 
 /** Size limits: a pack must stay small enough to verify and compile in a browser. */
