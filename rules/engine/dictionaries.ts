@@ -249,7 +249,10 @@ export class FieldScan {
   readonly allow: readonly AllowRange[];
   private readonly filtered = new Map<number, readonly TermHit[]>();
 
-  constructor(_dicts: CompiledDictionaries, text: NormalizedText) {
+  constructor(
+    _dicts: CompiledDictionaries,
+    private readonly text: NormalizedText,
+  ) {
     const { raw, allow } = _dicts.collect(text);
     this.raw = raw;
     this.allow = allow;
@@ -267,14 +270,34 @@ export class FieldScan {
     return hits;
   }
 
+  /**
+   * Windows count content characters (the compact text): spaces, punctuation and invisible
+   * characters slipped between a term and its context neither push the context out of reach
+   * nor pull it in.
+   */
   private near(hit: TermHit, c: CompiledCondition): boolean {
     const [s, e] = hit.range;
+    const from = this.compactIndex(s) - c.window;
+    const to = this.compactIndex(e) + c.window;
     for (const d of c.dictionaries) {
       for (const other of this.raw[d]) {
         if (other.range[0] === s && other.range[1] === e && other.entry === hit.entry) continue;
-        if (other.range[0] < e + c.window && other.range[1] > s - c.window) return true;
+        if (this.compactIndex(other.range[0]) < to && this.compactIndex(other.range[1]) > from) return true;
       }
     }
     return false;
+  }
+
+  /** The first compact position at or after an original offset. */
+  private compactIndex(offset: number): number {
+    const map = this.text.compactMap;
+    let lo = 0;
+    let hi = this.text.compactLength;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (map[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
