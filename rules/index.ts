@@ -3,10 +3,12 @@
  * tests/meta.test.ts keeps it in step with the files, tests and docs.
  */
 import type { RuleModule } from './engine/define-rule';
+import noAdPromotion from './no-ad-promotion';
 import noIdNumber from './no-id-number';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
+  noAdPromotion,
   noIdNumber,
   noTypo,
 ] as readonly RuleModule[];

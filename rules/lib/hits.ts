@@ -1,0 +1,34 @@
+/** Pure helpers over dictionary hits, shared by the dictionary rules. */
+import type { FieldReporter, FieldView } from '../engine/define-rule';
+import type { DictionaryHandle, TermHit } from '../engine/dictionaries';
+
+/** Reports every hit of a dictionary in a field with one message. */
+export function reportHits<M extends string>(field: FieldView, report: FieldReporter<M>, dictionary: DictionaryHandle, messageId: M): void {
+  for (const hit of field.hits(dictionary)) report.hit(hit, messageId);
+}
+
+/** Hits that no other, longer hit contains (限时抢购 counts once, not also as 抢购). */
+export function outermost(hits: readonly TermHit[]): TermHit[] {
+  const sorted = [...hits].sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  const out: TermHit[] = [];
+  let reach = -1;
+  for (const h of sorted) {
+    if (h.range[1] <= reach) continue;
+    out.push(h);
+    reach = h.range[1];
+  }
+  return out;
+}
+
+/** How many different dictionary entries the hits come from. */
+export function distinctEntries(hits: readonly TermHit[]): number {
+  return new Set(hits.map((h) => h.entry)).size;
+}
+
+/**
+ * A term quoted in a field that also warns or reports on it (警惕“0元购”骗局, 商家宣称“全网最低价”被罚)
+ * is being talked about, not used: the text is a consumer warning or an enforcement report.
+ */
+export function quotedInWarning(field: FieldView, hit: TermHit, cues: DictionaryHandle): boolean {
+  return field.inQuote(hit.range[0]) && field.hits(cues).length > 0;
+}
