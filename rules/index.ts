@@ -5,10 +5,12 @@
 import type { RuleModule } from './engine/define-rule';
 import noAdPromotion from './no-ad-promotion';
 import noIdNumber from './no-id-number';
+import noShopLink from './no-shop-link';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
   noAdPromotion,
   noIdNumber,
+  noShopLink,
   noTypo,
 ] as readonly RuleModule[];
