@@ -3,12 +3,14 @@
  * tests/meta.test.ts keeps it in step with the files, tests and docs.
  */
 import type { RuleModule } from './engine/define-rule';
+import noAdAbsoluteTerm from './no-ad-absolute-term';
 import noAdPromotion from './no-ad-promotion';
 import noIdNumber from './no-id-number';
 import noShopLink from './no-shop-link';
 import noTypo from './no-typo';
 
 export const RULES: readonly RuleModule[] = [
+  noAdAbsoluteTerm,
   noAdPromotion,
   noIdNumber,
   noShopLink,
