@@ -6,6 +6,7 @@ import type { RuleModule } from './engine/define-rule';
 import noAdAbsoluteTerm from './no-ad-absolute-term';
 import noAdPromotion from './no-ad-promotion';
 import noIdNumber from './no-id-number';
+import noPersonalOpinion from './no-personal-opinion';
 import noShopLink from './no-shop-link';
 import noTypo from './no-typo';
 
@@ -13,6 +14,7 @@ export const RULES: readonly RuleModule[] = [
   noAdAbsoluteTerm,
   noAdPromotion,
   noIdNumber,
+  noPersonalOpinion,
   noShopLink,
   noTypo,
 ] as readonly RuleModule[];
