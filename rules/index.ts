@@ -5,6 +5,7 @@
 import type { RuleModule } from './engine/define-rule';
 import noAdAbsoluteTerm from './no-ad-absolute-term';
 import noAdPromotion from './no-ad-promotion';
+import noEmotionalLanguage from './no-emotional-language';
 import noIdNumber from './no-id-number';
 import noPersonalOpinion from './no-personal-opinion';
 import noShopLink from './no-shop-link';
@@ -13,6 +14,7 @@ import noTypo from './no-typo';
 export const RULES: readonly RuleModule[] = [
   noAdAbsoluteTerm,
   noAdPromotion,
+  noEmotionalLanguage,
   noIdNumber,
   noPersonalOpinion,
   noShopLink,
