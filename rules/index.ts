@@ -7,6 +7,7 @@ import noAdAbsoluteTerm from './no-ad-absolute-term';
 import noAdPromotion from './no-ad-promotion';
 import noEmotionalLanguage from './no-emotional-language';
 import noIdNumber from './no-id-number';
+import noOffMission from './no-off-mission';
 import noPersonalOpinion from './no-personal-opinion';
 import noShopLink from './no-shop-link';
 import noTypo from './no-typo';
@@ -16,6 +17,7 @@ export const RULES: readonly RuleModule[] = [
   noAdPromotion,
   noEmotionalLanguage,
   noIdNumber,
+  noOffMission,
   noPersonalOpinion,
   noShopLink,
   noTypo,

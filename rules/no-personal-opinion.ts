@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { reportHits } from './lib/hits';
+import { reportEachHit } from './lib/hits';
 
 /**
  * First-person singular views (我觉得, 个人认为, 小编觉得…) in the institution's own voice.
@@ -20,11 +20,5 @@ export default defineRule({
       dictionary: { type: 'dictionary', default: 'personal-opinion', description: '第一人称个人看法用语词典' },
     },
   },
-  create({ options }) {
-    return {
-      field(field, report) {
-        reportHits(field, report, options.dictionary, 'opinion');
-      },
-    };
-  },
+  create: reportEachHit('opinion'),
 });

@@ -1,10 +1,19 @@
 /** Pure helpers over dictionary hits, shared by the dictionary rules. */
-import type { FieldReporter, FieldView } from '../engine/define-rule';
+import type { FieldReporter, FieldView, RuleVisitors } from '../engine/define-rule';
 import type { DictionaryHandle, TermHit } from '../engine/dictionaries';
 
 /** Reports every hit of a dictionary in a field with one message. */
 export function reportHits<M extends string>(field: FieldView, report: FieldReporter<M>, dictionary: DictionaryHandle, messageId: M): void {
   for (const hit of field.hits(dictionary)) report.hit(hit, messageId);
+}
+
+/** `create` of a rule that reports every hit of its `dictionary` option with one message. */
+export function reportEachHit<M extends string>(messageId: M) {
+  return ({ options }: { options: { readonly dictionary: DictionaryHandle } }): RuleVisitors<M> => ({
+    field(field, report) {
+      reportHits(field, report, options.dictionary, messageId);
+    },
+  });
 }
 
 /** Hits that no other, longer hit contains (限时抢购 counts once, not also as 抢购). */
