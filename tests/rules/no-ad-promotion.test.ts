@@ -18,6 +18,8 @@ ruleTester.run(rule, {
     { text: '全市上下不打折扣、不搞变通，一波三折的项目终于顺利竣工。', note: '“折”不是折扣' },
     { text: '请广大市民扫码领取电子社保卡，线上即可办理医保业务。', note: '扫码领取电子证照' },
     { text: '持续推进招商引资，今年以来新签约项目46个，总投资218亿元。', note: '招商引资不是招商加盟' },
+    { text: '惠民定制公交线路开通，每人每次只需2元。', note: '惠民票价' },
+    { text: '【网络安全】不要随意点击垃圾短信中的“回T退订”链接，谨防木马病毒。', note: '谈论垃圾短信' },
   ],
   invalid: [
     {
@@ -92,6 +94,15 @@ ruleTester.run(rule, {
         { messageId: 'cluster', at: '祖传秘方', severity: 'block' },
         { messageId: 'cluster', at: '三个疗程', severity: 'block' },
         { messageId: 'cluster', at: '无效退款', severity: 'block' },
+      ],
+    },
+    {
+      text: '开业酬宾，年卡仅需999元',
+      note: '“仅需”标价只提醒',
+      variants: ['spaced'],
+      errors: [
+        { messageId: 'promotion', at: '酬宾', severity: 'justify' },
+        { messageId: 'promotion', at: '仅需999元', severity: 'warn' },
       ],
     },
     {

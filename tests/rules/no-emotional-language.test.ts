@@ -15,6 +15,7 @@ ruleTester.run(rule, {
     { text: 'NB-IoT智能水表已覆盖全市5万户。', note: 'NB-IoT' },
     { text: '深入推进“减证便民”，全面清理各类奇葩证明。', note: '奇葩证明是政务用语' },
     { text: '妈妈的味道，就是家乡的味道。', note: '妈妈的（误报陷阱）' },
+    { text: '患者服了药后症状明显缓解，已出院回家。', note: '服了药' },
   ],
   invalid: [
     {
@@ -47,6 +48,7 @@ ruleTester.run(rule, {
     },
     { text: '你是不是傻 逼', note: '空格规避', errors: [{ messageId: 'vulgar', at: '傻 逼', severity: 'block' }] },
     { text: '呵呵，又是这套说辞。', errors: [{ messageId: 'emotional', at: '呵呵' }] },
+    { text: '服了，又堵了一个小时。', errors: [{ messageId: 'emotional', at: '服了' }] },
     {
       text: '破防了，看完这段视频泪目',
       note: '感人语境用语只提醒',
