@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { quotedInWarning } from './lib/hits';
+import { quotedInWarning, warningCuesOption } from './lib/hits';
 
 /**
  * 《广告法》第九条第三项 absolute terms (国家级、最高级、最佳 and their like) where the text sells
@@ -18,11 +18,7 @@ export default defineRule({
     fields: ['title', 'body', 'quoted'],
     options: {
       dictionary: { type: 'dictionary', default: 'ad-absolute-terms', description: '绝对化用语词典（词典的 near 限定商业语境）' },
-      warningCues: {
-        type: 'dictionary',
-        default: 'ad-warning-cues',
-        description: '执法通报、消费警示用语：同一段出现时，引号里的绝对化用语是被查处的对象，不报',
-      },
+      warningCues: warningCuesOption,
     },
   },
   create({ options }) {

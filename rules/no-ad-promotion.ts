@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { distinctEntries, outermost, quotedInWarning } from './lib/hits';
+import { distinctEntries, outermost, quotedInWarning, warningCuesOption } from './lib/hits';
 import { raise } from './lib/severity';
 
 /**
@@ -20,11 +20,7 @@ export default defineRule({
     fields: ['title', 'body', 'quoted'],
     options: {
       dictionary: { type: 'dictionary', default: 'ad-promotion', description: '促销、引流和营销话术词典' },
-      warningCues: {
-        type: 'dictionary',
-        default: 'ad-warning-cues',
-        description: '消费警示、执法通报用语：同一段中出现时，引号里的促销用语视为被提醒或被通报的对象，不报',
-      },
+      warningCues: warningCuesOption,
       escalateAt: { type: 'integer', default: 3, min: 2, max: 20, description: '同一段出现多少种不同的促销用语时提高严重程度' },
       escalateTo: { type: 'severity', default: 'block', description: '促销用语扎堆时提高到的严重程度（不会降低词条自身的严重程度）' },
     },

@@ -34,6 +34,13 @@ export function distinctEntries(hits: readonly TermHit[]): number {
   return new Set(hits.map((h) => h.entry)).size;
 }
 
+/** The option naming the cue dictionary `quotedInWarning` reads, shared by the advertising rules. */
+export const warningCuesOption = {
+  type: 'dictionary',
+  default: 'ad-warning-cues',
+  description: '消费警示、执法通报用语：同一段出现时，引号里的用语是被提醒或被查处的对象，不报',
+} as const;
+
 /**
  * A term quoted in a field that also warns or reports on it (警惕“0元购”骗局, 商家宣称“全网最低价”被罚)
  * is being talked about, not used: the text is a consumer warning or an enforcement report.
