@@ -27,11 +27,13 @@ function shopLink(field: FieldView, url: TextUrl, domains: DictionaryHandle, typ
   return null;
 }
 
-/** What a report of a shop link or code says: the entry's basis and severity. */
-function finding(range: Range, link: ShopLink | null, code: TermHit | undefined): ReportInput<Message> | null {
-  if (link) return { range, messageId: 'shopLink', data: { host: link.host }, basis: link.hit.entry.basis, severity: link.hit.entry.severity };
-  if (code) return { range, messageId: 'shopCode', basis: code.entry.basis, severity: code.entry.severity };
-  return null;
+/** Reports of a shop link or code carry the dictionary entry's basis and severity. */
+function linkFinding(range: Range, link: ShopLink): ReportInput<Message> {
+  return { range, messageId: 'shopLink', data: { host: link.host }, basis: link.hit.entry.basis, severity: link.hit.entry.severity };
+}
+
+function codeFinding(range: Range, code: TermHit): ReportInput<Message> {
+  return { range, messageId: 'shopCode', basis: code.entry.basis, severity: code.entry.severity };
 }
 
 /** Links to shops and marketplaces, 淘口令 share codes and shopping-app deep links. */
@@ -56,13 +58,13 @@ export default defineRule({
       field(field, report) {
         const urls = urlsIn(field);
         for (const url of urls) {
-          const found = finding(url.range, shopLink(field, url, options.domains, true), undefined);
-          if (found) report.report(found);
+          const link = shopLink(field, url, options.domains, true);
+          if (link) report.report(linkFinding(url.range, link));
         }
         // A deep link (taobao://…) is reported as the whole URL it starts.
         for (const code of field.hits(options.codes)) {
           const url = urls.find((u) => u.range[0] <= code.range[0] && code.range[1] <= u.range[1]);
-          report.report(finding(url?.range ?? code.range, null, code)!);
+          report.report(codeFinding(url?.range ?? code.range, code));
         }
       },
       // Hrefs of rich-text links and the declared 原文链接 are whole URLs: the finding covers all of it.
@@ -71,9 +73,11 @@ export default defineRule({
         for (const name of names) {
           const field = view.field(name);
           if (!field) continue;
+          const whole: Range = [0, field.text.length];
           const link = shopLink(field, wholeFieldUrl(field), options.domains, false);
-          const found = finding([0, field.text.length], link, field.hits(options.codes)[0]);
-          if (found) report.report({ ...found, field: name });
+          const code = field.hits(options.codes)[0];
+          if (link) report.report({ ...linkFinding(whole, link), field: name });
+          else if (code) report.report({ ...codeFinding(whole, code), field: name });
         }
       },
     };
