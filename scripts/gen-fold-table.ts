@@ -59,9 +59,18 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
       out = s.charCodeAt(0);
     }
     folded[c] = out;
-    if (out !== c) {
+  }
+  // Resolve chains (麼 → 么 → 幺) so that folding is idempotent: a term and a text written in
+  // different forms must meet in one folded form. Bounded, in case the sources ever hold a cycle.
+  for (let c = 0; c < 0x10000; c++) {
+    let f = folded[c];
+    for (let step = 0; step < 8 && f !== 0 && folded[f] !== f; step++) f = folded[f];
+    folded[c] = f;
+  }
+  for (let c = 0; c < 0x10000; c++) {
+    if (folded[c] !== c) {
       from.push(c);
-      to.push(out);
+      to.push(folded[c]);
     }
   }
 

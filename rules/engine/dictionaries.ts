@@ -5,7 +5,7 @@
  * hits are grouped and filtered lazily, the first time a rule asks for them.
  */
 import { AhoCorasick } from './aho-corasick';
-import { compactTerm, compactToOriginal, foldedToOriginal, GAP_STRONG, originalToFolded, type NormalizedText } from './normalize';
+import { compactTerm, compactToOriginal, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
 import type { ContextCondition, Pack } from './pack';
 import { checkPattern } from './safe-pattern';
 import type { Range, Severity } from './types';
@@ -271,17 +271,18 @@ export class FieldScan {
   }
 
   /**
-   * Windows are counted in folded characters, so invisible characters slipped between a term and
-   * its context (or an editor's zero-width spaces) neither widen nor narrow them.
+   * Windows count content characters (the compact text): spaces, punctuation and invisible
+   * characters slipped between a term and its context neither push the context out of reach
+   * nor pull it in.
    */
   private near(hit: TermHit, c: CompiledCondition): boolean {
     const [s, e] = hit.range;
-    const fs = originalToFolded(this.text, s);
-    const fe = originalToFolded(this.text, e);
+    const from = originalToCompact(this.text, s) - c.window;
+    const to = originalToCompact(this.text, e) + c.window;
     for (const d of c.dictionaries) {
       for (const other of this.raw[d]) {
         if (other.range[0] === s && other.range[1] === e && other.entry === hit.entry) continue;
-        if (originalToFolded(this.text, other.range[0]) < fe + c.window && originalToFolded(this.text, other.range[1]) > fs - c.window) return true;
+        if (originalToCompact(this.text, other.range[0]) < to && originalToCompact(this.text, other.range[1]) > from) return true;
       }
     }
     return false;

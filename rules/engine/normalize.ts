@@ -112,15 +112,17 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
 }
 
 /**
- * Folded index of an original offset: the first folded character at or after it (the folded
- * length at the end). Distances measured here ignore invisible characters.
+ * Compact index of an original offset: the first content character at or after it (the compact
+ * length at the end). Distances measured here count only content characters, so spaces,
+ * punctuation and invisible characters slipped between two words neither widen nor narrow them.
  */
-export function originalToFolded(text: NormalizedText, offset: number): number {
+export function originalToCompact(text: NormalizedText, offset: number): number {
+  const map = text.compactMap;
   let lo = 0;
-  let hi = text.folded.length;
+  let hi = text.compactLength;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (text.foldedMap[mid] < offset) lo = mid + 1;
+    if (map[mid] < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -63,7 +63,10 @@ export interface ContextCondition {
   terms?: string[];
   /** Name of another dictionary of the pack whose terms count as context. */
   dictionary?: string;
-  /** Distance in characters, on either side of the match; invisible characters do not count. */
+  /**
+   * Distance on either side of the match, in content characters: spaces, punctuation and
+   * invisible characters do not count, so padding cannot move context in or out of reach.
+   */
   window: number;
 }
 
@@ -118,7 +121,6 @@ export interface PackTestDraft {
   quoted: { author?: string; text: string };
   links: { href: string; text?: string }[];
   account: { name: string; id?: string };
-  original: boolean;
 }
 
 /** Size limits: a pack must stay small enough to verify and compile in a browser. */

@@ -28,7 +28,7 @@ function terms(text: string): string[] {
 const zeroWidth = (s: string) => [...s].join('\u200b');
 
 describe('context windows', () => {
-  it('count characters as read: zero-width characters neither widen nor narrow them', () => {
+  it('count content characters: zero-width characters neither widen nor narrow them', () => {
     expect(terms('局长称作老板')).toEqual(['老板']);
     expect(terms(zeroWidth('局长称作老板'))).toEqual(['老板']);
     expect(terms('总书记亲自'), 'unlessNear within the window').toEqual([]);
@@ -41,7 +41,9 @@ describe('context windows', () => {
     expect(terms('总书记去年曾亲自')).toEqual(['亲自']);
   });
 
-  it('count visible separators', () => {
-    expect(terms('局长 ， 老板')).toEqual([]);
+  it('do not count spaces and punctuation, so padding cannot push context out of reach', () => {
+    expect(terms('局长 ， 老板')).toEqual(['老板']);
+    expect(terms('局长——被——老板')).toEqual(['老板']);
+    expect(terms('局长被人称作老板')).toEqual([]);
   });
 });
