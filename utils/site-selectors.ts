@@ -1,33 +1,76 @@
 /**
- * Which selectors a rule pack may override (Pack.sites), per adapter. A platform that changes its
- * page can then be answered by a signed pack within hours instead of an extension release.
+ * Which selectors a rule pack may override (Pack.sites), so that a platform's page change can be
+ * answered by a signed pack within hours instead of an extension release.
  *
- * The selectors themselves stay in each adapter; this table only names the adapters and the keys
- * each one reads through `siteSelectors()`, so the CLI and the extension can refuse a pack that
- * overrides a selector no adapter would ever read (a typo would otherwise be silently ignored).
- * An adapter that adds an overridable key adds it here, in the same change.
+ * Shape: adapter id → selector key → kind. A `css` key takes CSS selectors; a `text` key takes the
+ * visible texts of a control (button labels). This is the shape of each adapter's own selector
+ * table (adapters/<id>/selectors.ts: `{ kind, values, note }` per key), so an adapter's table can
+ * stand here as it is; the keys and kinds below are those of the weibo.com, card.weibo.com and
+ * mp.weixin.qq.com adapters. A pack that names an adapter or key not listed here is refused: a
+ * typo would otherwise be silently ignored in every browser.
  */
-import type { Pack } from '../rules/engine/pack';
 
-export const SITE_SELECTOR_KEYS = {
-  /** weibo.com composers: home, comment, reply, repost. */
-  weibo: ['composer', 'input', 'publishButton', 'repostMarker', 'account'],
-  /** card.weibo.com headline-article editor. */
-  'weibo-article': ['title', 'summary', 'body', 'publishButton', 'confirmButton'],
-  /** mp.weixin.qq.com article editor (appmsg_edit). */
-  'wechat-article': ['title', 'author', 'body', 'sourceUrl', 'originalToggle', 'publishButton', 'confirmButton', 'account'],
-  /** mp.weixin.qq.com image post (图片消息) editor. */
-  'wechat-image-post': ['title', 'body', 'publishButton', 'confirmButton'],
-} as const satisfies Record<string, readonly string[]>;
+export type SelectorKind = 'css' | 'text';
+export type SiteSchema = Readonly<Record<string, Readonly<Record<string, { readonly kind: SelectorKind }>>>>;
 
-export type SiteAdapterId = keyof typeof SITE_SELECTOR_KEYS;
-export type SiteSelectorKey<A extends SiteAdapterId> = (typeof SITE_SELECTOR_KEYS)[A][number];
+const css = { kind: 'css' } as const;
+const text = { kind: 'text' } as const;
 
-/**
- * The selectors an adapter should try for a key: the active pack's override first (in its order),
- * then the adapter's own, without repeats.
- */
-export function siteSelectors<A extends SiteAdapterId>(pack: Pick<Pack, 'sites'> | undefined, adapter: A, key: SiteSelectorKey<A>, builtIn: readonly string[]): string[] {
-  const override = pack?.sites?.[adapter]?.[key] ?? [];
-  return [...new Set([...override, ...builtIn])];
-}
+export const SITE_SCHEMA: SiteSchema = {
+  weibo: {
+    homeInput: css,
+    commentInput: css,
+    replyInput: css,
+    repostInput: css,
+    sendLabel: text,
+    commentLabel: text,
+    replyLabel: text,
+    repostLabel: text,
+    composerRoot: css,
+    alsoRepostLabel: text,
+    feedCard: css,
+    cardAuthor: css,
+    cardText: css,
+    dialog: css,
+    commentItem: css,
+    commentAuthor: css,
+    commentText: css,
+    vueRoot: css,
+  },
+  'card-weibo': {
+    title: css,
+    summary: css,
+    body: css,
+    bodyFrame: css,
+    publishLabel: text,
+  },
+  wechat: {
+    editor: css,
+    title: css,
+    titleOverlay: css,
+    author: css,
+    digest: css,
+    body: css,
+    bodyFrame: css,
+    imageText: css,
+    originalOn: css,
+    originalOff: css,
+    sourceUrlChecked: css,
+    sourceUrlLabel: css,
+    sourceUrlInput: css,
+    reprint: css,
+    reprintName: css,
+    reprintUrl: css,
+    send: css,
+    sendLabel: text,
+    preview: css,
+    dialog: css,
+    massSend: css,
+    timerSwitch: css,
+    primaryButton: css,
+    publishConfirmLabel: text,
+    previewInput: css,
+    previewConfirmLabel: text,
+    nickname: css,
+  },
+};

@@ -6,7 +6,7 @@ import { RULES } from '../../rules/index';
 import type { Pack } from '../../rules/engine/pack';
 import { runPackTests } from '../../rules/engine/pack-tests';
 import { describeTestFailure, inspectPack, REFUSAL_LABELS, type Inspected } from '../../utils/pack-trust/admit';
-import { SITE_SELECTOR_KEYS } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 import type { PackInput } from './input';
 import { readRuleExamples, runRuleExamples } from './rule-examples';
 
@@ -18,7 +18,7 @@ export interface PackTestResult {
 }
 
 export function testPackInput(input: PackInput): PackTestResult {
-  const inspection = inspectPack(input.pack, { rules: RULES, sites: SITE_SELECTOR_KEYS });
+  const inspection = inspectPack(input.pack, { rules: RULES, sites: SITE_SCHEMA });
   if (!inspection.ok) {
     const { refusal } = inspection;
     return { ok: false, lines: [`✗ ${REFUSAL_LABELS[refusal.reason]}：${refusal.message}`, ...refusal.details.map((d) => `  ${d}`)] };

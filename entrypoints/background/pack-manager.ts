@@ -27,6 +27,7 @@ import {
 } from '../../utils/pack-status';
 import type { ActivePack } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
+import type { SiteSchema } from '../../utils/site-selectors';
 import { checkPackUrl, fetchPack } from './pack-fetch';
 
 export const HISTORY_LIMIT = 200;
@@ -47,7 +48,7 @@ export interface PackManagerDeps {
   fetch: typeof fetch;
   now(): Date;
   rules: readonly RuleModule[];
-  sites: Readonly<Record<string, readonly string[]>>;
+  sites: SiteSchema;
 }
 
 interface ArchivedPack {

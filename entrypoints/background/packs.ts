@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import defaultPack from 'virtual:default-pack';
 import { RULES } from '../../rules/index';
 import { BUILTIN_TRUSTED_KEYS } from '../../utils/pack-trust/builtin-keys';
-import { SITE_SELECTOR_KEYS } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 import { PackManager, updateMinutes } from './pack-manager';
 import { readPolicy } from './settings';
 
@@ -23,7 +23,7 @@ export const packs = new PackManager({
   fetch: (input, init) => fetch(input, init),
   now: () => new Date(),
   rules: RULES,
-  sites: SITE_SELECTOR_KEYS,
+  sites: SITE_SCHEMA,
 });
 
 async function schedule(): Promise<void> {

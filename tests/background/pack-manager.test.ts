@@ -5,7 +5,7 @@ import type { Pack } from '../../rules/engine/pack';
 import type { PackEvent, UpdateState } from '../../utils/pack-status';
 import type { ActivePack } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
-import { SITE_SELECTOR_KEYS } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 import { defaultPack, packWithTerm, signed, testKey, type TestKey } from '../pack-trust/helpers';
 
 class MemoryStore implements KeyValueStore {
@@ -68,7 +68,7 @@ function make(bundled: Pack = defaultPack()) {
     fetch: server.fetch,
     now: () => new Date(clock++ * 1000),
     rules: RULES,
-    sites: SITE_SELECTOR_KEYS,
+    sites: SITE_SCHEMA,
   });
 }
 
@@ -126,7 +126,7 @@ describe('import', () => {
     ['a newer format version', async () => text({ ...packWithTerm('1.1.0'), format: 2 }), 'format'],
     ['a file that is not a signed pack', async () => JSON.stringify(packWithTerm('1.1.0')), 'format'],
     ['a schema violation', async () => text({ ...packWithTerm('1.1.0'), tests: 'none' }), 'schema'],
-    ['a bad selector override', async () => text({ ...packWithTerm('1.1.0'), sites: { weibo: { input: ['div:contains(x)'] } } }), 'schema'],
+    ['a bad selector override', async () => text({ ...packWithTerm('1.1.0'), sites: { weibo: { homeInput: ['div:contains(x)'] } } }), 'schema'],
     ['the same version', async () => text(packWithTerm('1.0.0')), 'not-newer'],
     ['an older version', async () => text(packWithTerm('0.9.0')), 'not-newer'],
     ['a dangerous pattern', async () => {

@@ -82,11 +82,11 @@ describe('pack build', () => {
   });
 
   it('refuses an unknown site selector key and a non-CSS selector', async () => {
-    const src = source((f) => writeFileSync(f('sites.yaml'), 'weibo:\n  sendBtn: [button]\n  publishButton: [\'button:has-text("发送")\']\n'));
+    const src = source((f) => writeFileSync(f('sites.yaml'), 'weibo:\n  sendBtn: [button]\n  homeInput: [\'button:has-text("发送")\']\n'));
     const run = await runCli(['pack', 'build', src], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('sites.weibo.sendBtn: 适配器 weibo 没有可覆盖的选择器「sendBtn」');
-    expect(run.stderr).toContain('sites.weibo.publishButton[0]: 「button:has-text("发送")」不是有效的 CSS 选择器');
+    expect(run.stderr).toContain('sites.weibo.homeInput[0]: 「button:has-text("发送")」不是有效的 CSS 选择器');
   });
 
   it('reports YAML errors with file and line', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../utils/pack-trust/canonical';
 import { admitSignedPack, inspectPack, testPack, MAX_SIGNED_PACK_CHARS, type Admission, type RefusalReason } from '../../utils/pack-trust/admit';
 import { RULES } from '../../rules/index';
-import { SITE_SELECTOR_KEYS } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 import { context, defaultPack, packWithTerm, signed, testKey } from './helpers';
 
 function refusal(result: Admission) {
@@ -75,10 +75,10 @@ describe('admitSignedPack', () => {
 
   it('refuses a signed pack with a bad site selector override', async () => {
     const key = await testKey();
-    const pack = { ...defaultPack(), sites: { weibo: { publishButton: ['button:has-text("发送")'] } } };
+    const pack = { ...defaultPack(), sites: { weibo: { homeInput: ['button:has-text("发送")'] } } };
     const r = refusal(await admitSignedPack(await signed(pack, key), context([key.trusted])));
     expect(r.reason).toBe('schema');
-    expect(r.details[0]).toMatch(/^sites\.weibo\.publishButton\[0\]: .*不是有效的 CSS 选择器/);
+    expect(r.details[0]).toMatch(/^sites\.weibo\.homeInput\[0\]: .*不是有效的 CSS 选择器/);
   });
 
   it('refuses a version that is not newer than the floor (no rollback), and accepts a newer one', async () => {
@@ -123,7 +123,7 @@ describe('admitSignedPack', () => {
 
 describe('inspectPack', () => {
   it('accepts the default pack as built from its source, and its own cases pass', () => {
-    const inspection = inspectPack(defaultPack(), { rules: RULES, sites: SITE_SELECTOR_KEYS });
+    const inspection = inspectPack(defaultPack(), { rules: RULES, sites: SITE_SCHEMA });
     if (!inspection.ok) throw new Error(inspection.refusal.details.join('\n'));
     expect(testPack(inspection)).toBeUndefined();
   });

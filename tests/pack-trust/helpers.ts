@@ -6,7 +6,7 @@ import { RULES } from '../../rules/index';
 import type { AdmitContext } from '../../utils/pack-trust/admit';
 import { generateKeyPair, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../utils/pack-trust/keys';
 import { signPack, withSignature, type SignedPackFile } from '../../utils/pack-trust/signed-pack';
-import { SITE_SELECTOR_KEYS } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 
 export interface TestKey {
   id: string;
@@ -45,5 +45,5 @@ export function packWithTerm(version: string, term = '示例禁词', suggestion 
 }
 
 export function context(trusted: TrustedKey[], floor?: AdmitContext['floor']): AdmitContext {
-  return { rules: RULES, sites: SITE_SELECTOR_KEYS, trusted, floor };
+  return { rules: RULES, sites: SITE_SCHEMA, trusted, floor };
 }

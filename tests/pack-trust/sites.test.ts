@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSelector } from '../../utils/pack-trust/css-selector';
 import { checkSites } from '../../utils/pack-trust/sites';
-import { SITE_SELECTOR_KEYS, siteSelectors } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 
 describe('checkSelector', () => {
   it.each([
@@ -62,30 +62,33 @@ describe('checkSelector', () => {
 });
 
 describe('checkSites', () => {
-  it('accepts overrides of known adapters and keys with valid selectors', () => {
-    expect(checkSites({ weibo: { publishButton: ['button.woo-button-primary'] }, 'wechat-article': { title: ['#title', 'textarea.title'] } }, SITE_SELECTOR_KEYS)).toEqual([]);
+  it('accepts overrides of known adapters and keys: CSS selectors and control texts', () => {
+    expect(
+      checkSites({ weibo: { homeInput: ['textarea.new-composer'], sendLabel: ['发送', '发布'] }, wechat: { title: ['#title', 'textarea.title'] } }, SITE_SCHEMA),
+    ).toEqual([]);
   });
 
-  it('names unknown adapters, unknown keys and bad selectors precisely', () => {
+  it('names unknown adapters, unknown keys, bad selectors and bad control texts precisely', () => {
     expect(
-      checkSites({ twitter: { input: ['textarea'] }, weibo: { sendBtn: ['button'], input: ['textarea', 'button:has-text("发送")'] } }, SITE_SELECTOR_KEYS),
+      checkSites(
+        {
+          twitter: { input: ['textarea'] },
+          weibo: { sendBtn: ['button'], homeInput: ['textarea', 'button:has-text("发送")'], sendLabel: ['  ', '发\n送', '很'.repeat(41)] },
+        },
+        SITE_SCHEMA,
+      ),
     ).toEqual([
-      'sites.twitter: 没有这个适配器（可用：weibo、weibo-article、wechat-article、wechat-image-post）',
-      'sites.weibo.sendBtn: 适配器 weibo 没有可覆盖的选择器「sendBtn」（可用：composer、input、publishButton、repostMarker、account）',
-      'sites.weibo.input[1]: 「button:has-text("发送")」不是有效的 CSS 选择器：第 7 个字符处：不支持 :has-text(…)（这是 jQuery/Playwright 的写法，不是 CSS）',
+      'sites.twitter: 没有这个适配器（可用：weibo、card-weibo、wechat）',
+      expect.stringMatching(/^sites\.weibo\.sendBtn: 适配器 weibo 没有可覆盖的选择器「sendBtn」（可用：homeInput、commentInput、/),
+      'sites.weibo.homeInput[1]: 「button:has-text("发送")」不是有效的 CSS 选择器：第 7 个字符处：不支持 :has-text(…)（这是 jQuery/Playwright 的写法，不是 CSS）',
+      'sites.weibo.sendLabel[0]: 「  」不是有效的控件文字：控件文字为空',
+      'sites.weibo.sendLabel[1]: 「发\n送」不是有效的控件文字：控件文字含有控制字符或换行',
+      `sites.weibo.sendLabel[2]: 「${'很'.repeat(41)}」不是有效的控件文字：控件文字超过 40 个字`,
     ]);
   });
 
-  it('does not treat inherited object keys as adapters', () => {
-    expect(checkSites({ constructor: { x: ['a'] } } as never, SITE_SELECTOR_KEYS)[0]).toContain('没有这个适配器');
-  });
-});
-
-describe('siteSelectors', () => {
-  it('puts the pack override first, then the adapter built-ins, without repeats', () => {
-    const pack = { sites: { weibo: { publishButton: ['button.new', 'button.old'] } } };
-    expect(siteSelectors(pack, 'weibo', 'publishButton', ['button.old', 'button.fallback'])).toEqual(['button.new', 'button.old', 'button.fallback']);
-    expect(siteSelectors(pack, 'weibo', 'input', ['textarea'])).toEqual(['textarea']);
-    expect(siteSelectors(undefined, 'wechat-article', 'title', ['#title'])).toEqual(['#title']);
+  it('does not treat inherited object keys as adapters or keys', () => {
+    expect(checkSites({ constructor: { x: ['a'] } } as never, SITE_SCHEMA)[0]).toContain('没有这个适配器');
+    expect(checkSites({ weibo: { toString: ['a'] } } as never, SITE_SCHEMA)[0]).toContain('没有可覆盖的选择器');
   });
 });

@@ -14,6 +14,7 @@ import { packTestDraft, runPackTests, type PackTestFailure } from '../../rules/e
 import { CanonicalFormError, canonicalJson } from './canonical';
 import type { TrustedKey } from './keys';
 import { readEnvelope, verifySignatures } from './signed-pack';
+import type { SiteSchema } from '../site-selectors';
 import { checkSites } from './sites';
 
 export type RefusalReason = 'too-large' | 'format' | 'unknown-key' | 'bad-signature' | 'schema' | 'not-newer' | 'invalid' | 'tests-failed';
@@ -51,8 +52,8 @@ export type Inspection = ({ ok: true } & Inspected) | { ok: false; refusal: Refu
 
 export interface PackContext {
   rules: readonly RuleModule[];
-  /** Adapter id → selector keys a pack may override (utils/site-selectors.ts). */
-  sites: Readonly<Record<string, readonly string[]>>;
+  /** The adapters and selector keys a pack may override (utils/site-selectors.ts). */
+  sites: SiteSchema;
 }
 
 function refuse(reason: RefusalReason, message: string, details: string[] = [], extra: Partial<Refusal> = {}): { ok: false; refusal: Refusal } {

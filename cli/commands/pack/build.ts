@@ -2,7 +2,7 @@
 import { DEFAULT_PACK_DIR } from '../../pack/vite-plugin';
 import { inspectPack, REFUSAL_LABELS } from '../../../utils/pack-trust/admit';
 import { RULES } from '../../../rules/index';
-import { SITE_SELECTOR_KEYS } from '../../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../../utils/site-selectors';
 import { EXIT, UsageError, type CliIO } from '../../io';
 import { parse } from '../../pack/args';
 import { json, writeNew } from '../../pack/files';
@@ -20,7 +20,7 @@ export async function build(args: string[], io: CliIO): Promise<number> {
     throw e;
   }
   if (input.kind !== 'source') throw new UsageError(`「${dir}」不是规则包源目录（build 的输入是含 pack.yaml 的目录）`);
-  const inspection = inspectPack(input.pack, { rules: RULES, sites: SITE_SELECTOR_KEYS });
+  const inspection = inspectPack(input.pack, { rules: RULES, sites: SITE_SCHEMA });
   if (!inspection.ok) {
     const { refusal } = inspection;
     return fail(io, [`${REFUSAL_LABELS[refusal.reason]}：${refusal.message}`, ...refusal.details]);

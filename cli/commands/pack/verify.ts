@@ -8,7 +8,7 @@ import { RULES } from '../../../rules/index';
 import { admitSignedPack, REFUSAL_LABELS } from '../../../utils/pack-trust/admit';
 import { BUILTIN_TRUSTED_KEYS } from '../../../utils/pack-trust/builtin-keys';
 import { resolveTrustedKeys, type TrustedKey } from '../../../utils/pack-trust/keys';
-import { SITE_SELECTOR_KEYS } from '../../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../../utils/site-selectors';
 import { EXIT, UsageError, type CliIO } from '../../io';
 import { parse } from '../../pack/args';
 import { label } from '../../pack/run-tests';
@@ -41,7 +41,7 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
   } catch {
     throw new UsageError(`找不到「${positionals[0]}」`);
   }
-  const result = await admitSignedPack(text, { rules: RULES, sites: SITE_SELECTOR_KEYS, trusted, floor: newerThan ? () => newerThan : undefined });
+  const result = await admitSignedPack(text, { rules: RULES, sites: SITE_SCHEMA, trusted, floor: newerThan ? () => newerThan : undefined });
   if (!result.ok) {
     const { refusal } = result;
     const what = refusal.pack ? `${refusal.pack.id} ${refusal.pack.version}` : positionals[0];
