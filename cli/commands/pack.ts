@@ -3,6 +3,7 @@
  * and check a rule pack before pushing it to browsers (docs/packs.md).
  */
 import { EXIT, UsageError, type CliIO } from '../io';
+import { PackLoadError } from '../pack/load';
 
 type Subcommand = (args: string[], io: CliIO) => Promise<number>;
 
@@ -37,6 +38,12 @@ export default {
       io.stdout.write(`${PACK_USAGE}\n`);
       return EXIT.ok;
     }
-    return (await load())(rest, io);
+    try {
+      return await (await load())(rest, io);
+    } catch (e) {
+      // A pack that cannot be read (missing, not JSON, YAML errors) is bad input, like a bad option.
+      if (e instanceof PackLoadError) throw new UsageError(`无法读取规则包：\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+      throw e;
+    }
   },
 };

@@ -7,7 +7,7 @@ import type { Pack } from '../../rules/engine/pack';
 import { runPackTests } from '../../rules/engine/pack-tests';
 import { describeTestFailure, inspectPack, REFUSAL_LABELS, type Inspected } from '../../utils/pack-trust/admit';
 import { SITE_SCHEMA } from '../../utils/site-selectors';
-import type { PackInput } from './input';
+import type { PackInput } from './load';
 import { readRuleExamples, runRuleExamples } from './rule-examples';
 
 export interface PackTestResult {

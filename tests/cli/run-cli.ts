@@ -1,8 +1,10 @@
-/** Runs the CLI in-process with in-memory streams, or as a real process through bin/. */
-import { execFile } from 'node:child_process';
-import { PassThrough } from 'node:stream';
-import { resolve } from 'node:path';
+/** Runs the CLI's `main` in-process with in-memory streams, or as a real process through bin/. */
+import { spawn } from 'node:child_process';
+import { Readable, Writable } from 'node:stream';
+import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface CliRun {
   code: number;
@@ -10,27 +12,46 @@ export interface CliRun {
   stderr: string;
 }
 
-function collect(stream: PassThrough): () => string {
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  return () => Buffer.concat(chunks).toString('utf8');
+class Collect extends Writable {
+  text = '';
+  constructor(readonly isTTY = false) {
+    super({ decodeStrings: false });
+  }
+  override _write(chunk: string | Buffer, _enc: BufferEncoding, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
 }
 
-export async function runCli(args: string[], cwd: string, stdin = ''): Promise<CliRun> {
-  const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd };
-  const out = collect(io.stdout);
-  const err = collect(io.stderr);
-  io.stdin.end(stdin);
-  const code = await main(args, io);
-  return { code, stdout: out(), stderr: err() };
+export async function runCli(
+  args: string[],
+  options: { stdin?: string; cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {},
+): Promise<CliRun> {
+  const stdout = new Collect(options.tty);
+  const stderr = new Collect();
+  const code = await main(args, {
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdout,
+    stderr,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-export const BIN = resolve(import.meta.dirname, '../../bin/govpost-guard.js');
-
-export function spawnCli(args: string[], cwd: string): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+/** The installed command for real: a Node process through bin/, its exit code and streams. */
+export function spawnCli(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/govpost-guard.js'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
     });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
   });
 }

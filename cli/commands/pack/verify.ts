@@ -10,18 +10,19 @@ import { BUILTIN_TRUSTED_KEYS } from '../../../utils/pack-trust/builtin-keys';
 import { resolveTrustedKeys, type TrustedKey } from '../../../utils/pack-trust/keys';
 import { SITE_SCHEMA } from '../../../utils/site-selectors';
 import { EXIT, UsageError, type CliIO } from '../../io';
-import { parse } from '../../pack/args';
+import { expectPositionals, parseOptions } from '../../args';
 import { label } from '../../pack/run-tests';
 
 export async function verify(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(
-    args,
-    { trust: { type: 'string', short: 't', multiple: true }, 'no-builtin': { type: 'boolean' }, 'newer-than': { type: 'string' } },
-    { min: 1, max: 1, what: '签名规则包文件' },
-  );
+  const { values, positionals } = parseOptions(args, {
+    trust: { type: 'string', short: 't', multiple: true },
+    'no-builtin': { type: 'boolean' },
+    'newer-than': { type: 'string' },
+  });
+  expectPositionals(positionals, 1, 1, '签名规则包文件');
   const trusted: TrustedKey[] = [];
   if (!values['no-builtin']) trusted.push(...(await resolveTrustedKeys(BUILTIN_TRUSTED_KEYS, 'builtin')).keys);
-  for (const path of values.trust ?? []) {
+  for (const path of (values.trust as string[] | undefined) ?? []) {
     let entry: unknown;
     try {
       entry = JSON.parse(readFileSync(resolve(io.cwd, path), 'utf8'));
@@ -32,7 +33,7 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
     if (problems.length) throw new UsageError(`公钥「${path}」无效：${problems.join('；')}`);
     trusted.push(...keys);
   }
-  const newerThan = values['newer-than'];
+  const newerThan = values['newer-than'] as string | undefined;
   if (newerThan !== undefined && !/^\d+\.\d+\.\d+$/.test(newerThan)) throw new UsageError('--newer-than 应为 主版本.次版本.修订号');
 
   let text: string;
