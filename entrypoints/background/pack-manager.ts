@@ -284,6 +284,18 @@ export class PackManager {
     });
   }
 
+  /**
+   * Checks the policy URL only when the last check is older than the update interval: a service
+   * worker wakes up often (every message), and thousands of browsers must not ask each time.
+   */
+  async checkIfDue(): Promise<{ outcome: UpdateOutcome; message?: string } | undefined> {
+    const { update } = await this.load();
+    const policy = await this.deps.readPolicy();
+    const last = update.lastCheck ? Date.parse(update.lastCheck) : Number.NaN;
+    const due = update.url !== policy?.packUrl || !(this.deps.now().getTime() - last < updateMinutes(policy) * 60_000);
+    return due ? this.checkForUpdate() : undefined;
+  }
+
   /** Fetches the policy URL (conditionally), verifies and activates; offline or refused keeps the active pack. */
   checkForUpdate(): Promise<{ outcome: UpdateOutcome; message?: string }> {
     return this.serial(async () => {

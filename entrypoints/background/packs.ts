@@ -52,6 +52,9 @@ export function startPackUpdates(): void {
     // New URL or new keys: judge the pack at the URL anew, now.
     void packs.resetUpdateState().then(checkNow);
   });
-  // Every start of the service worker: bundled pack in place, then the policy URL.
-  void packs.init().then(checkNow);
+  // Every start of the service worker: bundled pack in place, then the policy URL if a check is due.
+  void packs.init().then(async () => {
+    await schedule();
+    await packs.checkIfDue();
+  });
 }

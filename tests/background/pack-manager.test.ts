@@ -293,6 +293,21 @@ describe('updates from the policy URL', () => {
     expect(server.requests.at(-1)).toEqual({ url: 'http://127.0.0.1:8080/p.json', headers: {} });
   });
 
+  it('asks again at a service worker start only when the interval has passed or the URL changed', async () => {
+    policy = { ...policy, packUrl: URL, packUpdateMinutes: 30 };
+    server.servePack(await text(packWithTerm('1.1.0')), '"v1"');
+    expect(await manager.checkIfDue()).toMatchObject({ outcome: 'activated' });
+    expect(await manager.checkIfDue()).toBeUndefined();
+    clock += 29 * 60;
+    expect(await manager.checkIfDue()).toBeUndefined();
+    clock += 2 * 60;
+    expect(await manager.checkIfDue()).toEqual({ outcome: 'not-modified' });
+    // Another URL is asked at once; the same pack there is already the active one.
+    policy = { ...policy, packUrl: `${URL}?v=2` };
+    expect(await manager.checkIfDue()).toEqual({ outcome: 'current' });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('judges the same file anew after the policy changes (a key was added)', async () => {
     policy = { packUrl: URL, trustedKeys: [] };
     const v11 = await text(packWithTerm('1.1.0'));
