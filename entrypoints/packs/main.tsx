@@ -1,4 +1,4 @@
-/** Stand-alone admin page for rule packs, until the dashboard hosts <PackAdmin /> as a section. */
+/** Stand-alone admin page for rule packs; the dashboard can host the same <PackAdmin /> as a section. */
 import { render } from 'preact';
 import { PackAdmin } from '../../components/packs/PackAdmin';
 
