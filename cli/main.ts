@@ -3,34 +3,46 @@
  * Each command lives in cli/commands/<name>.ts and returns its exit code.
  */
 import type { CliIO } from './io';
-import { EXIT, UsageError } from './io';
+import { EXIT, OutputClosed, UsageError } from './io';
 
-type Command = { summary: string; run(args: string[], io: CliIO): Promise<number> };
+export type Command = { summary: string; run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, () => Promise<Command>> = {};
+/** Loaded on demand, so one command's dependencies never slow another down. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: () => import('./commands/check').then((m) => m.default),
+  pack: () => import('./commands/pack').then((m) => m.default),
+};
 
-export const USAGE = `用法 / Usage:
+/** The top-level help, with each command's one-line summary. */
+export async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(20)} ${(await load()).summary}`));
+  return `用法 / Usage:
   govpost-guard <命令> [选项]
 
 命令:
-${Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n')}
-  help                 显示本帮助
+${lines.join('\n')}
+  ${'help'.padEnd(20)} 显示本帮助
 
 运行 govpost-guard <命令> --help 查看各命令的选项。`;
+}
 
-const processIO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() };
+const processIO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${await usage()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
-    io.stderr.write(`govpost-guard: 未知命令「${name}」\n\n${USAGE}\n`);
+    io.stderr.write(`govpost-guard: 未知命令「${name}」\n\n${await usage()}\n`);
     return EXIT.usage;
   }
+  // A reader that stops early (… | head) closes the pipe: not an error of ours, so stop quietly.
+  let outputError: NodeJS.ErrnoException | undefined;
+  const onOutputError = (e: NodeJS.ErrnoException) => (outputError = e);
+  io.stdout.on('error', onOutputError);
   try {
     return await (await load()).run(args, io);
   } catch (e) {
@@ -38,6 +50,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.stderr.write(`govpost-guard ${name}: ${e.message}\n`);
       return EXIT.usage;
     }
+    const error = outputError ?? (e as NodeJS.ErrnoException);
+    if (e instanceof OutputClosed || error.code === 'EPIPE') {
+      if (error.code === 'EPIPE') return EXIT.ok;
+      io.stderr.write(`govpost-guard ${name}: 无法写出结果（${error.message}）\n`);
+      return EXIT.failed;
+    }
     throw e;
+  } finally {
+    io.stdout.off('error', onOutputError);
   }
 }

@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: how fast the engine checks a draft, side by side with bare term matchers, in
+ * one run. Prints a table and the targets as PASS/MISS; never fails a build (speed is measured
+ * here, not in tests). Uses whatever rules are registered and the default pack as it stands, so
+ * the figures follow the rules as they land.
+ *
+ * Run with --expose-gc (the npm script does) to see retained memory.
+ */
+import { cpus, loadavg } from 'node:os';
+import { loadPackSource } from '../cli/pack/source';
+import { DEFAULT_PACK_DIR } from '../cli/pack/vite-plugin';
+import { compilePack, type Checker } from '../rules/engine/checker';
+import { CompiledDictionaries } from '../rules/engine/dictionaries';
+import { normalizeText } from '../rules/engine/normalize';
+import { findQuotedSpans } from '../rules/engine/quotes';
+import type { Pack } from '../rules/engine/pack';
+import type { Draft } from '../rules/engine/types';
+import { RULES } from '../rules/index';
+import { article, generatedTerms, packTerms } from './corpus';
+import { canMeasureHeap, measure, measureOnce, retainedHeap, sunk, type Timing } from './measure';
+import { PEERS, type Matcher } from './peers';
+import { Table, bytes, ms, ratio } from './table';
+
+const LENGTHS = [200, 5_000, 20_000, 100_000];
+const BIG_DICTIONARY = 20_000;
+
+/** The default pack with one more dictionary of generated terms, used by the first dictionary rule. */
+function packWithTerms(base: Pack, terms: readonly string[]): Pack {
+  const rule = RULES.find((r) => Object.values(r.meta.options).some((o) => o.type === 'dictionary'));
+  if (!rule) throw new Error('no registered rule takes a dictionary');
+  const [option] = Object.entries(rule.meta.options).find(([, o]) => o.type === 'dictionary')!;
+  const config = base.rules[rule.meta.id];
+  return {
+    ...base,
+    rules: { ...base.rules, [rule.meta.id]: { severity: config?.severity === 'off' || !config ? 'warn' : config.severity, options: { ...config?.options, [option]: 'bench-terms' } } },
+    dictionaries: { ...base.dictionaries, 'bench-terms': { basis: '基准测试生成的词条', entries: terms.map((term) => ({ term })) } },
+  };
+}
+
+const draft = (body: string): Draft => ({ platform: 'weibo', kind: 'post', body });
+
+function timeCheck(checker: Checker, text: string): Timing {
+  const d = draft(text);
+  return measure(() => checker.check(d));
+}
+
+/** Beyond this expected time per call a peer is not measured on a longer text (it is not linear). */
+const PEER_BUDGET_MS = 2000;
+
+/**
+ * Times each matcher on texts of increasing length. A matcher whose time at the previous length,
+ * scaled linearly, already exceeds the budget is left out (undefined): modern-ahocorasick segments
+ * text into graphemes with Intl.Segmenter, which grows faster than linearly on Node 20.
+ */
+function peerTimer(matchers: Matcher[]): (text: string) => (Timing | undefined)[] {
+  const last: ({ length: number; median: number } | undefined)[] = matchers.map(() => undefined);
+  const skipped = matchers.map(() => false);
+  return (text) =>
+    matchers.map((m, i) => {
+      const before = last[i];
+      if (skipped[i] || (before && (before.median * text.length) / before.length > PEER_BUDGET_MS)) {
+        skipped[i] = true;
+        return undefined;
+      }
+      const t = measure(() => m.count(text));
+      last[i] = { length: text.length, median: t.median };
+      return t;
+    });
+}
+
+const cell = (t: Timing | undefined, f: (t: Timing) => string) => (t ? f(t) : '—');
+
+function main(): void {
+  const pack = loadPackSource(DEFAULT_PACK_DIR);
+  const checker = compilePack(pack, RULES);
+  const terms = packTerms(pack);
+  const texts = LENGTHS.map((n) => article(n, pack));
+  const cpu = cpus();
+  console.log(
+    `GovPost Guard benchmark — Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, load average ${loadavg()[0].toFixed(1)}`,
+  );
+  console.log(
+    `pack ${pack.id} ${pack.version}: ${checker.rules.length} active rules (${checker.rules.map((r) => r.id).join(', ')}), ${terms.length} literal terms, ${checker.termCount} automaton patterns`,
+  );
+  console.log('times are per call, median and p95 over many calls after warm-up; ratio < 1 means the full check is faster\n');
+
+  // 1. The full check against bare matching of the same pack's terms.
+  const matchers = PEERS.map((p) => p.build(terms));
+  const timePeers = peerTimer(matchers);
+  const full = new Table(['text', 'findings', 'full check', 'p95', ...PEERS.map((p) => p.name), ...PEERS.map((p) => `check/${p.name}`)]);
+  const checkTimes: Timing[] = [];
+  const peerTimes: (Timing | undefined)[][] = [];
+  texts.forEach((text, i) => {
+    const t = timeCheck(checker, text);
+    const peers = timePeers(text);
+    checkTimes.push(t);
+    peerTimes.push(peers);
+    full.row([
+      `${LENGTHS[i].toLocaleString('en')} chars`,
+      String(checker.check(draft(text)).findings.length),
+      ms(t.median),
+      ms(t.p95),
+      ...peers.map((p) => cell(p, (x) => ms(x.median))),
+      ...peers.map((p) => cell(p, (x) => ratio(t.median, x.median))),
+    ]);
+  });
+  console.log(`Full check (normalisation + every registered rule) vs bare match of the pack's ${terms.length} terms`);
+  console.log(full.render());
+
+  // 2. Where the time of a check goes, on the 20,000-character text.
+  const at20k = texts[LENGTHS.indexOf(20_000)];
+  const dictionaries = new CompiledDictionaries(pack);
+  const normalized = normalizeText(at20k);
+  const stages = new Table(['stage (20,000 chars)', 'median', 'p95']);
+  for (const [name, fn] of [
+    ['normalise (folded + compact views)', () => normalizeText(at20k)],
+    ['term scan of the normalised text', () => dictionaries.collect(normalized)],
+    ['quoted speech (for quote-aware rules)', () => findQuotedSpans(normalized)],
+    ['full check', () => checker.check(draft(at20k))],
+  ] as const) {
+    const t = measure(fn);
+    stages.row([name, ms(t.median), ms(t.p95)]);
+  }
+  console.log('Stages of one check');
+  console.log(stages.render());
+
+  // 3. A pack with a large dictionary: compile time, peers' build time, matching.
+  const big = generatedTerms(BIG_DICTIONARY);
+  const bigPack = packWithTerms(pack, big);
+  const compileDefault = measureOnce(() => compilePack(pack, RULES));
+  const compileBig = measureOnce(() => compilePack(bigPack, RULES), 5);
+  const bigChecker = compileBig.result;
+  const builds = PEERS.map((p) => measureOnce(() => p.build(big), 5));
+  const build = new Table(['build', 'terms', 'median']);
+  build.row(['compilePack, default pack', String(terms.length), ms(compileDefault.median)]);
+  build.row([`compilePack, default pack + ${BIG_DICTIONARY.toLocaleString('en')}-term dictionary`, String(bigChecker.termCount), ms(compileBig.median)]);
+  PEERS.forEach((p, i) => build.row([`${p.name} build`, String(big.length), ms(builds[i].median)]));
+  console.log('Compile and build');
+  console.log(build.render());
+
+  const timeBigPeers = peerTimer(builds.map((b) => b.result));
+  const bigTable = new Table(['text', 'findings', 'full check', 'p95', ...PEERS.map((p) => p.name), ...PEERS.map((p) => `check/${p.name}`)]);
+  let bigCheck20k: Timing | undefined;
+  let bigPeers20k: (Timing | undefined)[] = [];
+  LENGTHS.slice(1).forEach((n) => {
+    const text = texts[LENGTHS.indexOf(n)];
+    const t = timeCheck(bigChecker, text);
+    const peers = timeBigPeers(text);
+    if (n === 20_000) {
+      bigCheck20k = t;
+      bigPeers20k = peers;
+    }
+    bigTable.row([
+      `${n.toLocaleString('en')} chars`,
+      String(bigChecker.check(draft(text)).findings.length),
+      ms(t.median),
+      ms(t.p95),
+      ...peers.map((p) => cell(p, (x) => ms(x.median))),
+      ...peers.map((p) => cell(p, (x) => ratio(t.median, x.median))),
+    ]);
+  });
+  console.log(`Full check with the ${BIG_DICTIONARY.toLocaleString('en')}-term dictionary vs bare match of the same ${BIG_DICTIONARY.toLocaleString('en')} terms`);
+  console.log(bigTable.render());
+
+  // 4. Memory kept alive by each compiled form.
+  if (canMeasureHeap()) {
+    const heap = new Table(['retained (heap + buffers)', 'bytes']);
+    heap.row(['checker, default pack', bytes(retainedHeap(() => compilePack(pack, RULES)))]);
+    heap.row([`checker, + ${BIG_DICTIONARY.toLocaleString('en')} terms`, bytes(retainedHeap(() => compilePack(bigPack, RULES)))]);
+    for (const p of PEERS) heap.row([`${p.name}, ${BIG_DICTIONARY.toLocaleString('en')} terms`, bytes(retainedHeap(() => p.build(big)))]);
+    const m = process.memoryUsage();
+    heap.row(['process heap used at the end', bytes(m.heapUsed)]);
+    console.log('Memory');
+    console.log(heap.render());
+  } else {
+    console.log('Memory: run with node --expose-gc --import tsx bench/index.ts (npm run bench does) to measure.\n');
+  }
+
+  // 5. Targets.
+  const i20 = LENGTHS.indexOf(20_000);
+  const i100 = LENGTHS.indexOf(100_000);
+  const libraries = PEERS.map((p, i) => ({ name: p.name, t: peerTimes[i20][i] }))
+    .filter((p): p is { name: string; t: Timing } => p.name !== 'indexOf' && p.t !== undefined);
+  const fastest = libraries.reduce((a, b) => (b.t.median < a.t.median ? b : a));
+  const check20 = checkTimes[i20].median;
+  const growth = checkTimes[i100].median / check20;
+  const targets: [boolean, string][] = [
+    [
+      check20 < fastest.t.median,
+      `full check of 20,000 chars faster than the fastest peer library's bare match (same text, same terms): ${ms(check20)} vs ${fastest.name} ${ms(fastest.t.median)} → ratio ${ratio(check20, fastest.t.median)} (${libraries.map((l) => `${l.name} ${ratio(check20, l.t.median)}`).join(', ')})`,
+    ],
+    [check20 < 2, `full check of 20,000 chars, median under 2 ms: ${ms(check20)}`],
+    [growth <= 6, `linear growth, 100,000 chars within 6× of 20,000: ${growth.toFixed(2)}×`],
+  ];
+  console.log('Targets');
+  for (const [ok, text] of targets) console.log(`  ${ok ? 'PASS' : 'MISS'}  ${text}`);
+  if (bigCheck20k) {
+    const libs = bigPeers20k
+      .map((t, i) => ({ name: PEERS[i].name, t }))
+      .filter((p): p is { name: string; t: Timing } => p.name !== 'indexOf' && p.t !== undefined);
+    console.log(
+      `  info  with ${BIG_DICTIONARY.toLocaleString('en')} terms, 20,000 chars: full check ${ms(bigCheck20k.median)}; ${libs.map((l) => `${l.name} ${ms(l.t.median)} (ratio ${ratio(bigCheck20k!.median, l.t.median)})`).join(', ')}`,
+    );
+  }
+  console.log(`  (— : not measured, more than ${PEER_BUDGET_MS / 1000} s a call expected from the shorter text)`);
+  if (sunk() === Symbol.for('never')) console.log('');
+}
+
+main();
