@@ -135,19 +135,27 @@ export class AhoCorasick {
   /** All (overlapping) matches in `codes[0..length)`, in order of their end. */
   search(codes: Uint16Array | string, length = codes.length): AhoCorasickMatch[] {
     const out: AhoCorasickMatch[] = [];
-    const isString = typeof codes === 'string';
+    const rootNext = this.rootNext;
     const term = this.term;
     const next = this.next;
+    const fail = this.fail;
+    const isString = typeof codes === 'string';
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = isString ? (codes as string).charCodeAt(i) : (codes as Uint16Array)[i];
-      let target = this.step(state, code);
-      while (target < 0) {
-        state = this.fail[state];
-        target = this.step(state, code);
+      // Most characters of a text start nowhere and leave the automaton at the root: one read.
+      if (state === 0) {
+        state = rootNext[code];
+        if (state === 0) continue;
+      } else {
+        let target = this.step(state, code);
+        while (target < 0) {
+          state = fail[state];
+          target = state === 0 ? rootNext[code] : this.step(state, code);
+        }
+        state = target;
+        if (state === 0) continue;
       }
-      state = target;
-      if (state === 0) continue;
       let hit = term[state] >= 0 ? state : next[state];
       while (hit >= 0) {
         const pattern = term[hit];
