@@ -13,6 +13,26 @@ import { foldedToOriginal, type NormalizedText } from './normalize';
 import type { Range } from './types';
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
+/** The opening marks, found by one regular expression: far faster than looking at every character. */
+const OPENING = /[“‘「『"]/g;
+
+/**
+ * `indexOf` for a sequence of searches from increasing positions: an answer found once serves
+ * every later search it still lies ahead of, so finding the end of the paragraph or the closing
+ * mark stays linear however many quotations a long paragraph holds. Not found: s.length.
+ */
+function forwardSearch(s: string): (needle: string, from: number) => number {
+  const found = new Map<string, number>();
+  return (needle, from) => {
+    let at = found.get(needle);
+    if (at === undefined || (at < from && at !== s.length)) {
+      at = s.indexOf(needle, from);
+      if (at === -1) at = s.length;
+      found.set(needle, at);
+    }
+    return at;
+  };
+}
 
 const SPEECH =
   /(?:说|说道|表示|称|指出|介绍|坦言|直言|感慨|感叹|回忆|透露|强调|提到|告诉记者|问道|答道|留言|评论|吐槽|反映|写道|笑称|认为|觉得|呼吁|建议|提醒|解释|回应|发问|喊道)[:：]/g;
@@ -22,18 +42,15 @@ export function findQuotedSpans(text: NormalizedText): Range[] {
   const s = text.folded;
   const spans: [number, number][] = [];
   // Paired marks, outermost only.
-  let i = 0;
-  while (i < s.length) {
-    const close = PAIRS[s[i]];
-    if (close === undefined) {
-      i++;
-      continue;
-    }
-    const paragraphEnd = indexOrEnd(s, '\n', i + 1);
-    const end = s.indexOf(close, i + 1);
-    const stop = end === -1 || end > paragraphEnd ? paragraphEnd : end + 1;
+  const ahead = forwardSearch(s);
+  OPENING.lastIndex = 0;
+  for (let m = OPENING.exec(s); m; m = OPENING.exec(s)) {
+    const i = m.index;
+    const paragraphEnd = ahead('\n', i + 1);
+    const end = ahead(PAIRS[m[0]], i + 1);
+    const stop = end >= paragraphEnd ? paragraphEnd : end + 1;
     spans.push([i, stop]);
-    i = stop;
+    OPENING.lastIndex = stop;
   }
   SPEECH.lastIndex = 0;
   for (let m = SPEECH.exec(s); m; m = SPEECH.exec(s)) {

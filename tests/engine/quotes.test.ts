@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../rules/engine/normalize';
+import { findQuotedSpans, insideSpans } from '../../rules/engine/quotes';
+
+/** Paired quotation marks the plain way — one character at a time, a fresh search per mark. */
+function pairedReference(text: string): [number, number][] {
+  const n = normalizeText(text);
+  const s = n.folded;
+  const pairs: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
+  const lineEnd = (from: number) => (s.indexOf('\n', from) === -1 ? s.length : s.indexOf('\n', from));
+  const spans: [number, number][] = [];
+  for (let i = 0; i < s.length; ) {
+    const close = pairs[s[i]];
+    if (!close) {
+      i++;
+      continue;
+    }
+    const end = s.indexOf(close, i + 1);
+    const stop = end === -1 || end > lineEnd(i + 1) ? lineEnd(i + 1) : end + 1;
+    spans.push([i, stop]);
+    i = stop;
+  }
+  const merged: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = merged.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged.map(([a, b]) => [n.foldedMap[a], n.foldedMap[b - 1] + 1]);
+}
+
+const pieces = fc.constantFrom('“', '”', '‘', '’', '「', '」', '『', '』', '"', '＂', '\n', '：', '市民', '好', '，', '\u200b');
+const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
+
+describe('findQuotedSpans', () => {
+  it('finds paired quotation marks as the plain character-by-character scan does', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(findQuotedSpans(normalizeText(text))).toEqual(pairedReference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds each kind of mark, unclosed marks to the end of the paragraph, and reported speech', () => {
+    const text = '「内部」通知‘暂定’，『草案』与"初稿"。\n市民说：办事方便了。\n他写道“未完\n完';
+    const spans = findQuotedSpans(normalizeText(text));
+    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual(['「内部」', '‘暂定’', '『草案』', '"初稿"', '办事方便了。', '“未完']);
+    expect(insideSpans(spans, text.indexOf('方便'))).toBe(true);
+    expect(insideSpans(spans, text.indexOf('通知'))).toBe(false);
+    expect(insideSpans(spans, text.indexOf('完', text.length - 1))).toBe(false);
+  });
+
+  it('keeps only the outermost of nested marks', () => {
+    const text = '他引用“有人说‘不行’的话”。';
+    expect(findQuotedSpans(normalizeText(text)).map(([a, b]) => text.slice(a, b))).toEqual(['“有人说‘不行’的话”']);
+  });
+
+  it('handles long paragraphs of back-to-back and unclosed quotations', () => {
+    const closed = '“好”'.repeat(20_000);
+    expect(findQuotedSpans(normalizeText(closed))).toEqual([[0, closed.length]]);
+    const open = `${'“好'.repeat(20_000)}\n完`;
+    expect(findQuotedSpans(normalizeText(open))).toEqual([[0, open.length - 2]]);
+  });
+});
