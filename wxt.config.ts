@@ -19,7 +19,13 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'govpost-guard@govpost-guard.cn', strict_min_version: '128.0' } } }
-      : { key: MANIFEST_KEY, minimum_chrome_version: '111' }),
+      : {
+          key: MANIFEST_KEY,
+          minimum_chrome_version: '111',
+          // Enterprise policy (GPO/registry, Linux JSON) reaches storage.managed only through a declared
+          // schema; it mirrors ManagedPolicy in utils/settings.ts (tests/managed-schema.test.ts).
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
     action: { default_title: '__MSG_extName__' },
   }),
   vite: () => ({

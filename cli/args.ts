@@ -10,16 +10,18 @@ export interface OptionSpec {
   short?: string;
   /** For string options: the accepted values. */
   choices?: readonly string[];
+  /** A string option that may be given more than once: its values arrive as an array. */
+  multiple?: boolean;
 }
 
 export interface ParsedArgs {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
 export function parseOptions(args: string[], spec: Record<string, OptionSpec>): ParsedArgs {
   const options = Object.fromEntries(
-    Object.entries(spec).map(([name, s]) => [name, s.short ? { type: s.type, short: s.short } : { type: s.type }]),
+    Object.entries(spec).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) }]),
   );
   let parsed: ParsedArgs;
   try {
@@ -46,4 +48,10 @@ function describeParseError(e: NodeJS.ErrnoException): string {
     default:
       return e.message;
   }
+}
+
+/** Too few or too many positional arguments is a usage error; `what` names the missing one. */
+export function expectPositionals(positionals: string[], min: number, max: number, what: string): void {
+  if (positionals.length < min) throw new UsageError(`缺少${what}`);
+  if (positionals.length > max) throw new UsageError(`多余的参数：${positionals.slice(max).join(' ')}`);
 }

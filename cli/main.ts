@@ -10,6 +10,7 @@ export type Command = { summary: string; run(args: string[], io: CliIO): Promise
 /** Loaded on demand, so one command's dependencies never slow another down. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check').then((m) => m.default),
+  pack: () => import('./commands/pack').then((m) => m.default),
 };
 
 /** The top-level help, with each command's one-line summary. */

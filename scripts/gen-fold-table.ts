@@ -39,6 +39,10 @@ function parseOpenCC(dict: string): Map<string, string> {
 export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [number, number, number][] } {
   const variants = new Map([...parseOpenCC(HKRev), ...parseOpenCC(TWRev)]);
   const t2s = parseOpenCC(TS);
+  // A simplified character is never rewritten as a Taiwan/Hong Kong variant: the variant tables
+  // also list everyday simplified characters (么 → 幺, 著 → 着), and folding them would make
+  // ordinary text unreadable to the rules' own patterns.
+  const simplified = new Set(t2s.values());
   const invisible = (c: number) => INVISIBLE.some(([a, b]) => c >= a && c <= b);
   const single = (s: string | undefined, fallback: string) =>
     s !== undefined && s.length === 1 ? s : fallback;
@@ -54,14 +58,23 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
       let s = String.fromCharCode(c);
       s = single(s.normalize('NFKC'), s);
       s = single(s.toLowerCase(), s);
-      s = single(variants.get(s), s);
+      if (!simplified.has(s)) s = single(variants.get(s), s);
       s = single(t2s.get(s), s);
       out = s.charCodeAt(0);
     }
     folded[c] = out;
-    if (out !== c) {
+  }
+  // Resolve chains (a variant → its traditional form → simplified) so that folding is idempotent: a term and a text written in
+  // different forms must meet in one folded form. Bounded, in case the sources ever hold a cycle.
+  for (let c = 0; c < 0x10000; c++) {
+    let f = folded[c];
+    for (let step = 0; step < 8 && f !== 0 && folded[f] !== f; step++) f = folded[f];
+    folded[c] = f;
+  }
+  for (let c = 0; c < 0x10000; c++) {
+    if (folded[c] !== c) {
       from.push(c);
-      to.push(out);
+      to.push(folded[c]);
     }
   }
 

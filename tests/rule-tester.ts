@@ -88,7 +88,7 @@ function baseDraft(c: ValidCase): Draft {
 }
 
 /** The text of a field of a draft, for locating `at`. */
-function fieldText(draft: Draft, field: FieldName): string {
+export function fieldText(draft: Draft, field: FieldName): string {
   const link = /^links\[(\d+)\]$/.exec(field);
   if (link) return draft.links?.[Number(link[1])]?.href ?? '';
   const map: Record<string, string | undefined> = {

@@ -5,16 +5,25 @@
  * must cover every method (see utils/messaging.ts).
  */
 import type { Pack } from '../rules/engine/pack';
+import type { PackOutcome, PackStatus, UpdateOutcome } from './pack-status';
 import type { DraftKind, Finding, Platform, RuleError, Verdict } from '../rules/engine/types';
 import type { LockedSettings, Settings } from './settings';
 
 /** Who may call a method: content scripts on the guarded sites, or the extension's own pages. */
 export type CallerKind = 'content' | 'extension';
 
+/** Stored in `storage.local` under `activePack`; content scripts recompile when it changes. */
 export interface ActivePack {
   pack: Pack;
-  /** Where the active pack came from. */
+  /** Where the active pack came from: shipped in the extension, the policy URL, a dashboard import. */
   origin: 'bundled' | 'policy' | 'import';
+  activatedAt?: string;
+  /** The trusted keys whose signatures were verified (none for the bundled pack). */
+  keyIds?: string[];
+  /** The URL or file name it came from. */
+  source?: string;
+  /** Activated by an admin's explicit rollback. */
+  rollback?: boolean;
 }
 
 /** What the editor finally did with an attempt. `pending` until the attempt is completed. */
@@ -62,6 +71,14 @@ export interface Protocol {
   reportAdapterProblem(data: AdapterProblem): { ok: true };
   /** The settings in force, and which of them the admin's policy locks. */
   getSettings(data: Record<string, never>): { settings: Settings; locked: LockedSettings };
+  /** The active pack, its history and refusals, rollback targets, update schedule, trusted keys. */
+  getPackStatus(data: Record<string, never>): PackStatus;
+  /** Verifies and activates a signed pack file an admin chose (air-gapped networks). */
+  importPack(data: { text: string; name: string }): PackOutcome;
+  /** Explicitly returns to an earlier pack (`bundled` or a RollbackTarget's `target`); logged. */
+  rollbackPack(data: { target: string }): PackOutcome;
+  /** Fetches the policy's pack URL now instead of waiting for the schedule. */
+  checkPackUpdate(data: Record<string, never>): { outcome: UpdateOutcome; message?: string };
 }
 
 /** Which callers each method accepts; the background rejects everything else. */
@@ -71,4 +88,8 @@ export const ACCESS: { readonly [K in keyof Protocol]: readonly CallerKind[] } =
   completeAttempt: ['content'],
   reportAdapterProblem: ['content'],
   getSettings: ['content', 'extension'],
+  getPackStatus: ['extension'],
+  importPack: ['extension'],
+  rollbackPack: ['extension'],
+  checkPackUpdate: ['extension'],
 };

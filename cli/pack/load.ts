@@ -1,13 +1,15 @@
 /**
- * Where a command's pack comes from: `--pack PATH` names a built pack (one JSON document) or a
- * pack source folder (packs/default's layout); without it, the default pack is built from
- * packs/default. Every form ends in `packFromDocument`, the one place a new wrapping of the
- * built document (a signed envelope, say) has to be taught.
+ * Where a command's pack comes from: a pack source folder (packs/default's layout), a built pack
+ * (one JSON document) or a signed pack file; without a path, the default pack built from
+ * packs/default. `readPackInput` is the one reader (it says which of the three it found, for
+ * `pack test|sign`); `loadPack` adds validation for commands that only need the pack (`check`).
+ * A signed file is unwrapped here; its signatures are checked by `pack verify` and the extension.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validatePack, type Pack } from '../../rules/engine/pack';
-import { loadPackSource, PackSourceError } from './source';
+import { SIGNED_PACK_FORMAT, type SignedPackFile } from '../../utils/pack-trust/signed-pack';
+import { PackSourceError, readPackSource } from './source';
 import { DEFAULT_PACK_DIR } from './vite-plugin';
 
 export class PackLoadError extends Error {
@@ -16,13 +18,18 @@ export class PackLoadError extends Error {
   }
 }
 
+export type PackInput =
+  | { kind: 'source'; origin: string; pack: unknown; testOrigins: string[] }
+  | { kind: 'pack'; origin: string; pack: unknown }
+  | { kind: 'signed'; origin: string; pack: unknown; file: SignedPackFile };
+
 export interface LoadedPack {
   pack: Pack;
   /** Where it came from, for messages: a path, or the default pack folder. */
   origin: string;
 }
 
-export function loadPack(path: string | undefined, cwd: string): LoadedPack {
+export function readPackInput(path: string | undefined, cwd: string): PackInput {
   const origin = path === undefined ? DEFAULT_PACK_DIR : resolve(cwd, path);
   let isDirectory: boolean;
   try {
@@ -32,7 +39,8 @@ export function loadPack(path: string | undefined, cwd: string): LoadedPack {
   }
   if (isDirectory) {
     try {
-      return { pack: loadPackSource(origin), origin };
+      const { pack, testOrigins } = readPackSource(origin);
+      return { kind: 'source', origin, pack, testOrigins };
     } catch (e) {
       if (e instanceof PackSourceError) throw new PackLoadError(e.problems);
       throw e;
@@ -45,7 +53,16 @@ export function loadPack(path: string | undefined, cwd: string): LoadedPack {
     const reason = e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`;
     throw new PackLoadError([`${origin}: ${reason}`]);
   }
-  return { pack: packFromDocument(document, origin), origin };
+  if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === SIGNED_PACK_FORMAT) {
+    const file = document as SignedPackFile;
+    return { kind: 'signed', origin, pack: file.pack, file };
+  }
+  return { kind: 'pack', origin, pack: document };
+}
+
+export function loadPack(path: string | undefined, cwd: string): LoadedPack {
+  const input = readPackInput(path, cwd);
+  return { pack: packFromDocument(input.pack, input.origin), origin: input.origin };
 }
 
 /** A built pack document, checked for shape. */

@@ -68,6 +68,11 @@ function asObject(value: unknown, file: string, problems: string[]): Record<stri
 }
 
 export function loadPackSource(dir: string): Pack {
+  return readPackSource(dir).pack;
+}
+
+/** The built pack, and for each of its test cases the file it was written in (for messages). */
+export function readPackSource(dir: string): { pack: Pack; testOrigins: string[] } {
   const problems: string[] = [];
   const file = (name: string) => join(dir, name);
   if (!existsSync(file('pack.yaml'))) throw new PackSourceError([`${dir}: 不是规则包源目录（缺少 pack.yaml）`]);
@@ -83,6 +88,7 @@ export function loadPackSource(dir: string): Pack {
   const allow: AllowEntry[] = Array.isArray(allowList) ? allowList.map((a) => expandAllow(a)) : [];
   if (!Array.isArray(allowList)) problems.push(`${file('allow.yaml')}: 应为列表`);
   const tests: PackTest[] = Array.isArray(crossTests) ? [...crossTests] : [];
+  const testOrigins = tests.map((_, i) => `tests.yaml 第 ${i + 1} 个`);
   if (!Array.isArray(crossTests)) problems.push(`${file('tests.yaml')}: 应为列表`);
 
   const rulesDir = file('rules');
@@ -106,8 +112,10 @@ export function loadPackSource(dir: string): Pack {
       else problems.push(`${path}: allow 应为列表`);
     }
     if (doc.tests !== undefined) {
-      if (Array.isArray(doc.tests)) tests.push(...doc.tests);
-      else problems.push(`${path}: tests 应为列表`);
+      if (Array.isArray(doc.tests)) {
+        tests.push(...doc.tests);
+        testOrigins.push(...doc.tests.map((_: unknown, i: number) => `rules/${name} 第 ${i + 1} 个`));
+      } else problems.push(`${path}: tests 应为列表`);
     }
   }
   if (problems.length) throw new PackSourceError(problems);
@@ -129,5 +137,5 @@ export function loadPackSource(dir: string): Pack {
   };
   const validation = validatePack(pack);
   if (!validation.ok) throw new PackSourceError(validation.errors.map((e) => `${dir}: ${e}`));
-  return validation.pack;
+  return { pack: validation.pack, testOrigins };
 }

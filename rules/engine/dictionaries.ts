@@ -5,7 +5,7 @@
  * hits are grouped and filtered lazily, the first time a rule asks for them.
  */
 import { AhoCorasick } from './aho-corasick';
-import { compactTerm, compactToOriginal, foldedToOriginal, GAP_STRONG, type NormalizedText } from './normalize';
+import { compactTerm, compactToOriginal, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
 import type { ContextCondition, Pack } from './pack';
 import { checkPattern } from './safe-pattern';
 import type { Range, Severity } from './types';
@@ -249,7 +249,10 @@ export class FieldScan {
   readonly allow: readonly AllowRange[];
   private readonly filtered = new Map<number, readonly TermHit[]>();
 
-  constructor(_dicts: CompiledDictionaries, text: NormalizedText) {
+  constructor(
+    _dicts: CompiledDictionaries,
+    private readonly text: NormalizedText,
+  ) {
     const { raw, allow } = _dicts.collect(text);
     this.raw = raw;
     this.allow = allow;
@@ -267,12 +270,19 @@ export class FieldScan {
     return hits;
   }
 
+  /**
+   * Windows count content characters (the compact text): spaces, punctuation and invisible
+   * characters slipped between a term and its context neither push the context out of reach
+   * nor pull it in.
+   */
   private near(hit: TermHit, c: CompiledCondition): boolean {
     const [s, e] = hit.range;
+    const from = originalToCompact(this.text, s) - c.window;
+    const to = originalToCompact(this.text, e) + c.window;
     for (const d of c.dictionaries) {
       for (const other of this.raw[d]) {
         if (other.range[0] === s && other.range[1] === e && other.entry === hit.entry) continue;
-        if (other.range[0] < e + c.window && other.range[1] > s - c.window) return true;
+        if (originalToCompact(this.text, other.range[0]) < to && originalToCompact(this.text, other.range[1]) > from) return true;
       }
     }
     return false;

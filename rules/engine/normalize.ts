@@ -126,6 +126,23 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
 }
 
 /**
+ * Compact index of an original offset: the first content character at or after it (the compact
+ * length at the end). Distances measured here count only content characters, so spaces,
+ * punctuation and invisible characters slipped between two words neither widen nor narrow them.
+ */
+export function originalToCompact(text: NormalizedText, offset: number): number {
+  const map = text.compactMap;
+  let lo = 0;
+  let hi = text.compactLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Folds a term the way the text is folded and drops its separators, for dictionaries. Returns
  * the compact form ('' when the term has no content characters).
  */

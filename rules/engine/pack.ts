@@ -63,7 +63,10 @@ export interface ContextCondition {
   terms?: string[];
   /** Name of another dictionary of the pack whose terms count as context. */
   dictionary?: string;
-  /** Distance in characters of the original text, on either side of the match. */
+  /**
+   * Distance on either side of the match, in content characters: spaces, punctuation and
+   * invisible characters do not count, so padding cannot move context in or out of reach.
+   */
   window: number;
 }
 

@@ -7,7 +7,7 @@
  * - paired quotation marks “…” ‘…’ 「…」 『…』 "…" (an unclosed mark runs to the end of its
  *   paragraph, as multi-paragraph quotations are written);
  * - reported speech introduced by a speech verb and a colon (市民表示：…, 他说：…), to the end of
- *   the paragraph.
+ *   the paragraph — unless quotation marks follow the colon and so close the speech themselves.
  */
 import { foldedToOriginal, type NormalizedText } from './normalize';
 import type { Range } from './types';
@@ -55,6 +55,8 @@ export function findQuotedSpans(text: NormalizedText): Range[] {
   SPEECH.lastIndex = 0;
   for (let m = SPEECH.exec(s); m; m = SPEECH.exec(s)) {
     const from = m.index + m[0].length;
+    // 市民表示：“……” — the marks say where the speech ends; the text after them is the writer's again.
+    if (PAIRS[s[skipSpaces(s, from)]] !== undefined) continue;
     spans.push([from, indexOrEnd(s, '\n', from)]);
   }
   spans.sort((a, b) => a[0] - b[0]);
@@ -65,6 +67,12 @@ export function findQuotedSpans(text: NormalizedText): Range[] {
     else if (span[1] > span[0]) merged.push([span[0], span[1]]);
   }
   return merged.map(([a, b]) => foldedToOriginal(text, a, b));
+}
+
+function skipSpaces(s: string, from: number): number {
+  let i = from;
+  while (s[i] === ' ') i++;
+  return i;
 }
 
 function indexOrEnd(s: string, needle: string, from: number): number {

@@ -33,6 +33,13 @@ export function hostOf(url: string): string | null {
   }
 }
 
+/**
+ * What may follow an approved name and still mean the same outlet: its app, its official
+ * accounts, its website (人民日报客户端, 新华社微博). Anything else is another name
+ * (保定发布者联盟 is not 保定发布).
+ */
+const OUTLET_SUFFIX = /^(?:客户端|新闻客户端|app|官方微博|官微|微博|微信|公众号|微信公众号|官方账号|官网|网|网站|新媒体|融媒体|视频号|抖音号|头条号)?$/;
+
 function cleanName(name: string): string {
   return compactTerm(name.replace(/^[@＠]+/, ''));
 }
@@ -59,7 +66,7 @@ export function compileSources(sources: ApprovedSources): CompiledSources {
     approveName(name) {
       const key = cleanName(name);
       if (!key) return null;
-      for (const n of names) if (key.startsWith(n.key)) return n.match;
+      for (const n of names) if (key.startsWith(n.key) && OUTLET_SUFFIX.test(key.slice(n.key.length))) return n.match;
       // An organ's own release: 保定市生态环境局, 河北省人民政府办公厅.
       const organ = organs.find((o) => key.length > o.length && key.endsWith(o));
       if (organ && markers.some((m) => key.slice(0, -organ.length).includes(m))) return { name: `党政机关（${organ}）` };

@@ -56,8 +56,11 @@ export function passesLuhn(digits: string): boolean {
   return digits.length > 0 && sum % 10 === 0;
 }
 
-/** Keeps the first and last `keep` characters and masks the rest (最少化原则). */
-export function mask(value: string, keep = 4): string {
-  if (value.length <= keep * 2) return '*'.repeat(value.length);
-  return value.slice(0, keep) + '*'.repeat(value.length - keep * 2) + value.slice(-keep);
+/**
+ * Keeps the first `keep` and the last `keepEnd` characters and masks the rest (最少化原则):
+ * 1101**********002X, 138****5678.
+ */
+export function mask(value: string, keep = 4, keepEnd = keep): string {
+  if (value.length <= keep + keepEnd) return '*'.repeat(value.length);
+  return value.slice(0, keep) + '*'.repeat(value.length - keep - keepEnd) + value.slice(value.length - keepEnd);
 }

@@ -3,20 +3,74 @@
  * personal numbers; hosts are what the shop-link and source rules judge.
  */
 import type { FieldView } from '../engine/define-rule';
+import { foldedToOriginal, foldString } from '../engine/normalize';
 import type { Range } from '../engine/types';
 
 /** Scheme URLs, www. hosts, and bare hosts with a path or a well-known top-level domain. */
 const URL_IN_TEXT =
   /(?:[a-z][a-z0-9+.-]{1,15}:\/\/[^\s，。！？；、“”‘’（）《》<>"'\]\[]+|(?<![a-z0-9@.-])(?:[a-z0-9-]{1,63}\.)+(?:com|cn|net|org|hk|tv|cc|me|io|top|vip|shop|xyz|info)(?![a-z0-9-])(?:[/?#][^\s，。！？；、“”‘’（）《》<>"'\]\[]*)?)/g;
 
+/** Scheme, optional user info, then the host (up to the port, path, query or fragment). */
+const URL_PARTS = /^\s*(?:([a-z][a-z0-9+.-]*):\/\/)?(?:[^/?#@\s]*@)?([^/?#:\s]+)/;
+
 export interface TextUrl {
   range: Range;
+  /** The URL as folded text (lower case, half-width, invisible characters dropped). */
   url: string;
+  /** Where the URL starts in the field's folded text. */
+  at: number;
 }
 
 /** URLs in a field, as original ranges and their folded text. */
 export function urlsIn(field: FieldView): TextUrl[] {
-  return field.matchFolded(URL_IN_TEXT).map(({ range, match }) => ({ range, url: match[0] }));
+  return field.matchFolded(URL_IN_TEXT).map(({ range, match }) => ({ range, url: match[0], at: match.index }));
+}
+
+/** A field that holds one URL and nothing else (a link's href, a declared 原文链接). */
+export function wholeFieldUrl(field: FieldView): TextUrl {
+  return { range: [0, field.text.length], url: field.normalized.folded, at: 0 };
+}
+
+export interface UrlHost {
+  /** Folded host name, e.g. item.taobao.com. */
+  host: string;
+  /** The host as a range of the field's original text. */
+  range: Range;
+  /** Whether the URL names a scheme (https://, taobao://). */
+  scheme: boolean;
+  /** Whether anything (path, query, port) follows the host. */
+  rest: boolean;
+}
+
+/** The host of a URL found in a field, with its original range. */
+export function hostOf(field: FieldView, url: TextUrl): UrlHost | null {
+  const m = URL_PARTS.exec(url.url);
+  if (!m) return null;
+  const host = m[2].replace(/\.$/, '');
+  const start = url.at + m[0].length - m[2].length;
+  return {
+    host,
+    range: foldedToOriginal(field.normalized, start, start + host.length),
+    scheme: m[1] !== undefined,
+    rest: url.url.trimEnd().length > m[0].length,
+  };
+}
+
+/**
+ * Whether an original range of the field is the host itself or one of its parent domains
+ * (taobao.com in item.taobao.com, not in mytaobao.com or taobao.com.example.net).
+ */
+export function isDomainOfHost(field: FieldView, host: UrlHost, range: Range): boolean {
+  if (range[1] !== host.range[1] || range[0] < host.range[0]) return false;
+  const before = foldString(field.text.slice(host.range[0], range[0]));
+  return before === '' || before.endsWith('.');
+}
+
+/** The URL that starts exactly at `index` of a folded text (after a 原文链接： label), if any. */
+export function urlAt(folded: string, index: number): string | null {
+  const sticky = new RegExp(URL_IN_TEXT.source, 'y');
+  sticky.lastIndex = index;
+  return sticky.exec(folded)?.[0] ?? null;
 }
 
 /** Whether [start, end) overlaps one of the URL ranges. */

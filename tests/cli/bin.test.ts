@@ -1,24 +1,6 @@
 /** The installed command for real: a Node process, its exit code, its standard streams. */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, type CliRun } from './run-cli';
-
-function spawnCli(args: string[], stdin?: string): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/govpost-guard.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+import { spawnCli } from './run-cli';
 
 describe('bin/govpost-guard.js', () => {
   it('streams JSON Lines from stdin and exits 2 after a bad line, keeping the order', async () => {
@@ -27,7 +9,7 @@ describe('bin/govpost-guard.js', () => {
       'not json',
       JSON.stringify({ id: 'c', platform: 'wechat', kind: 'article', body: '全市上下一鼓作气。' }),
     ].join('\n');
-    const { code, stdout, stderr } = await spawnCli(['check', '--format', 'jsonl', '-'], input);
+    const { code, stdout, stderr } = await spawnCli(['check', '--format', 'jsonl', '-'], { stdin: input });
     expect(code).toBe(2);
     const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.verdict ?? 'error')).toEqual(['warn', 'error', 'pass']);

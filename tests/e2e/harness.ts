@@ -5,7 +5,7 @@
  * download a browser: CHROMIUM_PATH or the `chromium` on PATH is used.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Route, type Worker } from 'playwright-core';
@@ -76,4 +76,40 @@ export async function serveHtml(context: BrowserContext, pattern: string, html: 
       body: typeof html === 'string' ? html : html(new URL(route.request().url())),
     }),
   );
+}
+
+/** Where Debian's Chromium reads mandatory policy files (CHROMIUM_POLICY_DIR for another build). */
+export const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
+
+/**
+ * Installs an enterprise policy for the extension — what an admin's JSON policy file does — before
+ * the browser starts. Returns the function that removes it; call it when the test ends, also on
+ * failure (the file is machine-wide and would reach every Chromium started meanwhile). Fails with a
+ * clear message, never skips, when the policy folder cannot be written.
+ */
+export function installManagedPolicy(name: string, policy: Record<string, unknown>): () => void {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+  } catch (e) {
+    throw new Error(
+      `无法写入 Chromium 策略目录 ${POLICY_DIR}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：` +
+        '企业策略测试需要以 root 运行，或用 CHROMIUM_POLICY_DIR 指向浏览器读取的策略目录',
+    );
+  }
+  const file = join(POLICY_DIR, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
+  const remove = () => rmSync(file, { force: true });
+  // Last resort if the run is interrupted before its cleanup hook.
+  process.once('exit', remove);
+  return () => {
+    remove();
+    process.removeListener('exit', remove);
+  };
+}
+
+/** Reads a key of the extension's storage.local through its service worker. */
+export function extensionStorage<T>(worker: Worker, key: string): Promise<T | undefined> {
+  type Storage = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+  return worker.evaluate(async (k) => (await (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get(k))[k], key) as Promise<T | undefined>;
 }

@@ -1,7 +1,10 @@
+/** Quoted speech: the spans tone rules stay silent in. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../rules/engine/normalize';
 import { findQuotedSpans, insideSpans } from '../../rules/engine/quotes';
+
+const quoted = (text: string) => findQuotedSpans(normalizeText(text)).map(([a, b]) => text.slice(a, b));
 
 /** Paired quotation marks the plain way — one character at a time, a fresh search per mark. */
 function pairedReference(text: string): [number, number][] {
@@ -34,6 +37,17 @@ const pieces = fc.constantFrom('“', '”', '‘', '’', '「', '」', '『', 
 const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
 
 describe('findQuotedSpans', () => {
+  it('finds paired marks and colon-introduced speech', () => {
+    expect(quoted('他说：“我认为可行。”')).toEqual(['“我认为可行。”']);
+    expect(quoted('市民表示：办事方便多了\n下一段')).toEqual(['办事方便多了']);
+    expect(quoted('「好」与『坏』')).toEqual(['「好」', '『坏』']);
+  });
+
+  it('ends speech in quotation marks where the marks close, not at the end of the paragraph', () => {
+    expect(quoted('市民表示：“办事很方便。”不过我感觉排队太长。')).toEqual(['“办事很方便。”']);
+    expect(quoted('他指出： “要抓落实。”记者了解到，项目已开工。')).toEqual(['“要抓落实。”']);
+  });
+
   it('finds paired quotation marks as the plain character-by-character scan does', () => {
     fc.assert(
       fc.property(texts, (text) => {

@@ -1,0 +1,60 @@
+/**
+ * Wires the pack manager to the extension: storage.local, the admin's policy, a schedule
+ * (`alarms`) for the policy URL, and a fresh check whenever the policy changes.
+ */
+import browser from 'webextension-polyfill';
+import defaultPack from 'virtual:default-pack';
+import { RULES } from '../../rules/index';
+import { BUILTIN_TRUSTED_KEYS } from '../../utils/pack-trust/builtin-keys';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
+import { PackManager, updateMinutes } from './pack-manager';
+import { readPolicy } from './settings';
+
+const ALARM = 'govpost-pack-update';
+
+export const packs = new PackManager({
+  store: {
+    get: (keys) => browser.storage.local.get(keys),
+    set: (items) => browser.storage.local.set(items),
+  },
+  bundled: defaultPack,
+  builtinKeys: BUILTIN_TRUSTED_KEYS,
+  readPolicy,
+  fetch: (input, init) => fetch(input, init),
+  now: () => new Date(),
+  rules: RULES,
+  sites: SITE_SCHEMA,
+});
+
+async function schedule(): Promise<void> {
+  const policy = await readPolicy();
+  if (!policy?.packUrl) {
+    await browser.alarms.clear(ALARM);
+    return;
+  }
+  const periodInMinutes = updateMinutes(policy);
+  const existing = await browser.alarms.get(ALARM);
+  if (existing?.periodInMinutes !== periodInMinutes) await browser.alarms.create(ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+}
+
+async function checkNow(): Promise<void> {
+  await schedule();
+  await packs.checkForUpdate();
+}
+
+/** Call once when the background starts. */
+export function startPackUpdates(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void packs.checkForUpdate();
+  });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    // New URL or new keys: judge the pack at the URL anew, now.
+    void packs.resetUpdateState().then(checkNow);
+  });
+  // Every start of the service worker: bundled pack in place, then the policy URL if a check is due.
+  void packs.init().then(async () => {
+    await schedule();
+    await packs.checkIfDue();
+  });
+}

@@ -1,0 +1,41 @@
+import { defineRule } from './engine/define-rule';
+import { distinctEntries, outermost, quotedInWarning, warningCuesOption } from './lib/hits';
+import { raise } from './lib/severity';
+
+/**
+ * Promotion and lead-capture language: price cuts, vouchers, 回T退订, contact-for-purchase, and
+ * loan, gambling, property, course and health-product spam. One cue may be a policy report; many
+ * different cues in one field are an advertisement, so their severity rises (option-driven).
+ */
+export default defineRule({
+  meta: {
+    id: 'no-ad-promotion',
+    category: 'commercial-ad',
+    description: '商业促销、引流和营销话术（限时抢购、优惠券、加微信下单、回T退订、贷款博彩楼盘培训保健品推销等）',
+    basis: '《保定市政务新媒体管理办法》第十三条：不得参与商业性、盈利性经营活动，不得刊登商业广告或链接商业广告页面',
+    messages: {
+      promotion: '「{term}」是商业促销或引流用语；政务新媒体不得刊登商业广告',
+      cluster: '「{term}」是商业促销或引流用语，本段共有 {count} 种促销用语，疑为商业广告；政务新媒体不得刊登商业广告',
+    },
+    fields: ['title', 'body', 'quoted'],
+    options: {
+      dictionary: { type: 'dictionary', default: 'ad-promotion', description: '促销、引流和营销话术词典' },
+      warningCues: warningCuesOption,
+      escalateAt: { type: 'integer', default: 3, min: 2, max: 20, description: '同一段出现多少种不同的促销用语时提高严重程度' },
+      escalateTo: { type: 'severity', default: 'block', description: '促销用语扎堆时提高到的严重程度（不会降低词条自身的严重程度）' },
+    },
+  },
+  create({ options }) {
+    return {
+      field(field, report) {
+        const hits = field.hits(options.dictionary).filter((h) => !quotedInWarning(field, h, options.warningCues));
+        const count = distinctEntries(outermost(hits));
+        const cluster = count >= options.escalateAt;
+        for (const hit of hits) {
+          if (cluster) report.hit(hit, 'cluster', { count }, raise(hit.entry.severity, options.escalateTo));
+          else report.hit(hit, 'promotion');
+        }
+      },
+    };
+  },
+});

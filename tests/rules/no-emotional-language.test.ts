@@ -1,0 +1,72 @@
+import rule from '../../rules/no-emotional-language';
+import { ruleTester } from '../rule-tester';
+
+ruleTester.run(rule, {
+  valid: [
+    { text: '致敬！最美逆行者，太暖了！', note: '中央媒体常用的单个感叹号' },
+    { text: '市民李先生说：“等了两个小时，真是气死人了！！！”', note: '引语' },
+    { text: '网友留言：“这也太离谱了吧？？？”记者随即联系了相关部门。', note: '网友留言' },
+    { text: '我靠近一看，原来是一只受伤的小鸟，随即联系了林业部门。', note: '我靠近（误报陷阱）' },
+    { text: '全市推进垃圾分类，生活垃圾回收利用率达到38%。', note: '垃圾分类' },
+    { text: '严格执行JB/T 10001-2018行业标准，确保产品质量。', note: 'JB/T 标准号' },
+    { text: '部分患者出现恶心、呕吐等症状，请及时就医。', note: '症状描述' },
+    { text: '帮你妹妹报名幼儿园，只需在“冀时办”上操作。', note: '你妹妹（误报陷阱）' },
+    { text: '阳朔碧莲峰景区今日恢复开放。', note: '地名里的碧莲' },
+    { text: 'NB-IoT智能水表已覆盖全市5万户。', note: 'NB-IoT' },
+    { text: '深入推进“减证便民”，全面清理各类奇葩证明。', note: '奇葩证明是政务用语' },
+    { text: '妈妈的味道，就是家乡的味道。', note: '妈妈的（误报陷阱）' },
+    { text: '患者服了药后症状明显缓解，已出院回家。', note: '服了药' },
+  ],
+  invalid: [
+    {
+      text: '气死我了，这服务也太垃圾了吧！！！',
+      variants: ['spaced'],
+      errors: [
+        { messageId: 'emotional', at: '气死我了', severity: 'justify' },
+        { messageId: 'emotional', at: '太垃圾', severity: 'justify' },
+        { messageId: 'punctuation', at: '！！！', severity: 'warn' },
+      ],
+    },
+    {
+      text: '我靠，这也行？？？',
+      variants: ['spaced'],
+      errors: [
+        { messageId: 'vulgar', at: '我靠', severity: 'block' },
+        { messageId: 'punctuation', at: '？？？', severity: 'warn' },
+      ],
+    },
+    { text: '这种人真是不要碧莲。', note: '谐音', errors: [{ messageId: 'vulgar', at: '碧莲', severity: 'block' }] },
+    { text: '他妈的，又停水了。', errors: [{ messageId: 'vulgar', at: '他妈的', severity: 'block' }] },
+    { text: 'yyds！白洋淀的荷花绝绝子', errors: [{ messageId: 'emotional', at: 'yyds' }, { messageId: 'emotional', at: '绝绝子' }] },
+    {
+      text: '这操作真ＪＢ离谱',
+      note: '全角字母',
+      errors: [
+        { messageId: 'vulgar', at: 'ＪＢ', severity: 'block' },
+        { messageId: 'emotional', at: '离谱', severity: 'justify' },
+      ],
+    },
+    { text: '你是不是傻 逼', note: '空格规避', errors: [{ messageId: 'vulgar', at: '傻 逼', severity: 'block' }] },
+    { text: '呵呵，又是这套说辞。', errors: [{ messageId: 'emotional', at: '呵呵' }] },
+    { text: '服了，又堵了一个小时。', errors: [{ messageId: 'emotional', at: '服了' }] },
+    {
+      text: '破防了，看完这段视频泪目',
+      note: '感人语境用语只提醒',
+      errors: [
+        { messageId: 'emotional', at: '破防了', severity: 'warn' },
+        { messageId: 'emotional', at: '泪目', severity: 'warn' },
+      ],
+    },
+    { text: 'emmmm，怎么说呢', variants: ['spaced'], errors: [{ messageId: 'emotional', at: 'emmmm' }] },
+    {
+      text: '网友吐槽：“排队太久。”真是离谱！',
+      note: '引号结束后是编辑自己的话',
+      errors: [{ messageId: 'emotional', at: '离谱' }],
+    },
+    { text: '氣死人了，這什麼鬼安排', note: '繁体', errors: [{ messageId: 'emotional', at: '氣死人' }, { messageId: 'emotional', at: '什麼鬼' }] },
+    {
+      draft: { title: '笑死，这届网友太有才了', body: '一起来看看。' },
+      errors: [{ messageId: 'emotional', field: 'title', at: '笑死' }],
+    },
+  ],
+});
