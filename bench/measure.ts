@@ -7,6 +7,11 @@ import { performance } from 'node:perf_hooks';
 export interface Timing {
   median: number;
   p95: number;
+  /**
+   * Process CPU time (all threads, GC included) per call over the samples: unlike wall time it
+   * does not grow when other processes share the cores.
+   */
+  cpu: number;
   samples: number;
   /** Calls per sample. */
   batch: number;
@@ -36,6 +41,8 @@ function quantile(sorted: number[], q: number): number {
   return sorted[i];
 }
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 /** A first call slower than this is measured a few times only (a quadratic peer on a long text). */
 const SLOW_CALL = 1000;
 
@@ -46,6 +53,7 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
   consume(fn());
   const first = performance.now() - start;
   if (first > SLOW_CALL) {
+    const c0 = process.cpuUsage();
     const few = [first];
     // Beyond a few seconds a call, one run says enough.
     for (let i = 0; i < 2 && first < 5 * SLOW_CALL; i++) {
@@ -53,8 +61,9 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
       consume(fn());
       few.push(performance.now() - t0);
     }
+    const cpu = cpuMs(process.cpuUsage(c0)) / (few.length - 1 || 1);
     few.sort((a, b) => a - b);
-    return { median: quantile(few, 0.5), p95: few[few.length - 1], samples: few.length, batch: 1 };
+    return { median: quantile(few, 0.5), p95: few[few.length - 1], cpu: few.length > 1 ? cpu : Number.NaN, samples: few.length, batch: 1 };
   }
   let calls = 1;
   while (performance.now() - start < warmup || calls < 5) {
@@ -66,14 +75,51 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
   const needed = perCall > 20 ? Math.min(minSamples, 10) : minSamples;
   const batch = Math.max(1, Math.ceil(sampleTime / Math.max(perCall, 1e-6)));
   const samples: number[] = [];
+  const c0 = process.cpuUsage();
   start = performance.now();
   while (samples.length < needed || (performance.now() - start < time && samples.length < 5000)) {
     const t0 = performance.now();
     for (let i = 0; i < batch; i++) consume(fn());
     samples.push((performance.now() - t0) / batch);
   }
+  const cpu = cpuMs(process.cpuUsage(c0)) / (samples.length * batch);
   samples.sort((a, b) => a - b);
-  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95), samples: samples.length, batch };
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95), cpu, samples: samples.length, batch };
+}
+
+/**
+ * Milliseconds per call of several functions measured in turns: each sample is a batch of one
+ * function's calls lasting about `sampleTime`, and the functions take turns sample by sample.
+ * Whatever else runs on the machine then weighs on all of them alike, so their ratios (how time
+ * grows with the length of a text) hold even when absolute times drift with the load.
+ */
+export function measureInTurns(fns: (() => unknown)[], options: MeasureOptions = {}): Timing[] {
+  const { warmup = 300, time = 1500 * fns.length, minSamples = 30, sampleTime = 20 } = options;
+  const batches = fns.map((fn) => {
+    const start = performance.now();
+    let calls = 0;
+    while (performance.now() - start < warmup / fns.length || calls < 3) {
+      consume(fn());
+      calls++;
+    }
+    return Math.max(1, Math.round(sampleTime / ((performance.now() - start) / calls)));
+  });
+  const samples: number[][] = fns.map(() => []);
+  const cpu = fns.map(() => 0);
+  const start = performance.now();
+  while (samples[0].length < minSamples || performance.now() - start < time) {
+    fns.forEach((fn, i) => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      for (let k = 0; k < batches[i]; k++) consume(fn());
+      samples[i].push((performance.now() - t0) / batches[i]);
+      cpu[i] += cpuMs(process.cpuUsage(c0));
+    });
+  }
+  return samples.map((s, i) => {
+    const sorted = [...s].sort((a, b) => a - b);
+    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), cpu: cpu[i] / (s.length * batches[i]), samples: s.length, batch: batches[i] };
+  });
 }
 
 /** Milliseconds of a one-off operation (a build), median of a few runs. */

@@ -32,6 +32,14 @@ function optionalObject(o: Obj, key: string): Obj | undefined {
   return v;
 }
 
+/** An object of one required and one optional text field: {name, id?}, {text, author?}, {href, text?}. */
+function textPair<R extends string, O extends string>(o: Obj, path: string, required: R, optional: O, what: string): Record<R, string> & Partial<Record<O, string>> {
+  const value = optionalString(o, required, `${path}.${required}`);
+  if (value === undefined) throw new LineError(`${path}.${required} 缺失（${what}，应为文字）`);
+  const extra = optionalString(o, optional, `${path}.${optional}`);
+  return { [required]: value, ...(extra === undefined ? {} : { [optional]: extra }) } as Record<R, string> & Partial<Record<O, string>>;
+}
+
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return '数组';
@@ -62,12 +70,7 @@ function toDraft(o: Obj): Draft {
   }
 
   const account = optionalObject(o, 'account');
-  if (account) {
-    const name = optionalString(account, 'name', 'account.name');
-    if (name === undefined) throw new LineError('account.name 缺失（应为文字）');
-    const id = optionalString(account, 'id', 'account.id');
-    draft.account = id === undefined ? { name } : { name, id };
-  }
+  if (account) draft.account = textPair(account, 'account', 'name', 'id', '账号名称');
 
   const source = optionalObject(o, 'source');
   if (source) {
@@ -77,21 +80,13 @@ function toDraft(o: Obj): Draft {
   }
 
   const quoted = optionalObject(o, 'quoted');
-  if (quoted) {
-    const text = optionalString(quoted, 'text', 'quoted.text');
-    if (text === undefined) throw new LineError('quoted.text 缺失（被转发或回复的原文，应为文字）');
-    const author = optionalString(quoted, 'author', 'quoted.author');
-    draft.quoted = author === undefined ? { text } : { text, author };
-  }
+  if (quoted) draft.quoted = textPair(quoted, 'quoted', 'text', 'author', '被转发或回复的原文');
 
   if (o.links !== undefined && o.links !== null) {
     if (!Array.isArray(o.links)) throw new LineError(`links 应为数组，实际为 ${typeName(o.links)}`);
     draft.links = o.links.map((l: unknown, i: number) => {
       if (!isObject(l)) throw new LineError(`links[${i}] 应为 {"href", "text"?} 对象，实际为 ${typeName(l)}`);
-      const href = optionalString(l, 'href', `links[${i}].href`);
-      if (href === undefined) throw new LineError(`links[${i}].href 缺失（应为文字）`);
-      const text = optionalString(l, 'text', `links[${i}].text`);
-      return text === undefined ? { href } : { href, text };
+      return textPair(l, `links[${i}]`, 'href', 'text', '链接地址');
     });
   }
   return draft;

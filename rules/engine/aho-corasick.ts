@@ -9,7 +9,8 @@
  *   at the root and that step must be one array read;
  * - every other node's children are a sorted run in `childCodes`/`childNodes`;
  * - `term[node]` is the pattern ending at the node (-1 if none) and `next[node]` the nearest
- *   node on its failure chain that ends a pattern (-1 if none), so reporting walks only hits.
+ *   node on its failure chain that ends a pattern (-1 if none), so reporting walks only hits;
+ *   `firstHit[node]` is the node itself if it ends a pattern, else `next[node]`.
  */
 
 export interface AhoCorasickMatch {
@@ -31,6 +32,7 @@ export class AhoCorasick {
   private readonly fail: Int32Array;
   private readonly term: Int32Array;
   private readonly next: Int32Array;
+  private readonly firstHit: Int32Array;
 
   /** Empty patterns are ignored; duplicate patterns report the first index only. */
   constructor(patterns: readonly string[]) {
@@ -104,6 +106,7 @@ export class AhoCorasick {
         queue[tail++] = child;
       }
     }
+    this.firstHit = this.term.map((t, node) => (t >= 0 ? node : this.next[node]));
   }
 
   /** Transition from `node` on `code`, or -1 (the root never fails: it returns 0). */
@@ -134,25 +137,69 @@ export class AhoCorasick {
 
   /** All (overlapping) matches in `codes[0..length)`, in order of their end. */
   search(codes: Uint16Array | string, length = codes.length): AhoCorasickMatch[] {
+    if (typeof codes === 'string') {
+      const units = new Uint16Array(length);
+      for (let i = 0; i < length; i++) units[i] = codes.charCodeAt(i);
+      return this.searchUnits(units, length);
+    }
+    return this.searchUnits(codes, length);
+  }
+
+  /**
+   * The hot loop, over code units only (one element kind keeps it monomorphic), with the
+   * transition written out: most characters either stay at the root (one table read) or fail
+   * from a shallow node straight back to it.
+   */
+  private searchUnits(codes: Uint16Array, length: number): AhoCorasickMatch[] {
     const out: AhoCorasickMatch[] = [];
-    const isString = typeof codes === 'string';
-    const term = this.term;
-    const next = this.next;
+    const { rootNext, fail, next, term, firstHit, lengths, childStart, childCount, childCodes, childNodes } = this;
     let state = 0;
     for (let i = 0; i < length; i++) {
-      const code = isString ? (codes as string).charCodeAt(i) : (codes as Uint16Array)[i];
-      let target = this.step(state, code);
-      while (target < 0) {
-        state = this.fail[state];
-        target = this.step(state, code);
+      const code = codes[i];
+      if (state === 0) state = rootNext[code];
+      else {
+        // Follow failure links until a node has a child for this code; the root always has one.
+        for (;;) {
+          const base = childStart[state];
+          const end = base + childCount[state];
+          let target = -1;
+          if (end - base <= 8) {
+            for (let e = base; e < end; e++) {
+              const c = childCodes[e];
+              if (c >= code) {
+                if (c === code) target = childNodes[e];
+                break;
+              }
+            }
+          } else {
+            let lo = base;
+            let hi = end - 1;
+            while (lo <= hi) {
+              const mid = (lo + hi) >> 1;
+              const c = childCodes[mid];
+              if (c === code) {
+                target = childNodes[mid];
+                break;
+              }
+              if (c < code) lo = mid + 1;
+              else hi = mid - 1;
+            }
+          }
+          if (target >= 0) {
+            state = target;
+            break;
+          }
+          state = fail[state];
+          if (state === 0) {
+            state = rootNext[code];
+            break;
+          }
+        }
       }
-      state = target;
       if (state === 0) continue;
-      let hit = term[state] >= 0 ? state : next[state];
-      while (hit >= 0) {
+      for (let hit = firstHit[state]; hit >= 0; hit = next[hit]) {
         const pattern = term[hit];
-        out.push({ pattern, start: i + 1 - this.lengths[pattern], end: i + 1 });
-        hit = next[hit];
+        out.push({ pattern, start: i + 1 - lengths[pattern], end: i + 1 });
       }
     }
     return out;

@@ -67,6 +67,11 @@ export interface FieldView {
   inQuote(offset: number): boolean;
   /** Matches of a global regex on the folded text, as original ranges. */
   matchFolded(regex: RegExp): { range: Range; match: RegExpExecArray }[];
+  /**
+   * `analyse(field)`, computed once per field and check however many rules ask for it (the URLs
+   * or the digit runs of a text, say). The result is shared between rules: treat it as read-only.
+   */
+  memo<T>(analyse: (field: FieldView) => T): T;
 }
 
 export interface DraftView {

@@ -49,7 +49,19 @@ export interface AllowRange {
   readonly rules: ReadonlySet<string> | null;
 }
 
-type Payload = { dict: number; entry: CompiledEntry } | { allow: number };
+/**
+ * What a string in the automaton stands for: a dictionary term, an allow-list entry, or a literal
+ * that a pack pattern's every match contains (`require`: which pattern's prefilter it feeds).
+ */
+type Payload = { dict: number; entry: CompiledEntry } | { allow: number } | { require: number };
+
+/** A pattern's prefilter: it runs only on a text that holds one of its literals. */
+interface Prefilter {
+  /** Index in the per-scan `seen` array, set when the automaton meets one of the literals. */
+  id: number;
+  /** Literals made only of separators, which the compact text cannot show: looked up in the folded text. */
+  separators: readonly string[];
+}
 
 export class DictionaryCompileError extends Error {
   constructor(readonly errors: string[]) {
@@ -71,6 +83,9 @@ export class CompiledDictionaries {
   private readonly allowRules: (ReadonlySet<string> | null)[] = [];
   /** Dictionaries: the pack's own, then anonymous ones made from context `terms` lists. */
   private readonly count: number;
+  private readonly prefilters = new Map<CompiledEntry, Prefilter>();
+  /** Distinct terms and allow entries in the automaton (prefilter literals not counted). */
+  readonly termCount: number;
 
   constructor(pack: Pack) {
     const errors: string[] = [];
@@ -127,7 +142,18 @@ export class CompiledDictionaries {
         if (e.pattern !== undefined) {
           const checked = checkPattern(e.pattern);
           if (!checked.ok) errors.push(`${entryPath}.pattern: ${checked.reason}`);
-          else this.patternEntries[d].push({ ...common, term: e.pattern, pattern: checked.regex, boundaryStart: false, boundaryEnd: false });
+          else {
+            const entry: CompiledEntry = { ...common, term: e.pattern, pattern: checked.regex, boundaryStart: false, boundaryEnd: false };
+            this.patternEntries[d].push(entry);
+            // Most patterns cannot match most texts; their literals, found by the one scan the
+            // automaton makes anyway, tell which patterns are worth running.
+            if (checked.literals) {
+              const id = this.prefilters.size;
+              const separators = checked.literals.filter((literal) => compactTerm(literal) === '');
+              for (const literal of checked.literals) if (compactTerm(literal) !== '') addTerm(compactTerm(literal), { require: id });
+              this.prefilters.set(entry, { id, separators });
+            }
+          }
           return;
         }
         const term = e.term!;
@@ -175,15 +201,12 @@ export class CompiledDictionaries {
     });
     if (errors.length) throw new DictionaryCompileError(errors);
     this.automaton = new AhoCorasick([...patternIndex.keys()]);
+    this.termCount = this.payloads.filter((p) => p.some((x) => !('require' in x))).length;
   }
 
   handle(name: string): DictionaryHandle | undefined {
     const id = this.names.get(name);
     return id === undefined ? undefined : { id, name };
-  }
-
-  get termCount(): number {
-    return this.automaton.patternCount;
   }
 
   scan(text: NormalizedText): FieldScan {
@@ -194,11 +217,22 @@ export class CompiledDictionaries {
   collect(text: NormalizedText): { raw: TermHit[][]; allow: AllowRange[] } {
     const raw: TermHit[][] = Array.from({ length: this.count }, () => []);
     const allow: AllowRange[] = [];
+    const seen = new Uint8Array(this.prefilters.size);
     const { compact, compactLength, gap } = text;
     for (const m of this.automaton.search(compact, compactLength)) {
-      if (!acceptable(gap, m.start, m.end)) continue;
-      const range = compactToOriginal(text, m.start, m.end);
+      let accepted: boolean | undefined;
+      let range: Range = [0, 0];
       for (const payload of this.payloads[m.pattern]) {
+        // A prefilter literal counts wherever it stands, clause breaks or not.
+        if ('require' in payload) {
+          seen[payload.require] = 1;
+          continue;
+        }
+        if (accepted === undefined) {
+          accepted = acceptable(gap, m.start, m.end);
+          if (accepted) range = compactToOriginal(text, m.start, m.end);
+        }
+        if (!accepted) continue;
         if ('allow' in payload) {
           allow.push({ range, rules: this.allowRules[payload.allow] });
           continue;
@@ -211,6 +245,8 @@ export class CompiledDictionaries {
     }
     for (let d = 0; d < this.count; d++) {
       for (const entry of this.patternEntries[d]) {
+        const prefilter = this.prefilters.get(entry);
+        if (prefilter && !seen[prefilter.id] && !prefilter.separators.some((s) => text.folded.includes(s))) continue;
         const regex = entry.pattern!;
         regex.lastIndex = 0;
         for (let m = regex.exec(text.folded); m; m = regex.exec(text.folded)) {

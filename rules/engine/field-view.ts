@@ -1,6 +1,7 @@
 /**
- * One text field of a draft as the rules see it. Normalisation, the dictionary scan and quote
- * detection run at most once per field and check, and only when a rule asks for them.
+ * One text field of a draft as the rules see it. Normalisation, the dictionary scan, quote
+ * detection and the analyses rules share run at most once per field and check, and only when a
+ * rule asks for them.
  */
 import type { FieldView } from './define-rule';
 import type { AllowRange, CompiledDictionaries, DictionaryHandle, FieldScan, TermHit } from './dictionaries';
@@ -12,6 +13,7 @@ export class LazyFieldView implements FieldView {
   private norm?: NormalizedText;
   private scanned?: FieldScan;
   private quotes?: Range[];
+  private memos?: Map<(field: FieldView) => unknown, unknown>;
 
   constructor(
     readonly name: FieldName,
@@ -37,6 +39,14 @@ export class LazyFieldView implements FieldView {
 
   inQuote(offset: number): boolean {
     return insideSpans((this.quotes ??= findQuotedSpans(this.normalized)), offset);
+  }
+
+  memo<T>(analyse: (field: FieldView) => T): T {
+    const memos = (this.memos ??= new Map());
+    if (memos.has(analyse)) return memos.get(analyse) as T;
+    const value = analyse(this);
+    memos.set(analyse, value);
+    return value;
   }
 
   matchFolded(regex: RegExp): { range: Range; match: RegExpExecArray }[] {

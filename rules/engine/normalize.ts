@@ -55,6 +55,19 @@ function codesToString(codes: Uint16Array, length: number): string {
   return out;
 }
 
+/**
+ * Native UTF-16 decoding turns the folded code units into a string many times faster than
+ * String.fromCharCode. It replaces unpaired surrogates with U+FFFD, so its result is used only
+ * when it holds no U+FFFD at all (then nothing was replaced); `ignoreBOM` keeps a leading U+FEFF.
+ */
+const decoder: TextDecoder | undefined = (() => {
+  try {
+    return new TextDecoder('utf-16le', { ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+})();
+
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
   const folded = new Uint16Array(n);
@@ -82,9 +95,10 @@ export function normalizeText(original: string): NormalizedText {
   }
   foldedMap[f] = n;
   compactMap[k] = n;
+  const decoded = decoder?.decode(folded.subarray(0, f));
   return {
     original,
-    folded: codesToString(folded, f),
+    folded: decoded !== undefined && !decoded.includes('\uFFFD') ? decoded : codesToString(folded, f),
     foldedMap,
     compact,
     compactLength: k,

@@ -12,47 +12,108 @@
  * Matching one position then costs at most MAX_PATHS × pattern length steps, so a check stays
  * linear in the length of the text. Accepted patterns run on the folded text (lower case,
  * half-width, simplified), so they should be written in that form.
+ *
+ * The same parse also finds literals one of which every match must contain (`literals`), so
+ * that a pattern whose literals a text lacks need not run on it at all.
  */
 
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_REPEAT = 50;
 export const MAX_PATHS = 1000;
 
-export type PatternCheck = { ok: true; regex: RegExp; paths: number } | { ok: false; reason: string };
+export type PatternCheck =
+  | {
+      ok: true;
+      regex: RegExp;
+      paths: number;
+      /** Literals one of which every match contains; null when no such set is known. */
+      literals: readonly string[] | null;
+    }
+  | { ok: false; reason: string };
 
 class PatternError extends Error {}
+
+/** Literals one of which every match of a part of the pattern contains (null: none known). */
+type Required = readonly string[] | null;
+
+interface Atom {
+  cost: number;
+  quantifiable: boolean;
+  hasRepeat: boolean;
+  required: Required;
+  /** The character an atom matches when it is one literal character. */
+  char?: string;
+  /** Anchors and word boundaries: they consume nothing, so literals on both sides stay adjacent. */
+  zeroWidth?: boolean;
+}
+
+/** A literal set is more selective when its shortest literal is longer, then when it is smaller. */
+function moreSelective(a: readonly string[], b: Required): boolean {
+  if (!b) return true;
+  const shortest = (l: readonly string[]) => Math.min(...l.map((x) => x.length));
+  return shortest(a) > shortest(b) || (shortest(a) === shortest(b) && a.length < b.length);
+}
+
+/** Character classes of at most this many plain characters count as a set of literals. */
+const MAX_CLASS_LITERALS = 16;
+
+const ESCAPED_CONTROL: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
 
 /** Parses just enough of JavaScript's regex syntax to count paths; rejects the rest. */
 class Parser {
   private i = 0;
   constructor(private readonly src: string) {}
 
-  parse(): number {
-    const cost = this.alternation();
+  /** Set by escapes whose literal meaning is uncertain: then no literals are claimed. */
+  private opaque = false;
+
+  parse(): { cost: number; required: Required } {
+    const result = this.alternation();
     if (this.i < this.src.length) throw new PatternError(`第 ${this.i + 1} 个字符「${this.src[this.i]}」多余（括号不配对？）`);
-    return cost;
+    return this.opaque ? { cost: result.cost, required: null } : result;
   }
 
-  private alternation(): number {
-    let cost = this.sequence();
+  private alternation(): { cost: number; required: Required } {
+    let { cost, required } = this.sequence();
+    const union = new Set(required ?? []);
     while (this.peek() === '|') {
       this.i++;
-      cost += this.sequence();
+      const branch = this.sequence();
+      cost += branch.cost;
+      // Every branch must bring its own literals, or a match may contain none of them.
+      if (required && branch.required) branch.required.forEach((l) => union.add(l));
+      else required = null;
     }
-    return cost;
+    return { cost, required: required && [...union] };
   }
 
-  private sequence(): number {
+  private sequence(): { cost: number; required: Required } {
     let cost = 1;
+    let required: Required = null;
+    let run = '';
+    const consider = (candidate: Required) => {
+      if (candidate && moreSelective(candidate, required)) required = candidate;
+    };
     while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
       const start = this.i;
       const atom = this.atom();
-      cost = cap(cost * this.quantified(atom, start));
+      const quantifiedAt = this.i;
+      const q = this.quantified(atom, start);
+      cost = cap(cost * q.cost);
+      if (atom.zeroWidth) continue;
+      if (atom.char !== undefined && this.i === quantifiedAt) {
+        run += atom.char;
+        continue;
+      }
+      if (run) consider([run]);
+      run = '';
+      consider(q.required);
     }
-    return cost;
+    if (run) consider([run]);
+    return { cost, required };
   }
 
-  private atom(): { cost: number; quantifiable: boolean; hasRepeat: boolean } {
+  private atom(): Atom {
     const c = this.src[this.i++];
     if (c === '(') {
       if (this.src.startsWith('?:', this.i)) this.i += 2;
@@ -60,32 +121,51 @@ class Parser {
       const repeatsBefore = this.repeats;
       const inner = this.alternation();
       if (this.src[this.i++] !== ')') throw new PatternError('括号不配对');
-      return { cost: inner, quantifiable: true, hasRepeat: this.repeats > repeatsBefore };
+      return { cost: inner.cost, quantifiable: true, hasRepeat: this.repeats > repeatsBefore, required: inner.required };
     }
     if (c === '[') {
-      this.charClass();
-      return { cost: 1, quantifiable: true, hasRepeat: false };
+      const chars = this.charClass();
+      return { cost: 1, quantifiable: true, hasRepeat: false, required: chars, char: chars?.length === 1 ? chars[0] : undefined };
     }
     if (c === '\\') {
       const e = this.src[this.i++];
       if (e === undefined) throw new PatternError('末尾的反斜杠没有转义任何字符');
       if (/[1-9k]/.test(e)) throw new PatternError('不支持反向引用（\\1、\\k<…>）');
       if (/[pP]/.test(e)) throw new PatternError('不支持 \\p{…} 属性类，请直接列出字符范围');
-      if (e === 'b' || e === 'B') return { cost: 1, quantifiable: false, hasRepeat: false };
-      if (e === 'u') this.hex(4);
-      if (e === 'x') this.hex(2);
-      return { cost: 1, quantifiable: true, hasRepeat: false };
+      if (e === 'b' || e === 'B') return { cost: 1, quantifiable: false, hasRepeat: false, required: null, zeroWidth: true };
+      const char = this.escapedChar(e);
+      return { cost: 1, quantifiable: true, hasRepeat: false, required: char === undefined ? null : [char], char };
     }
-    if (c === '^' || c === '$') return { cost: 1, quantifiable: false, hasRepeat: false };
+    if (c === '^' || c === '$') return { cost: 1, quantifiable: false, hasRepeat: false, required: null, zeroWidth: true };
     if (c === ')') throw new PatternError('括号不配对');
     if ('*+?{'.includes(c)) throw new PatternError(`「${c}」前面没有可重复的内容`);
-    return { cost: 1, quantifiable: true, hasRepeat: false };
+    if (c === '.') return { cost: 1, quantifiable: true, hasRepeat: false, required: null };
+    return { cost: 1, quantifiable: true, hasRepeat: false, required: [c], char: c };
+  }
+
+  /** The character an escape stands for, after its backslash; undefined for classes (\\d, \\w…). */
+  private escapedChar(e: string): string | undefined {
+    if (e === 'u' || e === 'x') {
+      const n = e === 'u' ? 4 : 2;
+      this.hex(n);
+      return String.fromCharCode(parseInt(this.src.slice(this.i - n, this.i), 16));
+    }
+    if (e === 'c' && /[a-z]/i.test(this.peek() ?? '')) return String.fromCharCode(this.src.charCodeAt(this.i++) % 32);
+    // Legacy forms whose meaning depends on what follows (\\c without a letter, \\0 before digits, read
+    // as octal): no literal is claimed for the whole pattern rather than risk a wrong one.
+    if (e === 'c' || (e === '0' && /[0-9]/.test(this.peek() ?? ''))) {
+      this.opaque = true;
+      return undefined;
+    }
+    if (e in ESCAPED_CONTROL) return ESCAPED_CONTROL[e];
+    if (/[dDwWsS]/.test(e)) return undefined;
+    return e;
   }
 
   /** How many repetitions with an upper bound above 1 were parsed so far. */
   private repeats = 0;
 
-  private quantified(atom: { cost: number; quantifiable: boolean; hasRepeat: boolean }, start: number): number {
+  private quantified(atom: Atom, start: number): { cost: number; required: Required } {
     const q = this.peek();
     let min: number;
     let max: number;
@@ -104,7 +184,7 @@ class Parser {
       if (max < min) throw new PatternError(`{${min},${max}} 的上限小于下限`);
       if (max > MAX_REPEAT) throw new PatternError(`重复上限 ${max} 超过 ${MAX_REPEAT}`);
     } else {
-      return atom.cost;
+      return { cost: atom.cost, required: atom.required };
     }
     if (this.peek() === '?') this.i++; // lazy: same paths
     if (!atom.quantifiable) throw new PatternError(`第 ${start + 1} 个字符处的锚点不能重复`);
@@ -112,23 +192,29 @@ class Parser {
     if (max > 1) this.repeats++;
     let total = 0;
     for (let k = min; k <= max; k++) total = cap(total + cap(atom.cost ** k));
-    return total;
+    return { cost: total, required: min > 0 ? atom.required : null };
   }
 
-  private charClass(): void {
-    if (this.peek() === '^') this.i++;
+  /** Parses a class after its `[`; returns its characters when it is a short list of plain ones. */
+  private charClass(): string[] | null {
+    const negated = this.peek() === '^';
+    if (negated) this.i++;
     let first = true;
+    let chars: string[] | null = negated ? null : [];
     while (this.i < this.src.length) {
       const c = this.src[this.i++];
-      if (c === ']' && !first) return;
+      if (c === ']' && !first) return chars && chars.length > 0 && chars.length <= MAX_CLASS_LITERALS ? chars : null;
       first = false;
+      let char: string | undefined = c;
       if (c === '\\') {
         const e = this.src[this.i++];
         if (e === undefined) break;
         if (/[pP]/.test(e)) throw new PatternError('不支持 \\p{…} 属性类，请直接列出字符范围');
-        if (e === 'u') this.hex(4);
-        if (e === 'x') this.hex(2);
+        char = e === 'b' ? '\b' : this.escapedChar(e);
       }
+      // A range (a-z) is not a short list of characters; a '-' first or last is a plain one.
+      if (char === undefined || (c === '-' && this.peek() !== ']' && chars && chars.length > 0)) chars = null;
+      else chars?.push(char);
     }
     throw new PatternError('方括号 [ 没有闭合');
   }
@@ -153,8 +239,9 @@ export function checkPattern(source: string): PatternCheck {
   if (source.length === 0) return { ok: false, reason: '模式为空' };
   if (source.length > MAX_PATTERN_LENGTH) return { ok: false, reason: `模式长度 ${source.length} 超过 ${MAX_PATTERN_LENGTH}` };
   let paths: number;
+  let literals: Required;
   try {
-    paths = new Parser(source).parse();
+    ({ cost: paths, required: literals } = new Parser(source).parse());
   } catch (e) {
     if (e instanceof PatternError) return { ok: false, reason: e.message };
     throw e;
@@ -169,5 +256,5 @@ export function checkPattern(source: string): PatternCheck {
     return { ok: false, reason: `不是有效的正则表达式：${(e as Error).message}` };
   }
   if (regex.test('')) return { ok: false, reason: '模式能匹配空字符串，会在每个位置报出问题' };
-  return { ok: true, regex, paths };
+  return { ok: true, regex, paths, literals };
 }

@@ -42,9 +42,14 @@ const EMBEDDING = /[a-z0-9_*#@/\\&=%]/;
 
 /**
  * Digit runs of a field that stand alone: not inside a URL, not glued to letters (product or
- * order codes), not masked (138****5678), not a decimal number, IP or version.
+ * order codes), not masked (138****5678), not a decimal number, IP or version. Found once per
+ * field and check, however many rules ask.
  */
-export function digitRuns(field: FieldView): DigitRun[] {
+export function digitRuns(field: FieldView): readonly DigitRun[] {
+  return field.memo(findDigitRuns);
+}
+
+function findDigitRuns(field: FieldView): readonly DigitRun[] {
   const folded = field.normalized.folded;
   const urls = urlsIn(field);
   const runs: DigitRun[] = [];

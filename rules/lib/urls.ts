@@ -21,8 +21,12 @@ export interface TextUrl {
   at: number;
 }
 
-/** URLs in a field, as original ranges and their folded text. */
-export function urlsIn(field: FieldView): TextUrl[] {
+/** URLs in a field, as original ranges and their folded text (found once per field and check). */
+export function urlsIn(field: FieldView): readonly TextUrl[] {
+  return field.memo(findUrls);
+}
+
+function findUrls(field: FieldView): readonly TextUrl[] {
   return field.matchFolded(URL_IN_TEXT).map(({ range, match }) => ({ range, url: match[0], at: match.index }));
 }
 

@@ -172,6 +172,27 @@ describe('check --format jsonl', () => {
     expect(lines[6]).toBe('batch.jsonl:8: 应为一个 JSON 对象（稿件），实际为 数组');
   });
 
+  it('names the nested field that is wrong', async () => {
+    const base = { platform: 'weibo', kind: 'repost', body: '转发' };
+    const input = jsonl(
+      { ...base, quoted: { author: '某网友' } },
+      { ...base, account: { id: '42' } },
+      { ...base, links: [{ href: 'https://www.gov.cn/' }, { text: '点此' }] },
+      { ...base, source: { name: 7 } },
+      { ...base, original: 'yes' },
+      { ...base, account: { name: '保定发布', id: '1' }, quoted: { text: '原文', author: '新华社' }, source: { url: 'https://www.news.cn/' }, original: false },
+    );
+    const { stdout } = await runCli(['check', '--format', 'jsonl', '-'], { stdin: input });
+    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l).error ?? JSON.parse(l).verdict)).toEqual([
+      'quoted.text 缺失（被转发或回复的原文，应为文字）',
+      'account.name 缺失（账号名称，应为文字）',
+      'links[1].href 缺失（链接地址，应为文字）',
+      'source.name 应为文字，实际为 数字',
+      'original 应为 true 或 false，实际为 文字',
+      'pass',
+    ]);
+  });
+
   it('checks thousands of drafts in one run', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => ({ id: i, platform: 'weibo', kind: 'post', body: i % 3 ? '全市上下一鼓作气。' : '做为代表' }));
     const { code, stdout } = await runCli(['check', '--format', 'jsonl'], { stdin: jsonl(...lines) });

@@ -154,6 +154,31 @@ describe('reports', () => {
   });
 });
 
+describe('shared analyses', () => {
+  it('field.memo computes once per field and check, however many rules ask', () => {
+    const calls: string[] = [];
+    const countChars = (field: { name: string; text: string }) => {
+      calls.push(field.name);
+      return field.text.length;
+    };
+    const asker = (id: string) =>
+      defineRule({
+        meta: { id, category: 'typo', description: `测试规则 ${id}：共用分析`, basis: '测试', messages: { n: '{n} 字' }, fields: ['title', 'body'], options: {} },
+        create: () => ({
+          field(field, report) {
+            report.report({ range: [0, 1], messageId: 'n', data: { n: field.memo(countChars) } });
+          },
+        }),
+      }) as RuleModule;
+    const c = checker({ rules: { a: { severity: 'warn' }, b: { severity: 'warn' } } }, [asker('a'), asker('b')]);
+    const report = c.check(draft('正文四字', { title: '标题' }));
+    expect(report.findings.map((f) => `${f.ruleId}:${f.field}:${f.message}`)).toEqual(['a:title:2 字', 'b:title:2 字', 'a:body:4 字', 'b:body:4 字']);
+    expect(calls).toEqual(['title', 'body']);
+    c.check(draft('再来'));
+    expect(calls).toEqual(['title', 'body', 'body']);
+  });
+});
+
 describe('compilePack', () => {
   const compileErrors = (pack: Partial<Pack>, registry: RuleModule[]) => {
     try {

@@ -1,11 +1,73 @@
 /** Quoted speech: the spans tone rules stay silent in. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../rules/engine/normalize';
-import { findQuotedSpans } from '../../rules/engine/quotes';
+import { findQuotedSpans, insideSpans } from '../../rules/engine/quotes';
 
 const quoted = (text: string) => findQuotedSpans(normalizeText(text)).map(([a, b]) => text.slice(a, b));
 
+/** Paired quotation marks the plain way: one character at a time, a fresh search per mark. */
+function pairedSpans(s: string): [number, number][] {
+  const pairs: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
+  const lineEnd = (from: number) => (s.indexOf('\n', from) === -1 ? s.length : s.indexOf('\n', from));
+  const spans: [number, number][] = [];
+  for (let i = 0; i < s.length; ) {
+    const close = pairs[s[i]];
+    if (!close) {
+      i++;
+      continue;
+    }
+    const end = s.indexOf(close, i + 1);
+    const stop = end === -1 || end > lineEnd(i + 1) ? lineEnd(i + 1) : end + 1;
+    spans.push([i, stop]);
+    i = stop;
+  }
+  return spans;
+}
+
+/** Reported speech the plain way: a regular expression tries every verb at every position. */
+function speechSpans(s: string): [number, number][] {
+  const speech = /(?:说|说道|表示|称|指出|介绍|坦言|直言|感慨|感叹|回忆|透露|强调|提到|告诉记者|问道|答道|留言|评论|吐槽|反映|写道|笑称|认为|觉得|呼吁|建议|提醒|解释|回应|发问|喊道)[:：]/g;
+  const spans: [number, number][] = [];
+  for (const m of s.matchAll(speech)) {
+    const from = m.index + m[0].length;
+    let next = from;
+    while (s[next] === ' ') next++;
+    if ('“‘「『"'.includes(s[next] ?? 'x')) continue;
+    const end = s.indexOf('\n', from);
+    spans.push([from, end === -1 ? s.length : end]);
+  }
+  return spans;
+}
+
+/** Both, merged where they touch, as ranges of the original text. */
+function reference(text: string, kinds: ((s: string) => [number, number][])[]): [number, number][] {
+  const n = normalizeText(text);
+  const spans = kinds.flatMap((k) => k(n.folded)).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = merged.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else if (b > a) merged.push([a, b]);
+  }
+  return merged.map(([a, b]) => [n.foldedMap[a], n.foldedMap[b - 1] + 1]);
+}
+
+const pieces = fc.constantFrom('“', '”', '‘', '’', '「', '」', '『', '』', '"', '＂', '\n', '：', '市民', '好', '，', '\u200b');
+const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
+const speechPieces = fc.constantFrom('说', '说道', '告诉记者', '表示', '记者', '称', '：', ':', ' ', '\n', '好', '市民', '“', '”', '「', '\u200b');
+const speechTexts = fc.array(speechPieces, { maxLength: 30 }).map((p) => p.join(''));
+
 describe('findQuotedSpans', () => {
+  it('finds reported speech and quotations as the plain scans do', () => {
+    fc.assert(
+      fc.property(speechTexts, (text) => {
+        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans, speechSpans]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds paired marks and colon-introduced speech', () => {
     expect(quoted('他说：“我认为可行。”')).toEqual(['“我认为可行。”']);
     expect(quoted('市民表示：办事方便多了\n下一段')).toEqual(['办事方便多了']);
@@ -15,5 +77,35 @@ describe('findQuotedSpans', () => {
   it('ends speech in quotation marks where the marks close, not at the end of the paragraph', () => {
     expect(quoted('市民表示：“办事很方便。”不过我感觉排队太长。')).toEqual(['“办事很方便。”']);
     expect(quoted('他指出： “要抓落实。”记者了解到，项目已开工。')).toEqual(['“要抓落实。”']);
+  });
+
+  it('finds paired quotation marks as the plain character-by-character scan does', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans]));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds each kind of mark, unclosed marks to the end of the paragraph, and reported speech', () => {
+    const text = '「内部」通知‘暂定’，『草案』与"初稿"。\n市民说：办事方便了。\n他写道“未完\n完';
+    const spans = findQuotedSpans(normalizeText(text));
+    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual(['「内部」', '‘暂定’', '『草案』', '"初稿"', '办事方便了。', '“未完']);
+    expect(insideSpans(spans, text.indexOf('方便'))).toBe(true);
+    expect(insideSpans(spans, text.indexOf('通知'))).toBe(false);
+    expect(insideSpans(spans, text.indexOf('完', text.length - 1))).toBe(false);
+  });
+
+  it('keeps only the outermost of nested marks', () => {
+    const text = '他引用“有人说‘不行’的话”。';
+    expect(findQuotedSpans(normalizeText(text)).map(([a, b]) => text.slice(a, b))).toEqual(['“有人说‘不行’的话”']);
+  });
+
+  it('handles long paragraphs of back-to-back and unclosed quotations', () => {
+    const closed = '“好”'.repeat(20_000);
+    expect(findQuotedSpans(normalizeText(closed))).toEqual([[0, closed.length]]);
+    const open = `${'“好'.repeat(20_000)}\n完`;
+    expect(findQuotedSpans(normalizeText(open))).toEqual([[0, open.length - 2]]);
   });
 });

@@ -13,6 +13,30 @@ describe('checkPattern: examples', () => {
     ['^(?:内部|秘密)(?:资料|文件)$', 4],
     ['\\b(?:a|b){1,3}?\\b', 2 + 4 + 8],
   ];
+  const literals: [string, string[] | null][] = [
+    ['(?:原价|现价)[: ]{0,2}[0-9]{1,5}', ['原价', '现价']],
+    ['第[一二三]{1,3}条', ['第']],
+    ['[0-9一二三]个疗程', ['个疗程']],
+    ['(?:北京|上海)籍?(?:小偷|骗子|罪犯)', ['北京', '上海']],
+    ['回 ?复|退订', ['回', '退订']],
+    ['回 ?复|\\d{3}', null],
+    ['¥[a-z0-9]{8,14}¥', ['¥']],
+    ['[!?]{3,50}', ['!', '?']],
+    ['\\u4e00\\x41\\.', ['一A.']],
+    ['a\\bb', ['ab']],
+    ['\\cJ好', ['\n好']],
+    ['\\012好', null],
+    ['[a-z]{2,5}', null],
+    ['(?:ab){0,2}c', ['c']],
+  ];
+  for (const [source, expected] of literals) {
+    it(`finds the literals every match of ${source} contains`, () => {
+      const result = checkPattern(source);
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.literals).toEqual(expected);
+    });
+  }
+
   for (const [source, paths] of accepted) {
     it(`accepts ${source} (${paths} paths)`, () => {
       const result = checkPattern(source);
@@ -128,6 +152,26 @@ describe('checkPattern: generated patterns', () => {
     );
     // The property must have been exercised on accepted patterns, not only on rejected ones.
     expect(acceptedCount).toBeGreaterThan(250);
+  });
+
+  it('every match of an accepted pattern contains one of its literals', () => {
+    let withLiterals = 0;
+    fc.assert(
+      fc.property(pattern, adversarial, ({ src }, text) => {
+        const result = checkPattern(src);
+        if (!result.ok || !result.literals) return;
+        withLiterals++;
+        expect(result.literals.length).toBeGreaterThan(0);
+        const js = sticky(src);
+        for (let start = 0; start <= text.length; start++) {
+          js.lastIndex = start;
+          const m = js.exec(text);
+          if (m) expect(result.literals.some((l) => m[0].includes(l)), `${src} matched ${JSON.stringify(m[0])}, literals ${JSON.stringify(result.literals)}`).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(withLiterals).toBeGreaterThan(100);
   });
 
   it('the classic catastrophic patterns are all rejected', () => {

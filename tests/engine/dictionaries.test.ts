@@ -1,0 +1,73 @@
+/**
+ * Pattern prefilters: a pack pattern runs only on a text holding one of the literals its every
+ * match contains. Skipping must never lose a match, so the hits with prefilters are checked
+ * against running every pattern on the folded text.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CompiledDictionaries } from '../../rules/engine/dictionaries';
+import { foldedToOriginal, normalizeText } from '../../rules/engine/normalize';
+import { testPack } from './test-pack';
+
+const PATTERNS = [
+  '(?:原价|现价)[: ]{0,2}[0-9]{1,5}',
+  '[一二三]个疗程',
+  '¥[a-z0-9]{2,4}¥',
+  '[!?]{3,5}',
+  '北京籍?(?:小偷|骗子)',
+  '截\\s?止\\s{0,2}目前',
+  '\\d{3}',
+  // Its literal 原,价 is the term 原价 in the compact text, across a clause break.
+  '原,价[0-9]',
+];
+
+const pack = testPack({
+  dictionaries: {
+    terms: {
+      basis: '测试',
+      entries: [{ term: '原价' }, { term: '小偷' }, { term: '口交' }, { term: 'vx123' }, ...PATTERNS.map((pattern) => ({ pattern }))],
+    },
+  },
+  allow: [{ term: '路口交通' }],
+});
+const dictionaries = new CompiledDictionaries(pack);
+const terms = dictionaries.handle('terms')!;
+
+/** Every pattern run on the folded text: what the prefilters must not change. */
+function patternHits(text: string): string[] {
+  const n = normalizeText(text);
+  return PATTERNS.flatMap((source) =>
+    [...n.folded.matchAll(new RegExp(source, 'g'))].map((m) => {
+      const [a, b] = foldedToOriginal(n, m.index, m.index + m[0].length);
+      return `${source}@${a}-${b}`;
+    }),
+  ).sort();
+}
+
+const pieces = fc.constantFrom(
+  '原价', '现价', '現價', ': ', '：', '12', '1234', '一个疗程', '三個療程', '¥ab1¥', '￥ab1￥', '!!!', '！！', '?', '北京', '籍', '小偷', '骗子', '騙子',
+  '截 止 目前', '截止目前', '路口', '交通', '原，价', '，', ' ', '\u200b', '好', 'vx', '123',
+);
+const texts = fc.array(pieces, { maxLength: 24 }).map((p) => p.join(''));
+
+describe('pattern prefilters', () => {
+  it('never lose a pattern match: the hits equal every pattern run on every text', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const hits = dictionaries.scan(normalizeText(text)).hits(terms);
+        const found = hits.filter((h) => h.entry.pattern).map((h) => `${h.entry.term}@${h.range[0]}-${h.range[1]}`);
+        expect(found.sort()).toEqual(patternHits(text));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('leave a term across a clause break unreported while a pattern with the same literal still runs', () => {
+    const hits = dictionaries.scan(normalizeText('原，价7：')).hits(terms);
+    expect(hits.map((h) => `${h.entry.term}:${h.excerpt}`)).toEqual(['原,价[0-9]:原，价7']);
+  });
+
+  it('do not count as terms', () => {
+    expect(dictionaries.termCount).toBe(5);
+  });
+});
