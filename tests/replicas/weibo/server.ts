@@ -17,7 +17,7 @@ export interface WeiboReplicaOptions {
   generation?: Generation;
   /** Origins to serve the replica on. Default https://weibo.com and https://www.weibo.com. */
   origins?: string[];
-  /** Milliseconds before the home composer mounts. */
+  /** Milliseconds before the home composer mounts (a page may say `?composerDelay=`). */
   composerDelay?: number;
   /** Milliseconds between heartbeat requests. */
   heartbeatMs?: number;
@@ -50,10 +50,12 @@ function shell(url: URL, options: WeiboReplicaOptions): string {
   const generation: Generation = url.searchParams.get('replica') === 'vue3' ? 'vue3' : url.searchParams.get('replica') === 'vue2' ? 'vue2' : (options.generation ?? 'vue2');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const route = /^\/\d+\/[A-Za-z0-9]+$/.test(path) ? 'detail' : 'home';
+  const delay = url.searchParams.get('composerDelay');
+  const composerDelay = delay !== null ? Number(delay) : options.composerDelay;
   const config = {
     generation,
     route,
-    ...(options.composerDelay !== undefined ? { composerDelay: options.composerDelay } : {}),
+    ...(composerDelay !== undefined ? { composerDelay } : {}),
     ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
   };
   // The Vue 2 home HTML carries $CONFIG inline (read as text by the isolated world); the Vue 3
