@@ -114,6 +114,12 @@ describe('a publish attempt', () => {
     expect(h.events).toEqual(['check', 'log', 'notify:日志失败：存储已满']);
   });
 
+  it('a log that fails while the panel is open: whatever the editor answers, nothing goes', async () => {
+    const h = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '理由' }], logFails: true });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['check', 'log', 'ask', 'notify:日志失败：存储已满']);
+  });
+
   it('policy without overrides: warn and justify cannot be published over', async () => {
     const h = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '理由' }], allowOverride: false });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);

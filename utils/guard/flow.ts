@@ -1,8 +1,9 @@
 /**
  * One publish attempt, from the held action to the decision: check the draft within the time
  * budget, write the attempt to the log (write-ahead: nothing leaves before the background has
- * answered), ask the editor when the verdict is not a pass, complete the entry with the decision,
- * and only then say whether the post may go. Every path fails closed: a check that fails or
+ * answered), ask the editor when the verdict is not a pass (while the entry is being written),
+ * complete the entry with the decision — before the post goes when the editor overrode a
+ * finding, as it goes when there was nothing to decide — and say whether the post may go. Every path fails closed: a check that fails or
  * times out holds the post (a written reason lets it go), a log that cannot be written blocks it.
  */
 import type { Draft, Finding, Report, RuleError, Verdict } from '../../rules/engine/types';
@@ -57,15 +58,17 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
     const errors: RuleError[] = [...(outcome.report?.errors ?? [])];
     if (outcome.failure) errors.push({ ruleId: 'guard', message: outcome.failure });
 
-    let id: string;
-    try {
-      ({ id } = await deps.log.start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack())));
-    } catch (e) {
-      deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
-      return { deliver: false, draft };
-    }
+    // Write-ahead: the entry is on its way now; the panel opens at the same time, and nothing is
+    // let through before the background has answered.
+    const logged = deps.log.start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack())).then(
+      ({ id }) => id,
+      (e: unknown) => {
+        deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
+        return null;
+      },
+    );
 
-    const finish = async (decision: Exclude<Decision, 'pending'>, reason?: string) => {
+    const finish = async (id: string, decision: Exclude<Decision, 'pending'>, reason?: string) => {
       deps.checked({ draft, verdict, findings, decision });
       try {
         await deps.log.complete({ id, decision, ...(reason ? { reason } : {}) });
@@ -75,12 +78,15 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
     };
 
     if (verdict === 'pass') {
+      const id = await logged;
+      if (id === null) return { deliver: false, draft };
       if (!input.deliverable()) {
-        await finish('cancelled');
+        await finish(id, 'cancelled');
         deps.notify(deps.strings.controlGone);
         return { deliver: false, draft };
       }
-      await finish('published');
+      // Completed while the post goes: a crash in between leaves a visible pending entry.
+      void finish(id, 'published');
       return { deliver: true, draft };
     }
 
@@ -92,27 +98,30 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       allowOverride: deps.allowOverride(),
       fromNetwork: input.origin === 'network',
     });
+    const id = await logged;
+    if (id === null) return { deliver: false, draft };
 
     if (decision.action === 'publish') {
       const allowed = verdict !== 'block' && deps.allowOverride() && (decision.reason !== '' || verdict === 'warn');
       if (!allowed) {
-        await finish(verdict === 'error' ? 'check-failed' : verdict === 'block' ? 'blocked' : 'cancelled');
+        await finish(id, verdict === 'error' ? 'check-failed' : verdict === 'block' ? 'blocked' : 'cancelled');
         return { deliver: false, draft };
       }
       if (!input.deliverable()) {
-        await finish('cancelled');
+        await finish(id, 'cancelled');
         deps.notify(deps.strings.controlGone);
         return { deliver: false, draft };
       }
-      await finish(decision.reason ? 'published-with-reason' : 'published', decision.reason || undefined);
+      // An override is recorded with its reason before the post goes.
+      await finish(id, decision.reason ? 'published-with-reason' : 'published', decision.reason || undefined);
       return { deliver: true, draft };
     }
     if (decision.action === 'recheck' && input.reread) {
-      await finish('cancelled');
+      await finish(id, 'cancelled');
       draft = input.reread();
       continue;
     }
-    await finish(verdict === 'block' ? 'blocked' : verdict === 'error' ? 'check-failed' : 'cancelled');
+    await finish(id, verdict === 'block' ? 'blocked' : verdict === 'error' ? 'check-failed' : 'cancelled');
     return { deliver: false, draft };
   }
 }

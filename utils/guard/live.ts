@@ -38,6 +38,8 @@ export class LiveChecker {
   private timers = new Map<Element, number>();
   private composing = new WeakSet<Element>();
   private frame = 0;
+  /** What was last drawn, to leave the overlay alone when nothing moved. */
+  private drawn = '';
 
   constructor(
     private readonly store: Store<OverlayState>,
@@ -74,6 +76,7 @@ export class LiveChecker {
 
   clear(): void {
     this.results.clear();
+    this.drawn = '';
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.store.set({ badges: [], marks: [] });
@@ -128,7 +131,10 @@ export class LiveChecker {
 
   private schedulePaint(): void {
     if (this.frame || this.results.size === 0) {
-      if (this.results.size === 0 && (this.store.get().badges.length || this.store.get().marks.length)) this.store.set({ badges: [], marks: [] });
+      if (this.results.size === 0 && (this.store.get().badges.length || this.store.get().marks.length)) {
+        this.drawn = '';
+        this.store.set({ badges: [], marks: [] });
+      }
       return;
     }
     this.frame = requestAnimationFrame(() => {
@@ -148,12 +154,21 @@ export class LiveChecker {
       if (!findings.length || box.width === 0 || box.bottom < 0 || box.top > vh) continue;
       const worst = findings.reduce((a, f) => (severityRank(f.severity) > severityRank(a.severity) ? f : a));
       badges.push({ key: r.key, left: box.right - 4, top: box.bottom - 4, count: findings.length, severity: worst.severity });
+      // One geometry pass per surface for all its findings.
+      const bySurface = new Map<TextSurface, { f: (typeof findings)[number]; i: number }[]>();
       findings.forEach((f, i) => {
         const surface = (r.composer.surfaces as Record<string, TextSurface | undefined>)[f.field];
         if (!surface || surface.text().slice(f.range[0], f.range[1]) !== f.excerpt) return;
-        marks.push({ key: `${r.key}-${i}`, severity: f.severity, boxes: surface.rects(f.range[0], f.range[1]).map(toBox) });
+        bySurface.set(surface, [...(bySurface.get(surface) ?? []), { f, i }]);
       });
+      for (const [surface, list] of bySurface) {
+        const rects = surface.rectsOf(list.map(({ f }) => f.range));
+        list.forEach(({ f, i }, k) => marks.push({ key: `${r.key}-${i}`, severity: f.severity, boxes: rects[k].map(toBox) }));
+      }
     }
+    const drawn = JSON.stringify([badges, marks]);
+    if (drawn === this.drawn) return;
+    this.drawn = drawn;
     this.store.set({ badges, marks });
   }
 }

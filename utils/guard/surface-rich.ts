@@ -85,14 +85,19 @@ function frameOffset(el: Element): { x: number; y: number } {
 
 export function contentEditableSurface(el: HTMLElement): TextSurface {
   const doc = el.ownerDocument;
-  const rangeOf = (start: number, end: number): Range => {
-    const model = richText(el);
+  const rangeIn = (model: RichText, start: number, end: number): Range => {
     const a = domPosition(model, start, el);
     const b = domPosition(model, end, el);
     const range = doc.createRange();
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
     return range;
+  };
+  const rangeOf = (start: number, end: number) => rangeIn(richText(el), start, end);
+  const rectsOf = (ranges: readonly (readonly [number, number])[]): DOMRect[][] => {
+    const { x, y } = frameOffset(el);
+    const model = richText(el);
+    return ranges.map(([start, end]) => [...rangeIn(model, start, end).getClientRects()].map((r) => new DOMRect(r.left + x, r.top + y, r.width, r.height)));
   };
   const selectRange = (range: Range) => {
     const sel = doc.getSelection();
@@ -122,9 +127,7 @@ export function contentEditableSurface(el: HTMLElement): TextSurface {
       }
       return done && richText(el).text === expected;
     },
-    rects(start, end) {
-      const { x, y } = frameOffset(el);
-      return [...rangeOf(start, end).getClientRects()].map((r) => new DOMRect(r.left + x, r.top + y, r.width, r.height));
-    },
+    rects: (start, end) => rectsOf([[start, end]])[0],
+    rectsOf,
   };
 }

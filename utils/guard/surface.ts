@@ -21,11 +21,23 @@ export interface TextSurface {
   replace(start: number, end: number, replacement: string): boolean;
   /** Viewport rectangles covering [start, end), for underlines drawn over the editor. */
   rects(start: number, end: number): DOMRect[];
+  /** The same for many ranges at once (one layout pass where the surface needs one). */
+  rectsOf(ranges: readonly (readonly [number, number])[]): DOMRect[][];
 }
 
-/** A surface for a textarea, a text input, or a contenteditable element (the page's or an iframe's). */
+const surfaces = new WeakMap<HTMLElement, TextSurface>();
+
+/**
+ * The surface of a textarea, a text input, or a contenteditable element (the page's or an
+ * iframe's). One per element: a surface reads the element afresh on every call, and keeps only
+ * its measured layout, which it checks against the text before reuse.
+ */
 export function surfaceFor(element: HTMLElement): TextSurface {
-  const tag = element.tagName;
-  if (tag === 'TEXTAREA' || tag === 'INPUT') return textFieldSurface(element as HTMLTextAreaElement | HTMLInputElement);
-  return contentEditableSurface(element);
+  let surface = surfaces.get(element);
+  if (!surface) {
+    const tag = element.tagName;
+    surface = tag === 'TEXTAREA' || tag === 'INPUT' ? textFieldSurface(element as HTMLTextAreaElement | HTMLInputElement) : contentEditableSurface(element);
+    surfaces.set(element, surface);
+  }
+  return surface;
 }
