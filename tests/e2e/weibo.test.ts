@@ -229,6 +229,22 @@ describe('the second line (MAIN-world network gate)', () => {
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
   });
 
+  it.each(['blank', 'loaded'] as const)('a script in a %s frame cannot publish around the guard: refused, never arrives', async (kind) => {
+    await open('https://weibo.com/');
+    await page.locator(HOME).waitFor();
+    const answer = await page.evaluate(async (kind) => {
+      const frame = document.createElement('iframe');
+      if (kind === 'loaded') frame.src = '/frame';
+      const loaded = new Promise((resolve) => (frame.onload = resolve));
+      document.body.append(frame);
+      if (kind === 'loaded') await loaded;
+      const w = frame.contentWindow as Window & typeof globalThis;
+      return w.fetch('/ajax/statuses/update', { method: 'POST', body: new URLSearchParams({ content: '今天天气很好' }) }).then((r) => r.json());
+    }, kind);
+    expect(answer).toMatchObject({ ok: 0 });
+    await neverReaches();
+  });
+
   it('a post approved at the button is not asked about twice at the network', async () => {
     await open('https://weibo.com/');
     await page.locator(HOME).fill(WARN);

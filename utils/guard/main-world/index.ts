@@ -115,8 +115,12 @@ export function installMainWorld(spec: MainWorldSpec): void {
       port.postMessage({ type: 'held', request: { ...request, id } } satisfies GateMessage);
     });
 
+  // A blank or srcdoc frame resolves URLs against its creator's base and shares its origin, so
+  // neither is read from `location` (which says about:blank there).
+  const resolve = (url: string | URL) => new URL(String(url), document.baseURI);
+  const pageHost = () => new URL(document.baseURI).host;
   const ruleFor = (method: string, url: URL) => {
-    const rule = matchEndpoint(spec.endpoints, method, url, location.host);
+    const rule = matchEndpoint(spec.endpoints, method, url, pageHost());
     return rule?.role === 'publish' ? rule : undefined;
   };
   const describe = (rule: EndpointRule, method: string, url: URL, fields: Record<string, string> | null, via: HeldRequest['via']) => ({
@@ -136,7 +140,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
     const method = init?.method ?? request?.method ?? 'GET';
     let url: URL;
     try {
-      url = new URL(request ? request.url : String(input), location.href);
+      url = resolve(request ? request.url : String(input));
     } catch {
       return originalFetch.call(this, input, init);
     }
@@ -155,7 +159,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
   XMLHttpRequest.prototype.open = function guardedOpen(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
     let parsed: URL | null = null;
     try {
-      parsed = new URL(String(url), location.href);
+      parsed = resolve(url);
     } catch {
       parsed = null;
     }
@@ -191,7 +195,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
     navigator.sendBeacon = function guardedBeacon(url: string | URL, data?: BodyInit | null): boolean {
       let parsed: URL;
       try {
-        parsed = new URL(String(url), location.href);
+        parsed = resolve(url);
       } catch {
         return beacon(url, data);
       }
