@@ -4,60 +4,38 @@
  * (Vue 2 `#app`, Vue 3 `[data-v-app]`), every composer kind.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
-import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, type GuardedBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { guardPanel, storedAttempts } from './harness';
+import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
 
-// Drafts that trigger rules that ship now: no-typo (warn) and no-id-number (block).
-const CLEAN = '保定市今冬明春森林防火工作部署会召开，各县（市、区）要压实责任。';
-const WARN = '做为基层干部，我们要再接再励，把惠民实事办好。';
-const BLOCK = '失主身份证号11010519491231002X，请联系保定市公安局。';
-
-const HOME = 'textarea[placeholder="有什么新鲜事想分享给大家？"]';
-
-let browser: GuardedBrowser;
-let replica: WeiboReplica;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchGuardedBrowser();
-  replica = await serveWeiboReplica(browser.context, { heartbeatMs: 300 });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await clearStore(browser.worker);
-  replica.requests.length = 0;
-  await page?.close();
-  page = await browser.context.newPage();
-});
+const { clean: CLEAN, warn: WARN, block: BLOCK } = DRAFTS;
+const s = weiboSession({ heartbeatMs: 300 });
 
 async function open(url: string): Promise<Page> {
-  await page.goto(url);
-  return page;
+  await s.page.goto(url);
+  return s.page;
 }
 
 /** Waits for exactly one request to `path`, then makes sure no second one follows. */
 async function reachesOnce(path: string): Promise<Record<string, string>> {
-  await expect.poll(() => replica.published(path).length, { timeout: 10_000 }).toBe(1);
-  await page.waitForTimeout(700);
-  expect(replica.published(path)).toHaveLength(1);
-  return replica.published(path)[0].fields;
+  await expect.poll(() => s.replica.published(path).length, { timeout: 10_000 }).toBe(1);
+  await s.page.waitForTimeout(700);
+  expect(s.replica.published(path)).toHaveLength(1);
+  return s.replica.published(path)[0].fields;
 }
 
 async function neverReaches(): Promise<void> {
-  await page.waitForTimeout(900);
-  expect(replica.published()).toHaveLength(0);
+  await s.page.waitForTimeout(900);
+  expect(s.replica.published()).toHaveLength(0);
 }
 
 async function lastAttempt() {
-  await expect.poll(async () => (await storedAttempts(browser.worker)).at(-1)?.decision, { timeout: 5000 }).not.toBe('pending');
-  return (await storedAttempts(browser.worker)).at(-1)!;
+  await expect.poll(async () => (await storedAttempts(s.browser.worker)).at(-1)?.decision, { timeout: 5000 }).not.toBe('pending');
+  return (await storedAttempts(s.browser.worker)).at(-1)!;
 }
 
 async function card(n = 0): Promise<Locator> {
-  const article = page.locator('article').nth(n);
+  const article = s.page.locator('article').nth(n);
   await article.waitFor();
   return article;
 }
@@ -71,7 +49,7 @@ async function openComment(article: Locator): Promise<Locator> {
 
 async function openRepost(article: Locator): Promise<Locator> {
   await article.locator('i[title="转发"]').locator('..').click();
-  const dialog = page.locator('[role="dialog"]:visible', { has: page.locator('textarea[placeholder*="说说分享心得"]') });
+  const dialog = s.page.locator('[role="dialog"]:visible', { has: s.page.locator('textarea[placeholder*="说说分享心得"]') });
   await dialog.waitFor();
   return dialog;
 }
@@ -81,20 +59,20 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
 
   it('home composer: a clean post reaches statuses/update exactly once, logged as published with the account', async () => {
     await home();
-    await page.locator(HOME).fill(CLEAN);
-    await page.getByRole('button', { name: '发送' }).click();
+    await s.page.locator(HOME).fill(CLEAN);
+    await s.page.getByRole('button', { name: '发送' }).click();
     expect((await reachesOnce('/ajax/statuses/update')).content).toBe(CLEAN);
     const attempt = await lastAttempt();
     expect(attempt).toMatchObject({ platform: 'weibo', kind: 'post', page: 'home', verdict: 'pass', decision: 'published', text: CLEAN, url: `https://weibo.com/?replica=${gen}` });
     expect(attempt.account).toEqual({ name: '保定发布', id: '1234567890' });
-    await expect.poll(() => guardPanel(page).count()).toBe(0);
+    await expect.poll(() => guardPanel(s.page).count()).toBe(0);
   });
 
   it('home composer: a blocked post never reaches the endpoint; fixed and sent again, it goes exactly once', async () => {
     await home();
-    await page.locator(HOME).fill(BLOCK);
-    await page.getByRole('button', { name: '发送' }).click();
-    const panel = guardPanel(page);
+    await s.page.locator(HOME).fill(BLOCK);
+    await s.page.getByRole('button', { name: '发送' }).click();
+    const panel = guardPanel(s.page);
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await panel.innerText()).toContain('拦截');
     expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
@@ -102,20 +80,20 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
     await neverReaches();
     expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked' });
 
-    await page.locator(HOME).fill('失主请携带本人身份证件到保定市公安局领取。');
-    await page.getByRole('button', { name: '发送' }).click();
+    await s.page.locator(HOME).fill('失主请携带本人身份证件到保定市公安局领取。');
+    await s.page.getByRole('button', { name: '发送' }).click();
     expect((await reachesOnce('/ajax/statuses/update')).content).toBe('失主请携带本人身份证件到保定市公安局领取。');
-    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
+    expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
   });
 
   it('home composer: a warned post goes after 仍要发布 with a reason, and the log holds the reason', async () => {
     await home();
-    await page.locator(HOME).fill(WARN);
-    await page.getByRole('button', { name: '发送' }).click();
-    const panel = guardPanel(page);
+    await s.page.locator(HOME).fill(WARN);
+    await s.page.getByRole('button', { name: '发送' }).click();
+    const panel = guardPanel(s.page);
     await panel.waitFor();
-    await page.waitForTimeout(500);
-    expect(replica.published()).toHaveLength(0);
+    await s.page.waitForTimeout(500);
+    expect(s.replica.published()).toHaveLength(0);
     await panel.getByLabel('发布理由（选填）').fill('引用原话，保持原文');
     await panel.getByRole('button', { name: '仍要发布' }).click();
     expect((await reachesOnce('/ajax/statuses/update')).content).toBe(WARN);
@@ -126,11 +104,11 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
 
   it('home composer: Ctrl+Enter is guarded like the 发送 button', async () => {
     await home();
-    const input = page.locator(HOME);
+    const input = s.page.locator(HOME);
     await input.fill(WARN);
     await input.press('Control+Enter');
-    await guardPanel(page).waitFor();
-    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await guardPanel(s.page).waitFor();
+    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
     expect(await input.inputValue()).toBe(WARN); // no newline slipped in, the draft is intact
 
@@ -145,8 +123,8 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
     const input = await openComment(article);
     await input.fill(BLOCK);
     await article.getByRole('button', { name: '评论' }).click();
-    await guardPanel(page).waitFor();
-    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await guardPanel(s.page).waitFor();
+    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
 
     await input.fill(CLEAN);
@@ -166,8 +144,8 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
     await input.waitFor();
     await input.fill(WARN);
     await input.press('Control+Enter');
-    await guardPanel(page).waitFor();
-    await guardPanel(page).getByRole('button', { name: '仍要发布' }).click();
+    await guardPanel(s.page).waitFor();
+    await guardPanel(s.page).getByRole('button', { name: '仍要发布' }).click();
     expect((await reachesOnce('/ajax/comments/reply')).comment).toBe(WARN);
     expect(await lastAttempt()).toMatchObject({ kind: 'reply', verdict: 'warn', decision: 'published' });
   });
@@ -178,22 +156,22 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
     let dialog = await openRepost(article);
     await dialog.locator('textarea').fill(BLOCK);
     await dialog.getByRole('button', { name: '转发' }).click();
-    await guardPanel(page).waitFor();
-    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await guardPanel(s.page).waitFor();
+    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
     expect(await lastAttempt()).toMatchObject({ kind: 'repost', page: 'repost', decision: 'blocked' });
 
     await dialog.locator('textarea').fill('转发：' + CLEAN);
     await dialog.getByRole('button', { name: '转发' }).click();
     expect((await reachesOnce('/ajax/statuses/normal_repost')).comment).toBe('转发：' + CLEAN);
-    dialog = page.locator('[role="dialog"]:visible');
+    dialog = s.page.locator('[role="dialog"]:visible');
     await expect.poll(() => dialog.count()).toBe(0);
   });
 });
 
 describe('the second line (MAIN-world network gate)', () => {
   const direct = (via: 'fetch' | 'xhr', content: string) =>
-    page.evaluate(
+    s.page.evaluate(
       ([via, content]) => {
         const body = new URLSearchParams({ content, visible: '0' }).toString();
         if (via === 'fetch') return fetch('/ajax/statuses/update', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }).then((r) => r.json());
@@ -210,9 +188,9 @@ describe('the second line (MAIN-world network gate)', () => {
 
   it.each(['fetch', 'xhr'] as const)('a page script posting to statuses/update by %s is held: blocked text never arrives, the page gets Weibo’s error shape', async (via) => {
     await open('https://weibo.com/');
-    await page.locator(HOME).waitFor();
+    await s.page.locator(HOME).waitFor();
     const answer = direct(via, BLOCK);
-    const panel = guardPanel(page);
+    const panel = guardPanel(s.page);
     await panel.waitFor();
     expect(await panel.innerText()).toContain('页面直接发出了发布请求');
     await panel.getByRole('button', { name: '返回修改' }).click();
@@ -223,7 +201,7 @@ describe('the second line (MAIN-world network gate)', () => {
 
   it.each(['fetch', 'xhr'] as const)('a clean direct %s request passes exactly once, logged', async (via) => {
     await open('https://weibo.com/');
-    await page.locator(HOME).waitFor();
+    await s.page.locator(HOME).waitFor();
     expect(await direct(via, CLEAN)).toMatchObject({ ok: 1 });
     await reachesOnce('/ajax/statuses/update');
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
@@ -231,8 +209,8 @@ describe('the second line (MAIN-world network gate)', () => {
 
   it.each(['blank', 'loaded'] as const)('a script in a %s frame cannot publish around the guard: refused, never arrives', async (kind) => {
     await open('https://weibo.com/');
-    await page.locator(HOME).waitFor();
-    const answer = await page.evaluate(async (kind) => {
+    await s.page.locator(HOME).waitFor();
+    const answer = await s.page.evaluate(async (kind) => {
       const frame = document.createElement('iframe');
       if (kind === 'loaded') frame.src = '/frame';
       const loaded = new Promise((resolve) => (frame.onload = resolve));
@@ -247,22 +225,22 @@ describe('the second line (MAIN-world network gate)', () => {
 
   it('a post approved at the button is not asked about twice at the network', async () => {
     await open('https://weibo.com/');
-    await page.locator(HOME).fill(WARN);
-    await page.getByRole('button', { name: '发送' }).click();
-    await guardPanel(page).getByRole('button', { name: '仍要发布' }).click();
+    await s.page.locator(HOME).fill(WARN);
+    await s.page.getByRole('button', { name: '发送' }).click();
+    await guardPanel(s.page).getByRole('button', { name: '仍要发布' }).click();
     await reachesOnce('/ajax/statuses/update');
-    expect(await guardPanel(page).count()).toBe(0);
-    expect(await storedAttempts(browser.worker)).toHaveLength(1);
+    expect(await guardPanel(s.page).count()).toBe(0);
+    expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 
   it('ordinary traffic (the heartbeat) is never held, even while the panel is open', async () => {
     await open('https://weibo.com/');
-    await page.locator(HOME).fill(WARN);
-    await page.getByRole('button', { name: '发送' }).click();
-    await guardPanel(page).waitFor();
-    const before = replica.requests.filter((r) => r.path === '/ajax/log/action').length;
-    await expect.poll(() => replica.requests.filter((r) => r.path === '/ajax/log/action').length, { timeout: 5000 }).toBeGreaterThan(before + 2);
-    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await s.page.locator(HOME).fill(WARN);
+    await s.page.getByRole('button', { name: '发送' }).click();
+    await guardPanel(s.page).waitFor();
+    const before = s.replica.requests.filter((r) => r.path === '/ajax/log/action').length;
+    await expect.poll(() => s.replica.requests.filter((r) => r.path === '/ajax/log/action').length, { timeout: 5000 }).toBeGreaterThan(before + 2);
+    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
   });
 });
@@ -272,15 +250,15 @@ describe('a single-page app that recycles and mounts late', () => {
     await open('https://weibo.com/');
     const first = await card(0);
     await openComment(first);
-    await page.evaluate(() => (window as unknown as { __replica: { scrollToPost(i: number): void } }).__replica.scrollToPost(12));
+    await s.page.evaluate(() => (window as unknown as { __replica: { scrollToPost(i: number): void } }).__replica.scrollToPost(12));
     // The same <article> elements now show other posts.
-    await expect.poll(() => page.locator('article').first().innerText()).toContain('第13条');
+    await expect.poll(() => s.page.locator('article').first().innerText()).toContain('第13条');
     const recycled = await card(0);
     const input = await openComment(recycled);
     await input.fill(BLOCK);
     await recycled.getByRole('button', { name: '评论' }).click();
-    await guardPanel(page).waitFor();
-    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await guardPanel(s.page).waitFor();
+    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
     await input.fill(CLEAN);
     await recycled.getByRole('button', { name: '评论' }).click();
@@ -294,8 +272,8 @@ describe('a single-page app that recycles and mounts late', () => {
     const input = article.locator('textarea[placeholder="发布你的评论"]');
     await input.fill(WARN);
     await article.getByRole('button', { name: '评论' }).click();
-    await guardPanel(page).waitFor();
-    await guardPanel(page).getByRole('button', { name: '仍要发布' }).click();
+    await guardPanel(s.page).waitFor();
+    await guardPanel(s.page).getByRole('button', { name: '仍要发布' }).click();
     await reachesOnce('/ajax/comments/create');
     expect(await lastAttempt()).toMatchObject({ kind: 'comment', page: 'detail', decision: 'published' });
   });
