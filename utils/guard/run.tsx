@@ -100,11 +100,19 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     onProblems: (list) => problems.set('page', list),
   });
 
+  // Log writes leave this page one after another, in the order they were made: a completion
+  // still in flight must not race the next attempt's entry.
+  let logChain: Promise<unknown> = Promise.resolve();
+  const inOrder = <T,>(write: () => Promise<T>): Promise<T> => {
+    const next = logChain.then(write, write);
+    logChain = next.catch(() => undefined);
+    return next;
+  };
   const flow: FlowDeps = {
     check: (draft) => checker.check(draft),
     log: {
-      start: (attempt) => sendMessage('logAttempt', attempt),
-      complete: (done) => sendMessage('completeAttempt', done),
+      start: (attempt) => inOrder(() => sendMessage('logAttempt', attempt)),
+      complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
     },
     ask: (question) => panel.ask(question),
     allowOverride: () => settings.current.allowOverride,
