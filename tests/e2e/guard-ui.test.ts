@@ -41,6 +41,7 @@ describe('the panel', () => {
     await expect.poll(() => s.page.locator(HOME).inputValue()).toBe(FIXED);
     expect(await panel.innerText()).toContain('稿件已修改');
     expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+    await expect.poll(guardFocus).toBe('button:重新检查'); // focus came back into the dialog
     await panel.getByRole('button', { name: '重新检查' }).click();
 
     // The replica sends its v-model state, not the textarea: only input events could have set it.

@@ -21,6 +21,7 @@ export interface Question {
 }
 
 interface Open {
+  seq: number;
   mode: 'attempt' | 'preview';
   question: Question;
   findings: Finding[];
@@ -35,6 +36,7 @@ export class PanelController implements OverlayActions {
   private open: Open | null = null;
   private highlightTimer = 0;
   private shadow: ShadowRoot | null = null;
+  private seq = 0;
 
   constructor(
     private readonly store: Store<OverlayState>,
@@ -60,7 +62,7 @@ export class PanelController implements OverlayActions {
       () =>
         new Promise<PanelDecision>((resolve) => {
           if (this.open) this.close();
-          this.open = { mode: 'attempt', question, findings: shown(question.report), edited: false, resolve };
+          this.open = { seq: ++this.seq, mode: 'attempt', question, findings: shown(question.report), edited: false, resolve };
           this.render();
         }),
     );
@@ -113,7 +115,7 @@ export class PanelController implements OverlayActions {
     open.edited ||= ok;
     this.render(ok ? undefined : t.applyFailed);
     // The edit had to focus the editor; bring keyboard focus back into the dialog.
-    queueMicrotask(() => this.shadow?.querySelector<HTMLElement>('.actions .primary, .actions button')?.focus());
+    setTimeout(() => this.shadow?.querySelector<HTMLElement>('.actions .primary, .actions button')?.focus(), 0);
   }
 
   openPreview(key: string): void {
@@ -121,7 +123,7 @@ export class PanelController implements OverlayActions {
     const live = this.deps.preview(key);
     if (!live) return;
     const question: Question = { verdict: live.report.verdict, report: live.report, composer: live.composer, allowOverride: false, fromNetwork: false };
-    this.open = { mode: 'preview', question, findings: shown(live.report), edited: false, resolve: () => undefined };
+    this.open = { seq: ++this.seq, mode: 'preview', question, findings: shown(live.report), edited: false, resolve: () => undefined };
     this.render();
   }
 
@@ -145,6 +147,7 @@ export class PanelController implements OverlayActions {
     if (!open) return;
     this.store.set({
       panel: {
+        seq: open.seq,
         mode: open.mode,
         verdict: open.question.verdict,
         findings: open.findings,

@@ -49,7 +49,7 @@ export function Overlay({ store, actions }: { store: Store<OverlayState>; action
           ))}
         </div>
       )}
-      {s.panel && <Panel key={s.panel.mode + s.panel.findings.length} view={s.panel} actions={actions} />}
+      {s.panel && <Panel key={s.panel.seq} view={s.panel} actions={actions} />}
     </>
   );
 }

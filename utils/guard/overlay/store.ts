@@ -14,6 +14,8 @@ export interface Box {
 }
 
 export interface PanelView {
+  /** New for every question: the dialog is rebuilt (focus, reason) only for a new one. */
+  seq: number;
   /** `attempt`: a publish is held; `preview`: live findings opened from the badge. */
   mode: 'attempt' | 'preview';
   verdict: Verdict | 'error';
