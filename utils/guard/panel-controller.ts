@@ -115,7 +115,7 @@ export class PanelController implements OverlayActions {
     open.edited ||= ok;
     this.render(ok ? undefined : t.applyFailed);
     // The edit had to focus the editor; bring keyboard focus back into the dialog.
-    setTimeout(() => this.shadow?.querySelector<HTMLElement>('.actions .primary, .actions button')?.focus(), 0);
+    setTimeout(() => (this.shadow?.querySelector<HTMLElement>('.actions .primary') ?? this.shadow?.querySelector<HTMLElement>('.actions button'))?.focus(), 0);
   }
 
   openPreview(key: string): void {

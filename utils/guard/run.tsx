@@ -70,11 +70,19 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
   if (!link.connected) problems.set('gate', [t.noGate]);
 
   const extract = (composer: Composer): Draft => buildDraft(adapter, composer, accounts.now());
-  const lastCheck = (source: LastCheck['source'], draft: Draft, verdict: LastCheck['verdict'], findings: Finding[], decision?: LastCheck['decision']) =>
+  // The popup's "last check". A live check that finds exactly what the last publish check found
+  // (the same draft, re-checked after the panel) leaves that one, with its decision, in place.
+  const signature = (verdict: LastCheck['verdict'], findings: Finding[]) => JSON.stringify([verdict, findings.map((f) => [f.ruleId, f.field, f.range])]);
+  let lastPublished = '';
+  const lastCheck = (source: LastCheck['source'], draft: Draft, verdict: LastCheck['verdict'], findings: Finding[], decision?: LastCheck['decision']) => {
+    const sig = signature(verdict, findings);
+    if (source === 'live' && sig === lastPublished) return;
+    if (source === 'publish') lastPublished = sig;
     status.update(
       { lastCheck: { time: new Date().toISOString(), source, kind: draft.kind, verdict, findings: findings.slice(0, 50), ...(decision ? { decision } : {}) } },
       source === 'publish',
     );
+  };
 
   const live = new LiveChecker(store, {
     composerAt: (target) => adapter.composerAt(target, selectors),
