@@ -54,155 +54,179 @@ async function openRepost(article: Locator): Promise<Locator> {
   return dialog;
 }
 
+/** One composer kind: how to open it, where it sends, what the log calls it. */
+interface KindCase {
+  name: string;
+  open(gen: string): Promise<{ input: Locator; send: Locator }>;
+  endpoint: string;
+  /** The form field that carries the text. */
+  field: 'content' | 'comment';
+  logged: { kind: string; page: string };
+}
+
+const KINDS: KindCase[] = [
+  {
+    name: 'home composer (发送)',
+    async open(gen) {
+      await open(`https://weibo.com/?replica=${gen}`);
+      return { input: s.page.locator(HOME), send: s.page.getByRole('button', { name: '发送' }) };
+    },
+    endpoint: '/ajax/statuses/update',
+    field: 'content',
+    logged: { kind: 'post', page: 'home' },
+  },
+  {
+    name: 'comment box (评论)',
+    async open(gen) {
+      await open(`https://weibo.com/?replica=${gen}`);
+      const article = await card(0);
+      return { input: await openComment(article), send: article.getByRole('button', { name: '评论' }) };
+    },
+    endpoint: '/ajax/comments/create',
+    field: 'comment',
+    logged: { kind: 'comment', page: 'home' },
+  },
+  {
+    name: 'reply box (回复)',
+    async open(gen) {
+      await open(`https://weibo.com/?replica=${gen}`);
+      const article = await card(1);
+      await openComment(article);
+      await article.locator('[role="button"]', { hasText: '回复' }).first().click();
+      const input = article.locator('textarea[placeholder="发布你的回复"]');
+      await input.waitFor();
+      return { input, send: article.locator('button', { hasText: '回复' }) };
+    },
+    endpoint: '/ajax/comments/reply',
+    field: 'comment',
+    logged: { kind: 'reply', page: 'home' },
+  },
+  {
+    name: 'repost dialog (转发)',
+    async open(gen) {
+      await open(`https://weibo.com/?replica=${gen}`);
+      const dialog = await openRepost(await card(2));
+      return { input: dialog.locator('textarea'), send: dialog.getByRole('button', { name: '转发' }) };
+    },
+    endpoint: '/ajax/statuses/normal_repost',
+    field: 'comment',
+    logged: { kind: 'repost', page: 'repost' },
+  },
+];
+
+async function answerPanel(button: '返回修改' | '仍要发布', reason?: string): Promise<void> {
+  const panel = guardPanel(s.page);
+  await panel.waitFor();
+  if (reason) await panel.getByLabel(/^发布理由/).fill(reason);
+  await panel.getByRole('button', { name: button }).click();
+}
+
 describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) => {
-  const home = () => open(`https://weibo.com/?replica=${gen}`);
+  describe.each(KINDS)('$name', (k) => {
+    it('a clean draft reaches its endpoint exactly once, logged as published with the account', async () => {
+      const { input, send } = await k.open(gen);
+      await input.fill(CLEAN);
+      await send.click();
+      expect((await reachesOnce(k.endpoint))[k.field]).toBe(CLEAN);
+      const attempt = await lastAttempt();
+      expect(attempt).toMatchObject({ platform: 'weibo', ...k.logged, verdict: 'pass', decision: 'published', text: CLEAN, url: `https://weibo.com/?replica=${gen}` });
+      expect(attempt.account).toEqual({ name: '保定发布', id: '1234567890' });
+      expect(await guardPanel(s.page).count()).toBe(0);
+    });
 
-  it('home composer: a clean post reaches statuses/update exactly once, logged as published with the account', async () => {
-    await home();
-    await s.page.locator(HOME).fill(CLEAN);
-    await s.page.getByRole('button', { name: '发送' }).click();
-    expect((await reachesOnce('/ajax/statuses/update')).content).toBe(CLEAN);
-    const attempt = await lastAttempt();
-    expect(attempt).toMatchObject({ platform: 'weibo', kind: 'post', page: 'home', verdict: 'pass', decision: 'published', text: CLEAN, url: `https://weibo.com/?replica=${gen}` });
-    expect(attempt.account).toEqual({ name: '保定发布', id: '1234567890' });
-    await expect.poll(() => guardPanel(s.page).count()).toBe(0);
+    it('a blocked draft never reaches it (no 仍要发布); edited and sent again, it goes exactly once', async () => {
+      const { input, send } = await k.open(gen);
+      await input.fill(BLOCK);
+      await send.click();
+      const panel = guardPanel(s.page);
+      await panel.waitFor();
+      expect(await panel.innerText()).toContain('拦截');
+      expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+      await answerPanel('返回修改');
+      await neverReaches();
+      expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked' });
+
+      await input.fill('失主请携带本人身份证件到保定市公安局领取。');
+      await send.click();
+      expect((await reachesOnce(k.endpoint))[k.field]).toBe('失主请携带本人身份证件到保定市公安局领取。');
+      expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
+    });
+
+    it('a warned draft goes after 仍要发布 with a 发布理由, and the log holds the reason', async () => {
+      const { input, send } = await k.open(gen);
+      await input.fill(WARN);
+      await send.click();
+      await guardPanel(s.page).waitFor();
+      await s.page.waitForTimeout(400);
+      expect(s.replica.published()).toHaveLength(0);
+      await answerPanel('仍要发布', '引用原话，保持原文');
+      expect((await reachesOnce(k.endpoint))[k.field]).toBe(WARN);
+      const attempt = await lastAttempt();
+      expect(attempt).toMatchObject({ verdict: 'warn', decision: 'published-with-reason', reason: '引用原话，保持原文' });
+      expect(attempt.findings.map((f) => f.excerpt)).toEqual(['做为', '再接再励']);
+    });
+
+    it('Ctrl+Enter is guarded like the button', async () => {
+      const { input } = await k.open(gen);
+      await input.fill(WARN);
+      await input.press('Control+Enter');
+      await answerPanel('返回修改');
+      await neverReaches();
+      expect(await input.inputValue()).toBe(WARN); // no newline slipped in, the draft is intact
+      await input.fill(CLEAN);
+      await input.press('Control+Enter');
+      expect((await reachesOnce(k.endpoint))[k.field]).toBe(CLEAN);
+    });
   });
 
-  it('home composer: a blocked post never reaches the endpoint; fixed and sent again, it goes exactly once', async () => {
-    await home();
-    await s.page.locator(HOME).fill(BLOCK);
-    await s.page.getByRole('button', { name: '发送' }).click();
-    const panel = guardPanel(s.page);
-    await expect.poll(() => panel.isVisible()).toBe(true);
-    expect(await panel.innerText()).toContain('拦截');
-    expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
-    await panel.getByRole('button', { name: '返回修改' }).click();
-    await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked' });
-
-    await s.page.locator(HOME).fill('失主请携带本人身份证件到保定市公安局领取。');
-    await s.page.getByRole('button', { name: '发送' }).click();
-    expect((await reachesOnce('/ajax/statuses/update')).content).toBe('失主请携带本人身份证件到保定市公安局领取。');
-    expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
-  });
-
-  it('home composer: a warned post goes after 仍要发布 with a reason, and the log holds the reason', async () => {
-    await home();
-    await s.page.locator(HOME).fill(WARN);
-    await s.page.getByRole('button', { name: '发送' }).click();
-    const panel = guardPanel(s.page);
-    await panel.waitFor();
-    await s.page.waitForTimeout(500);
-    expect(s.replica.published()).toHaveLength(0);
-    await panel.getByLabel('发布理由（选填）').fill('引用原话，保持原文');
-    await panel.getByRole('button', { name: '仍要发布' }).click();
-    expect((await reachesOnce('/ajax/statuses/update')).content).toBe(WARN);
-    const attempt = await lastAttempt();
-    expect(attempt).toMatchObject({ verdict: 'warn', decision: 'published-with-reason', reason: '引用原话，保持原文' });
-    expect(attempt.findings.map((f) => f.excerpt)).toEqual(['做为', '再接再励']);
-  });
-
-  it('home composer: Ctrl+Enter is guarded like the 发送 button', async () => {
-    await home();
-    const input = s.page.locator(HOME);
-    await input.fill(WARN);
-    await input.press('Control+Enter');
-    await guardPanel(s.page).waitFor();
-    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
-    await neverReaches();
-    expect(await input.inputValue()).toBe(WARN); // no newline slipped in, the draft is intact
-
-    await input.fill(CLEAN);
-    await input.press('Control+Enter');
-    expect((await reachesOnce('/ajax/statuses/update')).content).toBe(CLEAN);
-  });
-
-  it('comment box: clean goes once, blocked never; with 同时转发 it is logged as a repost of the post', async () => {
+  it('a comment with 同时转发 is logged as a repost of the post', async () => {
     await open(`https://weibo.com/?replica=${gen}`);
     const article = await card(0);
     const input = await openComment(article);
-    await input.fill(BLOCK);
-    await article.getByRole('button', { name: '评论' }).click();
-    await guardPanel(s.page).waitFor();
-    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
-    await neverReaches();
-
     await input.fill(CLEAN);
     await article.locator('label', { hasText: '同时转发' }).locator('input').check();
     await article.getByRole('button', { name: '评论' }).click();
-    const fields = await reachesOnce('/ajax/comments/create');
-    expect(fields).toMatchObject({ comment: CLEAN, is_repost: '1' });
+    expect(await reachesOnce('/ajax/comments/create')).toMatchObject({ comment: CLEAN, is_repost: '1' });
     expect(await lastAttempt()).toMatchObject({ kind: 'repost', page: 'home', decision: 'published' });
-  });
-
-  it('reply box: a warned reply goes after 仍要发布, Ctrl+Enter included', async () => {
-    await open(`https://weibo.com/?replica=${gen}`);
-    const article = await card(1);
-    await openComment(article);
-    await article.locator('[role="button"]', { hasText: '回复' }).first().click();
-    const input = article.locator('textarea[placeholder="发布你的回复"]');
-    await input.waitFor();
-    await input.fill(WARN);
-    await input.press('Control+Enter');
-    await guardPanel(s.page).waitFor();
-    await guardPanel(s.page).getByRole('button', { name: '仍要发布' }).click();
-    expect((await reachesOnce('/ajax/comments/reply')).comment).toBe(WARN);
-    expect(await lastAttempt()).toMatchObject({ kind: 'reply', verdict: 'warn', decision: 'published' });
-  });
-
-  it('repost dialog: blocked never goes; the hidden template is not mistaken for it; clean goes once', async () => {
-    await open(`https://weibo.com/?replica=${gen}`);
-    const article = await card(2);
-    let dialog = await openRepost(article);
-    await dialog.locator('textarea').fill(BLOCK);
-    await dialog.getByRole('button', { name: '转发' }).click();
-    await guardPanel(s.page).waitFor();
-    await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
-    await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ kind: 'repost', page: 'repost', decision: 'blocked' });
-
-    await dialog.locator('textarea').fill('转发：' + CLEAN);
-    await dialog.getByRole('button', { name: '转发' }).click();
-    expect((await reachesOnce('/ajax/statuses/normal_repost')).comment).toBe('转发：' + CLEAN);
-    dialog = s.page.locator('[role="dialog"]:visible');
-    await expect.poll(() => dialog.count()).toBe(0);
   });
 });
 
 describe('the second line (MAIN-world network gate)', () => {
-  const direct = (via: 'fetch' | 'xhr', content: string) =>
+  const direct = (via: 'fetch' | 'xhr', path: string, fields: Record<string, string>) =>
     s.page.evaluate(
-      ([via, content]) => {
-        const body = new URLSearchParams({ content, visible: '0' }).toString();
-        if (via === 'fetch') return fetch('/ajax/statuses/update', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }).then((r) => r.json());
+      ([via, path, fields]) => {
+        const body = new URLSearchParams(fields).toString();
+        if (via === 'fetch') return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }).then((r) => r.json());
         return new Promise((resolve) => {
           const xhr = new XMLHttpRequest();
-          xhr.open('POST', '/ajax/statuses/update');
+          xhr.open('POST', path);
           xhr.setRequestHeader('Content-Type', 'application/x-www-form-urlencoded');
           xhr.onload = () => resolve(JSON.parse(xhr.responseText));
           xhr.send(body);
         });
       },
-      [via, content] as const,
+      [via, path, fields] as const,
     );
 
-  it.each(['fetch', 'xhr'] as const)('a page script posting to statuses/update by %s is held: blocked text never arrives, the page gets Weibo’s error shape', async (via) => {
-    await open('https://weibo.com/');
-    await s.page.locator(HOME).waitFor();
-    const answer = direct(via, BLOCK);
-    const panel = guardPanel(s.page);
-    await panel.waitFor();
-    expect(await panel.innerText()).toContain('页面直接发出了发布请求');
-    await panel.getByRole('button', { name: '返回修改' }).click();
-    expect(await answer).toMatchObject({ ok: 0 });
-    await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ kind: 'post', verdict: 'block', decision: 'blocked', text: BLOCK });
+  describe.each(KINDS)('$endpoint', (k) => {
+    it.each(['fetch', 'xhr'] as const)('a page script posting blocked text by %s is held and never arrives; the page gets Weibo’s error shape', async (via) => {
+      await open('https://weibo.com/');
+      await s.page.locator(HOME).waitFor();
+      const answer = direct(via, k.endpoint, { id: '5000000000000000', [k.field]: BLOCK });
+      const panel = guardPanel(s.page);
+      await panel.waitFor();
+      expect(await panel.innerText()).toContain('页面直接发出了发布请求');
+      await answerPanel('返回修改');
+      expect(await answer).toMatchObject({ ok: 0 });
+      await neverReaches();
+      expect(await lastAttempt()).toMatchObject({ kind: k.logged.kind, verdict: 'block', decision: 'blocked', text: BLOCK });
+    });
   });
 
   it.each(['fetch', 'xhr'] as const)('a clean direct %s request passes exactly once, logged', async (via) => {
     await open('https://weibo.com/');
     await s.page.locator(HOME).waitFor();
-    expect(await direct(via, CLEAN)).toMatchObject({ ok: 1 });
+    expect(await direct(via, '/ajax/statuses/update', { content: CLEAN })).toMatchObject({ ok: 1 });
     await reachesOnce('/ajax/statuses/update');
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
   });
