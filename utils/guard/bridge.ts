@@ -7,7 +7,8 @@
  * Whichever script runs second completes the handshake: the guard listens for the port and
  * announces itself (READY); the gate offers the port at once and again on READY. The guard takes
  * the first port and cancels the offer event, which tells the gate synchronously that its port is
- * taken, so the gate never offers it again.
+ * taken, so the gate never offers it again. Both stop offering and listening once the turn that
+ * injected them is over: from then on only page scripts could answer.
  */
 import type { Account } from './adapter';
 import type { HeldRequest } from './endpoints';

@@ -19,6 +19,14 @@ export class GateLink {
     return this.port !== null;
   }
 
+  /** Answers once the handshake is over: whether the gate is connected. */
+  readonly ready: Promise<boolean>;
+  private settle!: (connected: boolean) => void;
+
+  constructor() {
+    this.ready = new Promise((resolve) => (this.settle = resolve));
+  }
+
   connect(): void {
     const take = (e: Event) => {
       const port = (e as MessageEvent).ports?.[0];
@@ -28,11 +36,18 @@ export class GateLink {
       this.port = port;
       port.onmessage = (m: MessageEvent<GateMessage>) => this.receive(m.data);
       this.post({ type: 'hello' });
+      this.settle(true);
     };
     window.addEventListener(PORT_EVENT, take, true);
     window.dispatchEvent(new Event(READY_EVENT));
-    // No gate in this page (it did not load, or this frame has none): nothing to wait for.
-    if (!this.port) window.removeEventListener(PORT_EVENT, take, true);
+    if (this.port) return;
+    // The gate may be injected after this script, in the same document_start turn: its own offer
+    // then reaches this listener. Past that turn, no port is taken (a page script could offer one).
+    setTimeout(() => {
+      if (this.port) return;
+      window.removeEventListener(PORT_EVENT, take, true);
+      this.settle(false);
+    }, 0);
   }
 
   /** Sets who decides held requests; requests that arrived earlier are handed over now. */

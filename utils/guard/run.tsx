@@ -60,7 +60,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     adapter: { id: adapter.id, label: adapter.label },
     platform: adapter.platform,
     page: null,
-    networkGate: link.connected,
+    networkGate: false,
     problems: [],
   });
   const problems = new ProblemBoard(adapter, (list) => {
@@ -68,7 +68,10 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     if (list.length) panel.notify('adapter', t.adapterProblem(list.join('；')));
     else panel.unnotify('adapter');
   });
-  if (!link.connected) problems.set('gate', [t.noGate]);
+  void link.ready.then((connected) => {
+    status.update({ networkGate: connected });
+    if (!connected) problems.set('gate', [t.noGate]);
+  });
 
   const extract = (composer: Composer): Draft => buildDraft(adapter, composer, accounts.now());
   // The popup's "last check". A live check that finds exactly what the last publish check found

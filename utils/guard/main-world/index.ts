@@ -45,8 +45,9 @@ export function installMainWorld(spec: MainWorldSpec): void {
   };
 
   // --- handshake (see ../bridge.ts) ---
+  let offering = true;
   const offer = () => {
-    if (connected) return;
+    if (connected || !offering) return;
     const taken = !window.dispatchEvent(new MessageEvent(PORT_EVENT, { cancelable: true, ports: [channel.port2] }));
     if (taken) {
       connected = true;
@@ -55,6 +56,12 @@ export function installMainWorld(spec: MainWorldSpec): void {
   };
   window.addEventListener(READY_EVENT, offer, true);
   offer();
+  // Only the guard, injected in this same document_start turn, may take the port; after it, a
+  // page script could ask for it, so the offer ends (without a guard, publishing fails closed).
+  setTimeout(() => {
+    offering = false;
+    window.removeEventListener(READY_EVENT, offer, true);
+  }, 0);
 
   port.onmessage = (e: MessageEvent<GuardMessage>) => {
     const msg = e.data;
