@@ -45,7 +45,10 @@ export function installMainWorld(spec: MainWorldSpec): void {
   };
 
   // --- handshake (see ../bridge.ts) ---
-  let offering = true;
+  // The guard runs in the top frame only. A frame's gate must not offer its port at all: a
+  // script-made blank frame runs it while the page's own script is still running, which could
+  // take the port. Such frames refuse publish requests (fail closed).
+  let offering = window === window.top;
   const offer = () => {
     if (connected || !offering) return;
     const taken = !window.dispatchEvent(new MessageEvent(PORT_EVENT, { cancelable: true, ports: [channel.port2] }));
