@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the extension, then opens Chromium with it loaded on the demo pages when a
-// display is available; without one it says where the build is and how to load it by hand.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm start`: builds the extension; when a display is available, opens Chromium with it loaded
+// on the demo pages — replicas of the platforms' editors served at their real addresses
+// (https://weibo.com/…) by the browser's request routing, with mock endpoints, so nothing is
+// published anywhere (scripts/demo.ts). Without a display it says where the build is and how to
+// load it by hand.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -11,7 +13,7 @@ const extension = join(root, '.output/chrome-mv3');
 
 execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 
-const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+const chromium = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
 const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32';
 
 const howTo = `
@@ -22,17 +24,10 @@ Firefox：npm run build 后在 about:debugging 中“临时载入附加组件”
 
 if (!chromium || !display) {
   console.log(howTo);
-  console.log(chromium ? '（当前没有图形界面，无法自动打开浏览器。）' : '（没有找到 Chromium，无法自动打开浏览器。）');
+  console.log(chromium ? '（当前没有图形界面，无法自动打开浏览器。有图形界面时，npm start 会打开装好扩展的 Chromium 和演示页面。）' : '（没有找到 Chromium，无法自动打开浏览器。）');
   process.exit(0);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'govpost-start-'));
-const args = [
-  `--user-data-dir=${profile}`,
-  `--disable-extensions-except=${extension}`,
-  `--load-extension=${extension}`,
-  '--no-first-run',
-  'chrome-extension://bpaphlkjmdglaojppphhcbmagkiggbeh/popup.html',
-];
 console.log(howTo);
-spawn(chromium, args, { stdio: 'ignore', detached: true }).unref();
+const demo = spawnSync('npx', ['tsx', 'scripts/demo.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+process.exit(demo.status ?? 0);

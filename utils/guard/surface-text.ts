@@ -1,0 +1,123 @@
+/**
+ * Text surface for a textarea or text input (Weibo composers, WeChat title/author/digest).
+ * The draft text is `value`, unchanged. Underline rectangles come from a mirror element that
+ * copies the field's box and font and is measured for an instant (the textarea-caret technique),
+ * because a textarea exposes no geometry for its characters. One mirror serves every range, it is
+ * laid out in a contained corner of its own (measure-host.ts), and its layout is kept while the
+ * text and width stay the same (scrolling only moves it).
+ */
+import { measureRoot } from './measure-host';
+import type { TextSurface } from './surface';
+
+type TextField = HTMLTextAreaElement | HTMLInputElement;
+type Span = readonly [number, number];
+
+const MIRRORED = [
+  'direction', 'boxSizing', 'width', 'overflowX', 'overflowY',
+  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle',
+  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+  'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch', 'fontSize', 'fontSizeAdjust', 'lineHeight', 'fontFamily',
+  'textAlign', 'textTransform', 'textIndent', 'letterSpacing', 'wordSpacing', 'tabSize', 'wordBreak',
+] as const;
+
+/** The native value setter of the field's own realm (a same-origin iframe has its own prototypes). */
+function nativeValueSetter(el: TextField): (v: string) => void {
+  const view = el.ownerDocument.defaultView ?? window;
+  const proto = el.tagName === 'TEXTAREA' ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
+  const set = Object.getOwnPropertyDescriptor(proto, 'value')!.set!;
+  return (v) => set.call(el, v);
+}
+
+/**
+ * Rectangles of each range relative to the field's border box with no scrolling, from one mirror
+ * laid out once: the text is cut at every range boundary and each piece is a span.
+ */
+function layout(el: TextField, ranges: readonly Span[], value: string): { left: number; top: number; width: number; height: number }[][] {
+  const doc = el.ownerDocument;
+  const style = doc.defaultView!.getComputedStyle(el);
+  const mirror = doc.createElement('div');
+  for (const prop of MIRRORED) mirror.style[prop] = style[prop];
+  Object.assign(mirror.style, {
+    position: 'absolute',
+    top: '0',
+    left: '0',
+    height: 'auto',
+    overflow: 'hidden',
+    whiteSpace: el.tagName === 'INPUT' ? 'pre' : 'pre-wrap',
+    overflowWrap: 'break-word',
+  });
+  if (el.scrollHeight > el.clientHeight) mirror.style.overflowY = 'scroll';
+  const cuts = [...new Set([0, value.length, ...ranges.flat().map((n) => Math.max(0, Math.min(value.length, n)))])].sort((a, b) => a - b);
+  const pieces: { start: number; end: number; span: HTMLSpanElement }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const span = doc.createElement('span');
+    span.textContent = value.slice(cuts[i], cuts[i + 1]);
+    pieces.push({ start: cuts[i], end: cuts[i + 1], span });
+    mirror.append(span);
+  }
+  mirror.append('\u200b');
+  measureRoot(doc).append(mirror);
+  try {
+    const origin = mirror.getBoundingClientRect();
+    return ranges.map(([start, end]) =>
+      pieces
+        .filter((p) => p.start >= start && p.end <= end && p.end > p.start)
+        .flatMap((p) => [...p.span.getClientRects()])
+        .map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height })),
+    );
+  } finally {
+    mirror.remove();
+  }
+}
+
+export function textFieldSurface(el: TextField): TextSurface {
+  let cache: { key: string; boxes: ReturnType<typeof layout> } | null = null;
+  const rectsOf = (ranges: readonly Span[]): DOMRect[][] => {
+    // Text after the last range cannot move what comes before it: it is left out of the layout
+    // and of the cache key, so typing further on reuses the layout.
+    const prefix = el.value.slice(0, Math.max(0, ...ranges.map((r) => r[1])));
+    const key = `${el.clientWidth}\u0000${ranges.join(';')}\u0000${prefix}`;
+    if (cache?.key !== key) cache = { key, boxes: layout(el, ranges, prefix) };
+    const box = el.getBoundingClientRect();
+    const dx = box.left - el.scrollLeft;
+    const dy = box.top - el.scrollTop;
+    return cache.boxes.map((list) =>
+      list
+        .map((r) => new DOMRect(r.left + dx, r.top + dy, r.width, r.height))
+        .filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right),
+    );
+  };
+  return {
+    element: el,
+    text: () => el.value,
+    select(start, end, options) {
+      if (options?.focus !== false) el.focus({ preventScroll: true });
+      el.setSelectionRange(start, end);
+      const at = Math.min(start, Math.max(0, el.value.length - 1));
+      const [caret] = layout(el, [[at, at + 1]], el.value.slice(0, at + 1))[0];
+      if (caret && (caret.top < el.scrollTop || caret.top + caret.height > el.scrollTop + el.clientHeight)) el.scrollTop = caret.top - el.clientHeight / 3;
+      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    },
+    replace(start, end, replacement) {
+      const before = el.value;
+      const expected = before.slice(0, start) + replacement + before.slice(end);
+      el.focus({ preventScroll: true });
+      el.setSelectionRange(start, end);
+      // execCommand keeps the editor's undo stack and fires the input events frameworks listen to.
+      let done = false;
+      try {
+        done = el.ownerDocument.execCommand('insertText', false, replacement);
+      } catch {
+        done = false;
+      }
+      if (done && el.value === expected) return true;
+      if (el.value !== before) return el.value === expected;
+      nativeValueSetter(el)(expected);
+      el.setSelectionRange(start + replacement.length, start + replacement.length);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+      return el.value === expected;
+    },
+    rects: (start, end) => rectsOf([[start, end]])[0],
+    rectsOf,
+  };
+}
