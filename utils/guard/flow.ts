@@ -40,7 +40,8 @@ export interface FlowDeps {
     complete(done: AttemptCompletion): Promise<unknown>;
   };
   ask(question: Question): Promise<PanelDecision>;
-  allowOverride(): boolean;
+  /** Whether policy lets editors go on over warn/justify; waits for the settings to be known. */
+  allowOverride(): Promise<boolean>;
   /** Tells the editor something went wrong outside the panel (a notice on the page). */
   notify(text: string): void;
   /** The last check on this tab, for the toolbar popup. */
@@ -90,19 +91,21 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       return { deliver: true, draft };
     }
 
+    // Never decided on default settings: an admin's "no overrides" must hold from the first click.
+    const allowOverride = await deps.allowOverride();
     const decision = await deps.ask({
       verdict,
       report: outcome.report,
       failure: outcome.failure,
       composer: input.composer,
-      allowOverride: deps.allowOverride(),
+      allowOverride,
       fromNetwork: input.origin === 'network',
     });
     const id = await logged;
     if (id === null) return { deliver: false, draft };
 
     if (decision.action === 'publish') {
-      const allowed = verdict !== 'block' && deps.allowOverride() && (decision.reason !== '' || verdict === 'warn');
+      const allowed = verdict !== 'block' && allowOverride && (decision.reason !== '' || verdict === 'warn');
       if (!allowed) {
         await finish(id, verdict === 'error' ? 'check-failed' : verdict === 'block' ? 'blocked' : 'cancelled');
         return { deliver: false, draft };

@@ -93,7 +93,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     composers: () => adapter.composers(document, selectors),
     extract,
     check: (draft) => checker.ready?.check(draft) ?? null,
-    enabled: () => settings.current.liveCheck[adapter.platform] !== false,
+    // Live checking starts once the settings are known, so a site where it is off never flickers on.
+    enabled: () => settings.isReady && settings.current.liveCheck[adapter.platform] !== false,
     isOwn,
     checked: (draft, report) => lastCheck('live', draft, report.errors.length ? 'error' : report.verdict, report.findings),
   });
@@ -127,7 +128,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
     },
     ask: (question) => panel.ask(question),
-    allowOverride: () => settings.current.allowOverride,
+    allowOverride: () => settings.ready.then(() => settings.current.allowOverride),
     notify: (text) => panel.notify('flow', text),
     checked: ({ draft, verdict, findings, decision }) => lastCheck('publish', draft, verdict, findings, decision),
     pack: () => (checker.pack ? { id: checker.pack.id, version: checker.pack.version } : { id: 'unknown', version: '0.0.0' }),

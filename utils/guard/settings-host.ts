@@ -6,6 +6,15 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 export class SettingsHost {
   private value: Settings = DEFAULT_SETTINGS;
   private listeners = new Set<(s: Settings) => void>();
+  private markReady!: () => void;
+  /** Settles once the first answer (or failure) is in: decisions that policy governs wait for it. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
+  private loaded = false;
+
+  /** False until the first answer is in. */
+  get isReady(): boolean {
+    return this.loaded;
+  }
 
   start(): void {
     void this.load();
@@ -28,6 +37,9 @@ export class SettingsHost {
       for (const l of this.listeners) l(this.value);
     } catch {
       // Keep the last known settings; the publish check itself does not depend on them.
+    } finally {
+      this.loaded = true;
+      this.markReady();
     }
   }
 }
