@@ -105,7 +105,8 @@ const KINDS: KindCase[] = [
     name: 'repost dialog (转发)',
     async open(gen) {
       await open(`https://weibo.com/?replica=${gen}`);
-      const dialog = await openRepost(await card(2));
+      // A post by an approved outlet (新华社): the repost of an unlisted account would ask for a reason.
+      const dialog = await openRepost(await card(1));
       return { input: dialog.locator('textarea'), send: dialog.getByRole('button', { name: '转发' }) };
     },
     endpoint: '/ajax/statuses/normal_repost',
