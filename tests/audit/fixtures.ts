@@ -5,7 +5,9 @@ import type { AttemptStart } from '../../utils/protocol';
 
 let counter = 0;
 
+/** A Weibo post with one typo finding; a different `text` comes without findings unless given. */
 export function attemptStart(overrides: Partial<AttemptStart> = {}): AttemptStart {
+  const clean = overrides.text !== undefined && overrides.findings === undefined ? { verdict: 'pass' as const, findings: [] } : {};
   return {
     platform: 'weibo',
     kind: 'post',
@@ -30,6 +32,7 @@ export function attemptStart(overrides: Partial<AttemptStart> = {}): AttemptStar
     ],
     errors: [],
     pack: { id: 'baoding-default', version: '1.0.0' },
+    ...clean,
     ...overrides,
   };
 }
