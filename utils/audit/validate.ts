@@ -4,8 +4,8 @@
  * bounded records; anything else is refused with a message naming the field.
  */
 import { CATEGORIES, type Finding } from '../../rules/engine/types';
-import type { AdapterProblem, AttemptCompletion, AttemptStart } from '../protocol';
-import type { Settings } from '../settings';
+import type { AdapterProblem, AttemptCompletion, AttemptStart, SettingsChange } from '../protocol';
+
 import { FINAL_DECISIONS } from './record';
 import { bool, int, InvalidPayload, list, obj, oneOf, str, tuple, type Check } from './schema';
 
@@ -136,9 +136,9 @@ const settingsPatchShape = obj(
   ['editorName', 'editorUnit', 'logText', 'liveCheck', 'allowOverride'],
 );
 
-export type SettingsPatch = Partial<Omit<Settings, 'liveCheck'>> & { liveCheck?: Partial<Settings['liveCheck']> };
 
-export function validateSettingsPatch(input: unknown): SettingsPatch {
+
+export function validateSettingsPatch(input: unknown): SettingsChange {
   try {
     return settingsPatchShape(input, '');
   } catch (e) {

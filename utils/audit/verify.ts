@@ -12,7 +12,8 @@
  *             genesis value, or, after retention, the `anchor` of a retention record naming it;
  * 4. hash   — each record's hash, recomputed over its canonical form, is the one it carries;
  * 5. content — one outcome per attempt, for an attempt earlier in the chain;
- * 6. end    — for an export, the chain ends on the head and count its header states (truncation).
+ * 6. end    — for an export, the chain ends on the head and count its header states; for the
+ *             database, it still reaches the head the writer last recorded (truncation).
  * After a break it resynchronises on the record it broke at, so later breaks are reported on
  * their own; `broken[0]` is always the first broken link.
  */
@@ -69,6 +70,12 @@ export class ChainVerifier {
   private records = 0;
   private attempts = 0;
   private omitted = 0;
+  /** A head the chain must reach (the writer's record of its last commit): `true` once it did. */
+  private reached: boolean;
+
+  constructor(private readonly options: { reaches?: Head } = {}) {
+    this.reached = !options.reaches;
+  }
 
   /** Verifies the next items of the chain, in order. `firstLine` numbers them in an export. */
   async push(values: readonly unknown[], firstLine?: number): Promise<void> {
@@ -112,6 +119,10 @@ export class ChainVerifier {
 
   private endBreak(expect: ChainExpectation): BrokenLink | undefined {
     const seq = this.last?.seq ?? 0;
+    const reaches = this.options.reaches;
+    if (reaches && !this.reached && seq < reaches.seq) {
+      return { kind: 'end', seq, reason: `链在序号 ${seq} 之后缺失（尾部被截断）：写入方最后记下的链头是序号 ${reaches.seq}` };
+    }
     if (expect.head && (!this.last || this.last.seq !== expect.head.seq || this.last.hash !== expect.head.hash)) {
       const reason =
         this.last && this.last.seq < expect.head.seq
@@ -165,6 +176,11 @@ export class ChainVerifier {
       this.checkContent(item, line);
     }
     this.last = { seq: end, hash: item.hash };
+    const reaches = this.options.reaches;
+    if (reaches && !this.reached && end === reaches.seq) {
+      this.reached = true;
+      if (item.hash !== reaches.hash) this.fail('link', end, line, `序号 ${end} 的哈希与写入方记下的链头不符（链的尾部被改写）`);
+    }
   }
 
   private checkContent(record: LogRecord, line: number | undefined) {
