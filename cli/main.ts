@@ -7,7 +7,9 @@ import { EXIT, UsageError } from './io';
 
 type Command = { summary: string; run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, () => Promise<Command>> = {};
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  log: () => import('./commands/log').then((m) => m.logCommand),
+};
 
 export const USAGE = `用法 / Usage:
   govpost-guard <命令> [选项]
