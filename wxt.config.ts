@@ -21,6 +21,8 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'govpost-guard@govpost-guard.cn', strict_min_version: '128.0' } } }
       : { key: MANIFEST_KEY, minimum_chrome_version: '111' }),
     action: { default_title: '__MSG_extName__' },
+    // The auditors' dashboard doubles as the options page (reachable from the extensions page).
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
   }),
   vite: () => ({
     plugins: [preact(), defaultPackPlugin()],

@@ -269,6 +269,7 @@ export function createAuditLog(deps: AuditLogDeps) {
     status(): Promise<LogStatus> {
       return serial(async () => {
         const h = await currentHead();
+        if (storage.checkedAt === -Infinity) await checkStorage();
         const integrity = await latestOfType(db, 'integrity');
         return {
           head: h ?? null,

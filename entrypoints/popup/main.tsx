@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { sendMessage } from '../../utils/messaging';
 
 function Popup() {
@@ -14,6 +15,9 @@ function Popup() {
     <main>
       <h1>政务新媒体发布前合规守卫</h1>
       <p>当前规则包：{pack}</p>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        打开审计日志与设置
+      </button>
     </main>
   );
 }

@@ -33,17 +33,19 @@ export interface GuardedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchGuardedBrowser(): Promise<GuardedBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`扩展尚未构建：${EXTENSION_DIR} 不存在（先运行 wxt build）`);
+/** `extensionDir`: a modified copy of the build (see content-probe.ts); the build itself by default. */
+export async function launchGuardedBrowser(options: { extensionDir?: string } = {}): Promise<GuardedBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`扩展尚未构建：${extensionDir} 不存在（先运行 wxt build）`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'govpost-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

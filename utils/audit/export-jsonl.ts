@@ -29,12 +29,19 @@ export interface ExportHeader extends ExportStatement {
 }
 
 /**
- * The record lines of an export in chunks of `lines` lines. `keep` says which records are
- * exported; the rest become omitted runs.
+ * The record lines of an export in chunks of about `lines` lines (a chunk also ends after
+ * `4 × lines` records scanned, so progress moves while long runs are being omitted). `keep` says
+ * which records are exported; the rest become omitted runs. `onScanned` reports progress.
  */
-export function* jsonlRecordChunks(records: readonly LogRecord[], keep: (r: LogRecord) => boolean, lines = 2_000): Generator<string> {
+export function* jsonlRecordChunks(
+  records: readonly LogRecord[],
+  keep: (r: LogRecord) => boolean,
+  lines = 2_000,
+  onScanned?: (scanned: number) => void,
+): Generator<string> {
   let chunk = '';
   let n = 0;
+  let scanned = 0;
   let run: OmittedRun | undefined;
   const emit = (line: string) => {
     chunk += `${line}\n`;
@@ -51,13 +58,16 @@ export function* jsonlRecordChunks(records: readonly LogRecord[], keep: (r: LogR
     } else {
       run = { type: 'omitted', from: r.seq, to: r.seq, prev: r.prev, hash: r.hash };
     }
-    if (n >= lines) {
+    scanned++;
+    if (n >= lines || scanned % (lines * 4) === 0) {
+      onScanned?.(scanned);
       yield chunk;
       chunk = '';
       n = 0;
     }
   }
   if (run) emit(JSON.stringify(run));
+  onScanned?.(scanned);
   if (chunk) yield chunk;
 }
 

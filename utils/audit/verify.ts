@@ -88,17 +88,20 @@ export class ChainVerifier {
   finish(expect: ChainExpectation = {}): ChainReport {
     const breaks = [...this.breaks];
     let total = this.brokenTotal;
-    if (this.start && !this.start.resolved) {
-      this.startBreak ??= {
-        kind: 'start',
-        seq: this.start.seq,
-        line: this.start.line,
-        reason: `链的开头缺失：第一条记录的序号是 ${this.start.seq}，但没有保留期记录说明序号 ${this.start.seq - 1} 及之前的记录是按策略清理的（记录被删除）`,
-      };
-    }
-    if (this.startBreak) {
+    // finish() may be called again after more pushes (the dashboard keeps reading): no mutation here.
+    const startBreak: BrokenLink | undefined =
+      this.startBreak ??
+      (this.start && !this.start.resolved
+        ? {
+            kind: 'start',
+            seq: this.start.seq,
+            line: this.start.line,
+            reason: `链的开头缺失：第一条记录的序号是 ${this.start.seq}，但没有保留期记录说明序号 ${this.start.seq - 1} 及之前的记录是按策略清理的（记录被删除）`,
+          }
+        : undefined);
+    if (startBreak) {
       total++;
-      breaks.unshift(this.startBreak);
+      breaks.unshift(startBreak);
     }
     const end = this.endBreak(expect);
     if (end) {

@@ -1,0 +1,206 @@
+/** The auditors' dashboard: status, filters, table and detail, charts, accounts, events, settings, export. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { accountKey } from '../../utils/audit/accounts';
+import type { LogEntry } from '../../utils/audit/entries';
+import { localDateTime } from '../../utils/audit/export-csv';
+import { filterEntries } from '../../utils/audit/filter';
+import { PLATFORM_LABELS } from '../../utils/audit/labels';
+import { openLogDb } from '../../utils/db';
+import { sendMessage } from '../../utils/messaging';
+import type { LogStatus } from '../../utils/protocol';
+import { Accounts } from './accounts';
+import { Charts } from './charts';
+import { EntryDetail } from './detail';
+import { Events } from './events';
+import { exportEntries, type ExportFormat, type ExportResult } from './export-file';
+import { EMPTY_FORM, Filters, toLogFilter, type FilterForm } from './filters';
+import { loadLog, type LoadedLog } from './load';
+import { SettingsPanel } from './settings-panel';
+import { StatusBar } from './status-bar';
+import { EntryTable } from './table';
+
+type Tab = 'records' | 'charts' | 'accounts' | 'events' | 'settings';
+const TABS: [Tab, string][] = [
+  ['records', '记录'],
+  ['charts', '图表'],
+  ['accounts', '账号活跃度'],
+  ['events', '事件'],
+  ['settings', '设置'],
+];
+
+const POLL_MS = 3_000;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function App() {
+  const db = useMemo(() => openLogDb(), []);
+  const log = useRef<LoadedLog>();
+  const [version, setVersion] = useState(0);
+  const [progress, setProgress] = useState<{ loaded: number; total: number }>({ loaded: 0, total: 0 });
+  const [failure, setFailure] = useState<string>();
+  const [status, setStatus] = useState<LogStatus>();
+  const [persisted, setPersisted] = useState<boolean>();
+  const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
+  const text = useDebounced(form.text, 200);
+  const [tab, setTab] = useState<Tab>('records');
+  const [selected, setSelected] = useState<LogEntry>();
+  const [exporting, setExporting] = useState<{ format: ExportFormat; share: number }>();
+  const [exported, setExported] = useState<ExportResult>();
+  const busy = useRef(false);
+
+  async function load() {
+    busy.current = true;
+    try {
+      // Asking the background first also lets it open (and, after an update, migrate) the database.
+      setStatus(await sendMessage('getLogStatus', {}).catch(() => undefined));
+      log.current = await loadLog(db, (loaded, total) => setProgress({ loaded, total }));
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  useEffect(() => {
+    void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
+    void load();
+    const timer = setInterval(async () => {
+      if (busy.current || !log.current) return;
+      busy.current = true;
+      try {
+        const change = await log.current.refresh();
+        busy.current = false;
+        if (change === 'reload') await load();
+        else if (change === 'more') setVersion((v) => v + 1);
+      } finally {
+        busy.current = false;
+      }
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
+  const model = log.current?.model;
+  const report = log.current?.report;
+  const rows = useMemo(() => (model ? filterEntries(model.entries, filter).reverse() : []), [model, version, filter]);
+  const accounts = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const e of model?.entries ?? []) {
+      const a = e.attempt;
+      if (a.account) seen.set(accountKey({ platform: a.platform, ...a.account }), `${a.account.name}（${PLATFORM_LABELS[a.platform]}）`);
+    }
+    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh'));
+  }, [model, version]);
+  const rules = useMemo(() => [...new Set((model?.entries ?? []).flatMap((e) => e.rules))].sort(), [model, version]);
+  const broken = useMemo(() => {
+    const seqs = new Set<number>();
+    for (const b of report?.broken ?? []) {
+      seqs.add(b.seq);
+      if (b.kind === 'link') seqs.add(b.seq - 1);
+    }
+    return seqs;
+  }, [report]);
+
+  async function runExport(format: ExportFormat) {
+    if (!log.current || exporting) return;
+    setExporting({ format, share: 0 });
+    busy.current = true;
+    try {
+      const result = await exportEntries(format, log.current.model, filter, rows.slice().reverse(), log.current.report, browser.runtime.getManifest().version, (share) =>
+        setExporting({ format, share }),
+      );
+      setExported(result);
+    } catch (e) {
+      setFailure(`导出失败：${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      busy.current = false;
+      setExporting(undefined);
+    }
+  }
+
+  if (!model || !report) {
+    return (
+      <main class="loading">
+        <h1>审计日志</h1>
+        {failure ? (
+          <p class="error">无法读取日志：{failure}</p>
+        ) : (
+          <>
+            <p>正在读取并逐条校验日志… {progress.loaded} / {progress.total}</p>
+            <progress max={Math.max(1, progress.total)} value={progress.loaded} />
+          </>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main>
+      <header>
+        <h1>
+          审计日志 <small>Audit log</small>
+        </h1>
+        <StatusBar model={model} report={report} status={status} persisted={persisted} />
+      </header>
+      <nav role="tablist">
+        {TABS.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      {failure && <p class="error">{failure}</p>}
+      {(tab === 'records' || tab === 'charts') && (
+        <>
+          <Filters form={form} accounts={accounts} rules={rules} onChange={setForm} />
+          <div class="export">
+            <span>
+              筛选结果 <strong data-testid="row-count">{rows.length}</strong> 条
+            </span>
+            <button type="button" disabled={Boolean(exporting)} onClick={() => runExport('csv')}>
+              导出 CSV（Excel/WPS）
+            </button>
+            <button type="button" disabled={Boolean(exporting)} onClick={() => runExport('jsonl')}>
+              导出 JSON Lines（含哈希链）
+            </button>
+            {exporting && <progress aria-label="导出进度" max={1} value={exporting.share} />}
+            {exported && !exporting && (
+              <span class="exported" role="status">
+                已导出 {exported.fileName}：{exported.plan.statement.count} 条，时间范围 {localDateTime(exported.plan.statement.first ?? undefined) || '无'} 至{' '}
+                {localDateTime(exported.plan.statement.last ?? undefined) || '无'}，链头哈希 <code>{exported.plan.statement.head?.hash ?? '（空）'}</code>
+              </span>
+            )}
+          </div>
+        </>
+      )}
+      {tab === 'records' && (
+        <div class={`records ${selected ? 'with-detail' : ''}`}>
+          <EntryTable rows={rows} selected={selected?.attempt.attempt} broken={broken} onSelect={setSelected} />
+          {selected && <EntryDetail entry={model.entry(selected.attempt.attempt) ?? selected} breaks={report.broken} onClose={() => setSelected(undefined)} />}
+        </div>
+      )}
+      {tab === 'charts' && <Charts entries={rows} />}
+      {tab === 'accounts' && (
+        <Accounts
+          entries={model.entries}
+          retention={model.retention}
+          onPick={(account) => {
+            setForm({ ...EMPTY_FORM, account });
+            setTab('records');
+          }}
+        />
+      )}
+      {tab === 'events' && <Events notices={model.notices} retention={model.retention} />}
+      {tab === 'settings' && <SettingsPanel />}
+    </main>
+  );
+}
