@@ -6,6 +6,7 @@ import type { LogEntry } from '../../utils/audit/entries';
 import { localDateTime } from '../../utils/audit/export-csv';
 import { filterEntries } from '../../utils/audit/filter';
 import { PLATFORM_LABELS } from '../../utils/audit/labels';
+import type { ChainReport } from '../../utils/audit/verify';
 import { openLogDb } from '../../utils/db';
 import { sendMessage } from '../../utils/messaging';
 import type { LogStatus } from '../../utils/protocol';
@@ -45,6 +46,8 @@ export function App() {
   const log = useRef<LoadedLog>();
   const [version, setVersion] = useState(0);
   const [progress, setProgress] = useState<{ loaded: number; total: number }>({ loaded: 0, total: 0 });
+  const [checked, setChecked] = useState<{ verified: number; total: number }>({ verified: 0, total: 0 });
+  const [report, setReport] = useState<ChainReport>();
   const [failure, setFailure] = useState<string>();
   const [status, setStatus] = useState<LogStatus>();
   const [persisted, setPersisted] = useState<boolean>();
@@ -61,8 +64,15 @@ export function App() {
     try {
       // Asking the background first also lets it open (and, after an update, migrate) the database.
       setStatus(await sendMessage('getLogStatus', {}).catch(() => undefined));
-      log.current = await loadLog(db, (loaded, total) => setProgress({ loaded, total }));
+      setReport(undefined);
+      log.current = await loadLog(
+        db,
+        (loaded, total) => setProgress({ loaded, total }),
+        (verified, total) => setChecked({ verified, total }),
+      );
       setVersion((v) => v + 1);
+      const loaded = log.current;
+      void loaded.verdict().then((r) => log.current === loaded && setReport(r));
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     } finally {
@@ -77,10 +87,14 @@ export function App() {
       if (busy.current || !log.current) return;
       busy.current = true;
       try {
-        const change = await log.current.refresh();
+        const current = log.current;
+        const change = await current.refresh();
         busy.current = false;
         if (change === 'reload') await load();
-        else if (change === 'more') setVersion((v) => v + 1);
+        else if (change === 'more') {
+          setVersion((v) => v + 1);
+          setReport(await current.verdict());
+        }
       } finally {
         busy.current = false;
       }
@@ -90,7 +104,6 @@ export function App() {
 
   const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
   const model = log.current?.model;
-  const report = log.current?.report;
   const rows = useMemo(() => (model ? filterEntries(model.entries, filter).reverse() : []), [model, version, filter]);
   const accounts = useMemo(() => {
     const seen = new Map<string, string>();
@@ -111,11 +124,11 @@ export function App() {
   }, [report]);
 
   async function runExport(format: ExportFormat) {
-    if (!log.current || exporting) return;
+    if (!log.current || !report || exporting) return;
     setExporting({ format, share: 0 });
     busy.current = true;
     try {
-      const result = await exportEntries(format, log.current.model, filter, rows.slice().reverse(), log.current.report, browser.runtime.getManifest().version, (share) =>
+      const result = await exportEntries(format, log.current.model, filter, rows.slice().reverse(), report, browser.runtime.getManifest().version, (share) =>
         setExporting({ format, share }),
       );
       setExported(result);
@@ -127,7 +140,7 @@ export function App() {
     }
   }
 
-  if (!model || !report) {
+  if (!model) {
     return (
       <main class="loading">
         <h1>审计日志</h1>
@@ -135,7 +148,9 @@ export function App() {
           <p class="error">无法读取日志：{failure}</p>
         ) : (
           <>
-            <p>正在读取并逐条校验日志… {progress.loaded} / {progress.total}</p>
+            <p>
+              正在读取日志… {progress.loaded} / {progress.total}
+            </p>
             <progress max={Math.max(1, progress.total)} value={progress.loaded} />
           </>
         )}
@@ -149,7 +164,7 @@ export function App() {
         <h1>
           审计日志 <small>Audit log</small>
         </h1>
-        <StatusBar model={model} report={report} status={status} persisted={persisted} />
+        <StatusBar model={model} report={report} checked={checked} status={status} persisted={persisted} />
       </header>
       <nav role="tablist">
         {TABS.map(([id, label]) => (
@@ -166,10 +181,10 @@ export function App() {
             <span>
               筛选结果 <strong data-testid="row-count">{rows.length}</strong> 条
             </span>
-            <button type="button" disabled={Boolean(exporting)} onClick={() => runExport('csv')}>
+            <button type="button" disabled={Boolean(exporting) || !report} title={report ? '' : '校验完成后可导出'} onClick={() => runExport('csv')}>
               导出 CSV（Excel/WPS）
             </button>
-            <button type="button" disabled={Boolean(exporting)} onClick={() => runExport('jsonl')}>
+            <button type="button" disabled={Boolean(exporting) || !report} title={report ? '' : '校验完成后可导出'} onClick={() => runExport('jsonl')}>
               导出 JSON Lines（含哈希链）
             </button>
             {exporting && <progress aria-label="导出进度" max={1} value={exporting.share} />}
@@ -184,8 +199,8 @@ export function App() {
       )}
       {tab === 'records' && (
         <div class={`records ${selected ? 'with-detail' : ''}`}>
-          <EntryTable rows={rows} selected={selected?.attempt.attempt} broken={broken} onSelect={setSelected} />
-          {selected && <EntryDetail entry={model.entry(selected.attempt.attempt) ?? selected} breaks={report.broken} onClose={() => setSelected(undefined)} />}
+          <EntryTable rows={rows} selected={selected?.attempt.attempt} broken={report ? broken : undefined} onSelect={setSelected} />
+          {selected && <EntryDetail entry={model.entry(selected.attempt.attempt) ?? selected} report={report} onClose={() => setSelected(undefined)} />}
         </div>
       )}
       {tab === 'charts' && <Charts entries={rows} />}

@@ -4,7 +4,7 @@ import type { LogEntry } from '../../utils/audit/entries';
 import { localDateTime } from '../../utils/audit/export-csv';
 import { CATEGORY_LABELS, DECISION_LABELS, KIND_LABELS, PLATFORM_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../utils/audit/labels';
 import type { LoggedFinding } from '../../utils/audit/record';
-import type { BrokenLink } from '../../utils/audit/verify';
+import type { ChainReport } from '../../utils/audit/verify';
 
 /** Splits a text at every finding boundary; a piece covered by findings is marked with them. */
 export function Highlighted(props: { text: string; findings: readonly LoggedFinding[] }) {
@@ -32,13 +32,23 @@ export function Highlighted(props: { text: string; findings: readonly LoggedFind
   return <>{out}</>;
 }
 
-function ChainStatus(props: { entry: LogEntry; breaks: readonly BrokenLink[] }) {
+function ChainStatus(props: { entry: LogEntry; report?: ChainReport }) {
   const seqs = [props.entry.attempt.seq, props.entry.outcome?.seq].filter((s): s is number => s !== undefined);
-  const mine = props.breaks.filter((b) => seqs.includes(b.seq) || (b.kind === 'link' && seqs.includes(b.seq - 1)));
+  const mine = (props.report?.broken ?? []).filter((b) => seqs.includes(b.seq) || (b.kind === 'link' && seqs.includes(b.seq - 1)));
   return (
-    <section class={`chain ${mine.length ? 'bad' : 'good'}`}>
+    <section class={`chain ${!props.report ? '' : mine.length ? 'bad' : 'good'}`}>
       <h3>链校验</h3>
-      {mine.length ? mine.map((b) => <p key={`${b.kind}${b.seq}`}>✗ 序号 {b.seq}：{b.reason}</p>) : <p>✓ 本条记录的哈希与前后链接均校验通过。</p>}
+      {!props.report ? (
+        <p>正在校验…</p>
+      ) : mine.length ? (
+        mine.map((b) => (
+          <p key={`${b.kind}${b.seq}`}>
+            ✗ 序号 {b.seq}：{b.reason}
+          </p>
+        ))
+      ) : (
+        <p>✓ 本条记录的哈希与前后链接均校验通过。</p>
+      )}
       <dl>
         <dt>尝试记录</dt>
         <dd>
@@ -61,7 +71,7 @@ function ChainStatus(props: { entry: LogEntry; breaks: readonly BrokenLink[] }) 
   );
 }
 
-export function EntryDetail(props: { entry: LogEntry; breaks: readonly BrokenLink[]; onClose(): void }) {
+export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onClose(): void }) {
   const { attempt: a, outcome } = props.entry;
   const fieldFindings = (field: string) => a.findings.filter((f) => f.field === field);
   return (
@@ -130,7 +140,7 @@ export function EntryDetail(props: { entry: LogEntry; breaks: readonly BrokenLin
           {a.editor.name || '（未设置）'} · {a.editor.unit || '（未设置）'}
         </dd>
       </dl>
-      <ChainStatus entry={props.entry} breaks={props.breaks} />
+      <ChainStatus entry={props.entry} report={props.report} />
     </aside>
   );
 }

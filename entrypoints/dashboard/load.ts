@@ -1,7 +1,8 @@
 /**
  * Loading the log into the page: read-only, straight from the extension's own IndexedDB (the
- * background is the only writer), verified while it is read, a chunk at a time so the page shows
- * progress. New records are picked up by polling; a retention run (records removed) reloads all.
+ * background is the only writer). The entries can be shown as soon as they are read; the chain's
+ * verdict follows when the verifier, running alongside, is through. New records are picked up by
+ * polling; a retention run (records removed) reloads everything.
  */
 import { LogModel } from '../../utils/audit/entries';
 import { LogReader } from '../../utils/audit/read-log';
@@ -10,37 +11,48 @@ import type { LogDb } from '../../utils/db';
 
 export interface LoadedLog {
   model: LogModel;
-  report: ChainReport;
-  /** Reads records appended since; answers whether anything changed, or `reload` after retention. */
+  /** The chain's verdict on everything read so far. */
+  verdict(): Promise<ChainReport>;
+  /** Reads records appended since; `reload` after retention removed some. */
   refresh(): Promise<'same' | 'more' | 'reload'>;
 }
 
 const CHUNK = 5_000;
 
-export async function loadLog(db: LogDb, onProgress: (loaded: number, total: number) => void): Promise<LoadedLog> {
+export async function loadLog(
+  db: LogDb,
+  onRead: (loaded: number, total: number) => void,
+  onVerified: (verified: number, total: number) => void,
+): Promise<LoadedLog> {
   const total = await db.records.count();
   const model = new LogModel();
   const reader = new LogReader(db);
   let loaded = 0;
-  const log: LoadedLog = {
-    model,
-    report: await reader.read((chunk) => {
+  await reader.read(
+    (chunk) => {
       model.add(chunk);
       loaded += chunk.length;
-      onProgress(loaded, Math.max(total, loaded));
+      onRead(loaded, Math.max(total, loaded));
       // Let the page paint the progress between chunks.
       return new Promise((resolve) => setTimeout(resolve, 0));
-    }, CHUNK),
+    },
+    { chunkSize: CHUNK, onVerified: (n) => onVerified(n, Math.max(total, loaded)) },
+  );
+  return {
+    model,
+    verdict: () => reader.report(),
     async refresh() {
       const before = model.records.length;
       let pruned = false;
-      log.report = await reader.read((chunk) => {
-        if (chunk.some((r) => r.type === 'retention')) pruned = true;
-        model.add(chunk);
-      }, CHUNK);
+      await reader.read(
+        (chunk) => {
+          if (chunk.some((r) => r.type === 'retention')) pruned = true;
+          model.add(chunk);
+        },
+        { chunkSize: CHUNK },
+      );
       if (pruned) return 'reload';
       return model.records.length === before ? 'same' : 'more';
     },
   };
-  return log;
 }

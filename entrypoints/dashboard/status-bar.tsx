@@ -8,17 +8,28 @@ function size(bytes: number | undefined): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-export function StatusBar(props: { model: LogModel; report: ChainReport; status?: LogStatus; persisted?: boolean }) {
+function chainText(report: ChainReport): string {
+  const first = report.broken[0];
+  return report.ok
+    ? `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接`
+    : `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}${report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : ''}`;
+}
+
+export function StatusBar(props: { model: LogModel; report?: ChainReport; checked: { verified: number; total: number }; status?: LogStatus; persisted?: boolean }) {
   const { model, report, status } = props;
   const pending = model.entries.filter((e) => e.decision === 'pending').length;
-  const first = report.broken[0];
   return (
     <div class="status">
-      <p class={`chain-status ${report.ok ? 'good' : 'bad'}`} data-testid="chain-status">
-        {report.ok
-          ? `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接`
-          : `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}${report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : ''}`}
-      </p>
+      {report ? (
+        <p class={`chain-status ${report.ok ? 'good' : 'bad'}`} data-testid="chain-status">
+          {chainText(report)}
+        </p>
+      ) : (
+        <p class="chain-status checking" data-testid="chain-checking">
+          正在逐条校验哈希链… {props.checked.verified} / {props.checked.total}
+          <progress max={Math.max(1, props.checked.total)} value={props.checked.verified} />
+        </p>
+      )}
       {status?.lastIntegrityProblem && (
         <p class="warn">
           后台日常检查记录过完整性问题（序号 {status.lastIntegrityProblem.seq}）：{status.lastIntegrityProblem.reason}

@@ -16,7 +16,8 @@ function summary(e: LogEntry): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-export function EntryTable(props: { rows: readonly LogEntry[]; selected?: string; broken: ReadonlySet<number>; onSelect(e: LogEntry): void }) {
+/** `broken`: sequence numbers at broken links; absent while the chain is still being verified. */
+export function EntryTable(props: { rows: readonly LogEntry[]; selected?: string; broken?: ReadonlySet<number>; onSelect(e: LogEntry): void }) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -55,7 +56,7 @@ export function EntryTable(props: { rows: readonly LogEntry[]; selected?: string
         <div style={{ height: `${props.rows.length * ROW_HEIGHT}px`, position: 'relative' }}>
           {visible.map((e, i) => {
             const a = e.attempt;
-            const broken = props.broken.has(a.seq) || (e.outcome && props.broken.has(e.outcome.seq));
+            const broken = props.broken && (props.broken.has(a.seq) || (e.outcome !== undefined && props.broken.has(e.outcome.seq)));
             return (
               <div
                 key={a.attempt}
@@ -73,7 +74,9 @@ export function EntryTable(props: { rows: readonly LogEntry[]; selected?: string
                 <span role="cell" class={`verdict-${a.verdict}`}>{VERDICT_LABELS[a.verdict]}</span>
                 <span role="cell">{DECISION_LABELS[e.decision]}</span>
                 <span role="cell">{e.categories.map((c) => CATEGORY_LABELS[c]).join('、')}</span>
-                <span role="cell" title={broken ? '此条记录处断链' : '链校验通过'}>{broken ? '✗' : '✓'}</span>
+                <span role="cell" title={!props.broken ? '正在校验' : broken ? '此条记录处断链' : '链校验通过'}>
+                  {!props.broken ? '…' : broken ? '✗' : '✓'}
+                </span>
               </div>
             );
           })}

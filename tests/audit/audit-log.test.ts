@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
 import { sha256Hex } from '../../utils/audit/canonical';
+import { LogReader } from '../../utils/audit/read-log';
 import type { AttemptRecord, OutcomeRecord } from '../../utils/audit/record';
 import type { LogDb } from '../../utils/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
@@ -127,5 +128,22 @@ describe('write failures', () => {
     await log.logAttempt(attemptStart(), weibo);
     const report = await verifyDb(db);
     expect(report).toMatchObject({ ok: true, records: 2 });
+  });
+});
+
+describe('reading the log back', () => {
+  it('shows records while verification catches up, and gives the verdict once done', async () => {
+    for (let i = 0; i < 12; i++) await log.logAttempt(attemptStart({ text: `第${i}条` }), weibo);
+    const reader = new LogReader(db);
+    const seen: number[] = [];
+    const verified: number[] = [];
+    await reader.read((chunk) => seen.push(...chunk.map((r) => r.seq)), { chunkSize: 5, onVerified: (n) => verified.push(n) });
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await reader.report()).toMatchObject({ ok: true, records: 12 });
+    expect(verified.at(-1)).toBe(12);
+    // Reading again picks up only what was appended since.
+    await log.logAttempt(attemptStart(), weibo);
+    expect(await reader.read()).toBe(1);
+    expect(await reader.report()).toMatchObject({ ok: true, records: 13 });
   });
 });

@@ -66,6 +66,10 @@ describe('filterEntries', () => {
     expect(filterEntries(model.entries, { text: '分管领导' }).every((e) => e.decision === 'published-with-reason')).toBe(true);
     expect(filterEntries(model.entries, { text: 'WEIBO.COM/U' }).length).toBeGreaterThan(0);
     expect(filterEntries(model.entries, { text: '不存在的词' })).toHaveLength(0);
+    // Characters that mean something in a regular expression are searched literally.
+    expect(filterEntries(model.entries, { text: 'U/2803301701' }).length).toBeGreaterThan(0);
+    expect(filterEntries(model.entries, { text: 'U/(.*)' })).toHaveLength(0);
+    expect(filterEntries(model.entries, { text: '（第17条）' })).toHaveLength(1);
   });
 
   it('returns everything for an empty filter', () => {

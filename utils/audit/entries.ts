@@ -4,7 +4,7 @@
  * because an export with the chain needs them all.
  */
 import type { Category } from '../../rules/engine/types';
-import { PUBLISHED_DECISIONS } from './accounts';
+import { accountKey, PUBLISHED_DECISIONS } from './accounts';
 import type { AdapterProblemRecord, AttemptRecord, Decision, IntegrityRecord, LogRecord, OutcomeRecord, RetentionRecord, StorageRecord } from './record';
 
 export interface LogEntry {
@@ -12,6 +12,8 @@ export interface LogEntry {
   outcome?: OutcomeRecord;
   decision: Decision;
   timeMs: number;
+  /** The account's key (see accountKey), computed once for filters and charts. */
+  account?: string;
   /** Categories and rule ids of all its findings (monitor included), without repeats. */
   categories: Category[];
   rules: string[];
@@ -42,6 +44,7 @@ export class LogModel {
             attempt: r,
             decision: 'pending',
             timeMs: Date.parse(r.time),
+            account: r.account && accountKey({ platform: r.platform, ...r.account }),
             categories: [...new Set(r.findings.map((f) => f.category))],
             rules: [...new Set(r.findings.map((f) => f.ruleId))],
             override: false,

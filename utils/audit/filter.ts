@@ -3,7 +3,6 @@
  * and decides what an export holds (and is written into the export's header).
  */
 import type { Category, Platform, Verdict } from '../../rules/engine/types';
-import { accountKey } from './accounts';
 import type { LogEntry } from './entries';
 import type { Decision } from './record';
 
@@ -22,55 +21,52 @@ export interface LogFilter {
   text?: string;
 }
 
-/** ASCII case folding only matters when the query has letters with case. */
-const hasCase = (q: string) => q.toLowerCase() !== q.toUpperCase();
-
-const searchCache = new WeakMap<LogEntry, string>();
-
-function haystack(e: LogEntry): string {
-  let s = searchCache.get(e);
-  if (s === undefined) {
-    const a = e.attempt;
-    s = [a.text ?? '', a.title ?? '', a.account?.name ?? '', a.account?.id ?? '', a.url, e.outcome?.reason ?? '', a.textSha256, ...a.findings.map((f) => f.excerpt ?? '')]
-      .join('\n')
-      .toLowerCase();
-    searchCache.set(e, s);
-  }
-  return s;
+/**
+ * A matcher for the free-text query: plain `includes` for queries without letter case (Chinese,
+ * digits), a case-insensitive regular expression otherwise. No lower-cased copies of 100,000
+ * texts are kept.
+ */
+function textMatcher(query: string): (s: string | undefined) => boolean {
+  if (query.toLowerCase() === query.toUpperCase()) return (s) => s !== undefined && s.includes(query);
+  const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return (s) => s !== undefined && re.test(s);
 }
 
-function textMatches(e: LogEntry, query: string): boolean {
-  if (hasCase(query)) return haystack(e).includes(query.toLowerCase());
+function textMatches(e: LogEntry, has: (s: string | undefined) => boolean): boolean {
   const a = e.attempt;
-  // Chinese queries: search the fields directly, no lower-cased copy needed.
   return (
-    (a.text?.includes(query) ?? false) ||
-    (a.title?.includes(query) ?? false) ||
-    (a.account?.name.includes(query) ?? false) ||
-    a.url.includes(query) ||
-    (e.outcome?.reason?.includes(query) ?? false) ||
-    a.findings.some((f) => f.excerpt?.includes(query))
+    has(a.text) ||
+    has(a.title) ||
+    has(a.account?.name) ||
+    has(a.account?.id) ||
+    has(a.url) ||
+    has(e.outcome?.reason) ||
+    has(a.textSha256) ||
+    // Excerpts of the body and title are in the text already; other fields' are not.
+    a.findings.some((f) => f.field !== 'body' && f.field !== 'title' && has(f.excerpt))
   );
 }
 
-export function entryMatches(e: LogEntry, f: LogFilter): boolean {
+/** Whether one entry passes the filter (for many entries, use filterEntries: it prepares once). */
+export function entryMatches(e: LogEntry, f: LogFilter, text = f.text?.trim() ? textMatcher(f.text.trim()) : undefined): boolean {
   const a = e.attempt;
   if (f.fromMs !== undefined && e.timeMs < f.fromMs) return false;
   if (f.toMs !== undefined && e.timeMs >= f.toMs) return false;
   if (f.platform && a.platform !== f.platform) return false;
-  if (f.account && (!a.account || accountKey({ platform: a.platform, ...a.account }) !== f.account)) return false;
+  if (f.account && e.account !== f.account) return false;
   if (f.verdict && a.verdict !== f.verdict) return false;
   if (f.decision && e.decision !== f.decision) return false;
   if (f.category && !e.categories.includes(f.category)) return false;
   if (f.rule && !e.rules.includes(f.rule)) return false;
-  const q = f.text?.trim();
-  if (q && !textMatches(e, q)) return false;
+  if (text && !textMatches(e, text)) return false;
   return true;
 }
 
 export function filterEntries(entries: readonly LogEntry[], f: LogFilter): LogEntry[] {
   const active = Object.values(f).some((v) => v !== undefined && v !== '');
-  return active ? entries.filter((e) => entryMatches(e, f)) : entries.slice();
+  if (!active) return entries.slice();
+  const text = f.text?.trim() ? textMatcher(f.text.trim()) : undefined;
+  return entries.filter((e) => entryMatches(e, f, text));
 }
 
 /** Whether a filter selects by anything but time (exports then leave out unrelated notices). */
