@@ -22,33 +22,37 @@ export interface LogFilter {
 }
 
 /**
- * A matcher for the free-text query: plain `includes` for queries without letter case (Chinese,
- * digits), a case-insensitive regular expression otherwise. No lower-cased copies of 100,000
- * texts are kept.
+ * The free-text query: plain `includes` for queries without letter case (Chinese, digits), a
+ * case-insensitive regular expression otherwise. No lower-cased copies of 100,000 texts are kept.
  */
-function textMatcher(query: string): (s: string | undefined) => boolean {
-  if (query.toLowerCase() === query.toUpperCase()) return (s) => s !== undefined && s.includes(query);
-  const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-  return (s) => s !== undefined && re.test(s);
+interface TextQuery {
+  has(s: string | undefined): boolean;
+  /** Page URLs, account ids and hashes are ASCII: a query with other characters skips them. */
+  ascii: boolean;
 }
 
-function textMatches(e: LogEntry, has: (s: string | undefined) => boolean): boolean {
+function textQuery(query: string): TextQuery {
+  const ascii = /^[\x00-\x7f]*$/.test(query);
+  if (query.toLowerCase() === query.toUpperCase()) return { ascii, has: (s) => s !== undefined && s.includes(query) };
+  const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  return { ascii, has: (s) => s !== undefined && re.test(s) };
+}
+
+function textMatches(e: LogEntry, q: TextQuery): boolean {
   const a = e.attempt;
   return (
-    has(a.text) ||
-    has(a.title) ||
-    has(a.account?.name) ||
-    has(a.account?.id) ||
-    has(a.url) ||
-    has(e.outcome?.reason) ||
-    has(a.textSha256) ||
+    q.has(a.text) ||
+    q.has(a.title) ||
+    q.has(a.account?.name) ||
+    q.has(e.outcome?.reason) ||
+    (q.ascii && (q.has(a.url) || q.has(a.account?.id) || q.has(a.textSha256))) ||
     // Excerpts of the body and title are in the text already; other fields' are not.
-    a.findings.some((f) => f.field !== 'body' && f.field !== 'title' && has(f.excerpt))
+    a.findings.some((f) => f.field !== 'body' && f.field !== 'title' && q.has(f.excerpt))
   );
 }
 
 /** Whether one entry passes the filter (for many entries, use filterEntries: it prepares once). */
-export function entryMatches(e: LogEntry, f: LogFilter, text = f.text?.trim() ? textMatcher(f.text.trim()) : undefined): boolean {
+export function entryMatches(e: LogEntry, f: LogFilter, text = f.text?.trim() ? textQuery(f.text.trim()) : undefined): boolean {
   const a = e.attempt;
   if (f.fromMs !== undefined && e.timeMs < f.fromMs) return false;
   if (f.toMs !== undefined && e.timeMs >= f.toMs) return false;
@@ -65,7 +69,7 @@ export function entryMatches(e: LogEntry, f: LogFilter, text = f.text?.trim() ? 
 export function filterEntries(entries: readonly LogEntry[], f: LogFilter): LogEntry[] {
   const active = Object.values(f).some((v) => v !== undefined && v !== '');
   if (!active) return entries.slice();
-  const text = f.text?.trim() ? textMatcher(f.text.trim()) : undefined;
+  const text = f.text?.trim() ? textQuery(f.text.trim()) : undefined;
   return entries.filter((e) => entryMatches(e, f, text));
 }
 
