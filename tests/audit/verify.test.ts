@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { recordHash } from '../../utils/audit/canonical';
 import type { AttemptRecord, LogRecord, OmittedRun, RetentionRecord } from '../../utils/audit/record';
@@ -116,6 +117,16 @@ describe('ChainVerifier', () => {
     expect((await verify(twice)).broken[0]).toMatchObject({ kind: 'content', seq: 3 });
     const orphan = await buildChain([outcomeBody('00000000-0000-4000-8000-ffffffffffff', 'published')]);
     expect((await verify(orphan)).broken[0]).toMatchObject({ kind: 'content', seq: 1 });
+  });
+
+  it('gives the same verdict with any SHA-256 implementation', async () => {
+    const chain = clone(await sampleChain(8));
+    (chain[6] as AttemptRecord).url = 'https://weibo.com/forged';
+    const nodeSha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+    const viaNode = new ChainVerifier({ sha256: nodeSha });
+    await viaNode.push(chain);
+    expect(viaNode.finish()).toEqual(await verify(chain));
+    expect(viaNode.finish().broken[0]).toMatchObject({ kind: 'hash', seq: 7 });
   });
 
   it('reports malformed items with their line', async () => {

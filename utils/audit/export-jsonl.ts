@@ -9,6 +9,7 @@
  * A filtered file thus proves its own records are unchanged and in place; only an unfiltered
  * export lets the verifier recompute every record.
  */
+import type { Sha256 } from './canonical';
 import type { Head } from './chain';
 import type { ExportStatement } from './export-csv';
 import type { LogFilter } from './filter';
@@ -86,8 +87,12 @@ export interface ExportVerification {
 }
 
 /** Verifies an exported file, line by line, with the one chain verifier. */
-export async function verifyExportLines(lines: AsyncIterable<string> | Iterable<string>, batch = 1_000): Promise<ExportVerification> {
-  const verifier = new ChainVerifier();
+export async function verifyExportLines(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: { batch?: number; sha256?: Sha256 } = {},
+): Promise<ExportVerification> {
+  const { batch = 1_000, sha256 } = options;
+  const verifier = new ChainVerifier({ sha256 });
   let header: ExportHeader | undefined;
   let lineNo = 0;
   let pending: unknown[] = [];

@@ -17,7 +17,7 @@
  * After a break it resynchronises on the record it broke at, so later breaks are reported on
  * their own; `broken[0]` is always the first broken link.
  */
-import { recordHash } from './canonical';
+import { recordHash, sha256Hex, type Sha256 } from './canonical';
 import { HEX64, type Head } from './chain';
 import { FINAL_DECISIONS, GENESIS_HASH, RECORD_FORMAT, RECORD_TYPES, type LogRecord, type OmittedRun } from './record';
 
@@ -61,13 +61,13 @@ export const BROKEN_LIST_LIMIT = 100;
  */
 const DIGEST_CONCURRENCY = 8;
 
-async function hashAll(values: readonly unknown[]): Promise<(string | null)[]> {
+async function hashAll(values: readonly unknown[], sha256: Sha256): Promise<(string | null)[]> {
   const out: (string | null)[] = new Array(values.length).fill(null);
   let next = 0;
   const worker = async () => {
     while (next < values.length) {
       const i = next++;
-      if (isFullRecord(values[i])) out[i] = await recordHash(values[i] as LogRecord).catch(() => null);
+      if (isFullRecord(values[i])) out[i] = await recordHash(values[i] as LogRecord, sha256).catch(() => null);
     }
   };
   await Promise.all(Array.from({ length: Math.min(DIGEST_CONCURRENCY, values.length) }, worker));
@@ -91,14 +91,18 @@ export class ChainVerifier {
   /** A head the chain must reach (the writer's record of its last commit): `true` once it did. */
   private reached: boolean;
 
-  constructor(private readonly options: { reaches?: Head } = {}) {
+  /**
+   * `reaches`: a head the chain must reach (the database's recorded head). `sha256`: the digest
+   * to use (WebCrypto unless given; the same function, computed faster where one is at hand).
+   */
+  constructor(private readonly options: { reaches?: Head; sha256?: Sha256 } = {}) {
     this.reached = !options.reaches;
   }
 
   /** Verifies the next items of the chain, in order. `firstLine` numbers them in an export. */
   async push(values: readonly unknown[], firstLine?: number): Promise<void> {
     const items: Item[] = values.map((value, i) => ({ value, line: firstLine === undefined ? undefined : firstLine + i }));
-    const hashes = await hashAll(values);
+    const hashes = await hashAll(values, this.options.sha256 ?? sha256Hex);
     items.forEach((item, i) => this.check(item, hashes[i]));
   }
 
