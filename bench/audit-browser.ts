@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { LogRecord } from '../utils/audit/record';
 import { launchGuardedBrowser } from '../tests/e2e/harness';
-import { median, type Row } from './audit';
+import { median, type Row } from './audit-report';
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
@@ -72,16 +72,19 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
     const seedMs = performance.now() - t0;
     await seeder.close();
 
-    const loads: number[] = [];
+    const shown: number[] = [];
+    const verified: number[] = [];
     let page: Page | undefined;
     for (let i = 0; i < 3; i++) {
       await page?.close();
       page = await browser.context.newPage();
       await page.setViewportSize({ width: 1400, height: 900 });
-      const t = performance.now();
       await page.goto(browser.extensionUrl('dashboard.html'));
       await page.getByTestId('chain-status').waitFor({ timeout: 600_000 });
-      loads.push(performance.now() - t);
+      // From navigation start: every record read and the table shown; the chain's verdict in.
+      const marks = await page.evaluate(() => ['govpost-log-read', 'govpost-log-verified'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN));
+      shown.push(marks[0]);
+      verified.push(marks[1]);
     }
     page = page!;
     const status = await page.getByTestId('chain-status').innerText();
@@ -98,13 +101,16 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
       filterTimes.push(performance.now() - t);
     }
 
+    // Jump to 30 places in the table; time until the rows there are in the DOM.
     const frame = await page.evaluate(async () => {
       const box = document.querySelector('.rows') as HTMLElement;
       const times: number[] = [];
-      for (let i = 0; i < 60; i++) {
+      for (let i = 1; i <= 30; i++) {
+        const target = Math.floor(((box.scrollHeight - box.clientHeight) * i) / 31);
         const t = performance.now();
-        box.scrollTop = (box.scrollHeight * i) / 60;
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        box.scrollTop = target;
+        const row = Math.floor(target / 34) + 1;
+        while (!document.querySelector(`.rows [aria-rowindex="${row}"]`)) await new Promise((r) => setTimeout(r, 1));
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
@@ -116,9 +122,10 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
     const entries = records.filter((r) => r.type === 'attempt').length;
     return [
       { what: `写入 IndexedDB（准备数据，${records.length} 条记录）`, median: ms(seedMs) },
-      { what: `打开审计页面：读取并逐条校验 ${records.length} 条记录`, median: ms(median(loads)), baseline: `页面 JS 堆 ${heap.toFixed(0)} MB` },
+      { what: `打开审计页面到表格显示（读取 ${records.length} 条记录）`, median: ms(median(shown)), baseline: `页面 JS 堆 ${heap.toFixed(0)} MB` },
+      { what: `打开审计页面到链校验完成（${records.length} 条记录逐条重算哈希）`, median: ms(median(verified)) },
       { what: `按平台筛选 ${entries} 条到表格更新`, median: ms(median(filterTimes)) },
-      { what: '虚拟滚动：跳到任意位置到画面更新（两帧）', median: `${frame.toFixed(1)} ms` },
+      { what: '虚拟滚动：跳到表格任意位置到该处各行出现', median: `${frame.toFixed(1)} ms` },
       { what: `导出 CSV ${entries} 条（${(csv.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`, median: ms(csv.ms), baseline: `最长主线程任务 ${ms(csv.longest)}` },
       { what: `导出 JSON Lines ${entries} 条（${(jsonl.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`, median: ms(jsonl.ms), baseline: `最长主线程任务 ${ms(jsonl.longest)}` },
     ];

@@ -1,6 +1,6 @@
 /**
  * Audit-log benchmarks (`npm run bench:audit`; add `-- --browser` for the dashboard in Chromium,
- * after `wxt build`). Medians of repeated runs, each next to a baseline measured in the same run,
+ * after `wxt build`; `-- --entries N` for another size than 100,000). Medians of repeated runs, each next to a baseline measured in the same run,
  * so the ratios hold on any machine:
  *
  * - append: attempts logged and completed through the writer (validation, hashing, chain, one
@@ -17,6 +17,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
+import { nodeSha256 } from '../cli/commands/log';
 import { createAuditLog } from '../entrypoints/background/audit-log';
 import { sha256Hex } from '../utils/audit/canonical';
 import { LogModel } from '../utils/audit/entries';
@@ -30,17 +31,12 @@ import { accountKey } from '../utils/audit/accounts';
 import { openLogDb } from '../utils/db';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 import { attemptStart, buildChain, mixedBodies } from '../tests/audit/fixtures';
+import { median, table, type Row } from './audit-report';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 export const ENTRIES = 100_000;
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 async function timeRuns(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = [];
@@ -55,19 +51,6 @@ async function timeRuns(runs: number, fn: () => unknown): Promise<number> {
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
 const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
 const ratio = (a: number, b: number) => `×${(a / b).toFixed(1)}`;
-
-export interface Row {
-  what: string;
-  median: string;
-  baseline?: string;
-  ratio?: string;
-}
-
-function table(title: string, rows: Row[]) {
-  console.log(`\n## ${title}\n`);
-  console.log('| 测量 | 中位数 | 基线 | 比值 |\n| --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.what} | ${r.median} | ${r.baseline ?? ''} | ${r.ratio ?? ''} |`);
-}
 
 async function benchAppend(): Promise<Row[]> {
   const N = 1_000;
@@ -127,7 +110,7 @@ async function benchVerify(records: LogRecord[]): Promise<Row[]> {
 }
 
 async function benchFilter(model: LogModel): Promise<Row[]> {
-  const some = model.entries[12_345].attempt;
+  const some = model.entries[Math.floor(model.entries.length / 3)].attempt;
   const filters: [string, LogFilter][] = [
     ['平台', { platform: 'wechat' }],
     ['账号', { account: accountKey({ platform: some.platform, ...some.account! }) }],
@@ -202,7 +185,7 @@ async function benchExport(model: LogModel): Promise<Row[]> {
   let fileText = header;
   for (const c of jsonlRecordChunks(plan.records, plan.keep)) fileText += c;
   const cli = await timeRuns(3, async () => {
-    const r = await verifyExportLines(fileText.split('\n'));
+    const r = await verifyExportLines(fileText.split('\n'), { sha256: nodeSha256 });
     if (!r.report.ok) throw new Error('bench export does not verify');
   });
   const n = model.entries.length;
@@ -214,20 +197,22 @@ async function benchExport(model: LogModel): Promise<Row[]> {
   ];
 }
 
-export async function runAuditBench(options: { browser?: boolean } = {}): Promise<void> {
+export async function runAuditBench(options: { browser?: boolean; entries?: number } = {}): Promise<void> {
+  const n = options.entries ?? ENTRIES;
   console.log(`# 审计日志基准（Node ${process.version}，${new Date().toISOString()}）`);
   table('写入（fake-indexeddb，内存）', await benchAppend());
-  const { records, model, buildMs } = await buildLog();
-  console.log(`\n（生成 ${ENTRIES} 条发布尝试、${records.length} 条链记录并计算哈希：${ms(buildMs)}）`);
+  const { records, model, buildMs } = await buildLog(n);
+  console.log(`\n（生成 ${n} 条发布尝试、${records.length} 条链记录并计算哈希：${ms(buildMs)}）`);
   table('校验与整理', await benchVerify(records));
-  table(`筛选（${ENTRIES} 条）`, await benchFilter(model));
-  table(`导出（${ENTRIES} 条）`, await benchExport(model));
+  table(`筛选（${n} 条）`, await benchFilter(model));
+  table(`导出（${n} 条）`, await benchExport(model));
   if (options.browser) {
     const { benchDashboard } = await import('./audit-browser');
-    table(`审计页面（Chromium，${ENTRIES} 条）`, await benchDashboard(records));
+    table(`审计页面（Chromium，${n} 条）`, await benchDashboard(records));
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runAuditBench({ browser: process.argv.includes('--browser') });
+  const at = process.argv.indexOf('--entries');
+  await runAuditBench({ browser: process.argv.includes('--browser'), entries: at > 0 ? Number(process.argv[at + 1]) : undefined });
 }
