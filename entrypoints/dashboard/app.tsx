@@ -65,14 +65,14 @@ export function App() {
       // Asking the background first also lets it open (and, after an update, migrate) the database.
       setStatus(await sendMessage('getLogStatus', {}).catch(() => undefined));
       setReport(undefined);
-      log.current = await loadLog(
-        db,
-        (loaded, total) => setProgress({ loaded, total }),
-        (verified, total) => setChecked({ verified, total }),
-      );
+      log.current?.close();
+      log.current = await loadLog(db, {
+        onRead: (loaded, total) => setProgress({ loaded, total }),
+        onVerified: (verified, total) => setChecked({ verified, total }),
+        onVerdict: setReport,
+        onFailure: setFailure,
+      });
       setVersion((v) => v + 1);
-      const loaded = log.current;
-      void loaded.verdict().then((r) => log.current === loaded && setReport(r));
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
     } finally {
@@ -93,13 +93,16 @@ export function App() {
         if (change === 'reload') await load();
         else if (change === 'more') {
           setVersion((v) => v + 1);
-          setReport(await current.verdict());
+          current.verify();
         }
       } finally {
         busy.current = false;
       }
     }, POLL_MS);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      log.current?.close();
+    };
   }, []);
 
   const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
@@ -199,7 +202,7 @@ export function App() {
       )}
       {tab === 'records' && (
         <div class={`records ${selected ? 'with-detail' : ''}`}>
-          <EntryTable rows={rows} selected={selected?.attempt.attempt} broken={report ? broken : undefined} onSelect={setSelected} />
+          <EntryTable rows={rows} filterKey={JSON.stringify(filter)} selected={selected?.attempt.attempt} broken={report ? broken : undefined} onSelect={setSelected} />
           {selected && <EntryDetail entry={model.entry(selected.attempt.attempt) ?? selected} report={report} onClose={() => setSelected(undefined)} />}
         </div>
       )}

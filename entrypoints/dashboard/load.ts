@@ -1,64 +1,71 @@
 /**
  * Loading the log into the page: read-only, straight from the extension's own IndexedDB (the
- * background is the only writer). The entries can be shown as soon as they are read; the chain's
- * verdict follows when the verifier, running alongside, is through. New records are picked up by
- * polling; a retention run (records removed) reloads everything.
+ * background is the only writer). The page reads the records to show them; a worker reads them
+ * too and verifies the chain (verify-worker.ts), so the table appears as soon as the records are
+ * in and the verdict follows without blocking the page. New records are picked up by polling; a
+ * retention run (records removed) reloads everything.
  */
 import { LogModel } from '../../utils/audit/entries';
-import { LogReader } from '../../utils/audit/read-log';
 import type { ChainReport } from '../../utils/audit/verify';
-import type { LogDb } from '../../utils/db';
+import { recordsAfter, type LogDb } from '../../utils/db';
+import type { FromWorker } from './verify-worker';
+import VerifyWorker from './verify-worker?worker';
 
 export interface LoadedLog {
   model: LogModel;
-  /** The chain's verdict on everything read so far. */
-  verdict(): Promise<ChainReport>;
   /** Reads records appended since; `reload` after retention removed some. */
   refresh(): Promise<'same' | 'more' | 'reload'>;
+  /** Asks the worker to verify what was read since its last check. */
+  verify(): void;
+  close(): void;
+}
+
+export interface LoadEvents {
+  onRead(loaded: number, total: number): void;
+  onVerified(verified: number, total: number): void;
+  onVerdict(report: ChainReport): void;
+  onFailure(message: string): void;
 }
 
 const CHUNK = 5_000;
 
-export async function loadLog(
-  db: LogDb,
-  onRead: (loaded: number, total: number) => void,
-  onVerified: (verified: number, total: number) => void,
-): Promise<LoadedLog> {
+export async function loadLog(db: LogDb, events: LoadEvents): Promise<LoadedLog> {
   const total = await db.records.count();
+  const worker = new VerifyWorker();
+  worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+    if (data.type === 'progress') events.onVerified(data.verified, Math.max(total, model.records.length));
+    else if (data.type === 'verdict') {
+      performance.mark('govpost-log-verified'); // for bench/audit-browser.ts
+      events.onVerdict(data.report);
+    } else events.onFailure(`校验失败：${data.message}`);
+  };
+  worker.postMessage({ type: 'check' });
+
   const model = new LogModel();
-  const reader = new LogReader(db);
-  let loaded = 0;
-  await reader.read(
-    (chunk) => {
+  let last = 0;
+  /** Reads every record after the last one read; answers whether a retention run was among them. */
+  async function readMore(onChunk?: () => void): Promise<boolean> {
+    let pruned = false;
+    for (;;) {
+      const chunk = await recordsAfter(db, last, CHUNK);
+      if (chunk.length === 0) return pruned;
+      if (chunk.some((r) => r.type === 'retention')) pruned = true;
       model.add(chunk);
-      loaded += chunk.length;
-      onRead(loaded, Math.max(total, loaded));
-      // Let the page paint the progress between chunks.
-      return new Promise((resolve) => setTimeout(resolve, 0));
-    },
-    { chunkSize: CHUNK, onVerified: (n) => onVerified(n, Math.max(total, loaded)) },
-  );
-  // Marks for the benchmarks (bench/audit-browser.ts): all read, and all verified.
+      last = chunk[chunk.length - 1].seq;
+      onChunk?.();
+    }
+  }
+  await readMore(() => events.onRead(model.records.length, Math.max(total, model.records.length)));
   performance.mark('govpost-log-read');
-  const verdict = reader.report().then((report) => {
-    performance.mark('govpost-log-verified');
-    return report;
-  });
+
   return {
     model,
-    verdict: () => verdict.then(() => reader.report()),
     async refresh() {
       const before = model.records.length;
-      let pruned = false;
-      await reader.read(
-        (chunk) => {
-          if (chunk.some((r) => r.type === 'retention')) pruned = true;
-          model.add(chunk);
-        },
-        { chunkSize: CHUNK },
-      );
-      if (pruned) return 'reload';
+      if (await readMore()) return 'reload';
       return model.records.length === before ? 'same' : 'more';
     },
+    verify: () => worker.postMessage({ type: 'check' }),
+    close: () => worker.terminate(),
   };
 }

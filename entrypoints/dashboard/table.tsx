@@ -16,8 +16,17 @@ function summary(e: LogEntry): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-/** `broken`: sequence numbers at broken links; absent while the chain is still being verified. */
-export function EntryTable(props: { rows: readonly LogEntry[]; selected?: string; broken?: ReadonlySet<number>; onSelect(e: LogEntry): void }) {
+/**
+ * `broken`: sequence numbers at broken links; absent while the chain is still being verified.
+ * `filterKey`: a new filter scrolls back to the top; new entries arriving do not.
+ */
+export function EntryTable(props: {
+  rows: readonly LogEntry[];
+  filterKey: string;
+  selected?: string;
+  broken?: ReadonlySet<number>;
+  onSelect(e: LogEntry): void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -30,11 +39,10 @@ export function EntryTable(props: { rows: readonly LogEntry[]; selected?: string
     return () => observer.disconnect();
   }, []);
 
-  // A new filter starts at the top.
   useEffect(() => {
     if (box.current) box.current.scrollTop = 0;
     setScrollTop(0);
-  }, [props.rows]);
+  }, [props.filterKey]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(props.rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

@@ -233,3 +233,14 @@ describe('pages cannot read, change or forge the log', () => {
     await dashboard.close();
   });
 });
+
+describe('an open dashboard', () => {
+  it('picks up attempts logged while it is open, and verifies them too', async () => {
+    const page = await openDashboard();
+    await expect.poll(() => page.getByTestId('total-count').innerText()).toBe('4');
+    await log(weibo, attempt('打开审计页面之后的新稿件'));
+    await expect.poll(() => page.getByTestId('total-count').innerText(), { timeout: 15_000 }).toBe('5');
+    await expect.poll(() => page.getByTestId('chain-status').innerText()).toContain('链完整：8 条记录');
+    await page.close();
+  });
+});
