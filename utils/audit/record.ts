@@ -16,13 +16,14 @@
  * chain stays append-only and a pending attempt (crash, closed tab) simply has no outcome yet.
  */
 import type { Category, DraftKind, FieldName, Platform, RuleError, Severity, Verdict } from '../../rules/engine/types';
+import type { Decision } from '../protocol';
 
 /** Record format; a future change of fields gets a new number and verify.ts keeps reading both. */
 export const RECORD_FORMAT = 1;
 /** The `prev` of the very first record: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type Decision = 'pending' | 'published' | 'published-with-reason' | 'blocked' | 'cancelled' | 'check-failed';
+export type { Decision };
 export type FinalDecision = Exclude<Decision, 'pending'>;
 export const FINAL_DECISIONS: readonly FinalDecision[] = ['published', 'published-with-reason', 'blocked', 'cancelled', 'check-failed'];
 
