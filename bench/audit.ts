@@ -1,6 +1,6 @@
 /**
  * Audit-log benchmarks (`npm run bench:audit`; add `-- --browser` for the dashboard in Chromium,
- * after `wxt build`; `-- --entries N` for another size than 100,000). Medians of repeated runs, each next to a baseline measured in the same run,
+ * after `wxt build`, or `-- --only-browser`; `-- --entries N` for another size than 100,000). Medians of repeated runs, each next to a baseline measured in the same run,
  * so the ratios hold on any machine:
  *
  * - append: attempts logged and completed through the writer (validation, hashing, chain, one
@@ -197,16 +197,18 @@ async function benchExport(model: LogModel): Promise<Row[]> {
   ];
 }
 
-export async function runAuditBench(options: { browser?: boolean; entries?: number } = {}): Promise<void> {
+export async function runAuditBench(options: { browser?: boolean; onlyBrowser?: boolean; entries?: number } = {}): Promise<void> {
   const n = options.entries ?? ENTRIES;
   console.log(`# 审计日志基准（Node ${process.version}，${new Date().toISOString()}）`);
-  table('写入（fake-indexeddb，内存）', await benchAppend());
+  if (!options.onlyBrowser) table('写入（fake-indexeddb，内存）', await benchAppend());
   const { records, model, buildMs } = await buildLog(n);
   console.log(`\n（生成 ${n} 条发布尝试、${records.length} 条链记录并计算哈希：${ms(buildMs)}）`);
-  table('校验与整理', await benchVerify(records));
-  table(`筛选（${n} 条）`, await benchFilter(model));
-  table(`导出（${n} 条）`, await benchExport(model));
-  if (options.browser) {
+  if (!options.onlyBrowser) {
+    table('校验与整理', await benchVerify(records));
+    table(`筛选（${n} 条）`, await benchFilter(model));
+    table(`导出（${n} 条）`, await benchExport(model));
+  }
+  if (options.browser || options.onlyBrowser) {
     const { benchDashboard } = await import('./audit-browser');
     table(`审计页面（Chromium，${n} 条）`, await benchDashboard(records));
   }
@@ -214,5 +216,9 @@ export async function runAuditBench(options: { browser?: boolean; entries?: numb
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const at = process.argv.indexOf('--entries');
-  await runAuditBench({ browser: process.argv.includes('--browser'), entries: at > 0 ? Number(process.argv[at + 1]) : undefined });
+  await runAuditBench({
+    browser: process.argv.includes('--browser'),
+    onlyBrowser: process.argv.includes('--only-browser'),
+    entries: at > 0 ? Number(process.argv[at + 1]) : undefined,
+  });
 }
