@@ -158,3 +158,25 @@ describe('JSON Lines export', () => {
     expect(fromFile.report.head).toEqual(direct.finish().head);
   });
 });
+
+describe('what an export holds', () => {
+  it('keeps retention records always, notices only when the filter selects by time alone', async () => {
+    const a = attemptBody({ time: '2026-05-02T00:00:00.000Z' });
+    const chain = await buildChain([
+      a,
+      { type: 'adapter-problem', time: '2026-05-02T01:00:00.000Z', platform: 'weibo', page: 'home', url: 'https://weibo.com/', problem: '找不到发布按钮' },
+      { type: 'storage', time: '2026-06-01T00:00:00.000Z', level: 'warning', usage: 900, quota: 1000 },
+      { type: 'retention', time: '2026-06-02T00:00:00.000Z', days: 30, before: '2026-05-03T00:00:00.000Z', prunedThrough: 0, anchor: '0'.repeat(64), pruned: { records: 0, attempts: 0 }, accounts: [] },
+    ]);
+    const m = new LogModel();
+    m.add(chain);
+    const types = (filter: LogFilter) => {
+      const plan = planExport(m, filter, filterEntries(m.entries, filter), { ok: true, broken: [] }, new Date());
+      return plan.records.filter(plan.keep).map((r) => r.type);
+    };
+    expect(types({})).toEqual(['attempt', 'adapter-problem', 'storage', 'retention']);
+    expect(types({ fromMs: Date.parse('2026-05-01T00:00:00Z'), toMs: Date.parse('2026-05-03T00:00:00Z') })).toEqual(['attempt', 'adapter-problem', 'retention']);
+    expect(types({ platform: 'weibo' })).toEqual(['attempt', 'retention']);
+    expect(types({ platform: 'wechat' })).toEqual(['retention']);
+  });
+});
