@@ -39,7 +39,6 @@ export async function loadLog(db: LogDb, events: LoadEvents): Promise<LoadedLog>
       events.onVerdict(data.report);
     } else events.onFailure(`校验失败：${data.message}`);
   };
-  worker.postMessage({ type: 'check' });
 
   const model = new LogModel();
   let last = 0;
@@ -57,6 +56,8 @@ export async function loadLog(db: LogDb, events: LoadEvents): Promise<LoadedLog>
   }
   await readMore(() => events.onRead(model.records.length, Math.max(total, model.records.length)));
   performance.mark('govpost-log-read');
+  // Only now: reading the same records at the same time would slow the page's own reading down.
+  worker.postMessage({ type: 'check' });
 
   return {
     model,
