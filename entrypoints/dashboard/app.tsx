@@ -1,9 +1,7 @@
 /** The auditors' dashboard: status, filters, table and detail, charts, accounts, events, settings, export. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { accountKey } from '../../utils/audit/accounts';
 import type { LogEntry } from '../../utils/audit/entries';
-import { localDateTime } from '../../utils/audit/export-csv';
 import { filterEntries } from '../../utils/audit/filter';
 import { PLATFORM_LABELS } from '../../utils/audit/labels';
 import type { ChainReport } from '../../utils/audit/verify';
@@ -14,7 +12,7 @@ import { Accounts } from './accounts';
 import { Charts } from './charts';
 import { EntryDetail } from './detail';
 import { Events } from './events';
-import { exportEntries, type ExportFormat, type ExportResult } from './export-file';
+import { ExportBar } from './export-bar';
 import { EMPTY_FORM, Filters, toLogFilter, type FilterForm } from './filters';
 import { loadLog, type LoadedLog } from './load';
 import { SettingsPanel } from './settings-panel';
@@ -55,8 +53,6 @@ export function App() {
   const text = useDebounced(form.text, 200);
   const [tab, setTab] = useState<Tab>('records');
   const [selected, setSelected] = useState<LogEntry>();
-  const [exporting, setExporting] = useState<{ format: ExportFormat; share: number }>();
-  const [exported, setExported] = useState<ExportResult>();
   const busy = useRef(false);
 
   async function load() {
@@ -126,23 +122,6 @@ export function App() {
     return seqs;
   }, [report]);
 
-  async function runExport(format: ExportFormat) {
-    if (!log.current || !report || exporting) return;
-    setExporting({ format, share: 0 });
-    busy.current = true;
-    try {
-      const result = await exportEntries(format, log.current.model, filter, rows.slice().reverse(), report, browser.runtime.getManifest().version, (share) =>
-        setExporting({ format, share }),
-      );
-      setExported(result);
-    } catch (e) {
-      setFailure(`导出失败：${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      busy.current = false;
-      setExporting(undefined);
-    }
-  }
-
   if (!model) {
     return (
       <main class="loading">
@@ -180,24 +159,14 @@ export function App() {
       {(tab === 'records' || tab === 'charts') && (
         <>
           <Filters form={form} accounts={accounts} rules={rules} onChange={setForm} />
-          <div class="export">
-            <span>
-              筛选结果 <strong data-testid="row-count">{rows.length}</strong> 条
-            </span>
-            <button type="button" disabled={Boolean(exporting) || !report} title={report ? '' : '校验完成后可导出'} onClick={() => runExport('csv')}>
-              导出 CSV（Excel/WPS）
-            </button>
-            <button type="button" disabled={Boolean(exporting) || !report} title={report ? '' : '校验完成后可导出'} onClick={() => runExport('jsonl')}>
-              导出 JSON Lines（含哈希链）
-            </button>
-            {exporting && <progress aria-label="导出进度" max={1} value={exporting.share} />}
-            {exported && !exporting && (
-              <span class="exported" role="status">
-                已导出 {exported.fileName}：{exported.plan.statement.count} 条，时间范围 {localDateTime(exported.plan.statement.first ?? undefined) || '无'} 至{' '}
-                {localDateTime(exported.plan.statement.last ?? undefined) || '无'}，链头哈希 <code>{exported.plan.statement.head?.hash ?? '（空）'}</code>
-              </span>
-            )}
-          </div>
+          <ExportBar
+            model={model}
+            filter={filter}
+            rows={rows}
+            report={report}
+            onBusy={(b) => (busy.current = b)}
+            onFailure={setFailure}
+          />
         </>
       )}
       {tab === 'records' && (
