@@ -27,6 +27,8 @@ export default defineConfig({
           storage: { managed_schema: 'managed-schema.json' },
         }),
     action: { default_title: '__MSG_extName__' },
+    // The auditors' dashboard doubles as the options page (reachable from the extensions page).
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
   }),
   vite: () => ({
     plugins: [preact(), defaultPackPlugin()],

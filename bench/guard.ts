@@ -111,16 +111,9 @@ async function open(page: Page, origin: string): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/**
- * The attempt store in this branch is a stand-in that rewrites its whole list on every write; it
- * is emptied before each sample so every sample pays the same, small log write.
- */
-let resetLog: () => Promise<void> = async () => undefined;
-
 async function latency(page: Page, body: string, until: 'panel' | 'handler'): Promise<ReturnType<typeof stats>> {
   const samples: number[] = [];
   for (let i = 0; i < WARMUP + SAMPLES; i++) {
-    await resetLog();
     await setDraft(page, body);
     const t = await timeClick(page, until);
     if (until === 'panel') await closePanel(page);
@@ -218,7 +211,6 @@ async function main(): Promise<void> {
   const browser = await launchGuardedBrowser();
   try {
     await serveWeiboReplica(browser.context, { origins: [GUARDED, BASELINE], heartbeatMs: 60_000 });
-    resetLog = () => browser.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('attempts'));
     const guarded = await browser.context.newPage();
     const baseline = await browser.context.newPage();
 

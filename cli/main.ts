@@ -11,6 +11,7 @@ export type Command = { summary: string; run(args: string[], io: CliIO): Promise
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check').then((m) => m.default),
   pack: () => import('./commands/pack').then((m) => m.default),
+  log: () => import('./commands/log').then((m) => m.logCommand),
 };
 
 /** The top-level help, with each command's one-line summary. */

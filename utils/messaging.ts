@@ -4,6 +4,7 @@
  * error thrown by a handler reaches the caller as a rejected promise with the same message.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { classifySender } from './callers';
 import { ACCESS, type CallerKind, type Protocol } from './protocol';
 
 export type Method = keyof Protocol;
@@ -27,13 +28,9 @@ export type Handlers = {
   [K in Method]: (data: Request<K>, caller: { kind: CallerKind; sender: Runtime.MessageSender }) => Answer<K> | Promise<Answer<K>>;
 };
 
-/** Classifies a sender: this extension's own pages, or its content scripts in a tab. */
+/** Classifies a sender: this extension's own pages, or its content scripts on the guarded sites. */
 export function callerKind(sender: Runtime.MessageSender): CallerKind | null {
-  if (sender.id !== browser.runtime.id) return null;
-  const own = browser.runtime.getURL('/');
-  if (sender.url?.startsWith(own)) return 'extension';
-  if (sender.tab && sender.url && /^https:\/\//.test(sender.url)) return 'content';
-  return null;
+  return classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
 }
 
 function isEnvelope(message: unknown): message is Envelope {

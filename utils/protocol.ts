@@ -61,11 +61,43 @@ export interface AdapterProblem {
   problem: string;
 }
 
-export interface Protocol extends TabStatusProtocol {
+// ── Audit log and dashboard (issue 4) ─────────────────────────────────────────────────────────
+
+/** Given with logAttempt's answer when the log's storage is nearly full: the panel shows it. */
+export interface LogAttemptExtras {
+  storageWarning?: string;
+}
+
+/** The log as the background sees it, for the popup and the dashboard. */
+export interface LogStatus {
+  head: { seq: number; hash: string } | null;
+  storage: { level: 'ok' | 'warning' | 'critical'; usage?: number; quota?: number; message?: string };
+  /** The last break the background's daily check found and recorded, if any. */
+  lastIntegrityProblem: { time: string; seq: number; reason: string } | null;
+}
+
+/** Settings an editor or auditor changes on the dashboard; those the policy locks are refused. */
+export type SettingsChange = Partial<Omit<Settings, 'liveCheck'>> & { liveCheck?: Partial<Settings['liveCheck']> };
+
+interface AuditProtocol {
+  /** The log's head, storage level and last recorded integrity problem. */
+  getLogStatus(data: Record<string, never>): LogStatus;
+  /** Saves the editor's own settings and answers the settings now in force. */
+  saveSettings(data: SettingsChange): { settings: Settings; locked: LockedSettings };
+}
+
+const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[] } = {
+  getLogStatus: ['extension'],
+  saveSettings: ['extension'],
+};
+
+// ───────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface Protocol extends AuditProtocol, TabStatusProtocol {
   /** The pack content scripts and pages compile their checker from. */
   getActivePack(data: Record<string, never>): ActivePack;
   /** Stores an attempt as pending and answers its id; the post may go only after this answer. */
-  logAttempt(data: AttemptStart): { id: string };
+  logAttempt(data: AttemptStart): { id: string } & LogAttemptExtras;
   /** Completes a pending attempt with the editor's decision. */
   completeAttempt(data: AttemptCompletion): { ok: true };
   reportAdapterProblem(data: AdapterProblem): { ok: true };
@@ -95,6 +127,7 @@ export const ACCESS: { readonly [K in keyof Protocol]: readonly CallerKind[] } =
   // Per-tab guard status (see TabStatusProtocol).
   reportTabStatus: ['content'],
   getTabStatus: ['extension'],
+  ...AUDIT_ACCESS,
 };
 
 // ---------------------------------------------------------------------------------------------

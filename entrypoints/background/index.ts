@@ -1,24 +1,48 @@
 /** The background: wiring only. Each concern lives in its own module beside this file. */
 import { defineBackground } from 'wxt/utils/define-background';
+import browser from 'webextension-polyfill';
 import { serveProtocol } from '../../utils/messaging';
-import { completeAttempt, logAttempt, reportAdapterProblem } from './attempts';
+import { openLogDb } from '../../utils/db';
+import type { Settings } from '../../utils/settings';
+import { createAuditLog } from './audit-log';
+import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { packs, startPackUpdates } from './packs';
-import { readSettings } from './settings';
+import { saveSettings } from './save-settings';
+import { readPolicy, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
 
 export default defineBackground(() => {
+  const auditLog = createAuditLog({
+    db: openLogDb(),
+    settings: async () => (await readSettings()).settings,
+    extensionVersion: browser.runtime.getManifest().version,
+    estimate: async () => {
+      const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+      return { usage, quota };
+    },
+    onStorageLevel: showStorageLevel,
+  });
+  scheduleLogMaintenance(async () => auditLog.maintain((await readPolicy())?.retentionDays));
+
   serveProtocol({
     getActivePack: () => packs.active(),
-    logAttempt: async (data) => {
+    logAttempt: async (data, { sender }) => {
       await packs.assertActive(data.pack);
-      return logAttempt(data);
+      return auditLog.logAttempt(data, { url: sender.url });
     },
-    completeAttempt: (data) => completeAttempt(data),
+    completeAttempt: (data, { sender }) => auditLog.completeAttempt(data, { url: sender.url }),
     reportAdapterProblem: async (data, { sender }) => {
       await badgeAdapterProblem(data, sender);
-      return reportAdapterProblem(data);
+      return auditLog.reportAdapterProblem(data, { url: sender.url });
     },
     getSettings: () => readSettings(),
+    getLogStatus: () => auditLog.status(),
+    saveSettings: (data) =>
+      saveSettings(data, {
+        readLocal: async () => ((await browser.storage.local.get('settings')) as { settings?: Partial<Settings> }).settings,
+        writeLocal: (settings) => browser.storage.local.set({ settings }),
+        effective: readSettings,
+      }),
     getPackStatus: () => packs.status(),
     importPack: (data) => packs.importFile(data.text, data.name),
     rollbackPack: (data) => packs.rollback(data.target),

@@ -4,7 +4,7 @@
  * toolbar badge, the popup, and the private channel to the network gate.
  */
 import { describe, expect, it } from 'vitest';
-import { guardPanel, storedAttempts, tabStatuses } from './harness';
+import { guardPanel, logRecords, storedAttempts, tabStatuses } from './harness';
 import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
 
 const { warn: WARN, fixed: FIXED } = DRAFTS;
@@ -166,7 +166,7 @@ describe('adapter breakage is never silent', () => {
     const notice = s.page.locator('govpost-guard').getByRole('alert');
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到首页发布框');
     await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'home')?.badge).toBe('!');
-    const logged = await s.browser.worker.evaluate(async () => (await chrome.storage.local.get('adapterProblems')).adapterProblems);
+    const logged = (await logRecords(s.browser.worker)).filter((r) => r.type === 'adapter-problem');
     expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'weibo', problem: '找不到首页发布框', url: 'https://weibo.com/?composerDelay=7000' })]));
 
     await s.page.locator(HOME).waitFor({ timeout: 10_000 });

@@ -33,9 +33,11 @@ export interface GuardedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchGuardedBrowser(): Promise<GuardedBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`扩展尚未构建：${EXTENSION_DIR} 不存在（先运行 wxt build）`);
+/** `extensionDir`: a modified copy of the build (see content-probe.ts); the build itself by default. */
+export async function launchGuardedBrowser(options: { extensionDir?: string } = {}): Promise<GuardedBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`扩展尚未构建：${extensionDir} 不存在（先运行 wxt build）`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'govpost-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -45,8 +47,8 @@ export async function launchGuardedBrowser(): Promise<GuardedBrowser> {
     locale: 'zh-CN',
     args: [
       '--lang=zh-CN',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -139,12 +141,57 @@ export interface StoredAttemptView {
   reason?: string;
 }
 
-export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[]> {
-  return worker.evaluate(async () => ((await chrome.storage.local.get('attempts')).attempts ?? []) as never);
+/** Every record of the audit log, read straight from the extension's IndexedDB in its service worker. */
+export async function logRecords(worker: Worker): Promise<Record<string, any>[]> {
+  return worker.evaluate(async () => {
+    // Only read a database the background has created: opening a missing one would create it empty.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'govpost-audit-log')) return [];
+    return new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const open = indexedDB.open('govpost-audit-log');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains('records')) {
+          db.close();
+          resolve([]);
+          return;
+        }
+        const all = db.transaction('records').objectStore('records').getAll();
+        all.onerror = () => reject(all.error);
+        all.onsuccess = () => {
+          db.close();
+          resolve(all.result as Record<string, unknown>[]);
+        };
+      };
+    });
+  }) as Promise<Record<string, any>[]>;
 }
 
+/** Where each browser's log stood at the last clearStore: attempts before it are not "stored" for the test. */
+const logMarks = new WeakMap<Worker, number>();
+
+/** The attempts logged since the last clearStore, each with its outcome (or pending). */
+export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[]> {
+  const records = await logRecords(worker);
+  const after = logMarks.get(worker) ?? 0;
+  const outcomes = new Map(records.filter((r) => r.type === 'outcome').map((r) => [r.attempt as string, r]));
+  return records
+    .filter((r) => r.type === 'attempt' && r.seq > after)
+    .map((r) => {
+      const outcome = outcomes.get(r.attempt);
+      return { ...r, id: r.attempt, decision: outcome?.decision ?? 'pending', reason: outcome?.reason } as StoredAttemptView;
+    });
+}
+
+/**
+ * Starts a test afresh: settings back to their defaults, and the log's earlier attempts out of
+ * view. The log itself is append-only and chained, so it is never emptied: the test just looks
+ * past where it stood.
+ */
 export async function clearStore(worker: Worker): Promise<void> {
-  await worker.evaluate(() => chrome.storage.local.remove(['attempts', 'adapterProblems', 'settings']));
+  await worker.evaluate(() => chrome.storage.local.remove(['settings']));
+  const records = await logRecords(worker);
+  logMarks.set(worker, records.reduce((max, r) => Math.max(max, r.seq as number), 0));
 }
 
 /** Per-tab guard statuses the background holds, with each tab's toolbar badge text. */

@@ -1,0 +1,20 @@
+/** Medians and the Markdown table the audit benchmarks print. */
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export interface Row {
+  what: string;
+  median: string;
+  baseline?: string;
+  ratio?: string;
+}
+
+export function table(title: string, rows: Row[]): void {
+  console.log(`\n## ${title}\n`);
+  console.log('| 测量 | 中位数 | 基线 | 比值 |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.what} | ${r.median} | ${r.baseline ?? ''} | ${r.ratio ?? ''} |`);
+}

@@ -1,0 +1,102 @@
+/**
+ * `govpost-guard log verify FILE` — checks an exported JSON Lines log offline, with the same
+ * verifier the dashboard and the extension's background use (utils/audit/verify.ts).
+ * Exit 0: the chain is intact; 1: it is broken (the first broken link is named); 2: bad usage or
+ * not an export.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { verifyExportLines, type ExportVerification } from '../../utils/audit/export-jsonl';
+import { EXIT, UsageError, type CliIO } from '../io';
+
+const HELP = `用法 / Usage:
+  govpost-guard log verify [--json] [--expect-head 哈希] 文件.jsonl|-
+
+离线核验从审计页面导出的 JSON Lines 日志：逐条重新计算哈希、检查前后链接和序号、
+核对文件头声明的条数和链头。链完整时退出码为 0，发现断链为 1，用法或文件格式错误为 2。
+
+  --json               以 JSON 输出核验结果
+  --expect-head 哈希   链头必须是这个哈希（与之前记下的链头比对，发现整份重写）`;
+
+interface Options {
+  file: string;
+  json: boolean;
+  expectHead?: string;
+}
+
+function parseArgs(args: string[]): Options | 'help' {
+  const [sub, ...rest] = args;
+  if (!sub || sub === '--help' || sub === '-h') return 'help';
+  if (sub !== 'verify') throw new UsageError(`未知的子命令「${sub}」（可用：verify）\n\n${HELP}`);
+  let json = false;
+  let expectHead: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--help' || a === '-h') return 'help';
+    if (a === '--json') json = true;
+    else if (a === '--expect-head') {
+      expectHead = rest[++i]?.toLowerCase();
+      if (!expectHead || !/^[0-9a-f]{64}$/.test(expectHead)) throw new UsageError('--expect-head 需要一个 64 位十六进制哈希');
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项「${a}」\n\n${HELP}`);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new UsageError(`需要且只需要一个文件（或 - 表示标准输入）\n\n${HELP}`);
+  return { file: files[0], json, expectHead };
+}
+
+/** Node's own SHA-256: the same digest as WebCrypto's, without a thread hop per record (≈8× faster here). */
+export const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function lines(stream: Readable): AsyncIterable<string> {
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+function describe(file: string, result: ExportVerification, expectHead: string | undefined): { ok: boolean; text: string } {
+  const { header, report } = result;
+  const headOk = !expectHead || report.head?.hash === expectHead;
+  const ok = report.ok && headOk;
+  const out: string[] = [ok ? `核验通过 / chain intact：${file}` : `核验失败 / chain broken：${file}`];
+  out.push(`  发布尝试：${report.attempts} 条（文件头声明 ${header?.count ?? '?'} 条）`);
+  out.push(`  记录：${report.records} 条完整记录${report.omitted ? `，另有 ${report.omitted} 条因筛选省略（只核对链接，内容未导出）` : ''}`);
+  if (report.head) out.push(`  序号：${report.first}–${report.head.seq}；链头哈希：${report.head.hash}`);
+  if (header) out.push(`  导出时间：${header.exportedAt}；时间范围：${header.first ?? '无'} 至 ${header.last ?? '无'}`);
+  if (header && !header.chainOk) out.push(`  注意：导出时审计页面已发现断链（序号 ${header.brokenAt?.seq}）`);
+  if (!headOk) out.push(`  链头与 --expect-head 给出的不符：应为 ${expectHead}，实际为 ${report.head?.hash ?? '（无）'}`);
+  if (!report.ok) {
+    const [first] = report.broken;
+    out.push(`  首个断点：${first.line ? `第 ${first.line} 行，` : ''}序号 ${first.seq} —— ${first.reason}`);
+    if (report.brokenTotal > 1) {
+      out.push(`  共发现 ${report.brokenTotal} 处问题${report.brokenTotal > 10 ? '，前 10 处' : ''}：`);
+      for (const b of report.broken.slice(0, 10)) out.push(`    ${b.line ? `第 ${b.line} 行 ` : ''}序号 ${b.seq}：${b.reason}`);
+    }
+  }
+  return { ok, text: `${out.join('\n')}\n` };
+}
+
+async function run(args: string[], io: CliIO): Promise<number> {
+  const options = parseArgs(args);
+  if (options === 'help') {
+    io.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  const path = options.file === '-' ? '-' : resolve(io.cwd, options.file);
+  if (path !== '-' && !existsSync(path)) throw new UsageError(`找不到文件：${options.file}`);
+  const result = await verifyExportLines(lines(path === '-' ? io.stdin : createReadStream(path, { encoding: 'utf8' })), { sha256: nodeSha256 });
+  if (result.notAnExport) {
+    io.stderr.write(`govpost-guard log: ${options.file}：${result.notAnExport}\n`);
+    return EXIT.usage;
+  }
+  const { ok, text } = describe(options.file, result, options.expectHead);
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ file: options.file, ok, header: result.header, report: result.report })}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+export const logCommand = { summary: '审计日志：log verify 离线核验导出的 JSON Lines 日志', run };

@@ -1,0 +1,287 @@
+/**
+ * The audit log's only writer. Content scripts reach it through the protocol (logAttempt,
+ * completeAttempt, reportAdapterProblem); every payload is validated here, and every record is
+ * appended to the hash chain one at a time, so two tabs publishing at once still get one chain.
+ *
+ * Write-ahead: logAttempt answers only once the pending attempt is committed, and the guard lets
+ * the post go only after that answer; if the write fails, the caller gets the error and the post
+ * stays blocked (an attempt is never dropped silently).
+ */
+import { sha256Hex } from '../../utils/audit/canonical';
+import { linkRecord, type Head } from '../../utils/audit/chain';
+import type { AttemptRecord, LoggedFinding, LogRecord, RecordBody, StorageLevel } from '../../utils/audit/record';
+import { storageLevel, storageMessage, type StorageEstimate } from '../../utils/audit/storage-level';
+import { validateAdapterProblem, validateAttemptStart, validateCompletion } from '../../utils/audit/validate';
+import { readAndVerify } from '../../utils/audit/read-log';
+import type { ChainReport } from '../../utils/audit/verify';
+import { guardedPlatform } from '../../utils/callers';
+import { lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../utils/db';
+import type { AttemptStart, LogStatus } from '../../utils/protocol';
+import type { Settings } from '../../utils/settings';
+import { planRetention } from './retention';
+
+export interface AuditLogDeps {
+  db: LogDb;
+  /** The settings in force when an attempt is logged (editor, logText). */
+  settings: () => Promise<Settings>;
+  extensionVersion: string;
+  /** `navigator.storage.estimate`, where there is one. */
+  estimate?: () => Promise<StorageEstimate>;
+  /** Tells the user (the toolbar badge) when the storage level changes. */
+  onStorageLevel?: (level: StorageLevel, message: string | undefined) => void;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** Storage is re-estimated at most this often while attempts come in. */
+const STORAGE_CHECK_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** Where a message came from: the page URL of the content script's frame. */
+export interface Caller {
+  url?: string;
+}
+
+/** Repeated reports of the same broken adapter within this window are one problem, not many. */
+const PROBLEM_REPEAT_MS = 10 * 60_000;
+
+export class LogWriteError extends Error {}
+class HeadMoved extends Error {
+  override message = '日志链头已变化';
+}
+
+export function createAuditLog(deps: AuditLogDeps) {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const { db } = deps;
+  let head: Head | undefined;
+  let headKnown = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  const problemsSeen = new Map<string, number>();
+  let storage: { level: StorageLevel; estimate?: StorageEstimate; checkedAt: number } = { level: 'ok', checkedAt: -Infinity };
+
+  /** Runs writes one after another: each needs the head the previous one left. */
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * The head to link the next record to. Read from the database after a start or a conflict; if
+   * the chain there ends before the head the writer last recorded, its tail was deleted while we
+   * were not looking: that is recorded in the chain before anything else is appended, so carrying
+   * on never hides it. Call only inside `serial`.
+   */
+  async function currentHead(): Promise<Head | undefined> {
+    if (headKnown) return head;
+    const [last, recorded] = await Promise.all([lastRecord(db), recordedHead(db)]);
+    head = last && { seq: last.seq, hash: last.hash };
+    headKnown = true;
+    if (recorded && (!head || head.seq < recorded.seq || (head.seq === recorded.seq && head.hash !== recorded.hash))) {
+      const from = Math.min(head?.seq ?? 0, recorded.seq - 1) + 1;
+      await append({
+        type: 'integrity',
+        time: now().toISOString(),
+        brokenSeq: from,
+        reason: `序号 ${from}–${recorded.seq} 的记录缺失或被改写（日志尾部被删除）：写入方最后记下的链头是序号 ${recorded.seq}、哈希 ${recorded.hash}`,
+      });
+    }
+    return head;
+  }
+
+  /**
+   * Appends one record, and records the new head in the same transaction; `alsoInTransaction`
+   * runs first in that transaction (retention deletes there). Call only inside `serial`.
+   */
+  async function append<R extends LogRecord>(body: RecordBody<R>, alsoInTransaction?: () => Promise<unknown>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const record = await linkRecord<R>(body, await currentHead());
+      try {
+        await db.transaction('rw', db.records, db.state, async () => {
+          // The database moved under us (a second background instance, a hand edit): never fork.
+          const last = await db.records.orderBy('seq').last();
+          if ((last?.seq ?? 0) !== record.seq - 1 || (last && last.hash !== record.prev)) throw new HeadMoved();
+          await alsoInTransaction?.();
+          await db.records.add(record);
+          await db.state.put({ key: 'head', seq: record.seq, hash: record.hash });
+        });
+        head = { seq: record.seq, hash: record.hash };
+        return record;
+      } catch (e) {
+        headKnown = false;
+        if (e instanceof HeadMoved && attempt < 3) continue;
+        const name = e instanceof Error ? ((e as { inner?: Error }).inner?.name ?? e.name) : '';
+        const why = name === 'QuotaExceededError' ? '存储空间不足' : e instanceof Error ? e.message : String(e);
+        throw new LogWriteError(`审计日志写入失败（${why}），本次操作未记录。请联系管理员清理空间或导出日志。`);
+      }
+    }
+  }
+
+  async function attemptBody(start: AttemptStart): Promise<RecordBody<AttemptRecord>> {
+    const settings = await deps.settings();
+    const full = settings.logText === 'full';
+    const findings: LoggedFinding[] = start.findings.map((f) => {
+      const logged: LoggedFinding = {
+        ruleId: f.ruleId,
+        messageId: f.messageId,
+        category: f.category,
+        severity: f.severity,
+        field: f.field,
+        range: [f.range[0], f.range[1]],
+        basis: f.basis,
+      };
+      // In hash-only mode nothing that quotes the text is kept.
+      if (full) Object.assign(logged, { excerpt: f.excerpt, message: f.message, suggestion: f.suggestion });
+      return logged;
+    });
+    return {
+      type: 'attempt',
+      time: now().toISOString(),
+      attempt: newId(),
+      platform: start.platform,
+      kind: start.kind,
+      page: start.page,
+      account: start.account,
+      url: start.url,
+      title: start.title,
+      text: full ? start.text : undefined,
+      textSha256: await sha256Hex(start.text),
+      textLength: start.text.length,
+      logText: settings.logText,
+      verdict: start.verdict,
+      findings,
+      errors: start.errors.map((e) => ({ ruleId: e.ruleId, message: e.message })),
+      pack: { id: start.pack.id, version: start.pack.version },
+      extension: deps.extensionVersion,
+      editor: { name: settings.editorName, unit: settings.editorUnit },
+    };
+  }
+
+  /** Records a broken chain once (not again while it is the same break). Inside `serial`. */
+  async function recordBreak(report: ChainReport) {
+    const first = report.broken[0];
+    const last = await latestOfType(db, 'integrity');
+    if (last && last.brokenSeq === first.seq && last.reason === first.reason) return;
+    await append({ type: 'integrity', time: now().toISOString(), brokenSeq: first.seq, reason: first.reason });
+  }
+
+  /** Re-estimates storage; a change of level is recorded in the chain and shown. Inside `serial`. */
+  async function checkStorage(): Promise<StorageLevel> {
+    if (!deps.estimate) return storage.level;
+    const estimate = await deps.estimate();
+    const level = storageLevel(estimate);
+    storage = { level, estimate, checkedAt: now().getTime() };
+    const recorded = (await latestOfType(db, 'storage'))?.level ?? 'ok';
+    if (level !== recorded) await append({ type: 'storage', time: now().toISOString(), level, usage: estimate.usage, quota: estimate.quota });
+    deps.onStorageLevel?.(level, storageMessage(level, estimate));
+    return level;
+  }
+
+  function storageWarning(): string | undefined {
+    return storage.estimate && storageMessage(storage.level, storage.estimate);
+  }
+
+  function requireSamePlatform(platform: string, caller: Caller) {
+    const from = guardedPlatform(caller.url);
+    if (from !== platform) throw new LogWriteError(`拒绝：来自 ${caller.url ?? '未知页面'} 的请求不能记录或完成 ${platform} 平台的发布尝试`);
+  }
+
+  return {
+    /** Stores an attempt as pending; the answer means it is committed. */
+    async logAttempt(input: unknown, caller: Caller): Promise<{ id: string; storageWarning?: string }> {
+      const start = validateAttemptStart(input);
+      requireSamePlatform(start.platform, caller);
+      const body = await attemptBody(start);
+      await serial(() => append(body));
+      if (now().getTime() - storage.checkedAt >= STORAGE_CHECK_MS) {
+        // After answering: the post must not wait for an estimate. A failed check is retried next time.
+        void serial(checkStorage).catch(() => undefined);
+      }
+      const warning = storageWarning();
+      return warning ? { id: body.attempt, storageWarning: warning } : { id: body.attempt };
+    },
+
+    /** Appends the editor's decision for a pending attempt (once). */
+    async completeAttempt(input: unknown, caller: Caller): Promise<{ ok: true }> {
+      const done = validateCompletion(input);
+      await serial(async () => {
+        const records = await recordsOfAttempt(db, done.id);
+        const attempt = records.find((r): r is AttemptRecord => r.type === 'attempt');
+        if (!attempt) throw new LogWriteError(`没有这条发布尝试：${done.id}`);
+        requireSamePlatform(attempt.platform, caller);
+        if (records.some((r) => r.type === 'outcome')) throw new LogWriteError(`发布尝试 ${done.id} 已有处理结果，不能再改`);
+        await append({ type: 'outcome', time: now().toISOString(), attempt: done.id, decision: done.decision, reason: done.reason });
+      });
+      return { ok: true };
+    },
+
+    /** Records that an adapter could not find what it guards (once per problem per 10 minutes). */
+    async reportAdapterProblem(input: unknown, caller: Caller): Promise<{ ok: true }> {
+      const problem = validateAdapterProblem(input);
+      requireSamePlatform(problem.platform, caller);
+      const key = `${problem.platform}\n${problem.page}\n${problem.problem}`;
+      const t = now().getTime();
+      if (t - (problemsSeen.get(key) ?? -Infinity) < PROBLEM_REPEAT_MS) return { ok: true };
+      await serial(() => append({ type: 'adapter-problem', time: now().toISOString(), ...problem }));
+      problemsSeen.set(key, t);
+      return { ok: true };
+    },
+
+    /**
+     * The daily check: verify the whole chain (a break is recorded, and then nothing is pruned, so
+     * retention can never hide tampering), prune what the retention policy lets go, re-estimate
+     * storage.
+     */
+    maintain(retentionDays: number | undefined): Promise<{ report: ChainReport; pruned: number }> {
+      return serial(async () => {
+        headKnown = false; // re-read the head: a cut-off tail is recorded before verifying
+        await currentHead();
+        const report = await readAndVerify(db);
+        let pruned = 0;
+        if (!report.ok) await recordBreak(report);
+        else if (retentionDays !== undefined && Number.isSafeInteger(retentionDays) && retentionDays >= 1) {
+          const before = new Date(now().getTime() - retentionDays * DAY_MS).toISOString();
+          const plan = await planRetention(db, before);
+          if (plan) {
+            await append(
+              {
+                type: 'retention',
+                time: now().toISOString(),
+                days: retentionDays,
+                before,
+                prunedThrough: plan.through,
+                anchor: plan.anchor,
+                pruned: { records: plan.records, attempts: plan.attempts },
+                accounts: plan.accounts,
+              },
+              () => db.records.where('seq').belowOrEqual(plan.through).delete(),
+            );
+            pruned = plan.records;
+          }
+        }
+        await checkStorage();
+        return { report, pruned };
+      });
+    },
+
+    /** For the popup and the dashboard: head, storage, last integrity problem. */
+    status(): Promise<LogStatus> {
+      return serial(async () => {
+        const h = await currentHead();
+        if (storage.checkedAt === -Infinity) await checkStorage();
+        const integrity = await latestOfType(db, 'integrity');
+        return {
+          head: h ?? null,
+          storage: { level: storage.level, usage: storage.estimate?.usage, quota: storage.estimate?.quota, message: storageWarning() },
+          lastIntegrityProblem: integrity ? { time: integrity.time, seq: integrity.brokenSeq, reason: integrity.reason } : null,
+        };
+      });
+    },
+
+    checkStorage: () => serial(checkStorage),
+    head: () => serial(currentHead),
+  };
+}
+
+export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -1,0 +1,62 @@
+/**
+ * Account activity: when each account last published, and which have been silent for more
+ * than N days (第十六条: 对长期不发布的……约谈单位负责人，并公开通报批评).
+ */
+import { useState } from 'preact/hooks';
+import type { LogEntry } from '../../utils/audit/entries';
+import { localDateTime } from '../../utils/audit/export-csv';
+import { PLATFORM_LABELS } from '../../utils/audit/labels';
+import type { RetentionRecord } from '../../utils/audit/record';
+import { accountActivity, DEFAULT_SILENT_DAYS } from '../../utils/audit/stats';
+
+export function Accounts(props: { entries: readonly LogEntry[]; retention: RetentionRecord | undefined; onPick(accountKey: string): void }) {
+  const [days, setDays] = useState(DEFAULT_SILENT_DAYS);
+  const rows = accountActivity(props.entries, props.retention, Date.now(), days);
+  const silent = rows.filter((r) => r.silent).length;
+  return (
+    <section class="accounts">
+      <p>
+        <label>
+          超过
+          <input type="number" name="silentDays" min={1} max={3650} value={days} onInput={(e) => setDays(Math.max(1, Number(e.currentTarget.value) || DEFAULT_SILENT_DAYS))} />
+          天未发布的账号标为「长期不发布」
+        </label>
+        （默认 14 天：国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》以“监测时间点前 2 周内无更新”为单项否决；《保定市政务新媒体管理办法》第十六条对长期不发布的约谈通报）。
+        共 {rows.length} 个账号，其中 <strong data-testid="silent-count">{silent}</strong> 个长期不发布。
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th>平台</th>
+            <th>账号</th>
+            <th>最近发布</th>
+            <th>最近尝试</th>
+            <th>尝试次数</th>
+            <th>发布次数</th>
+            <th>未发布天数</th>
+            <th>状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} class={r.silent ? 'silent' : ''}>
+              <td>{PLATFORM_LABELS[r.platform]}</td>
+              <td>
+                <button type="button" class="link" onClick={() => props.onPick(r.key)}>
+                  {r.name}
+                </button>
+              </td>
+              <td>{r.lastPublish ? localDateTime(r.lastPublish) : '从未发布'}</td>
+              <td>{localDateTime(r.lastAttempt)}</td>
+              <td>{r.attempts}</td>
+              <td>{r.published}</td>
+              <td>{r.silentDays}</td>
+              <td>{r.silent ? '长期不发布' : '正常'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {props.retention && <p class="note">已按保留期限清理的记录中的账号活动也计入（保留期记录序号 {props.retention.seq}）。</p>}
+    </section>
+  );
+}

@@ -1,0 +1,193 @@
+/** The auditors' dashboard: status, filters, table and detail, charts, accounts, events, settings, export. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { accountKey } from '../../utils/audit/accounts';
+import type { LogEntry } from '../../utils/audit/entries';
+import { filterEntries } from '../../utils/audit/filter';
+import { PLATFORM_LABELS } from '../../utils/audit/labels';
+import type { ChainReport } from '../../utils/audit/verify';
+import { openLogDb } from '../../utils/db';
+import { sendMessage } from '../../utils/messaging';
+import type { LogStatus } from '../../utils/protocol';
+import { Accounts } from './accounts';
+import { Charts } from './charts';
+import { EntryDetail } from './detail';
+import { Events } from './events';
+import { ExportBar } from './export-bar';
+import { EMPTY_FORM, Filters, toLogFilter, type FilterForm } from './filters';
+import { loadLog, type LoadedLog } from './load';
+import { SettingsPanel } from './settings-panel';
+import { StatusBar } from './status-bar';
+import { EntryTable } from './table';
+
+type Tab = 'records' | 'charts' | 'accounts' | 'events' | 'settings';
+const TABS: [Tab, string][] = [
+  ['records', '记录'],
+  ['charts', '图表'],
+  ['accounts', '账号活跃度'],
+  ['events', '事件'],
+  ['settings', '设置'],
+];
+
+const POLL_MS = 3_000;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function App() {
+  const db = useMemo(() => openLogDb(), []);
+  const log = useRef<LoadedLog>();
+  const [version, setVersion] = useState(0);
+  const [progress, setProgress] = useState<{ loaded: number; total: number }>({ loaded: 0, total: 0 });
+  const [checked, setChecked] = useState<{ verified: number; total: number }>({ verified: 0, total: 0 });
+  const [report, setReport] = useState<ChainReport>();
+  const [failure, setFailure] = useState<string>();
+  const [status, setStatus] = useState<LogStatus>();
+  const [persisted, setPersisted] = useState<boolean>();
+  const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
+  const text = useDebounced(form.text, 200);
+  const [tab, setTab] = useState<Tab>('records');
+  const [selected, setSelected] = useState<LogEntry>();
+  const busy = useRef(false);
+
+  async function load() {
+    busy.current = true;
+    try {
+      // Asking the background first also lets it open (and, after an update, migrate) the database.
+      setStatus(await sendMessage('getLogStatus', {}).catch(() => undefined));
+      setReport(undefined);
+      log.current?.close();
+      log.current = await loadLog(db, {
+        onRead: (loaded, total) => setProgress({ loaded, total }),
+        onVerified: (verified, total) => setChecked({ verified, total }),
+        onVerdict: setReport,
+        onFailure: setFailure,
+      });
+      setVersion((v) => v + 1);
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  useEffect(() => {
+    void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
+    void load();
+    const timer = setInterval(async () => {
+      if (busy.current || !log.current) return;
+      busy.current = true;
+      try {
+        const current = log.current;
+        const change = await current.refresh();
+        busy.current = false;
+        if (change === 'reload') await load();
+        else if (change === 'more') {
+          setVersion((v) => v + 1);
+          current.verify();
+        }
+      } finally {
+        busy.current = false;
+      }
+    }, POLL_MS);
+    return () => {
+      clearInterval(timer);
+      log.current?.close();
+    };
+  }, []);
+
+  const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
+  const model = log.current?.model;
+  const rows = useMemo(() => (model ? filterEntries(model.entries, filter).reverse() : []), [model, version, filter]);
+  const accounts = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const e of model?.entries ?? []) {
+      const a = e.attempt;
+      if (a.account) seen.set(accountKey({ platform: a.platform, ...a.account }), `${a.account.name}（${PLATFORM_LABELS[a.platform]}）`);
+    }
+    return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh'));
+  }, [model, version]);
+  const rules = useMemo(() => [...new Set((model?.entries ?? []).flatMap((e) => e.rules))].sort(), [model, version]);
+  const broken = useMemo(() => {
+    const seqs = new Set<number>();
+    for (const b of report?.broken ?? []) {
+      seqs.add(b.seq);
+      if (b.kind === 'link') seqs.add(b.seq - 1);
+    }
+    return seqs;
+  }, [report]);
+
+  if (!model) {
+    return (
+      <main class="loading">
+        <h1>审计日志</h1>
+        {failure ? (
+          <p class="error">无法读取日志：{failure}</p>
+        ) : (
+          <>
+            <p>
+              正在读取日志… {progress.loaded} / {progress.total}
+            </p>
+            <progress max={Math.max(1, progress.total)} value={progress.loaded} />
+          </>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main>
+      <header>
+        <h1>
+          审计日志 <small>Audit log</small>
+        </h1>
+        <StatusBar model={model} report={report} checked={checked} status={status} persisted={persisted} />
+      </header>
+      <nav role="tablist">
+        {TABS.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
+      {failure && <p class="error">{failure}</p>}
+      {(tab === 'records' || tab === 'charts') && (
+        <>
+          <Filters form={form} accounts={accounts} rules={rules} onChange={setForm} />
+          <ExportBar
+            model={model}
+            filter={filter}
+            rows={rows}
+            report={report}
+            onBusy={(b) => (busy.current = b)}
+            onFailure={setFailure}
+          />
+        </>
+      )}
+      {tab === 'records' && (
+        <div class={`records ${selected ? 'with-detail' : ''}`}>
+          <EntryTable rows={rows} filterKey={JSON.stringify(filter)} selected={selected?.attempt.attempt} broken={report ? broken : undefined} onSelect={setSelected} />
+          {selected && <EntryDetail entry={model.entry(selected.attempt.attempt) ?? selected} report={report} onClose={() => setSelected(undefined)} />}
+        </div>
+      )}
+      {tab === 'charts' && <Charts entries={rows} />}
+      {tab === 'accounts' && (
+        <Accounts
+          entries={model.entries}
+          retention={model.retention}
+          onPick={(account) => {
+            setForm({ ...EMPTY_FORM, account });
+            setTab('records');
+          }}
+        />
+      )}
+      {tab === 'events' && <Events notices={model.notices} retention={model.retention} />}
+      {tab === 'settings' && <SettingsPanel />}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+/** The log at a glance: chain check, counts, head hash, storage. */
+import type { LogModel } from '../../utils/audit/entries';
+import type { ChainReport } from '../../utils/audit/verify';
+import type { LogStatus } from '../../utils/protocol';
+
+function size(bytes: number | undefined): string {
+  if (bytes === undefined) return '?';
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
+}
+
+function chainText(report: ChainReport): string {
+  const first = report.broken[0];
+  return report.ok
+    ? `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接`
+    : `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}${report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : ''}`;
+}
+
+export function StatusBar(props: { model: LogModel; report?: ChainReport; checked: { verified: number; total: number }; status?: LogStatus; persisted?: boolean }) {
+  const { model, report, status } = props;
+  const pending = model.entries.filter((e) => e.decision === 'pending').length;
+  return (
+    <div class="status">
+      {report ? (
+        <p class={`chain-status ${report.ok ? 'good' : 'bad'}`} data-testid="chain-status">
+          {chainText(report)}
+        </p>
+      ) : (
+        <p class="chain-status checking" data-testid="chain-checking">
+          正在逐条校验哈希链… {props.checked.verified} / {props.checked.total}
+          <progress max={Math.max(1, props.checked.total)} value={props.checked.verified} />
+        </p>
+      )}
+      {status?.lastIntegrityProblem && (
+        <p class="warn">
+          后台日常检查记录过完整性问题（序号 {status.lastIntegrityProblem.seq}）：{status.lastIntegrityProblem.reason}
+        </p>
+      )}
+      <p>
+        发布尝试 <strong data-testid="total-count">{model.entries.length}</strong> 条，其中未完成 {pending} 条；链头 序号 {model.head?.seq ?? 0}，哈希{' '}
+        <code title="导出时会写入文件；请记下以便日后核对">{model.head?.hash ?? '（空）'}</code>
+      </p>
+      <p class={status?.storage.level && status.storage.level !== 'ok' ? 'warn' : ''}>
+        {status?.storage.message ??
+          `存储：已用 ${size(status?.storage.usage)}${status?.storage.quota ? ` / ${size(status.storage.quota)}` : ''}`}
+        {props.persisted === false && '；浏览器未授予持久存储，空间紧张时可能被清理，请定期导出。'}
+        {props.persisted && '；已获得持久存储。'}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * JSON Lines export with the chain, and its offline verification (`govpost-guard log verify`).
+ *
+ * Line 1 is the header: what the file holds and the chain's head at export time. Then, in chain
+ * order, every record of the exported attempts (attempt and outcome), every retention record, and
+ * the notices in range — each exactly as stored, hash included. Records the filter left out are
+ * replaced, run by run, by one `{"type":"omitted","from","to","prev","hash"}` line: the `prev` of
+ * the run's first record and the `hash` of its last, so the links can be followed to the head.
+ * A filtered file thus proves its own records are unchanged and in place; only an unfiltered
+ * export lets the verifier recompute every record.
+ */
+import type { Sha256 } from './canonical';
+import type { Head } from './chain';
+import type { ExportStatement } from './export-csv';
+import type { LogFilter } from './filter';
+import type { LogRecord, OmittedRun } from './record';
+import { ChainVerifier, type ChainReport } from './verify';
+
+export const EXPORT_FORMAT = 'govpost-guard-log';
+export const EXPORT_VERSION = 1;
+
+export interface ExportHeader extends ExportStatement {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  extension: string;
+  filter: LogFilter;
+  /** Full record lines and records covered by omitted runs. */
+  records: number;
+  omitted: number;
+}
+
+/**
+ * The record lines of an export in chunks of about `lines` lines (a chunk also ends after
+ * `4 × lines` records scanned, so progress moves while long runs are being omitted). `keep` says
+ * which records are exported; the rest become omitted runs. `onScanned` reports progress.
+ */
+export function* jsonlRecordChunks(
+  records: readonly LogRecord[],
+  keep: (r: LogRecord) => boolean,
+  lines = 2_000,
+  onScanned?: (scanned: number) => void,
+): Generator<string> {
+  let chunk = '';
+  let n = 0;
+  let scanned = 0;
+  let run: OmittedRun | undefined;
+  const emit = (line: string) => {
+    chunk += `${line}\n`;
+    n++;
+  };
+  for (const r of records) {
+    if (keep(r)) {
+      if (run) emit(JSON.stringify(run));
+      run = undefined;
+      emit(JSON.stringify(r));
+    } else if (run) {
+      run.to = r.seq;
+      run.hash = r.hash;
+    } else {
+      run = { type: 'omitted', from: r.seq, to: r.seq, prev: r.prev, hash: r.hash };
+    }
+    scanned++;
+    if (n >= lines || scanned % (lines * 4) === 0) {
+      onScanned?.(scanned);
+      yield chunk;
+      chunk = '';
+      n = 0;
+    }
+  }
+  if (run) emit(JSON.stringify(run));
+  onScanned?.(scanned);
+  if (chunk) yield chunk;
+}
+
+/** Counts what `jsonlRecordChunks` will write, for the header (one cheap pass). */
+export function countExport(records: readonly LogRecord[], keep: (r: LogRecord) => boolean): { records: number; omitted: number } {
+  let kept = 0;
+  for (const r of records) if (keep(r)) kept++;
+  return { records: kept, omitted: records.length - kept };
+}
+
+export interface ExportVerification {
+  header?: ExportHeader;
+  report: ChainReport;
+  /** Set when the file is not an export at all (no valid header). */
+  notAnExport?: string;
+}
+
+/** Verifies an exported file, line by line, with the one chain verifier. */
+export async function verifyExportLines(
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: { batch?: number; sha256?: Sha256 } = {},
+): Promise<ExportVerification> {
+  const { batch = 1_000, sha256 } = options;
+  const verifier = new ChainVerifier({ sha256 });
+  let header: ExportHeader | undefined;
+  let lineNo = 0;
+  let pending: unknown[] = [];
+  let pendingFirst = 0;
+  for await (const raw of lines) {
+    lineNo++;
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (lineNo === 1) {
+      const parsed = tryParse(line);
+      const why = headerProblem(parsed);
+      if (why) return { report: verifier.finish(), notAnExport: why };
+      header = parsed as ExportHeader;
+      continue;
+    }
+    if (line === '') continue;
+    if (pending.length === 0) pendingFirst = lineNo;
+    pending.push(tryParse(line));
+    if (pending.length >= batch) {
+      await verifier.push(pending, pendingFirst);
+      pending = [];
+    }
+  }
+  if (pending.length) await verifier.push(pending, pendingFirst);
+  if (!header) return { report: verifier.finish(), notAnExport: '文件是空的' };
+  return { header, report: verifier.finish({ head: header.head ?? undefined, attempts: header.count }) };
+}
+
+function tryParse(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return line; // the verifier reports it as a line that is not a JSON object
+  }
+}
+
+function headerProblem(h: unknown): string | undefined {
+  if (typeof h !== 'object' || h === null) return '第一行不是导出文件头（JSON 对象）';
+  const x = h as Partial<ExportHeader>;
+  if (x.format !== EXPORT_FORMAT) return `第一行不是 GovPost Guard 的日志导出文件头（format 应为 ${EXPORT_FORMAT}）`;
+  if (x.version !== EXPORT_VERSION) return `不支持的导出格式版本 ${JSON.stringify(x.version)}（支持 ${EXPORT_VERSION}）`;
+  if (typeof x.count !== 'number') return '文件头缺少条数 count';
+  if (x.head !== null && (typeof x.head !== 'object' || typeof (x.head as Head).hash !== 'string')) return '文件头的链头 head 格式不对';
+  return undefined;
+}
