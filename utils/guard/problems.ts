@@ -20,6 +20,8 @@ export class ProblemBoard {
   constructor(
     private readonly adapter: SiteAdapter,
     private readonly changed: (all: string[]) => void,
+    /** The adapter's page kind now (home, article…), as the log records pages; `unknown` before it is known. */
+    private readonly pageKind: () => string,
   ) {}
 
   set(source: string, list: string[]): void {
@@ -29,7 +31,7 @@ export class ProblemBoard {
       const key = `${location.href}\n${problem}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);
-      const report = { platform: this.adapter.platform, page: location.pathname, url: location.href, problem };
+      const report = { platform: this.adapter.platform, page: this.pageKind(), url: location.href, problem };
       this.sending = this.sending.then(() => sendMessage('reportAdapterProblem', report)).catch(() => undefined);
     }
     this.changed(all);

@@ -63,11 +63,16 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     networkGate: false,
     problems: [],
   });
-  const problems = new ProblemBoard(adapter, (list) => {
-    status.update({ problems: list }, true);
-    if (list.length) panel.notify('adapter', t.adapterProblem(list.join('；')));
-    else panel.unnotify('adapter');
-  });
+  const problems = new ProblemBoard(
+    adapter,
+    (list) => {
+      status.update({ problems: list }, true);
+      if (list.length) panel.notify('adapter', t.adapterProblem(list.join('；')));
+      else panel.unnotify('adapter');
+    },
+    // Reports arrive after start-up, once the page kind below is defined.
+    () => pageKind(),
+  );
   void link.ready.then((connected) => {
     status.update({ networkGate: connected });
     if (!connected) problems.set('gate', [t.noGate]);
