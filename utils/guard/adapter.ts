@@ -56,8 +56,13 @@ export interface ControlHit {
 /** What an adapter makes of a held publish request (the second line). */
 export interface RequestDraft {
   kind: DraftKind;
-  /** Draft fields read from the request body; `body` is what will be published. */
-  draft: Omit<Draft, 'platform' | 'kind' | 'url' | 'account'>;
+  /**
+   * Draft fields read from the request body; `body` is what will be published. Absent when the
+   * request only names a draft saved on the server (WeChat `masssend`, card.weibo
+   * `draft/publish`): it publishes what the page's editor holds, so the core checks the page's
+   * composer of this `kind` instead.
+   */
+  draft?: Omit<Draft, 'platform' | 'kind' | 'url' | 'account'>;
   /** Page kind to record when no composer on the page matches the request. */
   page?: string;
 }
