@@ -40,7 +40,7 @@ async function paste(page: Page, selector: string, html: string) {
 async function save(page: Page, name: string, frames: string[] = []): Promise<SnapshotEntry> {
   const html = await page.evaluate(() => {
     const copy = document.documentElement.cloneNode(true) as HTMLElement;
-    for (const s of copy.querySelectorAll('script')) if (!/wx\s*=|\$CONFIG|__INITIAL_STATE__/.test(s.textContent ?? '')) s.remove();
+    for (const s of copy.querySelectorAll('script')) if (!/^\s*(window\.wx\s*=|var \$CONFIG|window\.__INITIAL_STATE__)/.test(s.textContent ?? '')) s.remove();
     // Form state lives in properties; "Save page as" writes it back into the markup.
     const live = document.querySelectorAll('textarea, input');
     copy.querySelectorAll('textarea, input').forEach((el, i) => {

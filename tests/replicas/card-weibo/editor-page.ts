@@ -7,6 +7,7 @@
  * `SN-REQID`). Scoped-style attributes and component classes are randomised per build.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomHash } from '../lib/endpoints';
 
 export interface CardWeiboEditorOptions {
@@ -16,8 +17,8 @@ export interface CardWeiboEditorOptions {
   autosaveMs: number;
 }
 
-const pmEmu = readFileSync(new URL('../lib/prosemirror-emu.js', import.meta.url), 'utf8');
-const editorJs = readFileSync(new URL('./editor.js', import.meta.url), 'utf8');
+const pmEmu = readFileSync(join(import.meta.dirname, '../lib/prosemirror-emu.js'), 'utf8');
+const editorJs = readFileSync(join(import.meta.dirname, 'editor.js'), 'utf8');
 
 /** `\uXXXX` escapes for non-ASCII, as the v5 page's `JSON.parse('…')` literal carries them. */
 function escapeNonAscii(s: string): string {

@@ -7,6 +7,7 @@
  * ../lib/prosemirror-emu.js.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomHash } from '../lib/endpoints';
 
 export interface WechatEditorOptions {
@@ -24,8 +25,8 @@ export interface WechatEditorOptions {
   autosaveMs: number;
 }
 
-const pmEmu = readFileSync(new URL('../lib/prosemirror-emu.js', import.meta.url), 'utf8');
-const editorJs = readFileSync(new URL('./editor.js', import.meta.url), 'utf8');
+const pmEmu = readFileSync(join(import.meta.dirname, '../lib/prosemirror-emu.js'), 'utf8');
+const editorJs = readFileSync(join(import.meta.dirname, 'editor.js'), 'utf8');
 
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -1,0 +1,55 @@
+/**
+ * Opens a saved editor snapshot (see snapshots/capture.ts) in happy-dom at its real address,
+ * with each editing iframe's saved document put back, and builds drafts from it the way the
+ * guard does at a publish click.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Window } from 'happy-dom';
+import type { Draft } from '../../rules/engine/types';
+import type { SiteAdapter } from '../../utils/guard/adapter';
+import { resolveSelectors, type Selectors } from '../../utils/guard/selectors';
+import type { SnapshotEntry } from './snapshots/capture';
+
+// Paths, not URLs: under happy-dom, URL is the DOM's, which knows no file: scheme.
+const dir = join(import.meta.dirname, 'snapshots');
+const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as SnapshotEntry[];
+
+export interface Snapshot {
+  entry: SnapshotEntry;
+  window: Window;
+  document: Document;
+  close(): Promise<void>;
+}
+
+export function openSnapshot(file: string): Snapshot {
+  const entry = index.find((e) => e.file === file);
+  if (!entry) throw new Error(`no snapshot ${file}`);
+  const window = new Window({ url: entry.url });
+  window.document.write(readFileSync(join(dir, entry.file), 'utf8'));
+  for (const [id, frameFile] of Object.entries(entry.frames ?? {})) {
+    window.document.getElementById(id)!.setAttribute('srcdoc', readFileSync(join(dir, frameFile), 'utf8'));
+  }
+  return { entry, window, document: window.document as unknown as Document, close: () => window.happyDOM.close() };
+}
+
+export function selectorsOf<K extends string>(adapter: SiteAdapter<K>): Selectors<K> {
+  const { selectors, problems } = resolveSelectors(adapter.selectors, undefined, adapter.id, () => true);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return selectors;
+}
+
+/** The draft of the page's first composer, assembled as the guard does (docs/adapters.md). */
+export function draftOf<K extends string>(adapter: SiteAdapter<K>, doc: Document): Draft {
+  const s = selectorsOf(adapter);
+  const [composer] = adapter.composers(doc, s);
+  if (!composer) throw new Error('no composer on the page');
+  const draft: Draft = { platform: adapter.platform, kind: composer.kind, body: composer.surfaces.body.text(), url: doc.URL };
+  const account = adapter.account(doc);
+  if (account) draft.account = account;
+  for (const [field, surface] of Object.entries(composer.surfaces)) {
+    if (field !== 'body' && surface) (draft as unknown as Record<string, string>)[field] = surface.text();
+  }
+  for (const [key, value] of Object.entries(composer.extra?.() ?? {})) if (value !== undefined) (draft as unknown as Record<string, unknown>)[key] = value;
+  return draft;
+}
