@@ -1,20 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cardWeiboAdapter } from '../../adapters/card-weibo';
 import { CARD_WEIBO_ENDPOINTS } from '../../adapters/card-weibo/endpoints';
 import { nButton } from '../replicas/card-weibo/editor-page';
 import { matchEndpoint } from '../../utils/guard/endpoints';
-import { draftOf, openSnapshot, selectorsOf, type Snapshot } from './snapshot';
+import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
 
 const s = selectorsOf(cardWeiboAdapter);
-let open: Snapshot | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
-function snapshot(file: string): Snapshot {
-  return (open = openSnapshot(file));
-}
+const snapshot = snapshotOpener();
 
 const expected = (url: string) => ({
   platform: 'weibo',

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { afterEach } from 'vitest';
 import type { Draft } from '../../rules/engine/types';
 import type { SiteAdapter } from '../../utils/guard/adapter';
 import { resolveSelectors, type Selectors } from '../../utils/guard/selectors';
@@ -52,4 +53,14 @@ export function draftOf<K extends string>(adapter: SiteAdapter<K>, doc: Document
   }
   for (const [key, value] of Object.entries(composer.extra?.() ?? {})) if (value !== undefined) (draft as unknown as Record<string, unknown>)[key] = value;
   return draft;
+}
+
+/** An opener for the tests of one file; each test's snapshot is closed after it. */
+export function snapshotOpener(): (file: string) => Snapshot {
+  let open: Snapshot | undefined;
+  afterEach(async () => {
+    await open?.close();
+    open = undefined;
+  });
+  return (file) => (open = openSnapshot(file));
 }

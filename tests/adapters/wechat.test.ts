@@ -1,19 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wechatAdapter } from '../../adapters/wechat';
 import { WECHAT_ENDPOINTS } from '../../adapters/wechat/endpoints';
 import { matchEndpoint, type HeldRequest } from '../../utils/guard/endpoints';
-import { draftOf, openSnapshot, selectorsOf, type Snapshot } from './snapshot';
+import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
 
 const s = selectorsOf(wechatAdapter);
-let open: Snapshot | undefined;
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-});
-function snapshot(file: string): Snapshot {
-  return (open = openSnapshot(file));
-}
+const snapshot = snapshotOpener();
 
 const ACCOUNT = { name: '保定发布', id: 'gh_0a1b2c3d4e5f' };
 const ARTICLE_BODY = '为切实做好春节期间安全生产工作，现将有关事项通知如下。\n一、压实责任。各县（市、区）要落实属地管理责任。\n详见往期回顾和市政府网站。';
