@@ -52,7 +52,7 @@ export interface AdapterProblem {
   problem: string;
 }
 
-export interface Protocol {
+export interface Protocol extends TabStatusProtocol {
   /** The pack content scripts and pages compile their checker from. */
   getActivePack(data: Record<string, never>): ActivePack;
   /** Stores an attempt as pending and answers its id; the post may go only after this answer. */
@@ -71,4 +71,40 @@ export const ACCESS: { readonly [K in keyof Protocol]: readonly CallerKind[] } =
   completeAttempt: ['content'],
   reportAdapterProblem: ['content'],
   getSettings: ['content', 'extension'],
+  // Per-tab guard status (see TabStatusProtocol).
+  reportTabStatus: ['content'],
+  getTabStatus: ['extension'],
 };
+
+// ---------------------------------------------------------------------------------------------
+// Per-tab guard status, for the toolbar popup and badge. A content script reports what it guards
+// on its tab; the popup asks for the active tab's status.
+
+/** What the guard on one tab knows: shown in the toolbar popup. */
+export interface TabStatus {
+  adapter: { id: string; label: string };
+  platform: Platform;
+  /** The adapter's page kind, or null on a page of the platform the adapter does not guard. */
+  page: string | null;
+  /** The MAIN-world network gate answered the handshake. */
+  networkGate: boolean;
+  pack?: { id: string; version: string; name: string };
+  /** The last check on this tab (publish attempt or live check). */
+  lastCheck?: {
+    time: string;
+    source: 'publish' | 'live';
+    kind: DraftKind;
+    verdict: Verdict | 'error';
+    findings: Finding[];
+    decision?: Exclude<Decision, 'pending'>;
+  };
+  /** Adapter problems still present on the page (what the editor sees in the notice). */
+  problems: string[];
+}
+
+export interface TabStatusProtocol {
+  /** The content script's status for its own tab (the sender's tab). */
+  reportTabStatus(data: TabStatus): { ok: true };
+  /** A tab's last reported status, or null where no guard runs. */
+  getTabStatus(data: { tabId: number }): TabStatus | null;
+}

@@ -1,0 +1,39 @@
+/**
+ * The weibo.com network gate's spec for the MAIN world: endpoints, the refusal shape, and the
+ * logged-in account from page globals the isolated world cannot see (platforms.md §1.2):
+ * `$CONFIG.user`, then the Vue 2 root's config, then the Vue 3 store (id only).
+ */
+import type { Account } from '../../utils/guard/adapter';
+import type { MainWorldSpec } from '../../utils/guard/main-world';
+import { WEIBO_ENDPOINTS, weiboRejection } from './endpoints';
+
+interface WeiboUser {
+  idstr?: string;
+  id?: number | string;
+  screen_name?: string;
+}
+
+function fromUser(user: WeiboUser | undefined): Account | undefined {
+  if (!user?.screen_name) return undefined;
+  const id = user.idstr ?? (user.id !== undefined ? String(user.id) : undefined);
+  return { name: user.screen_name, ...(id ? { id } : {}) };
+}
+
+function identity(): Account | undefined {
+  const w = window as unknown as { $CONFIG?: { user?: WeiboUser } };
+  const fromConfig = fromUser(w.$CONFIG?.user);
+  if (fromConfig) return fromConfig;
+  const vue2 = document.querySelector('#app') as (Element & { __vue__?: { config?: { user?: WeiboUser } } }) | null;
+  const fromVue2 = fromUser(vue2?.__vue__?.config?.user);
+  if (fromVue2) return fromVue2;
+  type Vue3 = { __vue_app__?: { config?: { globalProperties?: { $store?: { state?: { config?: { config?: { uid?: string | number } } } } } } } };
+  const vue3 = document.querySelector('[data-v-app]') as (Element & Vue3) | null;
+  const uid = vue3?.__vue_app__?.config?.globalProperties?.$store?.state?.config?.config?.uid;
+  return uid !== undefined ? { name: `uid ${uid}`, id: String(uid) } : undefined;
+}
+
+export const weiboMainWorld: MainWorldSpec = {
+  endpoints: WEIBO_ENDPOINTS,
+  identity,
+  rejection: weiboRejection,
+};

@@ -1,0 +1,99 @@
+/**
+ * The engine as the content script holds it: the active pack compiled once, recompiled when the
+ * background activates another (storage key `activePack`), and checks run against a time budget.
+ * A check that cannot finish within the budget, throws, or reports rule errors is a failure: the
+ * caller fails closed.
+ */
+import browser from 'webextension-polyfill';
+import { compilePack, type Checker, type Pack } from '../../rules/engine';
+import type { Draft, Report } from '../../rules/engine/types';
+import { RULES } from '../../rules';
+import { sendMessage } from '../messaging';
+
+/** The publish check's time budget. Beyond it the post is held and the editor must give a reason. */
+export const CHECK_BUDGET_MS = 1000;
+
+export interface CheckOutcome {
+  /** The report, when the engine produced one (even an incomplete one with errors). */
+  report?: Report;
+  /** Why the check does not count (not loaded in time, threw, rule errors, over budget). */
+  failure?: string;
+  ms: number;
+}
+
+export class CheckerHost {
+  private checker: Checker | null = null;
+  private current: Pack | null = null;
+  private loading: Promise<Checker> | null = null;
+  private listeners = new Set<(pack: Pack) => void>();
+
+  constructor(private readonly budgetMs = CHECK_BUDGET_MS) {}
+
+  /** Loads the active pack now and follows changes to it. */
+  start(): void {
+    void this.load().catch(() => undefined);
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && 'activePack' in changes) void this.load().catch(() => undefined);
+    });
+  }
+
+  get pack(): Pack | null {
+    return this.current;
+  }
+
+  /** Called with each newly compiled pack (selector overrides, popup status). */
+  onPack(listener: (pack: Pack) => void): void {
+    this.listeners.add(listener);
+    if (this.current) listener(this.current);
+  }
+
+  /** The compiled checker if it is ready, for live checking (which never waits). */
+  get ready(): Checker | null {
+    return this.checker;
+  }
+
+  private load(): Promise<Checker> {
+    const loading = sendMessage('getActivePack', {}).then(({ pack }) => {
+      const checker = compilePack(pack, RULES);
+      this.checker = checker;
+      this.current = pack;
+      for (const l of this.listeners) l(pack);
+      return checker;
+    });
+    this.loading = loading;
+    loading.catch(() => {
+      if (this.loading === loading) this.loading = null;
+    });
+    return loading;
+  }
+
+  /** The publish check: waits for the pack within the budget, then checks synchronously. */
+  async check(draft: Draft): Promise<CheckOutcome> {
+    const t0 = performance.now();
+    let checker = this.checker;
+    if (!checker) {
+      const pending = this.loading ?? this.load();
+      const timeout = new Promise<null>((r) => setTimeout(() => r(null), this.budgetMs));
+      try {
+        checker = await Promise.race([pending, timeout]);
+      } catch (e) {
+        return { failure: `规则包无法加载：${e instanceof Error ? e.message : String(e)}`, ms: performance.now() - t0 };
+      }
+      if (!checker) return { failure: `规则包未能在 ${this.budgetMs} 毫秒内加载`, ms: performance.now() - t0 };
+    }
+    return runCheck(checker, draft, t0, this.budgetMs);
+  }
+}
+
+export function runCheck(checker: Checker, draft: Draft, t0: number, budgetMs: number): CheckOutcome {
+  let report: Report;
+  try {
+    report = checker.check(draft);
+  } catch (e) {
+    return { failure: `检查出错：${e instanceof Error ? e.message : String(e)}`, ms: performance.now() - t0 };
+  }
+  const ms = performance.now() - t0;
+  if (report.errors.length) return { report, failure: `有 ${report.errors.length} 条规则未能完成检查（${report.errors.map((e) => e.ruleId).join('、')}）`, ms };
+  if (ms > budgetMs) return { report, failure: `检查用时 ${Math.round(ms)} 毫秒，超过 ${budgetMs} 毫秒的时限`, ms };
+  return { report, ms };
+}

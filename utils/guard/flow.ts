@@ -1,0 +1,142 @@
+/**
+ * One publish attempt, from the held action to the decision: check the draft within the time
+ * budget, write the attempt to the log (write-ahead: nothing leaves before the background has
+ * answered), ask the editor when the verdict is not a pass, complete the entry with the decision,
+ * and only then say whether the post may go. Every path fails closed: a check that fails or
+ * times out holds the post (a written reason lets it go), a log that cannot be written blocks it.
+ */
+import type { Draft, Finding, Report, RuleError, Verdict } from '../../rules/engine/types';
+import type { AttemptCompletion, AttemptStart, Decision } from '../protocol';
+import type { Composer } from './adapter';
+import type { CheckOutcome } from './checker-host';
+import type { PanelDecision } from './overlay/Panel';
+import type { Question } from './panel-controller';
+
+export interface AttemptInput {
+  draft: Draft;
+  /** The adapter's page kind. */
+  page: string;
+  composer?: Composer;
+  origin: 'ui' | 'network';
+  /** Whether the held action can still be carried out (its control may have left the page). */
+  deliverable(): boolean;
+  /** Reads the composer again after the editor fixed the post from the panel. */
+  reread?(): Draft;
+  /** The draft could not be read (an unreadable request body): do not check, fail closed. */
+  unreadable?: string;
+}
+
+export interface AttemptResult {
+  deliver: boolean;
+  /** The draft that was finally decided on (the editor may have fixed it in the panel). */
+  draft: Draft;
+}
+
+export interface FlowDeps {
+  check(draft: Draft): Promise<CheckOutcome>;
+  log: {
+    start(attempt: AttemptStart): Promise<{ id: string }>;
+    complete(done: AttemptCompletion): Promise<unknown>;
+  };
+  ask(question: Question): Promise<PanelDecision>;
+  allowOverride(): boolean;
+  /** Tells the editor something went wrong outside the panel (a notice on the page). */
+  notify(text: string): void;
+  /** The last check on this tab, for the toolbar popup. */
+  checked(info: { draft: Draft; verdict: Verdict | 'error'; findings: Finding[]; decision: Exclude<Decision, 'pending'> }): void;
+  pack(): { id: string; version: string };
+  strings: { logFailed(message: string): string; controlGone: string };
+}
+
+export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<AttemptResult> {
+  let draft = input.draft;
+  for (;;) {
+    const outcome: CheckOutcome = input.unreadable && draft === input.draft ? { failure: input.unreadable, ms: 0 } : await deps.check(draft);
+    const verdict: Verdict | 'error' = outcome.failure ? 'error' : outcome.report!.verdict;
+    const findings = outcome.report?.findings ?? [];
+    const errors: RuleError[] = [...(outcome.report?.errors ?? [])];
+    if (outcome.failure) errors.push({ ruleId: 'guard', message: outcome.failure });
+
+    let id: string;
+    try {
+      ({ id } = await deps.log.start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack())));
+    } catch (e) {
+      deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
+      return { deliver: false, draft };
+    }
+
+    const finish = async (decision: Exclude<Decision, 'pending'>, reason?: string) => {
+      deps.checked({ draft, verdict, findings, decision });
+      try {
+        await deps.log.complete({ id, decision, ...(reason ? { reason } : {}) });
+      } catch {
+        // The entry stays visibly pending in the log: the write-ahead record is there.
+      }
+    };
+
+    if (verdict === 'pass') {
+      if (!input.deliverable()) {
+        await finish('cancelled');
+        deps.notify(deps.strings.controlGone);
+        return { deliver: false, draft };
+      }
+      await finish('published');
+      return { deliver: true, draft };
+    }
+
+    const decision = await deps.ask({
+      verdict,
+      report: outcome.report,
+      failure: outcome.failure,
+      composer: input.composer,
+      allowOverride: deps.allowOverride(),
+      fromNetwork: input.origin === 'network',
+    });
+
+    if (decision.action === 'publish') {
+      const allowed = verdict !== 'block' && deps.allowOverride() && (decision.reason !== '' || verdict === 'warn');
+      if (!allowed) {
+        await finish(verdict === 'error' ? 'check-failed' : verdict === 'block' ? 'blocked' : 'cancelled');
+        return { deliver: false, draft };
+      }
+      if (!input.deliverable()) {
+        await finish('cancelled');
+        deps.notify(deps.strings.controlGone);
+        return { deliver: false, draft };
+      }
+      await finish(decision.reason ? 'published-with-reason' : 'published', decision.reason || undefined);
+      return { deliver: true, draft };
+    }
+    if (decision.action === 'recheck' && input.reread) {
+      await finish('cancelled');
+      draft = input.reread();
+      continue;
+    }
+    await finish(verdict === 'block' ? 'blocked' : verdict === 'error' ? 'check-failed' : 'cancelled');
+    return { deliver: false, draft };
+  }
+}
+
+function attemptStart(
+  draft: Draft,
+  page: string,
+  verdict: Verdict | 'error',
+  findings: Finding[],
+  errors: RuleError[],
+  report: Report | null,
+  pack: { id: string; version: string },
+): AttemptStart {
+  return {
+    platform: draft.platform,
+    kind: draft.kind,
+    page,
+    ...(draft.account ? { account: draft.account } : {}),
+    url: draft.url ?? '',
+    ...(draft.title !== undefined ? { title: draft.title } : {}),
+    text: draft.body,
+    verdict,
+    findings,
+    errors,
+    pack: report?.pack ?? pack,
+  };
+}

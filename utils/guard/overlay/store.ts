@@ -1,0 +1,92 @@
+/**
+ * The state the overlay renders: the panel, live badges and underlines, a located finding's
+ * highlight, and notices. Plain data set by the guard's controllers; the Preact overlay only
+ * renders it and calls back.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding, Verdict } from '../../../rules/engine/types';
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface PanelView {
+  /** `attempt`: a publish is held; `preview`: live findings opened from the badge. */
+  mode: 'attempt' | 'preview';
+  verdict: Verdict | 'error';
+  findings: Finding[];
+  failure?: string;
+  allowOverride: boolean;
+  /** The request came from a page script, not a control the editor used. */
+  fromNetwork: boolean;
+  /** A suggestion was applied: the post changed and must be checked again. */
+  edited: boolean;
+  /** Which findings point into an editor surface (can be located / fixed in place). */
+  locatable: boolean[];
+  /** A short message from the last action (e.g. a suggestion the editor refused). */
+  message?: string;
+}
+
+export interface LiveBadge {
+  key: string;
+  left: number;
+  top: number;
+  count: number;
+  severity: Finding['severity'];
+}
+
+export interface LiveMark {
+  key: string;
+  severity: Finding['severity'];
+  boxes: Box[];
+}
+
+export interface Notice {
+  id: string;
+  text: string;
+}
+
+export interface OverlayState {
+  panel: PanelView | null;
+  badges: LiveBadge[];
+  marks: LiveMark[];
+  highlight: Box[];
+  notices: Notice[];
+}
+
+export class Store<T extends object> {
+  private listeners = new Set<(s: T) => void>();
+
+  constructor(private state: T) {}
+
+  get(): T {
+    return this.state;
+  }
+
+  set(patch: Partial<T>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  subscribe(listener: (s: T) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export function createOverlayStore(): Store<OverlayState> {
+  return new Store<OverlayState>({ panel: null, badges: [], marks: [], highlight: [], notices: [] });
+}
+
+export function useStore<T extends object>(store: Store<T>): T {
+  const [state, setState] = useState(store.get());
+  useEffect(() => store.subscribe(setState), [store]);
+  return state;
+}
+
+export function toBox(r: DOMRect): Box {
+  return { left: r.left, top: r.top, width: r.width, height: r.height };
+}

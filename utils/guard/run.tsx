@@ -1,0 +1,243 @@
+/**
+ * Runs the guard for one adapter in a content script (isolated world, document_start). Wiring
+ * only: the pieces live beside this file.
+ *
+ *   ui-gate      capture-phase listeners; holds and replays the editor's publish action
+ *   link         private channel to the MAIN-world network gate (held publish requests)
+ *   flow         check → write-ahead log → panel → decision → complete → let go or not
+ *   live         live checking while typing (badge, underlines)
+ *   watch        SPA routes, late composers, adapter expectations (breakage is never silent)
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Draft, Finding } from '../../rules/engine/types';
+import { sendMessage } from '../messaging';
+import type { TabStatus } from '../protocol';
+import { AccountSource } from './account';
+import type { Composer, RequestDraft, SiteAdapter } from './adapter';
+import { Approvals, sameText } from './approvals';
+import { CheckerHost } from './checker-host';
+import { buildDraft } from './draft';
+import type { HeldRequest } from './endpoints';
+import { runAttempt, type FlowDeps } from './flow';
+import { GateLink } from './link';
+import { LiveChecker } from './live';
+import { Overlay } from './overlay/Overlay';
+import { createOverlayStore } from './overlay/store';
+import './overlay/overlay.css';
+import { PanelController } from './panel-controller';
+import { resolveSelectors, type Selectors } from './selectors';
+import { SettingsHost } from './settings-host';
+import { StatusReporter } from './status';
+import { t } from './strings';
+import { UiGate, type HeldAction } from './ui-gate';
+import { PageWatcher } from './watch';
+
+type LastCheck = NonNullable<TabStatus['lastCheck']>;
+
+const REJECTED = '发布已被政务新媒体发布守卫拦截，请在发布前检查面板中查看原因。';
+const UNREADABLE = '无法读取发布请求的内容';
+
+export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+  // Synchronous part: must finish at document_start, before any page script runs.
+  const link = new GateLink();
+  link.connect();
+
+  const checker = new CheckerHost();
+  const settings = new SettingsHost();
+  let selectors: Selectors<string> = resolveSelectors(adapter.selectors, undefined, adapter.id).selectors;
+  const store = createOverlayStore();
+  let host: HTMLElement | null = null;
+  const isOwn = (e: Event) => host !== null && e.composedPath().includes(host);
+  const accounts = new AccountSource(
+    () => adapter.account(document),
+    () => link.identity(),
+  );
+  const approvals = new Approvals();
+  const status = new StatusReporter({
+    adapter: { id: adapter.id, label: adapter.label },
+    platform: adapter.platform,
+    page: null,
+    networkGate: link.connected,
+    problems: [],
+  });
+  const problems = new ProblemBoard(adapter, (list) => {
+    status.update({ problems: list }, true);
+    if (list.length) panel.notify('adapter', t.adapterProblem(list.join('；')));
+    else panel.unnotify('adapter');
+  });
+  if (!link.connected) problems.set('gate', [t.noGate]);
+
+  const extract = (composer: Composer): Draft => buildDraft(adapter, composer, accounts.now());
+  const lastCheck = (source: LastCheck['source'], draft: Draft, verdict: LastCheck['verdict'], findings: Finding[], decision?: LastCheck['decision']) =>
+    status.update(
+      { lastCheck: { time: new Date().toISOString(), source, kind: draft.kind, verdict, findings: findings.slice(0, 50), ...(decision ? { decision } : {}) } },
+      source === 'publish',
+    );
+
+  const live = new LiveChecker(store, {
+    composerAt: (target) => adapter.composerAt(target, selectors),
+    composers: () => adapter.composers(document, selectors),
+    extract,
+    check: (draft) => checker.ready?.check(draft) ?? null,
+    enabled: () => settings.current.liveCheck[adapter.platform] !== false,
+    isOwn,
+    checked: (draft, report) => lastCheck('live', draft, report.errors.length ? 'error' : report.verdict, report.findings),
+  });
+  const panel = new PanelController(store, {
+    recheck: (composer) => checker.ready?.check(extract(composer)) ?? null,
+    preview: (key) => live.result(key),
+  });
+  const watcher = new PageWatcher({
+    page: () => adapter.page(location, document, selectors),
+    met: (expectation) => expectation.found(document, selectors),
+    onTick: () => {
+      if (host && !host.isConnected) document.documentElement.append(host);
+      live.refresh();
+    },
+    onPage: (page) => status.update({ page: page?.kind ?? null }),
+    onProblems: (list) => problems.set('page', list),
+  });
+
+  const flow: FlowDeps = {
+    check: (draft) => checker.check(draft),
+    log: {
+      start: (attempt) => sendMessage('logAttempt', attempt),
+      complete: (done) => sendMessage('completeAttempt', done),
+    },
+    ask: (question) => panel.ask(question),
+    allowOverride: () => settings.current.allowOverride,
+    notify: (text) => panel.notify('flow', text),
+    checked: ({ draft, verdict, findings, decision }) => lastCheck('publish', draft, verdict, findings, decision),
+    pack: () => (checker.pack ? { id: checker.pack.id, version: checker.pack.version } : { id: 'unknown', version: '0.0.0' }),
+    strings: { logFailed: t.logFailed, controlGone: t.controlGone },
+  };
+  const pageKind = (composer?: Composer) => composer?.page ?? watcher.current?.kind ?? 'unknown';
+
+  // The first line: the editor's own publish actions.
+  new UiGate(adapter, () => selectors, isOwn, async (action: HeldAction) => {
+    if (!accounts.now()) await accounts.lookup();
+    const result = await runAttempt(
+      {
+        draft: extract(action.composer),
+        page: pageKind(action.composer),
+        composer: action.composer,
+        origin: 'ui',
+        deliverable: action.deliverable,
+        reread: () => extract(action.composer),
+      },
+      flow,
+    );
+    if (!result.deliver) return;
+    approvals.add(result.draft.body);
+    action.replay();
+  }).install(window);
+
+  // The second line: publish requests held by the MAIN-world gate.
+  link.onHeld(async (request: HeldRequest) => {
+    let read: RequestDraft | null = null;
+    let unreadable: string | undefined;
+    try {
+      read = request.fields[''] === '\u0000unreadable' ? null : adapter.network.toDraft(request);
+      if (!read) unreadable = UNREADABLE;
+    } catch (e) {
+      unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
+    }
+    const body = read?.draft.body ?? '';
+    if (read && approvals.take(body)) return { release: true };
+    const composers = adapter.composers(document, selectors);
+    const composer = read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined;
+    if (read && !composer) problems.noteUnknownEditor(body);
+    if (!accounts.now()) await accounts.lookup();
+    const base: Draft = composer ? extract(composer) : { platform: adapter.platform, kind: read?.kind ?? 'post', body: '', url: location.href, account: accounts.now() };
+    const draft: Draft = { ...base, ...(read?.draft ?? {}), kind: read?.kind ?? base.kind, platform: adapter.platform, body };
+    const result = await runAttempt(
+      {
+        draft,
+        page: read?.page ?? pageKind(composer),
+        // Locating and fixing in place only when the editor holds exactly the text being sent.
+        composer: composer && composer.surfaces.body.text() === body ? composer : undefined,
+        origin: 'network',
+        deliverable: () => true,
+        unreadable,
+      },
+      flow,
+    );
+    return result.deliver ? { release: true } : { release: false, message: REJECTED };
+  });
+
+  checker.onPack((pack) => {
+    const resolved = resolveSelectors(adapter.selectors, pack.sites?.[adapter.id], adapter.id);
+    selectors = resolved.selectors;
+    problems.set('pack', resolved.problems);
+    status.update({ pack: { id: pack.id, version: pack.version, name: pack.name } });
+  });
+  settings.onChange(() => live.refresh());
+  checker.start();
+  settings.start();
+  ctx.onInvalidated(() => link.close());
+
+  // The overlay needs a document to live in; mount it once the DOM is there.
+  const mount = async () => {
+    const ui = await createShadowRootUi(ctx, {
+      name: 'govpost-guard',
+      position: 'inline',
+      anchor: 'html',
+      append: 'last',
+      onMount: (container, shadow, shadowHost) => {
+        host = shadowHost;
+        panel.attach(shadow);
+        render(<Overlay store={store} actions={panel} />, container);
+      },
+      onRemove: () => host?.shadowRoot && render(null, host.shadowRoot),
+    });
+    ui.mount();
+    live.install(window);
+    watcher.start();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void mount(), { once: true });
+  else void mount();
+}
+
+/**
+ * Open adapter problems from every source (page expectations, pack overrides, the gate, editors
+ * the adapter did not know), each reported to the background once per page address.
+ */
+class ProblemBoard {
+  private sources = new Map<string, string[]>();
+  private reported = new Set<string>();
+
+  constructor(
+    private readonly adapter: SiteAdapter,
+    private readonly changed: (all: string[]) => void,
+  ) {}
+
+  set(source: string, list: string[]): void {
+    this.sources.set(source, list);
+    const all = [...new Set([...this.sources.values()].flat())];
+    for (const problem of all) {
+      const key = `${location.href}\n${problem}`;
+      if (this.reported.has(key)) continue;
+      this.reported.add(key);
+      sendMessage('reportAdapterProblem', { platform: this.adapter.platform, page: location.pathname, url: location.href, problem }).catch(() => undefined);
+    }
+    this.changed(all);
+  }
+
+  /**
+   * A publish request whose text sits in an editable element the adapter does not recognise: the
+   * editor used a composer the adapter does not know, so the first line missed it.
+   */
+  noteUnknownEditor(body: string): void {
+    if (!body.trim()) return;
+    const editors = document.querySelectorAll<HTMLElement>('textarea, [contenteditable=""], [contenteditable="true"]');
+    for (const el of editors) {
+      const text = el.tagName === 'TEXTAREA' ? (el as HTMLTextAreaElement).value : el.innerText;
+      if (sameText(text, body)) {
+        this.set('unknown-editor', ['发布请求来自适配器不认识的编辑框（第一道防线没有拦到）']);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Every text the guard shows on a platform page, Chinese first and English second, in one place.
+ * The language follows the browser: Chinese unless the browser asks for English and not Chinese.
+ */
+import type { FieldName, Severity, Verdict } from '../../rules/engine/types';
+
+const zh = {
+  panelTitle: '发布前检查',
+  verdictBlock: '有必须修改的问题，不能发布。',
+  verdictJustify: '有需要写明理由的问题：填写发布理由后才能发布。',
+  verdictWarn: '发现需要注意的问题。确认无误可以继续发布。',
+  verdictError: '检查未能完成，本次发布已暂停。只有写明理由才能继续。',
+  verdictPass: '没有发现问题。',
+  previewTitle: '实时检查结果',
+  back: '返回修改',
+  publishAnyway: '仍要发布',
+  recheck: '重新检查',
+  close: '关闭',
+  reason: '发布理由',
+  reasonOptional: '发布理由（选填）',
+  reasonHint: '说明为什么这样发布，会记入发布日志。',
+  reasonRequired: '请填写发布理由。',
+  overrideForbidden: '管理员策略不允许越过提示发布，请返回修改。',
+  edited: '稿件已修改，请重新检查后再发布。',
+  locate: '定位',
+  apply: '采用建议',
+  applyFailed: '编辑器没有接受这处修改，请手动修改。',
+  basis: '依据',
+  suggestion: '建议',
+  findingsLabel: '检查发现',
+  networkOrigin: '页面直接发出了发布请求，已由发布守卫暂停。',
+  badgeLabel: (n: number) => `发布前检查：${n} 处问题`,
+  logFailed: (m: string) => `无法写入发布日志，本次发布已拦截：${m}`,
+  controlGone: '发布按钮已不在页面上，请重新点击发布。',
+  adapterProblem: (what: string) => `发布守卫：${what}。平台可能改版了页面，本页的发布检查可能不完整；发布请求仍由网络闸门把关。请联系管理员更新规则包。`,
+  noGate: '网络闸门未就绪（页面脚本可能绕过按钮直接发布）',
+  dismiss: '知道了',
+};
+
+type Strings = typeof zh;
+
+const en: Strings = {
+  panelTitle: 'Pre-publish check',
+  verdictBlock: 'There are problems that must be fixed before publishing.',
+  verdictJustify: 'Some findings need a written reason before publishing.',
+  verdictWarn: 'Some findings need your attention. You may publish if they are fine.',
+  verdictError: 'The check could not finish; publishing is held. You may go on only with a written reason.',
+  verdictPass: 'No problems found.',
+  previewTitle: 'Live check',
+  back: 'Back to editing',
+  publishAnyway: 'Publish anyway',
+  recheck: 'Check again',
+  close: 'Close',
+  reason: 'Reason for publishing',
+  reasonOptional: 'Reason for publishing (optional)',
+  reasonHint: 'Explain why; it is recorded in the publish log.',
+  reasonRequired: 'Please give a reason.',
+  overrideForbidden: 'Your administrator does not allow publishing over findings. Please edit the post.',
+  edited: 'The post was changed. Check it again before publishing.',
+  locate: 'Show',
+  apply: 'Apply suggestion',
+  applyFailed: 'The editor did not accept the change; please edit by hand.',
+  basis: 'Basis',
+  suggestion: 'Suggestion',
+  findingsLabel: 'Findings',
+  networkOrigin: 'The page sent a publish request directly; the guard has held it.',
+  badgeLabel: (n: number) => `Pre-publish check: ${n} finding(s)`,
+  logFailed: (m: string) => `The publish log could not be written; publishing is blocked: ${m}`,
+  controlGone: 'The publish button is no longer on the page; please click publish again.',
+  adapterProblem: (what: string) => `Publish guard: ${what}. The platform may have changed its page; checks here may be incomplete, publish requests are still held by the network gate. Ask your administrator to update the rule pack.`,
+  noGate: 'network gate not ready (page scripts could publish around the buttons)',
+  dismiss: 'OK',
+};
+
+const SEVERITY: Record<'zh' | 'en', Record<Exclude<Severity, 'off' | 'monitor'>, string>> = {
+  zh: { block: '拦截', justify: '需说明理由', warn: '提示' },
+  en: { block: 'Blocked', justify: 'Needs a reason', warn: 'Warning' },
+};
+
+const FIELD: Record<'zh' | 'en', Record<string, string>> = {
+  zh: { title: '标题', body: '正文', source: '来源', 'source.url': '原文链接', quoted: '转发原文', 'quoted.author': '原作者', links: '链接' },
+  en: { title: 'Title', body: 'Body', source: 'Source', 'source.url': 'Source link', quoted: 'Quoted post', 'quoted.author': 'Quoted author', links: 'Link' },
+};
+
+export function uiLanguage(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): 'zh' | 'en' {
+  if (languages.some((l) => l.toLowerCase().startsWith('zh'))) return 'zh';
+  return languages[0]?.toLowerCase().startsWith('en') ? 'en' : 'zh';
+}
+
+const lang = uiLanguage();
+export const t: Strings = lang === 'en' ? en : zh;
+
+export function severityLabel(severity: Exclude<Severity, 'off' | 'monitor'>): string {
+  return SEVERITY[lang][severity];
+}
+
+export function fieldLabel(field: FieldName): string {
+  return FIELD[lang][field.startsWith('links[') ? 'links' : field] ?? field;
+}
+
+export function verdictText(verdict: Verdict | 'error'): string {
+  return { block: t.verdictBlock, justify: t.verdictJustify, warn: t.verdictWarn, error: t.verdictError, pass: t.verdictPass }[verdict];
+}
