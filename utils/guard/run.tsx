@@ -144,14 +144,17 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     } catch (e) {
       unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
     }
-    const body = read?.draft.body ?? '';
-    if (read && approvals.take(body)) return { release: true };
     const composers = adapter.composers(document, selectors);
-    const composer = read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined;
-    if (read && !composer) problems.noteUnknownEditor(body);
+    // A request that only names a draft saved on the server publishes what the page's editor holds.
+    const saved = read && !read.draft ? (composers.find((c) => c.kind === read!.kind) ?? composers[0]) : undefined;
+    if (read && !read.draft && !saved) unreadable = UNREADABLE;
+    const body = read?.draft?.body ?? saved?.surfaces.body.text() ?? '';
+    if (read && !unreadable && approvals.take(body)) return { release: true };
+    const composer = saved ?? (read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined);
+    if (read?.draft && !composer) problems.noteUnknownEditor(body);
     if (!accounts.now()) await accounts.lookup();
     const base: Draft = composer ? extract(composer) : { platform: adapter.platform, kind: read?.kind ?? 'post', body: '', url: location.href, account: accounts.now() };
-    const draft: Draft = { ...base, ...(read?.draft ?? {}), kind: read?.kind ?? base.kind, platform: adapter.platform, body };
+    const draft: Draft = { ...base, ...(read?.draft ?? {}), kind: saved?.kind ?? read?.kind ?? base.kind, platform: adapter.platform, body };
     const result = await runAttempt(
       {
         draft,
