@@ -90,7 +90,7 @@ export const cardWeiboAdapter = defineSiteAdapter({
   network: {
     endpoints: CARD_WEIBO_ENDPOINTS,
     // The request carries the draft id and the feed line only: the article is what the editor holds.
-    toDraft: () => ({ kind: 'article', page: 'article-editor' }),
+    toDraft: () => ({ kind: 'article' }),
   },
 
   // Tiptap's Mod-Enter inserts a line break; no shortcut publishes.

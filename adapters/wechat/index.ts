@@ -120,8 +120,9 @@ export const wechatAdapter = defineSiteAdapter({
       const f = request.fields;
       const kind: DraftKind = f.share_page_type0 === '8' ? 'image-post' : 'article';
       if (request.endpoint !== 'operate_appmsg/preview') {
-        // masssend carries only the saved draft's id: what it publishes is what the editor holds.
-        return { kind, page: pageName(kind, request.endpoint === 'masssend/time_send' ? 'scheduled' : 'editor') };
+        // masssend carries only the saved draft's id: what it publishes is what the editor holds,
+        // so the core checks the editor (its kind and page win over this guess).
+        return { kind };
       }
       const body = htmlText(f.content0 ?? '', request.url);
       const source = f.share_copyright_url0 || f.sourceurl0 ? { url: f.share_copyright_url0 || f.sourceurl0 } : undefined;

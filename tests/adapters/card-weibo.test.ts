@@ -110,6 +110,6 @@ describe('network', () => {
       query: { uid: '1', id: '2' },
       via: 'fetch',
     });
-    expect(draft).toEqual({ kind: 'article', page: 'article-editor' });
+    expect(draft).toEqual({ kind: 'article' });
   });
 });

@@ -9,6 +9,7 @@ import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
 import type { Draft } from '../../rules/engine/types';
 import type { SiteAdapter } from '../../utils/guard/adapter';
+import { buildDraft } from '../../utils/guard/draft';
 import { resolveSelectors, type Selectors } from '../../utils/guard/selectors';
 import type { SnapshotEntry } from './snapshots/capture';
 
@@ -40,19 +41,13 @@ export function selectorsOf<K extends string>(adapter: SiteAdapter<K>): Selector
   return selectors;
 }
 
-/** The draft of the page's first composer, assembled as the guard does (docs/adapters.md). */
+/** The draft of the page's first composer, assembled as the guard does at a publish click. */
 export function draftOf<K extends string>(adapter: SiteAdapter<K>, doc: Document): Draft {
-  const s = selectorsOf(adapter);
-  const [composer] = adapter.composers(doc, s);
+  const [composer] = adapter.composers(doc, selectorsOf(adapter));
   if (!composer) throw new Error('no composer on the page');
-  const draft: Draft = { platform: adapter.platform, kind: composer.kind, body: composer.surfaces.body.text(), url: doc.URL };
-  const account = adapter.account(doc);
-  if (account) draft.account = account;
-  for (const [field, surface] of Object.entries(composer.surfaces)) {
-    if (field !== 'body' && surface) (draft as unknown as Record<string, string>)[field] = surface.text();
-  }
-  for (const [key, value] of Object.entries(composer.extra?.() ?? {})) if (value !== undefined) (draft as unknown as Record<string, unknown>)[key] = value;
-  return draft;
+  const draft = buildDraft(adapter, composer, adapter.account(doc), doc.URL);
+  // Adapters leave unknown facts undefined; the comparison is about what they found.
+  return Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== undefined)) as unknown as Draft;
 }
 
 /** An opener for the tests of one file; each test's snapshot is closed after it. */

@@ -226,7 +226,7 @@ describe('network', () => {
   });
 
   it('takes what masssend publishes from the editor, since it carries only the draft id', () => {
-    expect(wechatAdapter.network.toDraft(held('masssend', { appmsgid: '2247483650', operation_seq: '1' }))).toEqual({ kind: 'article', page: 'article-editor' });
-    expect(wechatAdapter.network.toDraft(held('masssend/time_send', { appmsgid: '1', send_time: '1767200000' }))).toEqual({ kind: 'article', page: 'article-scheduled' });
+    expect(wechatAdapter.network.toDraft(held('masssend', { appmsgid: '2247483650', operation_seq: '1' }))).toEqual({ kind: 'article' });
+    expect(wechatAdapter.network.toDraft(held('masssend/time_send', { appmsgid: '1', send_time: '1767200000' }))).toEqual({ kind: 'article' });
   });
 });
