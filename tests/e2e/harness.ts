@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Route, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** Fixed by the manifest `key` (wxt.config.ts). */
@@ -41,7 +41,10 @@ export async function launchGuardedBrowser(): Promise<GuardedBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
+    // The editors' browsers are Chinese; the guard's UI follows the browser's language.
+    locale: 'zh-CN',
     args: [
+      '--lang=zh-CN',
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       '--no-sandbox',
@@ -76,4 +79,54 @@ export async function serveHtml(context: BrowserContext, pattern: string, html: 
       body: typeof html === 'string' ? html : html(new URL(route.request().url())),
     }),
   );
+}
+
+// --- Guard helpers shared by the platform tests -----------------------------------------------
+
+/** The extension API inside the service worker (evaluated there, not in Node). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const chrome: any;
+
+/** What the stand-in attempt store holds (read through the service worker). */
+export interface StoredAttemptView {
+  id: string;
+  platform: string;
+  kind: string;
+  page: string;
+  account?: { name: string; id?: string };
+  url: string;
+  title?: string;
+  text: string;
+  verdict: string;
+  findings: { ruleId: string; severity: string; excerpt: string }[];
+  decision: string;
+  reason?: string;
+}
+
+export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[]> {
+  return worker.evaluate(async () => ((await chrome.storage.local.get('attempts')).attempts ?? []) as never);
+}
+
+export async function clearStore(worker: Worker): Promise<void> {
+  await worker.evaluate(() => chrome.storage.local.remove(['attempts', 'adapterProblems', 'settings']));
+}
+
+/** Per-tab guard statuses the background holds, with each tab's toolbar badge text. */
+export async function tabStatuses(worker: Worker): Promise<{ tabId: number; badge: string; status: { page: string | null; problems: string[]; networkGate: boolean; lastCheck?: { verdict: string } } }[]> {
+  return worker.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    return Promise.all(
+      Object.entries(all)
+        .filter(([k]) => k.startsWith('tab:'))
+        .map(async ([k, status]) => {
+          const tabId = Number(k.slice(4));
+          return { tabId, badge: await chrome.action.getBadgeText({ tabId }), status: status as never };
+        }),
+    );
+  });
+}
+
+/** The guard's panel on a page (Playwright pierces the open shadow root). */
+export function guardPanel(page: Page) {
+  return page.getByRole('dialog', { name: '发布前检查' });
 }
