@@ -15,6 +15,8 @@ export interface CardWeiboReplica {
   draftUrl(version?: 'v3' | 'v5'): string;
   /** The list view, where 写文章 creates a draft. */
   listUrl(version?: 'v3' | 'v5'): string;
+  /** Forgets saved drafts and recorded calls (the server keeps drafts between page loads). */
+  reset(): void;
 }
 
 const action = (c: RecordedCall) => /^\/article\/v\d\/aj\/editor\/draft\/([a-z]+)$/.exec(c.path)?.[1];
@@ -27,7 +29,12 @@ export async function serveCardWeibo(context: BrowserContext, options: Partial<O
   const config = { uid: '5123456789', nick: '保定发布', autosaveMs: 1500, ...options };
   let nextId = 4960000000000001;
   const drafts = new Map<string, { title: string; summary: string; content: string }>();
-  drafts.set('4960000000000000', { title: '', summary: '', content: '' });
+  const reset = () => {
+    drafts.clear();
+    drafts.set('4960000000000000', { title: '', summary: '', content: '' });
+    log.clear();
+  };
+  reset();
 
   async function handle(route: Route) {
     const request = route.request();
@@ -61,5 +68,6 @@ export async function serveCardWeibo(context: BrowserContext, options: Partial<O
     log,
     draftUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/draft/4960000000000000`,
     listUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/`,
+    reset,
   };
 }
