@@ -86,6 +86,8 @@ export interface TabStatus {
   platform: Platform;
   /** The adapter's page kind, or null on a page of the platform the adapter does not guard. */
   page: string | null;
+  /** The page kind's Chinese name. */
+  pageLabel?: string;
   /** The MAIN-world network gate answered the handshake. */
   networkGate: boolean;
   pack?: { id: string; version: string; name: string };

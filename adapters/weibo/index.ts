@@ -177,6 +177,7 @@ export const weiboAdapter = defineSiteAdapter<WeiboSelectorKey>({
     if (path === '/' || path === '/home' || path === '/mygroups') {
       return {
         kind: 'home',
+        label: '首页',
         expects: [
           { label: '找不到首页发布框', found: (doc) => s.first(doc, 'homeInput') !== null },
           {
@@ -193,14 +194,15 @@ export const weiboAdapter = defineSiteAdapter<WeiboSelectorKey>({
     if (DETAIL.test(path)) {
       return {
         kind: 'detail',
+        label: '微博正文页',
         expects: [
           { label: '找不到微博正文', found: (doc) => s.first(doc, 'feedCard') !== null },
           { label: '找不到评论框', found: (doc) => s.first(doc, 'commentInput') !== null },
         ],
       };
     }
-    if (/^\/u\/\d+$/.test(path)) return { kind: 'profile', expects: [] };
-    return { kind: 'other', expects: [] };
+    if (/^\/u\/\d+$/.test(path)) return { kind: 'profile', label: '个人主页', expects: [] };
+    return { kind: 'other', label: '其他页面', expects: [] };
   },
   composers(doc, s) {
     return textBoxes(doc, s).map(({ el, which }) => composerOf(el, which, s));

@@ -16,6 +16,8 @@ export type Account = NonNullable<Draft['account']>;
 export interface PageInfo {
   /** Recorded with every attempt and shown in the popup: `home`, `detail`, `article-editor`… */
   kind: string;
+  /** Chinese name of the page kind for the popup (首页、微博正文页…); `kind` when absent. */
+  label?: string;
   /**
    * What a working adapter must find on this page once it has settled (composers mount late).
    * A missing expectation is an adapter problem: a notice on the page, the toolbar badge, the log.

@@ -91,7 +91,11 @@ export class PanelController implements OverlayActions {
     const found = this.surfaceOf(index);
     if (!found) return;
     const { surface, finding } = found;
-    surface.select(finding.range[0], finding.range[1], { focus: false });
+    const select = () => surface.select(finding.range[0], finding.range[1], { focus: false });
+    select();
+    // A pointer gesture that activated the finding may still reset an unfocused field's selection
+    // when it completes (Chromium does); set it again once the gesture is over.
+    setTimeout(select, 0);
     clearTimeout(this.highlightTimer);
     this.store.set({ highlight: surface.rects(finding.range[0], finding.range[1]).map(toBox) });
     this.highlightTimer = window.setTimeout(() => this.store.set({ highlight: [] }), HIGHLIGHT_MS);

@@ -96,7 +96,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       if (host && !host.isConnected) document.documentElement.append(host);
       live.refresh();
     },
-    onPage: (page) => status.update({ page: page?.kind ?? null }),
+    onPage: (page) => status.update({ page: page?.kind ?? null, pageLabel: page?.label ?? page?.kind }),
     onProblems: (list) => problems.set('page', list),
   });
 
@@ -210,6 +210,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
 class ProblemBoard {
   private sources = new Map<string, string[]>();
   private reported = new Set<string>();
+  /** Reports go one after another: the store reads and rewrites its list for each. */
+  private sending: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -223,7 +225,8 @@ class ProblemBoard {
       const key = `${location.href}\n${problem}`;
       if (this.reported.has(key)) continue;
       this.reported.add(key);
-      sendMessage('reportAdapterProblem', { platform: this.adapter.platform, page: location.pathname, url: location.href, problem }).catch(() => undefined);
+      const report = { platform: this.adapter.platform, page: location.pathname, url: location.href, problem };
+      this.sending = this.sending.then(() => sendMessage('reportAdapterProblem', report)).catch(() => undefined);
     }
     this.changed(all);
   }

@@ -1,0 +1,235 @@
+/**
+ * The guard's user interface end to end, on the weibo.com replica: the panel (locating and
+ * fixing findings, keyboard-only use, policy), live checking, adapter-breakage notices and the
+ * toolbar badge, the popup, and the private channel to the network gate.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
+import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+
+const WARN = '做为基层干部，我们要再接再励，把惠民实事办好。';
+const FIXED = '作为基层干部，我们要再接再厉，把惠民实事办好。';
+const HOME = 'textarea[placeholder="有什么新鲜事想分享给大家？"]';
+
+let browser: GuardedBrowser;
+let replica: WeiboReplica;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchGuardedBrowser();
+  replica = await serveWeiboReplica(browser.context, { heartbeatMs: 5000 });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  await clearStore(browser.worker);
+  replica.requests.length = 0;
+  await page?.close();
+  page = await browser.context.newPage();
+});
+
+async function home(query = ''): Promise<void> {
+  await page.goto(`https://weibo.com/${query}`);
+  await page.locator(HOME).waitFor();
+}
+
+/** Focus inside the guard's shadow root, described by role/text, or null when focus is elsewhere. */
+function guardFocus(): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.querySelector('govpost-guard');
+    if (document.activeElement !== host) return null;
+    const el = host!.shadowRoot!.activeElement as HTMLElement | null;
+    return el ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent}` : null;
+  });
+}
+
+describe('the panel', () => {
+  it('clicking a finding selects it in the editor; 采用建议 edits through the page’s own input path, and the fixed post goes once', async () => {
+    await home();
+    await page.locator(HOME).fill(WARN);
+    await page.getByRole('button', { name: '发送' }).click();
+    const panel = guardPanel(page);
+    await panel.getByRole('button', { name: '定位 「再接再励」' }).click();
+    const start = WARN.indexOf('再接再励');
+    expect(await page.locator(HOME).evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual([start, start + 4]);
+
+    await panel.getByRole('button', { name: '采用建议' }).first().click();
+    await expect.poll(() => panel.getByRole('button', { name: '采用建议' }).count()).toBe(1);
+    await panel.getByRole('button', { name: '采用建议' }).click();
+    await expect.poll(() => page.locator(HOME).inputValue()).toBe(FIXED);
+    expect(await panel.innerText()).toContain('稿件已修改');
+    expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+    await panel.getByRole('button', { name: '重新检查' }).click();
+
+    // The replica sends its v-model state, not the textarea: only input events could have set it.
+    await expect.poll(() => replica.published('/ajax/statuses/update').length).toBe(1);
+    await page.waitForTimeout(600);
+    expect(replica.published().map((r) => r.fields.content)).toEqual([FIXED]);
+    expect((await storedAttempts(browser.worker)).map((a) => [a.verdict, a.decision])).toEqual([
+      ['warn', 'cancelled'],
+      ['pass', 'published'],
+    ]);
+  });
+
+  it('works by keyboard alone: focus starts on 返回修改 and stays in the dialog; Esc returns to the editor; Enter on 仍要发布 publishes', async () => {
+    await home();
+    const input = page.locator(HOME);
+    await input.fill(WARN);
+    await input.press('Control+Enter');
+    await guardPanel(page).waitFor();
+    await expect.poll(guardFocus).toBe('button:返回修改');
+    const seen = new Set<string | null>();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      seen.add(await guardFocus());
+    }
+    expect(seen.has(null)).toBe(false); // never left the dialog
+    expect(seen).toContain('button:仍要发布');
+    expect(seen).toContain('textarea:');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => guardPanel(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('有什么新鲜事想分享给大家？');
+    expect(await input.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd))).toBe('做为');
+    await page.waitForTimeout(500);
+    expect(replica.published()).toHaveLength(0);
+
+    await input.press('Control+Enter');
+    await guardPanel(page).waitFor();
+    while ((await guardFocus()) !== 'button:仍要发布') await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => replica.published().length).toBe(1);
+    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['cancelled', 'published']);
+  });
+
+  it('a page script cannot press 仍要发布 for the editor', async () => {
+    await home();
+    await page.locator(HOME).fill(WARN);
+    await page.getByRole('button', { name: '发送' }).click();
+    await guardPanel(page).waitFor();
+    await page.evaluate(() => {
+      const root = document.querySelector('govpost-guard')!.shadowRoot!;
+      for (const b of root.querySelectorAll('button')) if (b.textContent === '仍要发布') b.click();
+    });
+    await page.waitForTimeout(800);
+    expect(replica.published()).toHaveLength(0);
+    expect(await guardPanel(page).isVisible()).toBe(true);
+  });
+
+  it('when policy forbids overrides, a warned post cannot be published over the panel', async () => {
+    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { allowOverride: false } }));
+    await home();
+    await page.locator(HOME).fill(WARN);
+    await page.getByRole('button', { name: '发送' }).click();
+    const panel = guardPanel(page);
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('管理员策略不允许越过提示发布');
+    expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+    await panel.getByRole('button', { name: '返回修改' }).click();
+    await page.waitForTimeout(500);
+    expect(replica.published()).toHaveLength(0);
+  });
+});
+
+describe('live checking', () => {
+  const badge = () => page.locator('govpost-guard').getByRole('button', { name: /发布前检查：\d+ 处问题/ });
+
+  it('shows a count badge and underlines while typing, drawn over the editor without touching its DOM', async () => {
+    await home();
+    const composerDom = () => page.locator(HOME).evaluate((t) => ({ textarea: t.outerHTML, elements: t.parentElement!.querySelectorAll('*').length }));
+    const before = await composerDom();
+    await page.locator(HOME).click();
+    await page.keyboard.type(WARN, { delay: 5 });
+    await expect.poll(() => badge().innerText()).toBe('2');
+    expect(await page.locator('govpost-guard').evaluate((h) => h.shadowRoot!.querySelectorAll('.mark').length)).toBeGreaterThanOrEqual(2);
+    expect(await composerDom()).toEqual(before);
+
+    await badge().click();
+    const preview = page.getByRole('dialog', { name: '实时检查结果' });
+    expect(await preview.innerText()).toContain('再接再励');
+    await preview.getByRole('button', { name: '关闭' }).click();
+    expect(replica.published()).toHaveLength(0);
+  });
+
+  it('waits while an IME is composing', async () => {
+    await home();
+    await page.locator(HOME).evaluate((t: HTMLTextAreaElement, text) => {
+      t.focus();
+      t.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+      t.value = text;
+      t.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText' }));
+    }, WARN);
+    await page.waitForTimeout(900);
+    expect(await badge().count()).toBe(0);
+    await page.locator(HOME).evaluate((t) => t.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true })));
+    await expect.poll(() => badge().innerText()).toBe('2');
+  });
+
+  it('is off when the settings say so (the publish check still runs)', async () => {
+    await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { liveCheck: { weibo: false, wechat: true } } }));
+    await home();
+    await page.locator(HOME).click();
+    await page.keyboard.type(WARN, { delay: 5 });
+    await page.waitForTimeout(900);
+    expect(await badge().count()).toBe(0);
+    await page.getByRole('button', { name: '发送' }).click();
+    await guardPanel(page).waitFor();
+  });
+});
+
+describe('adapter breakage is never silent', () => {
+  it('a home page without its composer gets a notice, the toolbar badge and a logged problem; they clear when it turns up', async () => {
+    await page.goto('https://weibo.com/?composerDelay=7000');
+    const notice = page.locator('govpost-guard').getByRole('alert');
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到首页发布框');
+    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'home')?.badge).toBe('!');
+    const logged = await browser.worker.evaluate(async () => (await chrome.storage.local.get('adapterProblems')).adapterProblems);
+    expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'weibo', problem: '找不到首页发布框', url: 'https://weibo.com/?composerDelay=7000' })]));
+
+    await page.locator(HOME).waitFor({ timeout: 10_000 });
+    await expect.poll(() => notice.count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'home')?.badge).toBe('');
+  });
+});
+
+describe('the toolbar popup', () => {
+  it('shows, for the tab: guarded, the page kind, the pack version, and the last check’s findings', async () => {
+    await home();
+    await page.locator(HOME).fill(WARN);
+    await page.getByRole('button', { name: '发送' }).click();
+    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.lastCheck?.verdict === 'warn')).toBeTruthy();
+    const { tabId } = (await tabStatuses(browser.worker)).find((t) => t.status.lastCheck?.verdict === 'warn')!;
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+    const text = () => popup.locator('main').innerText();
+    await expect.poll(text).toContain('本页受保护：微博 · 首页');
+    expect(await text()).toContain('保定市政务新媒体默认规则包 1.0.0');
+    expect(await text()).toContain('最近一次检查（发布）：提示 · 已返回修改');
+    expect(await text()).toContain('「再接再励」');
+    expect(await popup.getByRole('link', { name: /审计页面/ }).getAttribute('href')).toBe(browser.extensionUrl('dashboard.html'));
+    await popup.close();
+  });
+});
+
+describe('the private channel to the network gate', () => {
+  it('cannot be picked up by a page script, and direct requests stay held', async () => {
+    await home();
+    const grabbed = await page.evaluate(() => {
+      let port: MessagePort | undefined;
+      window.addEventListener('govpost-guard:port', (e) => (port = (e as MessageEvent).ports[0]), true);
+      window.dispatchEvent(new Event('govpost-guard:ready'));
+      return port !== undefined;
+    });
+    expect(grabbed).toBe(false);
+    void page.evaluate(() => fetch('/ajax/statuses/update', { method: 'POST', body: new URLSearchParams({ content: '做为测试' }) }));
+    await guardPanel(page).waitFor();
+    await guardPanel(page).getByRole('button', { name: '返回修改' }).click();
+    await page.waitForTimeout(500);
+    expect(replica.published()).toHaveLength(0);
+  });
+});
+
+declare const chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } };
