@@ -67,9 +67,9 @@ export const wechatAdapter = defineSiteAdapter({
     return {
       kind: pageName(imagePost ? 'image-post' : 'article', 'editor'),
       expects: [
-        { label: imagePost ? '贴图描述编辑框' : '正文编辑区', found: (d, sel) => wechatBody(d, sel as S) !== null },
-        { label: '标题输入框', found: (d, sel) => (sel as S).first(d, 'title') !== null },
-        { label: '发表按钮', found: (d, sel) => (sel as S).first(d, 'send') !== null },
+        { label: imagePost ? '找不到贴图描述编辑框' : '找不到正文编辑区', found: (d, sel) => wechatBody(d, sel as S) !== null },
+        { label: '找不到标题输入框', found: (d, sel) => (sel as S).first(d, 'title') !== null },
+        { label: '找不到“发表”按钮', found: (d, sel) => (sel as S).first(d, 'send') !== null },
       ],
     };
   },

@@ -62,7 +62,7 @@ describe('card.weibo.com headline-article snapshots → drafts', () => {
     const { document } = snapshot('card-weibo-v5.html');
     document.querySelector('.ProseMirror')!.remove();
     const page = cardWeiboAdapter.page(document.location, document, s)!;
-    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['正文编辑区']);
+    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['找不到正文编辑区']);
   });
 });
 

@@ -85,7 +85,7 @@ describe('WeChat article editor snapshots → drafts', () => {
     document.querySelector('#ueditor_0')!.remove();
     document.querySelector('#js_send')!.remove();
     const page = wechatAdapter.page(document.location, document, s)!;
-    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['正文编辑区', '发表按钮']);
+    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['找不到正文编辑区', '找不到“发表”按钮']);
   });
 
   it('has nothing to guard on other pages', () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isPublish, isSave, serveCardWeibo, type CardWeiboReplica } from '../replicas/card-weibo/card-server';
 import type { RecordedCall } from '../replicas/lib/endpoints';
-import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, type GuardedBrowser } from './harness';
+import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
 
 const TITLE = '保定市2026年重点民生实事';
 const CLEAN = '市政府确定了2026年十件民生实事，涵盖教育、医疗、养老等领域。';
@@ -153,6 +153,20 @@ describe('headline-article editor: every way out is guarded', () => {
   });
 });
 
+describe('a single-page app', () => {
+  it('an article started from the draft list (写文章 → #/draft/<id>) is guarded', async () => {
+    await page.goto(card.listUrl());
+    await button('写文章').click();
+    await page.waitForURL(/#\/draft\/\d+/);
+    await title().fill(TITLE);
+    await body().fill(BLOCK);
+    await publish();
+    await goBack();
+    await neverReaches();
+    expect(await lastAttempt()).toMatchObject({ page: 'article-editor', decision: 'blocked' });
+  });
+});
+
 describe('the second line (MAIN-world network gate)', () => {
   const direct = () =>
     page.evaluate(() => {
@@ -178,5 +192,25 @@ describe('the second line (MAIN-world network gate)', () => {
     expect(await direct()).toMatchObject({ code: 100000 });
     await reachesOnce();
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
+  });
+});
+
+describe('adapter breakage is never silent', () => {
+  it('a body editor the adapter no longer recognises gets a notice and the badge, and publishing fails closed', async () => {
+    await writeArticle(CLEAN);
+    // The platform renames its editor: the adapter's hooks no longer match.
+    await page.evaluate(() => document.querySelector('.ProseMirror')!.classList.remove('ProseMirror', 'tiptap'));
+    const notice = page.locator('govpost-guard').getByRole('alert');
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到正文编辑区');
+    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
+
+    // 发布 is no longer recognised as a control, but the request it sends is held and cannot be read.
+    await publish();
+    await confirm();
+    const panel = guardPanel(page);
+    await panel.waitFor();
+    await panel.getByRole('button', { name: '返回修改' }).click();
+    await neverReaches();
+    expect(await lastAttempt()).toMatchObject({ verdict: 'error', decision: 'check-failed' });
   });
 });

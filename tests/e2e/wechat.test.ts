@@ -8,7 +8,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { isPreview, isPublish, isSave, isScheduledPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
-import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, type GuardedBrowser } from './harness';
+import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+
+// The extension API inside the service worker (evaluated there, not in Node).
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
 // Drafts that trigger rules that ship now: no-typo (warn) and no-id-number (block).
 const TITLE = '关于做好春节期间安全生产工作的通知';
@@ -315,5 +318,23 @@ describe('贴图 (image post)', () => {
     await continuePublishing();
     await reachesOnce(isPublish);
     expect(await lastAttempt()).toMatchObject({ kind: 'image-post', decision: 'published', text: '古莲花池的春天来了，欢迎市民游客前来赏花。', account: ACCOUNT });
+  });
+});
+
+describe('adapter breakage is never silent', () => {
+  it('an editor page whose 发表 button is gone gets a notice, the toolbar badge and a logged problem; they clear when it is back', async () => {
+    await openEditor();
+    await page.locator('#js_send button').waitFor();
+    // The platform changes its page: the hook the adapter knows disappears.
+    await page.evaluate(() => (document.getElementById('js_send')!.id = 'js_send_v2'));
+    const notice = page.locator('govpost-guard').getByRole('alert');
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到“发表”按钮');
+    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
+    const logged = await browser.worker.evaluate(async () => (await chrome.storage.local.get('adapterProblems')).adapterProblems);
+    expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'wechat', problem: '找不到“发表”按钮' })]));
+
+    await page.evaluate(() => (document.getElementById('js_send_v2')!.id = 'js_send'));
+    await expect.poll(() => notice.count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('');
   });
 });
