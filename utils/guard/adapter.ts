@@ -95,6 +95,11 @@ export interface SiteAdapter<K extends string = string> {
     endpoints: readonly EndpointRule[];
     /** Reads a held request into a draft; null when the request carries nothing to check. */
     toDraft(request: HeldRequest): RequestDraft | null;
+    /**
+     * How long a post let go at a control stays approved for the request it sends (default 30 s).
+     * Longer where the platform puts steps between the two, such as WeChat's admin QR scan.
+     */
+    approvalMs?: number;
   };
   /**
    * Whether a keydown submits the composer. Default: Ctrl/Cmd+Enter, the shortcut most web

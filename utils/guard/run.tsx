@@ -54,7 +54,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     () => adapter.account(document),
     () => link.identity(),
   );
-  const approvals = new Approvals();
+  const approvals = new Approvals(Date.now, adapter.network.approvalMs);
   const status = new StatusReporter({
     adapter: { id: adapter.id, label: adapter.label },
     platform: adapter.platform,
