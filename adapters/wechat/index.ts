@@ -116,6 +116,9 @@ export const wechatAdapter = defineSiteAdapter({
 
   network: {
     endpoints: WECHAT_ENDPOINTS,
+    // After the guard lets 发表 go come 继续发表 and the admin's QR scan on a phone; the scan ticket
+    // lasts minutes, and a post approved at the dialog must not be asked about again for it.
+    approvalMs: 5 * 60_000,
     toDraft(request: HeldRequest) {
       const f = request.fields;
       const kind: DraftKind = f.share_page_type0 === '8' ? 'image-post' : 'article';
