@@ -184,7 +184,7 @@ describe('article editor: every way out is guarded', () => {
     await massSend().locator('.js_cancel').click();
 
     await writeBody(CLEAN);
-    await publish();
+    await publish(); // the switch stays on
     await continuePublishing();
     const sent = await reachesOnce(isScheduledPublish);
     expect(Number(sent.form.get('send_time'))).toBeGreaterThan(Date.now() / 1000);
@@ -209,6 +209,8 @@ describe('article editor: every way out is guarded', () => {
     const sent = await reachesOnce(isPreview);
     expect(sent.form.get('preusername')).toBe('wxid_editor');
     expect(await lastAttempt()).toMatchObject({ page: 'article-preview', decision: 'published', text: CLEAN });
+    // Let go at the dialog, the preview request itself is not asked about again.
+    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
     await neverReaches(isPublish);
   });
 
@@ -318,6 +320,7 @@ describe('贴图 (image post)', () => {
     await continuePublishing();
     await reachesOnce(isPublish);
     expect(await lastAttempt()).toMatchObject({ kind: 'image-post', decision: 'published', text: '古莲花池的春天来了，欢迎市民游客前来赏花。', account: ACCOUNT });
+    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
   });
 });
 
