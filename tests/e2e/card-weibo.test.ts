@@ -8,12 +8,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isPublish, isSave, serveCardWeibo, type CardWeiboReplica } from '../replicas/card-weibo/card-server';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+import * as recorded from './recorded';
 
 const TITLE = '保定市2026年重点民生实事';
 const CLEAN = '市政府确定了2026年十件民生实事，涵盖教育、医疗、养老等领域。';
-const WARN = '做为基层干部，我们要再接再励，把惠民实事办好。';
-const BLOCK = '失主身份证号11010519491231002X，请联系保定市公安局。';
-const FIXED = '失主请携带本人身份证件到保定市公安局领取。';
+const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;
 const ACCOUNT = { name: '保定发布', id: '5123456789' };
 
 let browser: GuardedBrowser;
@@ -33,6 +32,11 @@ beforeEach(async () => {
   await page?.close();
   page = await browser.context.newPage();
 });
+
+const reachesOnce = (match: (c: RecordedCall) => boolean = isPublish) => recorded.reachesOnce(page, card.log, match);
+const neverReaches = (match: (c: RecordedCall) => boolean = isPublish) => recorded.neverReaches(page, card.log, match);
+const lastAttempt = () => recorded.lastAttempt(browser.worker);
+const goBack = () => recorded.goBack(page);
 
 const title = () => page.locator('textarea[placeholder="请输入标题"]');
 const body = () => page.locator('.ProseMirror');
@@ -55,29 +59,9 @@ async function confirm() {
   await page.locator('.n-dialog:visible').getByRole('button', { name: '确定' }).click();
 }
 
-async function reachesOnce(match: (c: RecordedCall) => boolean = isPublish): Promise<RecordedCall> {
-  await expect.poll(() => card.log.count(match), { timeout: 10_000 }).toBe(1);
-  await page.waitForTimeout(700);
-  expect(card.log.count(match)).toBe(1);
-  return card.log.where(match)[0];
-}
 
-async function neverReaches() {
-  await page.waitForTimeout(900);
-  expect(card.log.where(isPublish)).toEqual([]);
-}
 
-async function lastAttempt() {
-  await expect.poll(async () => (await storedAttempts(browser.worker)).at(-1)?.decision, { timeout: 5000 }).not.toBe('pending');
-  return (await storedAttempts(browser.worker)).at(-1)!;
-}
 
-async function goBack() {
-  const panel = guardPanel(page);
-  await panel.waitFor();
-  await panel.getByRole('button', { name: '返回修改' }).click();
-  await expect.poll(() => panel.count()).toBe(0);
-}
 
 describe.each(['v5', 'v3'] as const)('headline-article editor %s', (version) => {
   it('a clean article reaches draft/publish exactly once, logged with the account', async () => {

@@ -9,16 +9,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { isPreview, isPublish, isSave, isScheduledPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
 import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+import * as recorded from './recorded';
 
 // The extension API inside the service worker (evaluated there, not in Node).
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
-// Drafts that trigger rules that ship now: no-typo (warn) and no-id-number (block).
 const TITLE = '关于做好春节期间安全生产工作的通知';
 const CLEAN = '为切实做好春节期间安全生产工作，各县（市、区）要落实属地管理责任。';
-const WARN = '做为基层干部，我们要再接再励，把惠民实事办好。';
-const BLOCK = '失主身份证号11010519491231002X，请联系保定市公安局。';
-const FIXED = '失主请携带本人身份证件到保定市公安局领取。';
+const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;
 const ACCOUNT = { name: '保定发布', id: 'gh_0a1b2c3d4e5f' };
 
 let browser: GuardedBrowser;
@@ -39,6 +37,11 @@ beforeEach(async () => {
   await page?.close();
   page = await browser.context.newPage();
 });
+
+const reachesOnce = (match: (c: RecordedCall) => boolean) => recorded.reachesOnce(page, mp.log, match);
+const neverReaches = (match: (c: RecordedCall) => boolean = (c) => isPublish(c) || isPreview(c)) => recorded.neverReaches(page, mp.log, match);
+const lastAttempt = () => recorded.lastAttempt(browser.worker);
+const goBack = () => recorded.goBack(page);
 
 // ---- the editor, driven as an editor would ------------------------------------------------
 
@@ -81,29 +84,9 @@ async function continuePublishing() {
   await confirm.locator('.js_continue').click();
 }
 
-async function reachesOnce(match: (c: RecordedCall) => boolean): Promise<RecordedCall> {
-  await expect.poll(() => mp.log.count(match), { timeout: 10_000 }).toBe(1);
-  await page.waitForTimeout(700);
-  expect(mp.log.count(match)).toBe(1);
-  return mp.log.where(match)[0];
-}
 
-async function neverReaches(match: (c: RecordedCall) => boolean = (c) => isPublish(c) || isPreview(c)) {
-  await page.waitForTimeout(900);
-  expect(mp.log.where(match)).toEqual([]);
-}
 
-async function lastAttempt() {
-  await expect.poll(async () => (await storedAttempts(browser.worker)).at(-1)?.decision, { timeout: 5000 }).not.toBe('pending');
-  return (await storedAttempts(browser.worker)).at(-1)!;
-}
 
-async function goBack() {
-  const panel = guardPanel(page);
-  await panel.waitFor();
-  await panel.getByRole('button', { name: '返回修改' }).click();
-  await expect.poll(() => panel.count()).toBe(0);
-}
 
 // ---- tests ----------------------------------------------------------------------------------
 
