@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { wechatAdapter } from '../../adapters/wechat';
 import { WECHAT_ENDPOINTS } from '../../adapters/wechat/endpoints';
 import { matchEndpoint, type HeldRequest } from '../../utils/guard/endpoints';
+import { resolveSelectors } from '../../utils/guard/selectors';
 import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
 
 const s = selectorsOf(wechatAdapter);
@@ -228,5 +229,22 @@ describe('network', () => {
   it('takes what masssend publishes from the editor, since it carries only the draft id', () => {
     expect(wechatAdapter.network.toDraft(held('masssend', { appmsgid: '2247483650', operation_seq: '1' }))).toEqual({ kind: 'article' });
     expect(wechatAdapter.network.toDraft(held('masssend/time_send', { appmsgid: '1', send_time: '1767200000' }))).toEqual({ kind: 'article' });
+  });
+});
+
+describe('selector overrides from a rule pack', () => {
+  it('are checked against the WeChat and headline-article tables', async () => {
+    const { checkSiteOverrides } = await import('../../adapters/selector-tables');
+    expect(checkSiteOverrides({ wechat: { send: ['#js_send_v2 button'] }, 'card-weibo': { body: ['.editor-v6 [contenteditable]'] } })).toEqual([]);
+    expect(checkSiteOverrides({ wechat: { sendButton: ['#x'] } })).toEqual([expect.stringContaining('sites.wechat.sendButton')]);
+  });
+
+  it('move the adapter to a renamed 发表 button', () => {
+    const { document } = snapshot('wechat-article-modern.html');
+    document.getElementById('js_send')!.id = 'js_send_v2';
+    const page = wechatAdapter.page(document.location, document, s)!;
+    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['找不到“发表”按钮']);
+    const { selectors } = resolveSelectors(wechatAdapter.selectors, { send: ['#js_send_v2 button'] }, 'wechat', () => true);
+    expect(page.expects.filter((e) => !e.found(document, selectors)).map((e) => e.label)).toEqual([]);
   });
 });

@@ -1,25 +1,14 @@
 /**
  * The engine as the content script holds it: the active pack compiled once, recompiled when the
- * background activates another (storage key `activePack`), and checks run against a time budget.
- * A check that cannot finish within the budget, throws, or reports rule errors is a failure: the
- * caller fails closed.
+ * background activates another (storage key `activePack`), and publish checks run against a time
+ * budget (see check-budget.ts).
  */
 import browser from 'webextension-polyfill';
 import { compilePack, type Checker, type Pack } from '../../rules/engine';
-import type { Draft, Report } from '../../rules/engine/types';
+import type { Draft } from '../../rules/engine/types';
 import { RULES } from '../../rules';
 import { sendMessage } from '../messaging';
-
-/** The publish check's time budget. Beyond it the post is held and the editor must give a reason. */
-export const CHECK_BUDGET_MS = 1000;
-
-export interface CheckOutcome {
-  /** The report, when the engine produced one (even an incomplete one with errors). */
-  report?: Report;
-  /** Why the check does not count (not loaded in time, threw, rule errors, over budget). */
-  failure?: string;
-  ms: number;
-}
+import { CHECK_BUDGET_MS, runCheck, type CheckOutcome } from './check-budget';
 
 export class CheckerHost {
   private checker: Checker | null = null;
@@ -83,17 +72,4 @@ export class CheckerHost {
     }
     return runCheck(checker, draft, t0, this.budgetMs);
   }
-}
-
-export function runCheck(checker: Checker, draft: Draft, t0: number, budgetMs: number): CheckOutcome {
-  let report: Report;
-  try {
-    report = checker.check(draft);
-  } catch (e) {
-    return { failure: `检查出错：${e instanceof Error ? e.message : String(e)}`, ms: performance.now() - t0 };
-  }
-  const ms = performance.now() - t0;
-  if (report.errors.length) return { report, failure: `有 ${report.errors.length} 条规则未能完成检查（${report.errors.map((e) => e.ruleId).join('、')}）`, ms };
-  if (ms > budgetMs) return { report, failure: `检查用时 ${Math.round(ms)} 毫秒，超过 ${budgetMs} 毫秒的时限`, ms };
-  return { report, ms };
 }

@@ -8,7 +8,7 @@
 import type { Draft, Finding, Report, RuleError, Verdict } from '../../rules/engine/types';
 import type { AttemptCompletion, AttemptStart, Decision } from '../protocol';
 import type { Composer } from './adapter';
-import type { CheckOutcome } from './checker-host';
+import type { CheckOutcome } from './check-budget';
 import type { PanelDecision } from './overlay/Panel';
 import type { Question } from './panel-controller';
 

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft, Finding, Report, Severity } from '../../rules/engine/types';
+import { verdictOf } from '../../rules/engine/types';
+import type { CheckOutcome } from '../../utils/guard/check-budget';
+import { runAttempt, type AttemptInput, type FlowDeps } from '../../utils/guard/flow';
+import type { PanelDecision } from '../../utils/guard/overlay/Panel';
+import type { Question } from '../../utils/guard/panel-controller';
+
+const DRAFT: Draft = { platform: 'weibo', kind: 'post', body: '做为基层干部', url: 'https://weibo.com/', account: { name: '保定发布', id: '1' } };
+
+function finding(severity: Exclude<Severity, 'off'>): Finding {
+  return { ruleId: 'no-typo', category: 'typo', severity, field: 'body', range: [0, 2], excerpt: '做为', message: '错别字', basis: '第十三条', messageId: 'typo', suggestion: '作为' };
+}
+
+function outcome(...severities: Exclude<Severity, 'off'>[]): CheckOutcome {
+  const findings = severities.map(finding);
+  const report: Report = { verdict: verdictOf(findings), findings, errors: [], pack: { id: 'p', version: '1.0.0' } };
+  return { report, ms: 1 };
+}
+
+/** A flow whose every step is recorded in order, with scripted check results and panel answers. */
+function harness(options: { checks: CheckOutcome[]; answers?: PanelDecision[]; allowOverride?: boolean; logFails?: boolean; deliverable?: boolean }) {
+  const events: string[] = [];
+  const starts: unknown[] = [];
+  const completions: unknown[] = [];
+  const questions: Question[] = [];
+  const answers = [...(options.answers ?? [])];
+  const checks = [...options.checks];
+  let n = 0;
+  const deps: FlowDeps = {
+    check: async () => (events.push('check'), checks.shift()!),
+    log: {
+      start: async (a) => {
+        events.push('log');
+        if (options.logFails) throw new Error('存储已满');
+        starts.push(a);
+        return { id: `a${++n}` };
+      },
+      complete: async (c) => (events.push(`complete:${c.decision}`), completions.push(c)),
+    },
+    ask: async (q) => (events.push('ask'), questions.push(q), answers.shift()!),
+    allowOverride: () => options.allowOverride ?? true,
+    notify: (text) => events.push(`notify:${text}`),
+    checked: () => undefined,
+    pack: () => ({ id: 'p', version: '1.0.0' }),
+    strings: { logFailed: (m) => `日志失败：${m}`, controlGone: '按钮没了' },
+  };
+  const input: AttemptInput = {
+    draft: DRAFT,
+    page: 'home',
+    origin: 'ui',
+    deliverable: () => options.deliverable ?? true,
+    reread: () => ({ ...DRAFT, body: '作为基层干部' }),
+  };
+  return { deps, input, events, starts, completions, questions };
+}
+
+describe('a publish attempt', () => {
+  it('pass: logged first (write-ahead), completed as published, then delivered — no panel', async () => {
+    const h = harness({ checks: [outcome()] });
+    expect(await runAttempt(h.input, h.deps)).toMatchObject({ deliver: true });
+    expect(h.events).toEqual(['check', 'log', 'complete:published']);
+    expect(h.starts[0]).toMatchObject({ platform: 'weibo', kind: 'post', page: 'home', text: DRAFT.body, verdict: 'pass', account: DRAFT.account, url: DRAFT.url });
+  });
+
+  it('block: cannot be published, even if the panel were to answer publish', async () => {
+    const h = harness({ checks: [outcome('block', 'warn')], answers: [{ action: 'publish', reason: '理由' }] });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['check', 'log', 'ask', 'complete:blocked']);
+    expect(h.questions[0].verdict).toBe('block');
+  });
+
+  it('warn: one click goes on; a reason given is recorded', async () => {
+    const plain = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '' }] });
+    expect((await runAttempt(plain.input, plain.deps)).deliver).toBe(true);
+    expect(plain.completions).toEqual([{ id: 'a1', decision: 'published' }]);
+    const reasoned = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '引用原文' }] });
+    expect((await runAttempt(reasoned.input, reasoned.deps)).deliver).toBe(true);
+    expect(reasoned.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '引用原文' }]);
+  });
+
+  it('justify: only with a written reason', async () => {
+    const without = harness({ checks: [outcome('justify')], answers: [{ action: 'publish', reason: '' }] });
+    expect((await runAttempt(without.input, without.deps)).deliver).toBe(false);
+    expect(without.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
+    const withReason = harness({ checks: [outcome('justify', 'warn')], answers: [{ action: 'publish', reason: '经领导审核同意' }] });
+    expect((await runAttempt(withReason.input, withReason.deps)).deliver).toBe(true);
+    expect(withReason.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '经领导审核同意' }]);
+  });
+
+  it('a check that fails or times out holds the post: logged as an error, going on needs a reason', async () => {
+    const h = harness({ checks: [{ failure: '规则包未能在 1000 毫秒内加载', ms: 1000 }], answers: [{ action: 'cancel' }] });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.starts[0]).toMatchObject({ verdict: 'error', errors: [{ ruleId: 'guard', message: '规则包未能在 1000 毫秒内加载' }] });
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'check-failed' }]);
+    expect(h.questions[0]).toMatchObject({ verdict: 'error', failure: '规则包未能在 1000 毫秒内加载' });
+
+    const noReason = harness({ checks: [{ failure: '检查出错', ms: 2 }], answers: [{ action: 'publish', reason: '' }] });
+    expect((await runAttempt(noReason.input, noReason.deps)).deliver).toBe(false);
+    const reason = harness({ checks: [{ failure: '检查出错', ms: 2 }], answers: [{ action: 'publish', reason: '紧急通知，已人工核对' }] });
+    expect((await runAttempt(reason.input, reason.deps)).deliver).toBe(true);
+    expect(reason.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '紧急通知，已人工核对' }]);
+  });
+
+  it('an unreadable request is not checked: it fails closed', async () => {
+    const h = harness({ checks: [], answers: [{ action: 'cancel' }] });
+    expect((await runAttempt({ ...h.input, unreadable: '无法读取发布请求的内容' }, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['log', 'ask', 'complete:check-failed']);
+  });
+
+  it('a log that cannot be written blocks the post and says so', async () => {
+    const h = harness({ checks: [outcome()], logFails: true });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['check', 'log', 'notify:日志失败：存储已满']);
+  });
+
+  it('policy without overrides: warn and justify cannot be published over', async () => {
+    const h = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '理由' }], allowOverride: false });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.questions[0].allowOverride).toBe(false);
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
+  });
+
+  it('fixed from the panel: the old attempt is closed and the edited draft is checked and logged anew', async () => {
+    const h = harness({ checks: [outcome('warn'), outcome()], answers: [{ action: 'recheck' }] });
+    const result = await runAttempt(h.input, h.deps);
+    expect(result).toMatchObject({ deliver: true, draft: { body: '作为基层干部' } });
+    expect(h.events).toEqual(['check', 'log', 'ask', 'complete:cancelled', 'check', 'log', 'complete:published']);
+  });
+
+  it('a control that left the page cannot be delivered to: cancelled, and the editor is told', async () => {
+    const h = harness({ checks: [outcome()], deliverable: false });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['check', 'log', 'complete:cancelled', 'notify:按钮没了']);
+  });
+});
