@@ -94,11 +94,28 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     met: (expectation) => expectation.found(document, selectors),
     onTick: () => {
       if (host && !host.isConnected) document.documentElement.append(host);
+      watchFrames();
       live.refresh();
     },
     onPage: (page) => status.update({ page: page?.kind ?? null, pageLabel: page?.label ?? page?.kind }),
     onProblems: (list) => problems.set('page', list),
   });
+
+  // An editor whose text lives in a same-origin iframe (WeChat's legacy UEditor body) types into
+  // that frame's window, where the top window's listeners never hear it.
+  const framesWatched = new WeakSet<Window>();
+  const frames = document.getElementsByTagName('iframe');
+  const watchFrames = () => {
+    if (!frames.length) return;
+    for (const composer of adapter.composers(document, selectors)) {
+      for (const surface of Object.values(composer.surfaces)) {
+        const view = surface?.element.ownerDocument.defaultView;
+        if (!view || view === window || framesWatched.has(view)) continue;
+        framesWatched.add(view);
+        live.install(view);
+      }
+    }
+  };
 
   const flow: FlowDeps = {
     check: (draft) => checker.check(draft),
