@@ -9,6 +9,7 @@ import { defineSiteAdapter, type Composer } from '../../utils/guard/adapter';
 import type { Selectors } from '../../utils/guard/selectors';
 import { surfaceFor } from '../../utils/guard/surface';
 import { isShown } from '../../utils/guard/visible';
+import { pageDocument } from '../lib/frames';
 import { linksIn } from '../lib/html-text';
 import { inlineScriptValue, keyedNumber, keyedValue } from '../lib/inline-scripts';
 import { CARD_WEIBO_ENDPOINTS } from './endpoints';
@@ -75,7 +76,7 @@ export const cardWeiboAdapter = defineSiteAdapter({
   },
 
   composerAt(target, s) {
-    const c = composer(target.ownerDocument, s);
+    const c = composer(pageDocument(target), s);
     if (!c) return null;
     return Object.values(c.surfaces).some((surface) => surface && surface.element.contains(target)) ? c : null;
   },

@@ -15,6 +15,7 @@ import { defineSiteAdapter, type ControlHit } from '../../utils/guard/adapter';
 import type { HeldRequest } from '../../utils/guard/endpoints';
 import type { Selectors } from '../../utils/guard/selectors';
 import { isShown } from '../../utils/guard/visible';
+import { pageDocument } from '../lib/frames';
 import { htmlText } from '../lib/html-text';
 import { inlineScriptValue, keyedValue } from '../lib/inline-scripts';
 import { wechatBody, wechatComposer } from './composer';
@@ -101,7 +102,7 @@ export const wechatAdapter = defineSiteAdapter({
   },
 
   composerAt(target, s) {
-    const composer = wechatComposer(target.ownerDocument, s);
+    const composer = wechatComposer(pageDocument(target), s);
     if (!composer) return null;
     const inside = Object.values(composer.surfaces).some((surface) => surface && surface.element.contains(target));
     return inside ? composer : null;

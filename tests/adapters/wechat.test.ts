@@ -248,3 +248,12 @@ describe('selector overrides from a rule pack', () => {
     expect(page.expects.filter((e) => !e.found(document, selectors)).map((e) => e.label)).toEqual([]);
   });
 });
+
+describe('the legacy iframe body', () => {
+  it('is found as the composer from a keystroke inside the frame', () => {
+    const { document } = snapshot('wechat-article-legacy.html');
+    const frameBody = (document.getElementById('ueditor_0') as HTMLIFrameElement).contentDocument!.body;
+    const composer = wechatAdapter.composerAt(frameBody.querySelector('p')!, s);
+    expect(composer?.surfaces.body.element).toBe(frameBody);
+  });
+});

@@ -220,6 +220,20 @@ describe('article editor: every way out is guarded', () => {
   });
 });
 
+describe('live checking', () => {
+  const badge = () => page.locator('govpost-guard').getByRole('button', { name: /发布前检查：\d+ 处问题/ });
+
+  it.each(['prosemirror', 'iframe'] as const)('counts findings while the editor types in a %s body', async (body) => {
+    mp.configure({ body });
+    await openEditor();
+    // Typing in the body alone, nothing else on the page, must start the live check.
+    await writeBody(WARN);
+    await expect.poll(() => badge().innerText(), { timeout: 5000 }).toBe('2');
+    await writeBody(CLEAN);
+    await expect.poll(() => badge().count(), { timeout: 5000 }).toBe(0);
+  });
+});
+
 describe('the second line (MAIN-world network gate)', () => {
   const direct = (via: 'fetch' | 'xhr', path: string, fields: Record<string, string>) =>
     page.evaluate(
