@@ -93,6 +93,8 @@ export function fieldText(draft: Draft, field: FieldName): string {
   if (link) return draft.links?.[Number(link[1])]?.href ?? '';
   const map: Record<string, string | undefined> = {
     title: draft.title,
+    author: draft.author,
+    summary: draft.summary,
     body: draft.body,
     source: draft.source?.name,
     'source.url': draft.source?.url,
@@ -117,6 +119,8 @@ function transformDraft(draft: Draft, t: (s: string) => string): Draft {
   return {
     ...draft,
     title: draft.title === undefined ? undefined : t(draft.title),
+    author: draft.author === undefined ? undefined : t(draft.author),
+    summary: draft.summary === undefined ? undefined : t(draft.summary),
     body: t(draft.body),
     source: draft.source && { ...draft.source, name: draft.source.name === undefined ? undefined : t(draft.source.name) },
     quoted: draft.quoted && { text: t(draft.quoted.text), author: draft.quoted.author === undefined ? undefined : t(draft.quoted.author) },
@@ -128,6 +132,10 @@ function withField(draft: Draft, field: FieldName, t: (s: string) => string): Dr
   switch (field) {
     case 'title':
       return { ...draft, title: t(draft.title ?? '') };
+    case 'author':
+      return { ...draft, author: t(draft.author ?? '') };
+    case 'summary':
+      return { ...draft, summary: t(draft.summary ?? '') };
     case 'body':
       return { ...draft, body: t(draft.body) };
     case 'source':

@@ -48,7 +48,8 @@ interface CompiledRule {
   fields: readonly TextFieldName[];
 }
 
-const DEFAULT_FIELDS: readonly TextFieldName[] = ['title', 'body'];
+// What readers read as the post itself. The byline is left to rules that ask for it.
+const DEFAULT_FIELDS: readonly TextFieldName[] = ['title', 'summary', 'body'];
 
 export function compilePack(input: unknown, registry: readonly RuleModule[]): Checker {
   const validation = validatePack(input);
@@ -145,6 +146,8 @@ function resolveOptions(
 function draftFields(draft: Draft): [FieldName, string][] {
   const fields: [FieldName, string][] = [];
   if (draft.title) fields.push(['title', draft.title]);
+  if (draft.author) fields.push(['author', draft.author]);
+  if (draft.summary) fields.push(['summary', draft.summary]);
   fields.push(['body', draft.body ?? '']);
   if (draft.source?.name) fields.push(['source', draft.source.name]);
   if (draft.source?.url) fields.push(['source.url', draft.source.url]);

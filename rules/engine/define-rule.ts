@@ -10,7 +10,7 @@ import type { DictionaryHandle, TermHit } from './dictionaries';
 import type { NormalizedText } from './normalize';
 
 /** The text fields a rule can ask to visit one by one. */
-export type TextFieldName = 'title' | 'body' | 'quoted' | 'source' | 'quoted.author';
+export type TextFieldName = 'title' | 'author' | 'summary' | 'body' | 'quoted' | 'source' | 'quoted.author';
 
 export type OptionSpec =
   | { type: 'dictionary'; default: string; description: string }
@@ -46,7 +46,7 @@ export interface RuleMeta<M extends string, S extends OptionsSpec> {
   basis: string;
   /** Chinese message templates keyed by a stable message id; `{name}` placeholders. */
   messages: Record<M, string>;
-  /** Text fields the `field` visitor runs on (default: title and body). */
+  /** Text fields the `field` visitor runs on (default: title, summary and body). */
   fields?: readonly TextFieldName[];
   /**
    * Tone rules speak only for the institution's own voice: findings that start inside quoted

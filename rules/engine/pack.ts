@@ -116,6 +116,8 @@ export interface PackTestDraft {
   platform: Platform;
   kind: DraftKind;
   title: string;
+  author: string;
+  summary: string;
   body: string;
   source: { name?: string; url?: string };
   quoted: { author?: string; text: string };

@@ -14,6 +14,10 @@ export interface Draft {
   /** The logged-in account. */
   account?: { name: string; id?: string };
   title?: string;
+  /** The byline the platform shows under the title (WeChat 作者). Visited only by rules that ask for it. */
+  author?: string;
+  /** The summary readers see in feed and share cards (WeChat 摘要, Weibo headline-article 导语). */
+  summary?: string;
   /** Plain text as readers will see it. */
   body: string;
   /** Links from the rich text; URLs typed in the body are found by the rules themselves. */
@@ -57,6 +61,8 @@ export type Verdict = 'pass' | 'warn' | 'justify' | 'block';
  */
 export type FieldName =
   | 'title'
+  | 'author'
+  | 'summary'
   | 'body'
   | 'source'
   | 'source.url'

@@ -119,7 +119,7 @@ describe('weibo.com requests and pages', () => {
 
   it('reads every publish request into a draft', () => {
     expect(weiboAdapter.network.toDraft(request('statuses/update', { content: '正文', visible: '0' }))).toEqual({ kind: 'post', draft: { body: '正文' } });
-    expect(weiboAdapter.network.toDraft(request('statuses/schedule', { content: '定时', schedule_timestamp: '1' }))?.draft.body).toBe('定时');
+    expect(weiboAdapter.network.toDraft(request('statuses/schedule', { content: '定时', schedule_timestamp: '1' }))?.draft?.body).toBe('定时');
     expect(weiboAdapter.network.toDraft(request('statuses/normal_repost', { id: '1', comment: '转发理由' }))).toMatchObject({ kind: 'repost', draft: { body: '转发理由' } });
     expect(weiboAdapter.network.toDraft(request('statuses/repost', { id: '1', is_fast: '1' }))).toMatchObject({ kind: 'repost', draft: { body: '' } });
     expect(weiboAdapter.network.toDraft(request('comments/create', { id: '1', comment: '评论', is_repost: '0' }))?.kind).toBe('comment');

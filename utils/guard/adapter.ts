@@ -58,8 +58,13 @@ export interface ControlHit {
 /** What an adapter makes of a held publish request (the second line). */
 export interface RequestDraft {
   kind: DraftKind;
-  /** Draft fields read from the request body; `body` is what will be published. */
-  draft: Omit<Draft, 'platform' | 'kind' | 'url' | 'account'>;
+  /**
+   * Draft fields read from the request body; `body` is what will be published. Absent when the
+   * request only names a draft saved on the server (WeChat `masssend`, card.weibo
+   * `draft/publish`): it publishes what the page's editor holds, so the core checks the page's
+   * composer of this `kind` instead.
+   */
+  draft?: Omit<Draft, 'platform' | 'kind' | 'url' | 'account'>;
   /** Page kind to record when no composer on the page matches the request. */
   page?: string;
 }
@@ -90,6 +95,11 @@ export interface SiteAdapter<K extends string = string> {
     endpoints: readonly EndpointRule[];
     /** Reads a held request into a draft; null when the request carries nothing to check. */
     toDraft(request: HeldRequest): RequestDraft | null;
+    /**
+     * How long a post let go at a control stays approved for the request it sends (default 30 s).
+     * Longer where the platform puts steps between the two, such as WeChat's admin QR scan.
+     */
+    approvalMs?: number;
   };
   /**
    * Whether a keydown submits the composer. Default: Ctrl/Cmd+Enter, the shortcut most web

@@ -12,10 +12,13 @@ const compact = (text: string) => text.replace(/\s+/g, '');
 export class Approvals {
   private entries: { key: string; until: number }[] = [];
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly ttlMs: number = APPROVAL_TTL_MS,
+  ) {}
 
   add(body: string): void {
-    this.entries.push({ key: compact(body), until: this.now() + APPROVAL_TTL_MS });
+    this.entries.push({ key: compact(body), until: this.now() + this.ttlMs });
   }
 
   /** Uses up the approval for `body`, if there is one. */

@@ -84,8 +84,9 @@ export class LiveChecker {
 
   private composerOf(e: Event): Composer | null {
     if (this.deps.isOwn(e)) return null;
-    const t = e.composedPath()[0];
-    return t instanceof Element ? this.deps.composerAt(t) : null;
+    const t = e.composedPath()[0] as Node | undefined;
+    // By node type, not instanceof: an iframe's elements come from another realm.
+    return t?.nodeType === Node.ELEMENT_NODE ? this.deps.composerAt(t as Element) : null;
   }
 
   private onInput(e: Event): void {

@@ -55,7 +55,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     () => adapter.account(document),
     () => link.identity(),
   );
-  const approvals = new Approvals();
+  const approvals = new Approvals(Date.now, adapter.network.approvalMs);
   const status = new StatusReporter({
     adapter: { id: adapter.id, label: adapter.label },
     platform: adapter.platform,
@@ -112,6 +112,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     met: (expectation) => expectation.found(document, selectors),
     onTick: () => {
       if (host && !host.isConnected) document.documentElement.append(host);
+      watchFrames();
       live.refresh();
     },
     onPage: (page) => status.update({ page: page?.kind ?? null, pageLabel: page?.label ?? page?.kind }),
@@ -126,6 +127,23 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     logChain = next.catch(() => undefined);
     return next;
   };
+
+  // An editor whose text lives in a same-origin iframe (WeChat's legacy UEditor body) types into
+  // that frame's window, where the top window's listeners never hear it.
+  const framesWatched = new WeakSet<Window>();
+  const frames = document.getElementsByTagName('iframe');
+  const watchFrames = () => {
+    if (!frames.length) return;
+    for (const composer of adapter.composers(document, selectors)) {
+      for (const surface of Object.values(composer.surfaces)) {
+        const view = surface?.element.ownerDocument.defaultView;
+        if (!view || view === window || framesWatched.has(view)) continue;
+        framesWatched.add(view);
+        live.install(view);
+      }
+    }
+  };
+
   const flow: FlowDeps = {
     check: (draft) => checker.check(draft),
     log: {
@@ -170,14 +188,17 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     } catch (e) {
       unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
     }
-    const body = read?.draft.body ?? '';
-    if (read && approvals.take(body)) return { release: true };
     const composers = adapter.composers(document, selectors);
-    const composer = read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined;
-    if (read && !composer) problems.noteUnknownEditor(body);
+    // A request that only names a draft saved on the server publishes what the page's editor holds.
+    const saved = read && !read.draft ? (composers.find((c) => c.kind === read!.kind) ?? composers[0]) : undefined;
+    if (read && !read.draft && !saved) unreadable = UNREADABLE;
+    const body = read?.draft?.body ?? saved?.surfaces.body.text() ?? '';
+    if (read && !unreadable && approvals.take(body)) return { release: true };
+    const composer = saved ?? (read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined);
+    if (read?.draft && !composer) problems.noteUnknownEditor(body);
     if (!accounts.now()) await accounts.lookup();
     const base: Draft = composer ? extract(composer) : { platform: adapter.platform, kind: read?.kind ?? 'post', body: '', url: location.href, account: accounts.now() };
-    const draft: Draft = { ...base, ...(read?.draft ?? {}), kind: read?.kind ?? base.kind, platform: adapter.platform, body };
+    const draft: Draft = { ...base, ...(read?.draft ?? {}), kind: saved?.kind ?? read?.kind ?? base.kind, platform: adapter.platform, body };
     const result = await runAttempt(
       {
         draft,

@@ -1,0 +1,14 @@
+/**
+ * What leaves the headline-article editor (platforms.md §1.7): `draft/publish` and the
+ * scheduled `draft/publishtiming` are held; `draft/save`, which autosave fires every few
+ * seconds, is never held. v3 and v5 share the paths. Pure data: also bundled into the MAIN world.
+ */
+import type { EndpointRule } from '../../utils/guard/endpoints';
+
+const draft = (action: string) => new RegExp(`^/article/v\\d+/aj/editor/draft/${action}$`);
+
+export const CARD_WEIBO_ENDPOINTS: readonly EndpointRule[] = [
+  { id: 'draft/publish', role: 'publish', path: draft('publish'), kind: 'article' },
+  { id: 'draft/publishtiming', role: 'publish', path: draft('publishtiming'), kind: 'article' },
+  { id: 'draft/save', role: 'autosave', path: draft('save') },
+];

@@ -1,0 +1,99 @@
+/**
+ * The card.weibo.com headline-article (头条文章) adapter: title, 导语 and the Tiptap body (or the
+ * old v3 iframe body) on `/article/v3|v5/editor#/draft/<id>`. It gates 发布, the step where the
+ * editor publishes the article (a 确定 confirm may follow); the network gate holds
+ * `draft/publish` whatever sends it. The publish request names the saved draft only, so what it
+ * publishes is what the editor holds.
+ */
+import { defineSiteAdapter, type Composer } from '../../utils/guard/adapter';
+import type { Selectors } from '../../utils/guard/selectors';
+import { surfaceFor } from '../../utils/guard/surface';
+import { isShown } from '../../utils/guard/visible';
+import { pageDocument } from '../lib/frames';
+import { linksIn } from '../lib/html-text';
+import { inlineScriptValue, keyedNumber, keyedValue } from '../lib/inline-scripts';
+import { CARD_WEIBO_ENDPOINTS } from './endpoints';
+import { CARD_WEIBO_SELECTORS, type CardWeiboSelectorKey } from './selectors';
+
+type S = Selectors<CardWeiboSelectorKey>;
+
+const EDITOR_PATH = /^\/article\/v\d+\/editor\/?$/;
+
+function bodyElement(doc: Document, s: S): HTMLElement | null {
+  const pm = s.first(doc, 'body');
+  if (pm) return pm as HTMLElement;
+  return (s.first(doc, 'bodyFrame') as HTMLIFrameElement | null)?.contentDocument?.body ?? null;
+}
+
+function composer(doc: Document, s: S): Composer | null {
+  const body = bodyElement(doc, s);
+  if (!body || !isShown(body.ownerDocument === doc ? body : (s.first(doc, 'bodyFrame') ?? body))) return null;
+  const surfaces: Composer['surfaces'] = { body: surfaceFor(body) };
+  const title = s.first(doc, 'title') as HTMLElement | null;
+  const summary = s.first(doc, 'summary') as HTMLElement | null;
+  if (title) surfaces.title = surfaceFor(title);
+  if (summary) surfaces.summary = surfaceFor(summary);
+  return {
+    root: doc.querySelector('#app') ?? doc.body,
+    kind: 'article',
+    surfaces,
+    extra: () => {
+      const links = linksIn(body, doc.URL);
+      return links.length ? { links } : {};
+    },
+    control: null,
+  };
+}
+
+export const cardWeiboAdapter = defineSiteAdapter({
+  id: 'card-weibo',
+  platform: 'weibo',
+  label: '微博头条文章',
+  selectors: CARD_WEIBO_SELECTORS,
+
+  page(location) {
+    if (!EDITOR_PATH.test(location.pathname)) return null;
+    if (!/^#\/draft\/\d+/.test(location.hash)) return { kind: 'article-list', expects: [] };
+    return {
+      kind: 'article-editor',
+      expects: [
+        { label: '找不到标题输入框', found: (d, sel) => (sel as S).first(d, 'title') !== null },
+        { label: '找不到正文编辑区', found: (d, sel) => bodyElement(d, sel as S) !== null },
+      ],
+    };
+  },
+
+  composers(doc, s) {
+    const c = composer(doc, s);
+    return c ? [c] : [];
+  },
+
+  controlAt(target, s) {
+    const button = target.closest('button, [role="button"]');
+    if (!button || !s.hasText(button, 'publishLabel') || !isShown(button)) return null;
+    const c = composer(button.ownerDocument, s);
+    return c ? { composer: { ...c, control: button }, control: button } : null;
+  },
+
+  composerAt(target, s) {
+    const c = composer(pageDocument(target), s);
+    if (!c) return null;
+    return Object.values(c.surfaces).some((surface) => surface && surface.element.contains(target)) ? c : null;
+  },
+
+  account(doc) {
+    const name = inlineScriptValue(doc, keyedValue('nick'));
+    if (!name) return undefined;
+    const id = inlineScriptValue(doc, keyedNumber('uid'));
+    return id ? { name, id } : { name };
+  },
+
+  network: {
+    endpoints: CARD_WEIBO_ENDPOINTS,
+    // The request carries the draft id and the feed line only: the article is what the editor holds.
+    toDraft: () => ({ kind: 'article' }),
+  },
+
+  // Tiptap's Mod-Enter inserts a line break; no shortcut publishes.
+  isSubmitKey: () => false,
+});

@@ -1,0 +1,17 @@
+/**
+ * Every hook the card.weibo.com headline-article (头条文章) adapter uses, most stable first:
+ * placeholders and button texts, then Naive UI and Tiptap classes (platforms.md §1.7; WBA, BYW,
+ * WS3 2025–26; the old v3 iframe editor from OLDV3). A rule pack may replace any key
+ * (`sites.card-weibo.<key>`).
+ */
+import { css, text, type SelectorTable } from '../../utils/guard/selectors';
+
+export const CARD_WEIBO_SELECTORS = {
+  title: css(['textarea[placeholder="请输入标题"]', 'input[placeholder="请输入标题"]'], 'BYW, MP, WBA 2025–26'),
+  summary: css(['textarea[placeholder="导语（选填）"]', 'input[placeholder="导语（选填）"]', 'textarea[placeholder*="导语"]', 'input[placeholder*="导语"]'], 'BYW; an <input> in the old v3 editor'),
+  body: css(['.ProseMirror.tiptap', '.editor .ProseMirror', '.ProseMirror[contenteditable="true"]'], 'BYW 2026'),
+  bodyFrame: css(['iframe.WB_editor_iframe_new'], 'OLDV3 ~2020'),
+  publishLabel: text(['发布', '立即发布', '确认发布'], 'WBA 2025–26'),
+} satisfies SelectorTable;
+
+export type CardWeiboSelectorKey = keyof typeof CARD_WEIBO_SELECTORS;

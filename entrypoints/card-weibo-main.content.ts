@@ -1,0 +1,18 @@
+/**
+ * The network gate on card.weibo.com (头条文章), in the page's MAIN world at document_start (before any page
+ * script), in every frame; frames without a guard refuse publish requests (fail closed).
+ * The old v3 editor keeps its body in an iframe: the gate covers it too.
+ */
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { cardWeiboMainWorld } from '../adapters/card-weibo/main-world';
+import { CARD_WEIBO_MATCHES } from '../adapters/card-weibo/matches';
+import { installMainWorld } from '../utils/guard/main-world';
+
+export default defineContentScript({
+  matches: CARD_WEIBO_MATCHES,
+  runAt: 'document_start',
+  world: 'MAIN',
+  allFrames: true,
+  matchAboutBlank: true,
+  main: () => installMainWorld(cardWeiboMainWorld),
+});

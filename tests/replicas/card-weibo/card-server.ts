@@ -1,0 +1,73 @@
+/**
+ * Serves the replica headline-article editor at https://card.weibo.com/article/v3|v5/editor
+ * through the test browser's request routing, with mock `aj/editor/draft/*` endpoints that
+ * answer in the live shape (`{code: 100000, data}`) and record everything that reaches them.
+ */
+import type { BrowserContext, Route } from 'playwright-core';
+import { CallLog, fulfillHtml, fulfillJson, record, type RecordedCall } from '../lib/endpoints';
+import { cardWeiboEditorPage, type CardWeiboEditorOptions } from './editor-page';
+
+export const CARD_ORIGIN = 'https://card.weibo.com';
+
+export interface CardWeiboReplica {
+  log: CallLog;
+  /** The editor on an existing draft: /article/<version>/editor#/draft/<id>. */
+  draftUrl(version?: 'v3' | 'v5'): string;
+  /** The list view, where 写文章 creates a draft. */
+  listUrl(version?: 'v3' | 'v5'): string;
+  /** Forgets saved drafts and recorded calls (the server keeps drafts between page loads). */
+  reset(): void;
+}
+
+const action = (c: RecordedCall) => /^\/article\/v\d\/aj\/editor\/draft\/([a-z]+)$/.exec(c.path)?.[1];
+/** Draft saves, including autosave: must never be held by the guard. */
+export const isSave = (c: RecordedCall) => action(c) === 'save';
+export const isPublish = (c: RecordedCall) => action(c) === 'publish';
+
+export async function serveCardWeibo(context: BrowserContext, options: Partial<Omit<CardWeiboEditorOptions, 'version'>> = {}): Promise<CardWeiboReplica> {
+  const log = new CallLog();
+  const config = { uid: '5123456789', nick: '保定发布', autosaveMs: 1500, ...options };
+  let nextId = 4960000000000001;
+  const drafts = new Map<string, { title: string; summary: string; content: string }>();
+  const reset = () => {
+    drafts.clear();
+    drafts.set('4960000000000000', { title: '', summary: '', content: '' });
+    log.clear();
+  };
+  reset();
+
+  async function handle(route: Route) {
+    const request = route.request();
+    const url = new URL(request.url());
+    const page = /^\/article\/(v3|v5)\/editor\/?$/.exec(url.pathname);
+    if (request.method() === 'GET' && page) return fulfillHtml(route, cardWeiboEditorPage({ ...config, version: page[1] as 'v3' | 'v5' }));
+    const call = await record(log, request);
+    const ok = { code: 100000, msg: '' };
+    switch (action(call)) {
+      case 'create': {
+        const id = String(nextId++);
+        drafts.set(id, { title: '', summary: '', content: '' });
+        return fulfillJson(route, { ...ok, data: { id } });
+      }
+      case 'load':
+        return fulfillJson(route, { ...ok, data: { id: call.query.get('id'), ...drafts.get(call.query.get('id') ?? '') } });
+      case 'save': {
+        const id = call.form.get('id') ?? '';
+        drafts.set(id, { title: call.form.get('title') ?? '', summary: call.form.get('summary') ?? '', content: call.form.get('content') ?? '' });
+        return fulfillJson(route, { ...ok, data: { id, save_time: Math.floor(Date.now() / 1000) } });
+      }
+      case 'publish':
+        return fulfillJson(route, { ...ok, data: { url: `https://weibo.com/ttarticle/p/show?id=230940${call.form.get('id')}`, mid: '5000000000000001' } });
+      default:
+        return route.fulfill({ status: 404, body: 'not found' });
+    }
+  }
+
+  await context.route(`${CARD_ORIGIN}/**`, handle);
+  return {
+    log,
+    draftUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/draft/4960000000000000`,
+    listUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/`,
+    reset,
+  };
+}
