@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { isPreview, isPublish, isSave, isScheduledPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
-import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+import { clearStore, guardPanel, launchGuardedBrowser, logRecords, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
 import * as recorded from './recorded';
 
 // The extension API inside the service worker (evaluated there, not in Node).
@@ -330,8 +330,8 @@ describe('adapter breakage is never silent', () => {
     const notice = page.locator('govpost-guard').getByRole('alert');
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到“发表”按钮');
     await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
-    const logged = await browser.worker.evaluate(async () => (await chrome.storage.local.get('adapterProblems')).adapterProblems);
-    expect(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'wechat', problem: '找不到“发表”按钮' })]));
+    const logged = async () => (await logRecords(browser.worker)).filter((r) => r.type === 'adapter-problem');
+    await expect.poll(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'wechat', page: 'article-editor', problem: '找不到“发表”按钮' })]));
 
     await page.evaluate(() => (document.getElementById('js_send_v2')!.id = 'js_send'));
     await expect.poll(() => notice.count(), { timeout: 5000 }).toBe(0);
