@@ -59,16 +59,13 @@ export type Verdict = 'pass' | 'warn' | 'justify' | 'block';
  * The text fields a finding can point into. `links[i]` is the href of the i-th entry of
  * `draft.links`.
  */
-export type FieldName =
-  | 'title'
-  | 'author'
-  | 'summary'
-  | 'body'
-  | 'source'
-  | 'source.url'
-  | 'quoted'
-  | 'quoted.author'
-  | `links[${number}]`;
+export const NAMED_FIELDS = ['title', 'author', 'summary', 'body', 'source', 'source.url', 'quoted', 'quoted.author'] as const;
+export type FieldName = (typeof NAMED_FIELDS)[number] | `links[${number}]`;
+
+/** Whether a string names a field (for payloads that arrive untyped: logs, exports). */
+export function isFieldName(value: string): value is FieldName {
+  return (NAMED_FIELDS as readonly string[]).includes(value) || /^links\[\d{1,4}\]$/.test(value);
+}
 
 /** A half-open range [start, end) in UTF-16 offsets of the ORIGINAL field text. */
 export type Range = readonly [number, number];

@@ -34,6 +34,8 @@ describe('validateAttemptStart', () => {
     expect(() => validateAttemptStart(withFinding({ range: [0.5, 2] }))).toThrow('findings[0].range[0]');
     expect(() => validateAttemptStart(withFinding({ ruleId: 'No Typo' }))).toThrow('findings[0].ruleId');
     expect(() => validateAttemptStart({ ...base, findings: 'none' })).toThrow('findings：应为数组');
+    // Every field a rule can point into is accepted: the summary and byline too.
+    for (const field of ['summary', 'author', 'quoted.author', 'links[3]']) expect(validateAttemptStart(withFinding({ field })).findings[0].field).toBe(field);
   });
 
   it('refuses what is not an object at all', () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isPublish, isSave, serveCardWeibo, type CardWeiboReplica } from '../replicas/card-weibo/card-server';
 import type { RecordedCall } from '../replicas/lib/endpoints';
-import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+import { clearStore, guardPanel, latestAttempt, launchGuardedBrowser, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
 import * as recorded from './recorded';
 
 const TITLE = '保定市2026年重点民生实事';
@@ -119,10 +119,10 @@ describe('headline-article editor: every way out is guarded', () => {
 
   it('a typo in the 导语 is found', async () => {
     await writeArticle(CLEAN);
-    await page.locator('textarea[placeholder="导语（选填）"]').fill('做为民生实事的导语');
+    await page.locator('textarea[placeholder="导语（选填）"]').fill('做为全市重点工作的导语');
     await publish();
     await guardPanel(page).waitFor();
-    expect((await storedAttempts(browser.worker)).at(-1)!.findings.map((f) => f.excerpt)).toEqual(['做为']);
+    expect((await latestAttempt(browser.worker)).findings.map((f) => f.excerpt)).toEqual(['做为']);
     await goBack();
   });
 

@@ -184,6 +184,20 @@ export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[
 }
 
 /**
+ * The latest attempt logged since the last clearStore, waiting for it: the guard writes its log
+ * entry while the panel opens, so the entry can land a moment after the panel.
+ */
+export async function latestAttempt(worker: Worker, timeoutMs = 5000): Promise<StoredAttemptView> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const last = (await storedAttempts(worker)).at(-1);
+    if (last) return last;
+    if (Date.now() > until) throw new Error(`${timeoutMs} ms 内日志中没有新的发布尝试`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
  * Starts a test afresh: settings back to their defaults, and the log's earlier attempts out of
  * view. The log itself is append-only and chained, so it is never emptied: the test just looks
  * past where it stood.

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { isPreview, isPublish, isSave, isScheduledPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
-import { clearStore, guardPanel, launchGuardedBrowser, logRecords, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+import { clearStore, guardPanel, latestAttempt, launchGuardedBrowser, logRecords, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
 import * as recorded from './recorded';
 
 // The extension API inside the service worker (evaluated there, not in Node).
@@ -203,7 +203,7 @@ describe('article editor: every way out is guarded', () => {
     await page.locator('#js_description').fill('做为全市安全生产工作的部署');
     await publish();
     await guardPanel(page).waitFor();
-    const attempt = (await storedAttempts(browser.worker)).at(-1)!;
+    const attempt = await latestAttempt(browser.worker);
     expect(attempt.findings.map((f) => f.excerpt)).toEqual(['做为']);
     await goBack();
   });

@@ -3,7 +3,7 @@
  * the settings. A compromised or buggy content script can still only append well-formed,
  * bounded records; anything else is refused with a message naming the field.
  */
-import { CATEGORIES, type Finding } from '../../rules/engine/types';
+import { CATEGORIES, isFieldName, type FieldName, type Finding } from '../../rules/engine/types';
 import type { AdapterProblem, AttemptCompletion, AttemptStart, SettingsChange } from '../protocol';
 
 import { FINAL_DECISIONS } from './record';
@@ -27,6 +27,11 @@ export const LIMITS = {
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const ruleId = str(64, { pattern: ID, what: '应为小写字母、数字和连字符组成的规则 id' });
 const platform = oneOf(['weibo', 'wechat'] as const);
+const fieldName: Check<FieldName> = (v, path) => {
+  const s = str(32)(v, path);
+  if (!isFieldName(s)) throw new InvalidPayload(`${path}：不是已知的字段名`);
+  return s;
+};
 const page = str(64, { pattern: /^[a-z][a-z0-9-]{0,63}$/, what: '应为小写字母、数字和连字符组成的页面名' });
 const httpsUrl: Check<string> = (v, path) => {
   const s = str(LIMITS.url, { min: 1 })(v, path);
@@ -47,7 +52,7 @@ const finding = obj(
     messageId: str(64, { min: 1, pattern: /^[A-Za-z0-9_.-]+$/, what: '应为字母、数字、下划线、点或连字符' }),
     category: oneOf(CATEGORIES),
     severity: oneOf(['block', 'justify', 'warn', 'monitor'] as const),
-    field: str(32, { pattern: /^(title|body|source|source\.url|quoted|quoted\.author|links\[\d{1,4}\])$/, what: '不是已知的字段名' }),
+    field: fieldName,
     range: tuple(offset, offset),
     excerpt: str(LIMITS.excerpt),
     message: str(LIMITS.message),
