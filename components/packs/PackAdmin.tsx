@@ -1,6 +1,6 @@
 /**
  * The rule-pack part of the dashboard: active pack, automatic updates, import, rollback, trial
- * check and history. One component, so the dashboard page can host it as a section.
+ * check and history. The dashboard's 规则包 tab (`dashboard.html#packs`).
  */
 import { ActivePackCard } from './ActivePackCard';
 import { PackHistory } from './PackHistory';

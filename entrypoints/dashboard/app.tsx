@@ -1,4 +1,7 @@
-/** The auditors' dashboard: status, filters, table and detail, charts, accounts, events, settings, export. */
+/**
+ * The extension's own page for auditors and admins: status, filters, table and detail, charts,
+ * accounts, events, settings, export, and the rule packs (admins). `dashboard.html#<tab>` opens a tab.
+ */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { accountKey } from '../../utils/audit/accounts';
 import type { LogEntry } from '../../utils/audit/entries';
@@ -6,6 +9,7 @@ import { filterEntries } from '../../utils/audit/filter';
 import { PLATFORM_LABELS } from '../../utils/audit/labels';
 import type { ChainReport } from '../../utils/audit/verify';
 import { openLogDb } from '../../utils/db';
+import { PackAdmin } from '../../components/packs/PackAdmin';
 import { sendMessage } from '../../utils/messaging';
 import type { LogStatus } from '../../utils/protocol';
 import { Accounts } from './accounts';
@@ -19,14 +23,21 @@ import { SettingsPanel } from './settings-panel';
 import { StatusBar } from './status-bar';
 import { EntryTable } from './table';
 
-type Tab = 'records' | 'charts' | 'accounts' | 'events' | 'settings';
+type Tab = 'records' | 'charts' | 'accounts' | 'events' | 'settings' | 'packs';
 const TABS: [Tab, string][] = [
   ['records', '记录'],
   ['charts', '图表'],
   ['accounts', '账号活跃度'],
   ['events', '事件'],
   ['settings', '设置'],
+  ['packs', '规则包'],
 ];
+
+/** The tab named by the address (`#packs`), so the popup, docs and bookmarks can link to one. */
+function tabFromHash(): Tab {
+  const id = location.hash.slice(1);
+  return TABS.find(([t]) => t === id)?.[0] ?? 'records';
+}
 
 const POLL_MS = 3_000;
 
@@ -51,7 +62,11 @@ export function App() {
   const [persisted, setPersisted] = useState<boolean>();
   const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
   const text = useDebounced(form.text, 200);
-  const [tab, setTab] = useState<Tab>('records');
+  const [tab, setTabState] = useState<Tab>(tabFromHash);
+  const setTab = (t: Tab) => {
+    history.replaceState(null, '', `#${t}`);
+    setTabState(t);
+  };
   const [selected, setSelected] = useState<LogEntry>();
   const busy = useRef(false);
 
@@ -122,11 +137,25 @@ export function App() {
     return seqs;
   }, [report]);
 
-  if (!model) {
+  const nav = (
+    <nav role="tablist">
+      {TABS.map(([id, label]) => (
+        <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
+          {label}
+        </button>
+      ))}
+    </nav>
+  );
+
+  // The packs tab does not need the log: an admin can work on packs while a large log still loads.
+  if (!model || tab === 'packs') {
     return (
-      <main class="loading">
-        <h1>审计日志</h1>
-        {failure ? (
+      <main class={model ? undefined : 'loading'}>
+        <h1>{tab === 'packs' ? '规则包管理' : '审计日志'}</h1>
+        {nav}
+        {tab === 'packs' ? (
+          <PackAdmin />
+        ) : failure ? (
           <p class="error">无法读取日志：{failure}</p>
         ) : (
           <>
@@ -148,13 +177,7 @@ export function App() {
         </h1>
         <StatusBar model={model} report={report} checked={checked} status={status} persisted={persisted} />
       </header>
-      <nav role="tablist">
-        {TABS.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-            {label}
-          </button>
-        ))}
-      </nav>
+      {nav}
       {failure && <p class="error">{failure}</p>}
       {(tab === 'records' || tab === 'charts') && (
         <>

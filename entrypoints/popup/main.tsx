@@ -40,7 +40,10 @@ function Popup() {
       .then((tabId) => (tabId === undefined ? null : sendMessage('getTabStatus', { tabId })))
       .then(setStatus, () => setStatus(null));
   }, []);
-  const openDashboard = () => void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  const open = (page: string) => (e: Event) => {
+    e.preventDefault();
+    void browser.tabs.create({ url: browser.runtime.getURL(page) });
+  };
   const last = status?.lastCheck;
   const findings = last?.findings.filter(isShown) ?? [];
   return (
@@ -92,8 +95,12 @@ function Popup() {
         </section>
       )}
       <p>
-        <a href={browser.runtime.getURL('/dashboard.html')} onClick={(e) => (e.preventDefault(), openDashboard())}>
+        <a href={browser.runtime.getURL('/dashboard.html')} onClick={open('/dashboard.html')}>
           打开审计页面（发布日志）
+        </a>
+        {' · '}
+        <a href={browser.runtime.getURL('/dashboard.html#packs')} onClick={open('/dashboard.html#packs')}>
+          规则包管理
         </a>
       </p>
     </main>

@@ -195,6 +195,7 @@ describe('the toolbar popup', () => {
     expect(await text()).toContain('最近一次检查（发布）：提示 · 已返回修改');
     expect(await text()).toContain('「再接再励」');
     expect(await popup.getByRole('link', { name: /审计页面/ }).getAttribute('href')).toBe(s.browser.extensionUrl('dashboard.html'));
+    expect(await popup.getByRole('link', { name: '规则包管理' }).getAttribute('href')).toBe(s.browser.extensionUrl('dashboard.html#packs'));
     await popup.close();
   });
 });

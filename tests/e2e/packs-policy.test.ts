@@ -1,14 +1,16 @@
 /**
  * Rule packs pushed by enterprise policy, in Debian's Chromium: a managed policy file names a local
  * pack server and a test key; the extension fetches, verifies and activates the signed pack; a term
- * only that pack bans is then found (through the extension's own checker on its packs page); a
+ * only that pack bans is then found (through the extension's own checker on the dashboard's 规则包 tab); a
  * tampered pack and an older pack are refused, logged and shown, and the active pack keeps working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PackEvent, UpdateState } from '../../utils/pack-status';
 import type { ActivePack } from '../../utils/protocol';
-import { extensionStorage, installManagedPolicy, launchGuardedBrowser, type GuardedBrowser } from './harness';
+import { serveWeiboReplica } from '../replicas/weibo/server';
+import { extensionStorage, guardPanel, installManagedPolicy, latestAttempt, launchGuardedBrowser, type GuardedBrowser } from './harness';
+import { HOME_INPUT } from './weibo-session';
 import { startPackServer, type PackServer } from './pack-server';
 import { packWithTerm, signed, testKey } from '../pack-trust/helpers';
 
@@ -25,11 +27,11 @@ let newer: string;
 
 beforeAll(async () => {
   const key = await testKey('端到端测试密钥');
-  const current = JSON.stringify(await signed(packWithTerm('1.1.0', TERM, '规范用语'), key));
-  const changed = await signed(packWithTerm('1.2.0', TERM, '规范用语'), key);
+  const current = JSON.stringify(await signed(packWithTerm('1.1.0', TERM, '规范用语', 'block'), key));
+  const changed = await signed(packWithTerm('1.2.0', TERM, '规范用语', 'block'), key);
   (changed.pack as { rules: Record<string, { severity: string }> }).rules['no-typo'].severity = 'off';
   tampered = JSON.stringify(changed);
-  older = JSON.stringify(await signed(packWithTerm('1.0.5', TERM, '规范用语'), key));
+  older = JSON.stringify(await signed(packWithTerm('1.0.5', TERM, '规范用语', 'block'), key));
   newer = JSON.stringify(await signed(packWithTerm('1.3.0', '第二示范词', '规范用语'), key));
 
   server = await startPackServer();
@@ -76,13 +78,33 @@ describe('a pack pushed by enterprise policy', () => {
     await expect.poll(async () => (await active())?.pack.version, { timeout: 30_000 }).toBe('1.1.0');
     expect(await active()).toMatchObject({ origin: 'policy', source: server.url, keyIds: [expect.any(String)] });
 
-    await page.goto(browser!.extensionUrl('packs.html'));
+    await page.goto(browser!.extensionUrl('dashboard.html#packs'));
     await expect.poll(() => page.locator('[data-field="version"]').innerText()).toBe('1.1.0');
     expect(await page.locator('[data-field="origin"]').innerText()).toContain('策略地址');
 
     const result = await tryCheck(SAMPLE);
     await expect.poll(() => result.getAttribute('data-pack')).toBe('baoding-default@1.1.0');
     expect(await result.locator(`li[data-rule="no-typo"]`).innerText()).toContain(`「${TERM}」`);
+  });
+
+  it('blocks a post on the weibo.com replica for the term only the new pack bans', async () => {
+    const replica = await serveWeiboReplica(browser!.context);
+    const weibo = await browser!.context.newPage();
+    try {
+      await weibo.goto('https://weibo.com/');
+      await weibo.locator(HOME_INPUT).fill(SAMPLE);
+      await weibo.getByRole('button', { name: '发送' }).click();
+      const panel = guardPanel(weibo);
+      await panel.waitFor();
+      expect(await panel.innerText()).toContain(TERM);
+      expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+      expect(await latestAttempt(browser!.worker)).toMatchObject({ verdict: 'block', pack: { id: 'baoding-default', version: '1.1.0' } });
+      await panel.getByRole('button', { name: '返回修改' }).click();
+      await weibo.waitForTimeout(700);
+      expect(replica.published()).toHaveLength(0);
+    } finally {
+      await weibo.close();
+    }
   });
 
   it('asks again conditionally and keeps the pack when nothing changed', async () => {
@@ -117,7 +139,7 @@ describe('a pack pushed by enterprise policy', () => {
   });
 });
 
-describe('an admin at the packs page', () => {
+describe('an admin at the dashboard’s 规则包 tab', () => {
   it('imports a signed pack file (air-gapped networks)', async () => {
     await page.locator('.pack-import input[type="file"]').setInputFiles({ name: 'baoding-1.3.0.signed.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
     await expect.poll(() => page.locator('.pack-import .pack-ok').innerText().catch(() => '')).toContain('1.3.0');

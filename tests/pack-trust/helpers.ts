@@ -2,6 +2,7 @@
 import { DEFAULT_PACK_DIR } from '../../cli/pack/vite-plugin';
 import { loadPackSource } from '../../cli/pack/source';
 import type { Pack } from '../../rules/engine/pack';
+import type { Severity } from '../../rules/engine/types';
 import { RULES } from '../../rules/index';
 import type { AdmitContext } from '../../utils/pack-trust/admit';
 import { generateKeyPair, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../utils/pack-trust/keys';
@@ -35,11 +36,14 @@ export function defaultPack(): Pack {
   return structuredClone(cached);
 }
 
-/** The default pack at another version, with an extra banned term and a case proving it. */
-export function packWithTerm(version: string, term = '示例禁词', suggestion = '规范说法'): Pack {
+/**
+ * The default pack at another version, with an extra banned term and a case proving it. The term
+ * takes the rule's severity unless one is given for the entry.
+ */
+export function packWithTerm(version: string, term = '示例禁词', suggestion = '规范说法', severity?: Severity): Pack {
   const pack = defaultPack();
   pack.version = version;
-  pack.dictionaries.typos.entries.push({ term, suggestion, basis: '测试' });
+  pack.dictionaries.typos.entries.push({ term, suggestion, basis: '测试', ...(severity ? { severity } : {}) });
   pack.tests.push({ text: `今天的通报里出现了${term}。`, expect: ['no-typo'] });
   return pack;
 }
