@@ -234,9 +234,10 @@ describe('network', () => {
 
 describe('selector overrides from a rule pack', () => {
   it('are checked against the WeChat and headline-article tables', async () => {
-    const { checkSiteOverrides } = await import('../../adapters/selector-tables');
-    expect(checkSiteOverrides({ wechat: { send: ['#js_send_v2 button'] }, 'card-weibo': { body: ['.editor-v6 [contenteditable]'] } })).toEqual([]);
-    expect(checkSiteOverrides({ wechat: { sendButton: ['#x'] } })).toEqual([expect.stringContaining('sites.wechat.sendButton')]);
+    const { checkSites } = await import('../../utils/pack-trust/sites');
+    const { SITE_SCHEMA } = await import('../../utils/site-selectors');
+    expect(checkSites({ wechat: { send: ['#js_send_v2 button'] }, 'card-weibo': { body: ['.editor-v6 [contenteditable]'] } }, SITE_SCHEMA)).toEqual([]);
+    expect(checkSites({ wechat: { sendButton: ['#x'] } }, SITE_SCHEMA)).toEqual([expect.stringContaining('sites.wechat.sendButton')]);
   });
 
   it('move the adapter to a renamed 发表 button', () => {

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import defaultPack from 'virtual:default-pack';
-import { checkSiteOverrides } from '../../adapters/selector-tables';
+import { SELECTOR_TABLES } from '../../adapters/selector-tables';
+import { checkSites } from '../../utils/pack-trust/sites';
+import { SITE_SCHEMA } from '../../utils/site-selectors';
 import { css, resolveSelectors, text } from '../../utils/guard/selectors';
 
 const TABLE = {
@@ -53,8 +55,15 @@ describe('selector tables', () => {
   });
 
   it('checks a pack’s overrides against the known adapters without a browser', () => {
-    expect(checkSiteOverrides({ weibo: { homeInput: ['#x'] } })).toEqual([]);
-    expect(checkSiteOverrides({ weibo: { nope: ['#x'] }, tiktok: {} })).toEqual([expect.stringContaining('sites.weibo.nope'), expect.stringContaining('sites.tiktok：没有这个适配器')]);
-    expect(checkSiteOverrides(defaultPack.sites)).toEqual([]);
+    expect(checkSites({ weibo: { homeInput: ['#x'] } }, SITE_SCHEMA)).toEqual([]);
+    expect(checkSites({ weibo: { nope: ['#x'] }, tiktok: {} }, SITE_SCHEMA)).toEqual([expect.stringContaining('sites.weibo.nope'), expect.stringContaining('sites.tiktok: 没有这个适配器')]);
+    expect(checkSites(defaultPack.sites, SITE_SCHEMA)).toEqual([]);
+  });
+
+  it('lets a pack override every key of every adapter’s table, with the kind the table gives it', () => {
+    for (const [id, table] of Object.entries(SELECTOR_TABLES)) {
+      expect(Object.keys(SITE_SCHEMA[id])).toEqual(Object.keys(table));
+      for (const [key, spec] of Object.entries(table)) expect(SITE_SCHEMA[id][key].kind).toBe(spec.kind);
+    }
   });
 });
