@@ -15,8 +15,8 @@
  * An attempt is never rewritten: its decision arrives as a separate `outcome` record, so the
  * chain stays append-only and a pending attempt (crash, closed tab) simply has no outcome yet.
  */
-import type { Category, DraftKind, FieldName, Platform, RuleError, Severity, Verdict } from '../../rules/engine/types';
-import type { Decision } from '../protocol';
+import type { Category, FieldName, Platform, Severity } from '../../rules/engine/types';
+import type { AttemptStart, Decision } from '../protocol';
 
 /** Record format; a future change of fields gets a new number and verify.ts keeps reading both. */
 export const RECORD_FORMAT = 1;
@@ -54,26 +54,18 @@ export interface LoggedFinding {
   suggestion?: string;
 }
 
-export interface AttemptRecord extends Links {
+/** The attempt as the content script reported it (AttemptStart), with the text kept by policy. */
+export interface AttemptRecord extends Links, Omit<AttemptStart, 'text' | 'findings'> {
   type: 'attempt';
   /** The attempt's id (a UUID); its outcome refers to it. */
   attempt: string;
-  platform: Platform;
-  kind: DraftKind;
-  page: string;
-  account?: { name: string; id?: string };
-  url: string;
-  title?: string;
   /** Present only when the policy keeps the full text (`logText: full`). */
   text?: string;
   /** Always present: lower-case hex SHA-256 of the UTF-8 text. */
   textSha256: string;
   textLength: number;
   logText: 'full' | 'hash';
-  verdict: Verdict | 'error';
   findings: LoggedFinding[];
-  errors: RuleError[];
-  pack: { id: string; version: string };
   /** The extension's version. */
   extension: string;
   /** The editor's configured name and unit at the time of the attempt. */
