@@ -10,30 +10,25 @@ const ID18 = /(?<![0-9a-z])\d(?:[ -]{0,3}\d){16}[ -]{0,3}[0-9x](?![0-9a-z])/g;
 const ID15 = /(?<![0-9a-z])\d(?:[ -]{0,3}\d){14}(?![0-9a-z])/g;
 const ID_WORDS = /身份证|证件号|身份号码|公民身份/;
 
-/** Fewest digits either pattern needs. */
-const MIN_DIGITS = 15;
-
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
-/** What the patterns are made of: digits, spaces, hyphens and the check character x. */
-const isIdChar = (code: number) => isDigit(code) || code === 0x20 || code === 0x2d || code === 0x78;
+/**
+ * Stretches of what the patterns are made of (digits, spaces, hyphens, the check character x),
+ * long enough to hold a 15-digit number. Found by one quick regex: running both patterns over a
+ * whole long text cost more than every other rule, because a pattern opening with a look-behind
+ * is tried at every position.
+ */
+const STRETCH = /[0-9x -]{15,}/g;
 
 /**
- * Matches of ID18 or ID15, looked for only in stretches of digits, spaces, hyphens and x long
- * enough to hold a number: running both patterns over a whole long text cost more than every
- * other rule. A match never leaves its stretch, and the characters on either side of the
- * stretch, kept in the slice, still answer the patterns' look-arounds.
+ * Matches of ID18 or ID15, looked for only in those stretches. A match never leaves its stretch,
+ * and the characters on either side of it, kept in the slice, still answer the look-arounds.
  */
 function matchesOf(field: FieldView, regex: RegExp): { range: Range; match: RegExpExecArray }[] {
   const folded = field.normalized.folded;
   const out: { range: Range; match: RegExpExecArray }[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    if (!isIdChar(folded.charCodeAt(i))) continue;
-    const start = i;
-    let digits = 0;
-    for (; i < folded.length && isIdChar(folded.charCodeAt(i)); i++) if (isDigit(folded.charCodeAt(i))) digits++;
-    if (digits < MIN_DIGITS) continue;
-    const from = Math.max(0, start - 1);
-    const slice = folded.slice(from, i + 1);
+  STRETCH.lastIndex = 0;
+  for (let stretch = STRETCH.exec(folded); stretch; stretch = STRETCH.exec(folded)) {
+    const from = Math.max(0, stretch.index - 1);
+    const slice = folded.slice(from, STRETCH.lastIndex + 1);
     regex.lastIndex = 0;
     for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
       m.index += from;
