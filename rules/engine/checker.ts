@@ -3,6 +3,7 @@
  * every publish click, every line of a batch). Deterministic, synchronous, no I/O.
  */
 import type { DraftReporter, DraftView, FieldReporter, OptionsSpec, ReportInput, RuleModule, TextFieldName } from './define-rule';
+import type { TermHit } from './dictionaries';
 import { formatMessage } from './define-rule';
 import { CompiledDictionaries, DictionaryCompileError } from './dictionaries';
 import { LazyFieldView } from './field-view';
@@ -176,28 +177,10 @@ function runCheck(draft: Draft, rules: readonly CompiledRule[], dictionaries: Co
       if (visitField) {
         for (const name of rule.fields) {
           const view = views.get(name);
-          if (!view) continue;
-          const reporter: FieldReporter<string> = {
-            report: (input) => pending.push({ ...input, field: name, rule }),
-            hit: (hit, messageId, data, severity) =>
-              pending.push({
-                field: name,
-                rule,
-                range: hit.range,
-                messageId,
-                data: { term: hit.excerpt, suggestion: hit.entry.suggestion ?? '', ...data },
-                suggestion: hit.entry.suggestion,
-                basis: hit.entry.basis,
-                severity: severity ?? hit.entry.severity,
-              }),
-          };
-          visitField(view, reporter);
+          if (view) visitField(view, new PendingFieldReports(pending, name, rule));
         }
       }
-      if (visitDraft) {
-        const reporter: DraftReporter<string> = { report: (input) => pending.push({ ...input, rule }) };
-        visitDraft(draftView, reporter);
-      }
+      if (visitDraft) visitDraft(draftView, new PendingDraftReports(pending, rule));
     } catch (e) {
       errors.push({ ruleId: rule.module.meta.id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -205,6 +188,43 @@ function runCheck(draft: Draft, rules: readonly CompiledRule[], dictionaries: Co
 
   const findings = settle(pending, views, order.map(([n]) => n), errors);
   return { verdict: verdictOf(findings), findings, errors, pack: { id: pack.id, version: pack.version } };
+}
+
+/** What a rule reports on one field, kept for `settle` (a class: no closures made per rule and field). */
+class PendingFieldReports implements FieldReporter<string> {
+  constructor(
+    private readonly pending: PendingFinding[],
+    private readonly field: FieldName,
+    private readonly rule: CompiledRule,
+  ) {}
+
+  report(input: ReportInput<string>): void {
+    this.pending.push({ ...input, field: this.field, rule: this.rule });
+  }
+
+  hit(hit: TermHit, messageId: string, data?: Record<string, string | number>, severity?: Severity): void {
+    this.pending.push({
+      field: this.field,
+      rule: this.rule,
+      range: hit.range,
+      messageId,
+      data: { term: hit.excerpt, suggestion: hit.entry.suggestion ?? '', ...data },
+      suggestion: hit.entry.suggestion,
+      basis: hit.entry.basis,
+      severity: severity ?? hit.entry.severity,
+    });
+  }
+}
+
+class PendingDraftReports implements DraftReporter<string> {
+  constructor(
+    private readonly pending: PendingFinding[],
+    private readonly rule: CompiledRule,
+  ) {}
+
+  report(input: ReportInput<string> & { field: FieldName }): void {
+    this.pending.push({ ...input, rule: this.rule });
+  }
 }
 
 /** Allow-lists, quote awareness, severities, de-duplication and a stable order. */

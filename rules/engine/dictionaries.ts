@@ -55,13 +55,25 @@ export interface AllowRange {
  */
 type Payload = { dict: number; entry: CompiledEntry } | { allow: number } | { require: number };
 
-/** A pattern's prefilter: it runs only on a text that holds one of its literals. */
+/**
+ * A pattern's prefilter: it runs only on a text that holds one of its literals, and when its
+ * matches have a bounded length (`longest`), only on the stretches of text around the literals.
+ */
 interface Prefilter {
-  /** Index in the per-scan `seen` array, set when the automaton meets one of the literals. */
+  /** Index in the per-scan arrays, filled when the automaton meets one of the literals. */
   id: number;
   /** Literals made only of separators, which the compact text cannot show: looked up in the folded text. */
   separators: readonly string[];
+  /** The longest match of the pattern, when a match depends on nothing outside it. */
+  longest: number | null;
 }
+
+/**
+ * Below this many code units of folded text per window, one pass of a pattern over the whole
+ * text costs less than starting it on each window: each start has a fixed cost of about as many
+ * characters scanned.
+ */
+const WINDOW_START_COST = 100;
 
 export class DictionaryCompileError extends Error {
   constructor(readonly errors: string[]) {
@@ -151,7 +163,7 @@ export class CompiledDictionaries {
               const id = this.prefilters.size;
               const separators = checked.literals.filter((literal) => compactTerm(literal) === '');
               for (const literal of checked.literals) if (compactTerm(literal) !== '') addTerm(compactTerm(literal), { require: id });
-              this.prefilters.set(entry, { id, separators });
+              this.prefilters.set(entry, { id, separators, longest: checked.longest });
             }
           }
           return;
@@ -217,7 +229,8 @@ export class CompiledDictionaries {
   collect(text: NormalizedText): { raw: TermHit[][]; allow: AllowRange[] } {
     const raw: TermHit[][] = Array.from({ length: this.count }, () => []);
     const allow: AllowRange[] = [];
-    const seen = new Uint8Array(this.prefilters.size);
+    // Per prefilter, where its literals stand: compact [start, end) pairs, in order of their end.
+    const literalsAt: (number[] | undefined)[] = new Array(this.prefilters.size);
     const { compact, compactLength, gap } = text;
     for (const m of this.automaton.search(compact, compactLength)) {
       let accepted: boolean | undefined;
@@ -225,7 +238,7 @@ export class CompiledDictionaries {
       for (const payload of this.payloads[m.pattern]) {
         // A prefilter literal counts wherever it stands, clause breaks or not.
         if ('require' in payload) {
-          seen[payload.require] = 1;
+          (literalsAt[payload.require] ??= []).push(m.start, m.end);
           continue;
         }
         if (accepted === undefined) {
@@ -246,22 +259,93 @@ export class CompiledDictionaries {
     for (let d = 0; d < this.count; d++) {
       for (const entry of this.patternEntries[d]) {
         const prefilter = this.prefilters.get(entry);
-        if (prefilter && !seen[prefilter.id] && !prefilter.separators.some((s) => text.folded.includes(s))) continue;
-        const regex = entry.pattern!;
-        regex.lastIndex = 0;
-        for (let m = regex.exec(text.folded); m; m = regex.exec(text.folded)) {
-          if (m[0].length === 0) {
-            regex.lastIndex++;
-            continue;
-          }
-          const range = foldedToOriginal(text, m.index, m.index + m[0].length);
-          raw[d].push({ range, entry, excerpt: text.original.slice(range[0], range[1]) });
-        }
+        const at = prefilter && literalsAt[prefilter.id];
+        if (prefilter && !at && !prefilter.separators.some((s) => text.folded.includes(s))) continue;
+        const windows = prefilter && prefilter.longest !== null ? patternWindows(text, at || [], prefilter.separators, prefilter.longest) : null;
+        if (windows) for (let w = 0; w < windows.length; w += 2) runPattern(text, entry, windows[w], windows[w + 1], raw[d]);
+        else runPattern(text, entry, 0, text.folded.length, raw[d]);
       }
       if (raw[d].length > 1) raw[d].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.entry.index - b.entry.index);
     }
     return { raw, allow };
   }
+}
+
+/**
+ * The matches of a pack pattern in folded [from, to), as hits. A window is matched on its own
+ * (a slice) so that a pattern finding nothing there does not go on scanning the rest of the text.
+ */
+function runPattern(text: NormalizedText, entry: CompiledEntry, from: number, to: number, out: TermHit[]): void {
+  const regex = entry.pattern!;
+  const s = from === 0 && to === text.folded.length ? text.folded : text.folded.slice(from, to);
+  regex.lastIndex = 0;
+  for (let m = regex.exec(s); m; m = regex.exec(s)) {
+    if (m[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    const range = foldedToOriginal(text, from + m.index, from + m.index + m[0].length);
+    out.push({ range, entry, excerpt: text.original.slice(range[0], range[1]) });
+  }
+}
+
+/** The folded index of an original offset that a folded character came from. */
+function foldedIndexOf(text: NormalizedText, offset: number): number {
+  const map = text.foldedMap;
+  let lo = 0;
+  let hi = text.folded.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Where a pattern whose matches are at most `longest` long and contain one of its literals can
+ * match: around each literal, as sorted, disjoint folded [from, to) pairs. Every match lies in
+ * one window and no two windows overlap, so matching window by window finds what one pass over
+ * the whole text finds. Null when the windows would cost more than that one pass.
+ *
+ * A literal found in the compact text stands in the folded text within the match that holds
+ * it, separators perhaps interleaved: the match starts at most `longest` before the literal's
+ * end and ends at most `longest` after its start.
+ */
+function patternWindows(text: NormalizedText, compactAt: readonly number[], separators: readonly string[], longest: number): number[] | null {
+  const { folded, compactMap } = text;
+  const found: number[] = [];
+  for (let i = 0; i < compactAt.length; i += 2) {
+    const start = foldedIndexOf(text, compactMap[compactAt[i]]);
+    const end = foldedIndexOf(text, compactMap[compactAt[i + 1] - 1]) + 1;
+    found.push(end - longest, start + longest);
+  }
+  for (const s of separators) {
+    for (let i = folded.indexOf(s); i !== -1; i = folded.indexOf(s, i + 1)) found.push(i + s.length - longest, i + longest);
+  }
+  const order: number[] = [];
+  for (let i = 0; i < found.length; i += 2) order.push(i);
+  if (separators.length) order.sort((a, b) => found[a] - found[b]);
+  const windows: number[] = [];
+  let cost = 0;
+  for (const i of order) {
+    const from = Math.max(0, found[i]);
+    const to = Math.min(folded.length, found[i + 1]);
+    // A literal spread wider than a match by separators: no match holds it.
+    if (to <= from) continue;
+    const last = windows.length - 1;
+    if (windows.length && from <= windows[last]) {
+      if (to > windows[last]) {
+        cost += to - windows[last];
+        windows[last] = to;
+      }
+    } else {
+      windows.push(from, to);
+      cost += to - from + WINDOW_START_COST;
+    }
+    if (cost >= folded.length) return null;
+  }
+  return windows;
 }
 
 /**

@@ -41,6 +41,8 @@ const SPEECH_VERBS = [
   '发问', '喊道',
 ];
 const COLONS = [':', '：'];
+/** The last characters of the verbs: most colons follow none of them and need no closer look. */
+const VERB_ENDS = new Set(SPEECH_VERBS.map((verb) => verb[verb.length - 1]));
 
 /** Quoted spans as ranges of the original text, sorted and non-overlapping. */
 export function findQuotedSpans(text: NormalizedText): Range[] {
@@ -61,7 +63,7 @@ export function findQuotedSpans(text: NormalizedText): Range[] {
   for (const colon of COLONS) {
     const lineEnd = forwardSearch(s);
     for (let c = s.indexOf(colon); c !== -1; c = s.indexOf(colon, c + 1)) {
-      if (!SPEECH_VERBS.some((verb) => s.endsWith(verb, c))) continue;
+      if (!VERB_ENDS.has(s[c - 1]) || !SPEECH_VERBS.some((verb) => s.endsWith(verb, c))) continue;
       const from = c + 1;
       // 市民表示：“……” — the marks say where the speech ends; the text after them is the writer's again.
       if (PAIRS[s[skipSpaces(s, from)]] !== undefined) continue;

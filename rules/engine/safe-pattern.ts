@@ -14,7 +14,8 @@
  * half-width, simplified), so they should be written in that form.
  *
  * The same parse also finds literals one of which every match must contain (`literals`), so
- * that a pattern whose literals a text lacks need not run on it at all.
+ * that a pattern whose literals a text lacks need not run on it at all, and the longest match
+ * the pattern can make (`longest`), so that it need run only around where those literals stand.
  */
 
 export const MAX_PATTERN_LENGTH = 200;
@@ -28,6 +29,12 @@ export type PatternCheck =
       paths: number;
       /** Literals one of which every match contains; null when no such set is known. */
       literals: readonly string[] | null;
+      /**
+       * The most code units a match can span, when whether a match is made depends on nothing
+       * outside it; null when the pattern holds an anchor or a word boundary (^ $ \b \B), which
+       * look past the match, or an escape whose length is uncertain.
+       */
+      longest: number | null;
     }
   | { ok: false; reason: string };
 
@@ -41,6 +48,8 @@ interface Atom {
   quantifiable: boolean;
   hasRepeat: boolean;
   required: Required;
+  /** The most code units the atom matches. */
+  longest: number;
   /** The character an atom matches when it is one literal character. */
   char?: string;
   /** Anchors and word boundaries: they consume nothing, so literals on both sides stay adjacent. */
@@ -66,29 +75,34 @@ class Parser {
 
   /** Set by escapes whose literal meaning is uncertain: then no literals are claimed. */
   private opaque = false;
+  /** Set by anchors and word boundaries, which read characters outside the match. */
+  private looksOutside = false;
 
-  parse(): { cost: number; required: Required } {
+  parse(): { cost: number; required: Required; longest: number | null } {
     const result = this.alternation();
     if (this.i < this.src.length) throw new PatternError(`第 ${this.i + 1} 个字符「${this.src[this.i]}」多余（括号不配对？）`);
-    return this.opaque ? { cost: result.cost, required: null } : result;
+    if (this.opaque) return { cost: result.cost, required: null, longest: null };
+    return { ...result, longest: this.looksOutside ? null : result.longest };
   }
 
-  private alternation(): { cost: number; required: Required } {
-    let { cost, required } = this.sequence();
+  private alternation(): { cost: number; required: Required; longest: number } {
+    let { cost, required, longest } = this.sequence();
     const union = new Set(required ?? []);
     while (this.peek() === '|') {
       this.i++;
       const branch = this.sequence();
       cost += branch.cost;
+      longest = Math.max(longest, branch.longest);
       // Every branch must bring its own literals, or a match may contain none of them.
       if (required && branch.required) branch.required.forEach((l) => union.add(l));
       else required = null;
     }
-    return { cost, required: required && [...union] };
+    return { cost, required: required && [...union], longest };
   }
 
-  private sequence(): { cost: number; required: Required } {
+  private sequence(): { cost: number; required: Required; longest: number } {
     let cost = 1;
+    let longest = 0;
     let required: Required = null;
     let run = '';
     const consider = (candidate: Required) => {
@@ -100,6 +114,7 @@ class Parser {
       const quantifiedAt = this.i;
       const q = this.quantified(atom, start);
       cost = cap(cost * q.cost);
+      longest += q.longest;
       if (atom.zeroWidth) continue;
       if (atom.char !== undefined && this.i === quantifiedAt) {
         run += atom.char;
@@ -110,7 +125,7 @@ class Parser {
       consider(q.required);
     }
     if (run) consider([run]);
-    return { cost, required };
+    return { cost, required, longest };
   }
 
   private atom(): Atom {
@@ -121,26 +136,32 @@ class Parser {
       const repeatsBefore = this.repeats;
       const inner = this.alternation();
       if (this.src[this.i++] !== ')') throw new PatternError('括号不配对');
-      return { cost: inner.cost, quantifiable: true, hasRepeat: this.repeats > repeatsBefore, required: inner.required };
+      return { cost: inner.cost, quantifiable: true, hasRepeat: this.repeats > repeatsBefore, required: inner.required, longest: inner.longest };
     }
     if (c === '[') {
       const chars = this.charClass();
-      return { cost: 1, quantifiable: true, hasRepeat: false, required: chars, char: chars?.length === 1 ? chars[0] : undefined };
+      return { cost: 1, quantifiable: true, hasRepeat: false, required: chars, longest: 1, char: chars?.length === 1 ? chars[0] : undefined };
     }
     if (c === '\\') {
       const e = this.src[this.i++];
       if (e === undefined) throw new PatternError('末尾的反斜杠没有转义任何字符');
       if (/[1-9k]/.test(e)) throw new PatternError('不支持反向引用（\\1、\\k<…>）');
       if (/[pP]/.test(e)) throw new PatternError('不支持 \\p{…} 属性类，请直接列出字符范围');
-      if (e === 'b' || e === 'B') return { cost: 1, quantifiable: false, hasRepeat: false, required: null, zeroWidth: true };
+      if (e === 'b' || e === 'B') return this.boundary();
       const char = this.escapedChar(e);
-      return { cost: 1, quantifiable: true, hasRepeat: false, required: char === undefined ? null : [char], char };
+      return { cost: 1, quantifiable: true, hasRepeat: false, required: char === undefined ? null : [char], longest: 1, char };
     }
-    if (c === '^' || c === '$') return { cost: 1, quantifiable: false, hasRepeat: false, required: null, zeroWidth: true };
+    if (c === '^' || c === '$') return this.boundary();
     if (c === ')') throw new PatternError('括号不配对');
     if ('*+?{'.includes(c)) throw new PatternError(`「${c}」前面没有可重复的内容`);
-    if (c === '.') return { cost: 1, quantifiable: true, hasRepeat: false, required: null };
-    return { cost: 1, quantifiable: true, hasRepeat: false, required: [c], char: c };
+    if (c === '.') return { cost: 1, quantifiable: true, hasRepeat: false, required: null, longest: 1 };
+    return { cost: 1, quantifiable: true, hasRepeat: false, required: [c], longest: 1, char: c };
+  }
+
+  /** An anchor or word boundary: it matches no character but reads the ones around it. */
+  private boundary(): Atom {
+    this.looksOutside = true;
+    return { cost: 1, quantifiable: false, hasRepeat: false, required: null, longest: 0, zeroWidth: true };
   }
 
   /** The character an escape stands for, after its backslash; undefined for classes (\\d, \\w…). */
@@ -165,7 +186,7 @@ class Parser {
   /** How many repetitions with an upper bound above 1 were parsed so far. */
   private repeats = 0;
 
-  private quantified(atom: Atom, start: number): { cost: number; required: Required } {
+  private quantified(atom: Atom, start: number): { cost: number; required: Required; longest: number } {
     const q = this.peek();
     let min: number;
     let max: number;
@@ -184,7 +205,7 @@ class Parser {
       if (max < min) throw new PatternError(`{${min},${max}} 的上限小于下限`);
       if (max > MAX_REPEAT) throw new PatternError(`重复上限 ${max} 超过 ${MAX_REPEAT}`);
     } else {
-      return { cost: atom.cost, required: atom.required };
+      return { cost: atom.cost, required: atom.required, longest: atom.longest };
     }
     if (this.peek() === '?') this.i++; // lazy: same paths
     if (!atom.quantifiable) throw new PatternError(`第 ${start + 1} 个字符处的锚点不能重复`);
@@ -192,7 +213,7 @@ class Parser {
     if (max > 1) this.repeats++;
     let total = 0;
     for (let k = min; k <= max; k++) total = cap(total + cap(atom.cost ** k));
-    return { cost: total, required: min > 0 ? atom.required : null };
+    return { cost: total, required: min > 0 ? atom.required : null, longest: max * atom.longest };
   }
 
   /** Parses a class after its `[`; returns its characters when it is a short list of plain ones. */
@@ -240,8 +261,9 @@ export function checkPattern(source: string): PatternCheck {
   if (source.length > MAX_PATTERN_LENGTH) return { ok: false, reason: `模式长度 ${source.length} 超过 ${MAX_PATTERN_LENGTH}` };
   let paths: number;
   let literals: Required;
+  let longest: number | null;
   try {
-    ({ cost: paths, required: literals } = new Parser(source).parse());
+    ({ cost: paths, required: literals, longest } = new Parser(source).parse());
   } catch (e) {
     if (e instanceof PatternError) return { ok: false, reason: e.message };
     throw e;
@@ -256,5 +278,5 @@ export function checkPattern(source: string): PatternCheck {
     return { ok: false, reason: `不是有效的正则表达式：${(e as Error).message}` };
   }
   if (regex.test('')) return { ok: false, reason: '模式能匹配空字符串，会在每个位置报出问题' };
-  return { ok: true, regex, paths, literals };
+  return { ok: true, regex, paths, literals, longest };
 }

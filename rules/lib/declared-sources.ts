@@ -145,8 +145,15 @@ function valueAfter(field: FieldView, via: SourceVia, marker: Range, at: number)
   return nameSources(field, via, marker, span);
 }
 
-/** Sources declared in the text of a title or body. */
-function inText(field: FieldView): DeclaredSource[] {
+/**
+ * Sources declared in the text of a title or body, found once per field and check: the rule on
+ * approved sources and the rule on traceable ones both read them.
+ */
+function inText(field: FieldView): readonly DeclaredSource[] {
+  return field.memo(findInText);
+}
+
+function findInText(field: FieldView): readonly DeclaredSource[] {
   const folded = field.normalized.folded;
   const out: DeclaredSource[] = [];
   LABEL.lastIndex = 0;

@@ -30,15 +30,30 @@ export interface DigitRun {
 /**
  * An optional `+`, then digit groups joined by 1–3 spaces or hyphens; a decimal point or a dot
  * between digits keeps the run going so that amounts, versions and IP addresses are one run
- * (and then rejected as a whole).
+ * (and then rejected as a whole). In regex terms `(?:\+[ -]{0,3})?\d+(?:(?:[ -]{1,3}|\.)\d+)*`,
+ * matched left to right. A run is read by hand from each digit or `+` that START finds, because
+ * a long text holds hundreds of numbers and a match of that regex per number, with its groups
+ * found by a second regex, cost more than the rules that read them.
  */
-const RUN = /(?:\+[ -]{0,3})?\d+(?:(?:[ -]{1,3}|\.)\d+)*/g;
+const START = /[0-9+]/g;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isJoiner = (code: number) => code === 0x20 || code === 0x2d;
+
+/** How many spaces or hyphens start at `at`, counting no further than 4. */
+function joiners(s: string, at: number): number {
+  let n = 0;
+  while (n < 4 && isJoiner(s.charCodeAt(at + n))) n++;
+  return n;
+}
 
 /**
  * Characters that make a digit run part of something else: a code (letters), a masked number
  * (138****5678), a path or parameter. Decimals are caught by the run itself.
  */
-const EMBEDDING = /[a-z0-9_*#@/\\&=%]/;
+const EMBEDDING = new Set([...'_*#@/\\&=%'].map((c) => c.charCodeAt(0)));
+const isEmbedding = (code: number) => (code >= 0x61 && code <= 0x7a) || isDigit(code) || EMBEDDING.has(code);
 
 /**
  * Digit runs of a field that stand alone: not inside a URL, not glued to letters (product or
@@ -53,18 +68,36 @@ function findDigitRuns(field: FieldView): readonly DigitRun[] {
   const folded = field.normalized.folded;
   const urls = urlsIn(field);
   const runs: DigitRun[] = [];
-  for (const { range, match } of field.matchFolded(RUN)) {
-    const text = match[0];
-    if (text.includes('.')) continue;
-    const at = match.index;
-    if (EMBEDDING.test(folded[at - 1] ?? '') || EMBEDDING.test(folded[at + text.length] ?? '')) continue;
-    if (overlapsUrl(urls, range[0], range[1])) continue;
-    const groups: DigitGroup[] = [];
-    const group = /\d+/g;
-    for (let g = group.exec(text); g; g = group.exec(text)) {
-      groups.push({ digits: g[0], start: at + g.index, end: at + g.index + g[0].length });
+  START.lastIndex = 0;
+  while (START.test(folded)) {
+    const at = START.lastIndex - 1;
+    const code = folded.charCodeAt(at);
+    let p = at;
+    if (code === PLUS) {
+      const gap = joiners(folded, at + 1);
+      if (gap > 3 || !isDigit(folded.charCodeAt(at + 1 + gap))) continue;
+      p = at + 1 + gap;
     }
-    runs.push({ groups, digits: groups.map((g) => g.digits).join(''), plus: text.startsWith('+') ? at : -1 });
+    const groups: DigitGroup[] = [];
+    let dotted = false;
+    for (;;) {
+      const start = p;
+      while (isDigit(folded.charCodeAt(p))) p++;
+      groups.push({ digits: folded.slice(start, p), start, end: p });
+      const gap = joiners(folded, p);
+      if (gap >= 1 && gap <= 3 && isDigit(folded.charCodeAt(p + gap))) p += gap;
+      else if (folded.charCodeAt(p) === DOT && isDigit(folded.charCodeAt(p + 1))) {
+        dotted = true;
+        p++;
+      } else break;
+    }
+    // The next run can start no earlier than where this one ends (a digit never follows it).
+    START.lastIndex = p;
+    if (dotted) continue;
+    if (isEmbedding(folded.charCodeAt(at - 1)) || isEmbedding(folded.charCodeAt(p))) continue;
+    const range = foldedToOriginal(field.normalized, at, p);
+    if (overlapsUrl(urls, range[0], range[1])) continue;
+    runs.push({ groups, digits: groups.map((g) => g.digits).join(''), plus: code === PLUS ? at : -1 });
   }
   return runs;
 }

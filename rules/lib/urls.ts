@@ -77,7 +77,19 @@ export function urlAt(folded: string, index: number): string | null {
   return sticky.exec(folded)?.[0] ?? null;
 }
 
-/** Whether [start, end) overlaps one of the URL ranges. */
+/**
+ * Whether [start, end) overlaps one of the URL ranges. The URLs of a field come in text order
+ * without overlapping, so a binary search finds the only one that can: a long article has
+ * hundreds of numbers to test against dozens of URLs.
+ */
 export function overlapsUrl(urls: readonly TextUrl[], start: number, end: number): boolean {
-  return urls.some((u) => u.range[0] < end && start < u.range[1]);
+  // The first URL that ends after `start`.
+  let lo = 0;
+  let hi = urls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (urls[mid].range[1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < urls.length && urls[lo].range[0] < end;
 }

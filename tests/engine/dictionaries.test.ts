@@ -1,7 +1,8 @@
 /**
  * Pattern prefilters: a pack pattern runs only on a text holding one of the literals its every
- * match contains. Skipping must never lose a match, so the hits with prefilters are checked
- * against running every pattern on the folded text.
+ * match contains, and on a long text only in windows around those literals. Skipping must never
+ * lose or change a match, so the hits with prefilters are checked against running every pattern
+ * on the whole folded text.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,12 @@ const PATTERNS = [
   '\\d{3}',
   // Its literal 原,价 is the term 原价 in the compact text, across a clause break.
   '原,价[0-9]',
+  // Anchors and word boundaries read outside the match: always run on the whole text.
+  '^原价[0-9]{1,3}',
+  '\\b[0-9]{2}\\b',
+  // Matches that run into each other's windows.
+  '[0-9]{1,3}元',
+  '现价[: ]{0,2}[0-9]{1,5}(?:元|块)?',
 ];
 
 const pack = testPack({
@@ -49,6 +56,11 @@ const pieces = fc.constantFrom(
   '截 止 目前', '截止目前', '路口', '交通', '原，价', '，', ' ', '\u200b', '好', 'vx', '123',
 );
 const texts = fc.array(pieces, { maxLength: 24 }).map((p) => p.join(''));
+/** Long texts, where the patterns run only in windows around their literals. */
+const FILLER = '全市各级各部门要加强统筹协调形成工作合力'.repeat(8);
+const longTexts = fc
+  .array(fc.oneof(pieces, fc.constant(FILLER), fc.constant('元'), fc.constant('\n')), { minLength: 8, maxLength: 60 })
+  .map((p) => p.join(''));
 
 describe('pattern prefilters', () => {
   it('never lose a pattern match: the hits equal every pattern run on every text', () => {
@@ -59,6 +71,17 @@ describe('pattern prefilters', () => {
         expect(found.sort()).toEqual(patternHits(text));
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  it('find in windows around the literals what a pass over the whole of a long text finds', () => {
+    fc.assert(
+      fc.property(longTexts, (text) => {
+        const hits = dictionaries.scan(normalizeText(text)).hits(terms);
+        const found = hits.filter((h) => h.entry.pattern).map((h) => `${h.entry.term}@${h.range[0]}-${h.range[1]}`);
+        expect(found.sort()).toEqual(patternHits(text));
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -174,6 +174,39 @@ describe('checkPattern: generated patterns', () => {
     expect(withLiterals).toBeGreaterThan(100);
   });
 
+  it('no match of an accepted pattern is longer than its longest, nor needs a character outside itself', () => {
+    let bounded = 0;
+    fc.assert(
+      fc.property(pattern, adversarial, ({ src }, text) => {
+        const result = checkPattern(src);
+        if (!result.ok || result.longest === null) return;
+        bounded++;
+        const js = sticky(src);
+        for (let start = 0; start <= text.length; start++) {
+          js.lastIndex = start;
+          const m = js.exec(text);
+          if (!m) continue;
+          expect(m[0].length, `${src} matched ${JSON.stringify(m[0])}`).toBeLessThanOrEqual(result.longest);
+          // The match alone, without the text around it, is matched the same way.
+          const alone = sticky(src);
+          alone.lastIndex = 0;
+          expect(alone.exec(m[0])?.[0], `${src} on ${JSON.stringify(m[0])} alone`).toBe(m[0]);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(bounded).toBeGreaterThan(100);
+  });
+
+  it('gives no longest match to patterns that look past their match', () => {
+    for (const src of ['^原价', '原价$', '\\b[0-9]{3}\\b', '\\B折', '(?:原价|^现价)[0-9]{1,3}']) {
+      const result = checkPattern(src);
+      expect(result.ok && result.longest, src).toBe(null);
+    }
+    const result = checkPattern('(?:原价|到手价)[: ]{0,2}[0-9]{1,5}(?:\\.[0-9]{1,2})?元?');
+    expect(result.ok && result.longest).toBe(3 + 2 + 5 + 3 + 1);
+  });
+
   it('the classic catastrophic patterns are all rejected', () => {
     for (const evil of ['(a+)+b', '(a|a)*b', '(a|aa)+b', '(.*a){20}', '(\\w+\\s?)+$', '(a{1,50}){1,50}', '(?:a?){50}a{50}']) {
       expect(checkPattern(evil).ok, evil).toBe(false);
