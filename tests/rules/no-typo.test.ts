@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-typo';
 import { ruleTester } from '../rule-tester';
 
@@ -63,4 +64,14 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'typo', field: 'title', at: '做为', suggestion: '作为' }],
     },
   ],
+});
+
+describe('the basis a typo finding cites', () => {
+  it('names the measures first and the word list the pair comes from after', async () => {
+    const { compilePack } = await import('../../rules/engine/checker');
+    const { RULES } = await import('../../rules/index');
+    const { default: pack } = await import('virtual:default-pack');
+    const [finding] = compilePack(pack, RULES).check({ platform: 'weibo', kind: 'post', body: '做为基层干部要带头。' }).findings;
+    expect(finding.basis).toBe('《保定市政务新媒体管理办法》第十三条：严把……文字关（词条来源：pycorrector pycorrector/data/custom_confusion.txt）');
+  });
 });
