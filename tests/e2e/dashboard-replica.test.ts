@@ -12,7 +12,9 @@ import { DRAFTS, HOME_INPUT, weiboSession } from './weibo-session';
 const s = weiboSession({});
 const REASON = '引用会议原文，经分管领导同意';
 
+/** Publishes from the home composer; waits for the logged outcome and, if it goes, for its arrival. */
 async function publish(text: string, answer?: { button: '返回修改' | '仍要发布'; reason?: string }) {
+  const sent = s.replica.published().length;
   await s.page.goto('https://weibo.com/');
   await s.page.locator(HOME_INPUT).fill(text);
   await s.page.getByRole('button', { name: '发送' }).click();
@@ -23,6 +25,8 @@ async function publish(text: string, answer?: { button: '返回修改' | '仍要
     await panel.getByRole('button', { name: answer.button }).click();
   }
   await expect.poll(async () => (await latestAttempt(s.browser.worker)).decision).not.toBe('pending');
+  // The outcome is logged before the post leaves: leaving the page now could cut the request off.
+  if (answer?.button !== '返回修改') await expect.poll(() => s.replica.published().length).toBe(sent + 1);
 }
 
 describe('attempts made on the replica pages', () => {
