@@ -33,6 +33,10 @@ ruleTester.run(rule, {
       note: '转发稿源单位的微博',
     },
     {
+      draft: { platform: 'weibo', kind: 'repost', body: '转发微博', quoted: { author: '河北发布', text: '我省新增3条高速公路建成通车。' } },
+      note: '转发省政府新闻办的政务微博',
+    },
+    {
       draft: { platform: 'weibo', kind: 'comment', body: '感谢关注！', quoted: { author: '某某娱乐八卦', text: '保定的驴肉火烧真好吃' } },
       note: '评论不是转载',
     },
