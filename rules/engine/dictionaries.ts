@@ -5,7 +5,7 @@
  * hits are grouped and filtered lazily, the first time a rule asks for them.
  */
 import { AhoCorasick } from './aho-corasick';
-import { compactTerm, compactToOriginal, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
+import { compactTerm, compactToOriginal, firstAtOrAfter, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
 import type { ContextCondition, Pack } from './pack';
 import { checkPattern } from './safe-pattern';
 import type { Range, Severity } from './types';
@@ -291,15 +291,7 @@ function runPattern(text: NormalizedText, entry: CompiledEntry, from: number, to
 
 /** The folded index of an original offset that a folded character came from. */
 function foldedIndexOf(text: NormalizedText, offset: number): number {
-  const map = text.foldedMap;
-  let lo = 0;
-  let hi = text.folded.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(text.foldedMap, offset, text.folded.length);
 }
 
 /**
@@ -439,16 +431,4 @@ interface CompactSpans {
   starts: Int32Array;
   ends: Int32Array;
   longest: number;
-}
-
-/** The first index of a sorted array holding `value` or more (its length when none does). */
-function firstAtOrAfter(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
