@@ -199,7 +199,7 @@ class PendingFieldReports implements FieldReporter<string> {
   ) {}
 
   report(input: ReportInput<string>): void {
-    this.pending.push({ ...input, field: this.field, rule: this.rule });
+    this.pending.push(pendingFinding(input, this.field, this.rule));
   }
 
   hit(hit: TermHit, messageId: string, data?: Record<string, string | number>, severity?: Severity): void {
@@ -223,8 +223,25 @@ class PendingDraftReports implements DraftReporter<string> {
   ) {}
 
   report(input: ReportInput<string> & { field: FieldName }): void {
-    this.pending.push({ ...input, rule: this.rule });
+    this.pending.push(pendingFinding(input, input.field, this.rule));
   }
+}
+
+/**
+ * Copied field by field: spreading objects of the many shapes rules report leaves the copy on
+ * V8's slowest path, which cost more per report than everything else a report does.
+ */
+function pendingFinding(input: ReportInput<string>, field: FieldName, rule: CompiledRule): PendingFinding {
+  return {
+    range: input.range,
+    messageId: input.messageId,
+    data: input.data,
+    suggestion: input.suggestion,
+    basis: input.basis,
+    severity: input.severity,
+    field,
+    rule,
+  };
 }
 
 /** Allow-lists, quote awareness, severities, de-duplication and a stable order. */
@@ -251,18 +268,18 @@ function settle(
       continue;
     }
     const excerpt = view.text.slice(start, end);
-    kept.push({
+    const finding: Finding = {
       ruleId: id,
       category: meta.category,
       severity,
       field: p.field,
       range: [start, end],
       excerpt,
-      message: formatMessage(template, { term: excerpt, ...p.data }),
-      ...(p.suggestion !== undefined ? { suggestion: p.suggestion } : {}),
+      message: formatMessage(template, p.data, excerpt),
       basis: p.basis || meta.basis,
       messageId: p.messageId,
-    });
+    };
+    kept.push(p.suggestion === undefined ? finding : withSuggestion(finding, p.suggestion));
   }
 
   const fieldRank = new Map(fieldOrder.map((f, i) => [f, i]));
@@ -287,4 +304,20 @@ function settle(
     if (!r || f.range[1] > r.end) reach.set(key, { end: f.range[1], rank });
   }
   return out;
+}
+
+/** The finding with its suggestion, which stands before the basis in a finding (logs hash them as written). */
+function withSuggestion(f: Finding, suggestion: string): Finding {
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    field: f.field,
+    range: f.range,
+    excerpt: f.excerpt,
+    message: f.message,
+    suggestion,
+    basis: f.basis,
+    messageId: f.messageId,
+  };
 }

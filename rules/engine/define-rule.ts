@@ -124,14 +124,21 @@ export function defineRule<M extends string, S extends OptionsSpec>(rule: RuleMo
 const MAX_TEMPLATES = 1000;
 const splitTemplates = new Map<string, string[]>();
 
-/** Fills `{name}` placeholders; unknown placeholders are left visible so tests catch them. */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+/**
+ * Fills `{name}` placeholders; unknown placeholders are left visible so tests catch them.
+ * `term`, when given, fills `{term}` unless `data` has its own (the checker passes the excerpt
+ * so, without merging it into a copy of `data` for every finding).
+ */
+export function formatMessage(template: string, data: Record<string, string | number> = {}, term?: string): string {
   let parts = splitTemplates.get(template);
   if (!parts) {
     parts = template.split(/\{(\w+)\}/);
     if (splitTemplates.size < MAX_TEMPLATES) splitTemplates.set(template, parts);
   }
   let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in data ? String(data[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (name in data ? String(data[name]) : name === 'term' && term !== undefined ? term : `{${name}}`) + parts[i + 1];
+  }
   return out;
 }

@@ -5,7 +5,7 @@
  * hits are grouped and filtered lazily, the first time a rule asks for them.
  */
 import { AhoCorasick } from './aho-corasick';
-import { compactTerm, compactToOriginal, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
+import { compactTerm, compactToOriginal, firstAtOrAfter, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
 import type { ContextCondition, Pack } from './pack';
 import { checkPattern } from './safe-pattern';
 import type { Range, Severity } from './types';
@@ -291,15 +291,7 @@ function runPattern(text: NormalizedText, entry: CompiledEntry, from: number, to
 
 /** The folded index of an original offset that a folded character came from. */
 function foldedIndexOf(text: NormalizedText, offset: number): number {
-  const map = text.foldedMap;
-  let lo = 0;
-  let hi = text.folded.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(text.foldedMap, offset, text.folded.length);
 }
 
 /**
@@ -368,6 +360,7 @@ export class FieldScan {
   private readonly raw: TermHit[][];
   readonly allow: readonly AllowRange[];
   private readonly filtered = new Map<number, readonly TermHit[]>();
+  private readonly spans = new Map<number, CompactSpans>();
 
   constructor(
     _dicts: CompiledDictionaries,
@@ -400,11 +393,42 @@ export class FieldScan {
     const from = originalToCompact(this.text, s) - c.window;
     const to = originalToCompact(this.text, e) + c.window;
     for (const d of c.dictionaries) {
-      for (const other of this.raw[d]) {
+      const others = this.raw[d];
+      const { starts, ends, longest } = this.compactSpans(d);
+      // Hits are sorted by start: only those starting before `to` can reach the window, and
+      // going back from there, none can once they start `longest` before its beginning.
+      let j = firstAtOrAfter(starts, to) - 1;
+      for (; j >= 0 && starts[j] + longest > from; j--) {
+        const other = others[j];
         if (other.range[0] === s && other.range[1] === e && other.entry === hit.entry) continue;
-        if (originalToCompact(this.text, other.range[0]) < to && originalToCompact(this.text, other.range[1]) > from) return true;
+        if (ends[j] > from) return true;
       }
     }
     return false;
   }
+
+  /** Compact starts and ends of a dictionary's raw hits, and the longest of them, worked out once. */
+  private compactSpans(d: number): CompactSpans {
+    let spans = this.spans.get(d);
+    if (!spans) {
+      const hits = this.raw[d];
+      const starts = new Int32Array(hits.length);
+      const ends = new Int32Array(hits.length);
+      let longest = 0;
+      for (let i = 0; i < hits.length; i++) {
+        starts[i] = originalToCompact(this.text, hits[i].range[0]);
+        ends[i] = originalToCompact(this.text, hits[i].range[1]);
+        longest = Math.max(longest, ends[i] - starts[i]);
+      }
+      spans = { starts, ends, longest };
+      this.spans.set(d, spans);
+    }
+    return spans;
+  }
+}
+
+interface CompactSpans {
+  starts: Int32Array;
+  ends: Int32Array;
+  longest: number;
 }

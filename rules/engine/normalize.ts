@@ -131,12 +131,16 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
  * punctuation and invisible characters slipped between two words neither widen nor narrow them.
  */
 export function originalToCompact(text: NormalizedText, offset: number): number {
-  const map = text.compactMap;
+  return firstAtOrAfter(text.compactMap, offset, text.compactLength);
+}
+
+/** The first index below `length` of a sorted array holding `value` or more (`length` when none does). */
+export function firstAtOrAfter(sorted: Int32Array, value: number, length = sorted.length): number {
   let lo = 0;
-  let hi = text.compactLength;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (map[mid] < offset) lo = mid + 1;
+    if (sorted[mid] < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -79,11 +79,15 @@ function findDigitRuns(field: FieldView): readonly DigitRun[] {
       p = at + 1 + gap;
     }
     const groups: DigitGroup[] = [];
+    // Joined as the groups are read: most runs are one group, whose digits are then the run's.
+    let digits = '';
     let dotted = false;
     for (;;) {
       const start = p;
       while (isDigit(folded.charCodeAt(p))) p++;
-      groups.push({ digits: folded.slice(start, p), start, end: p });
+      const group = folded.slice(start, p);
+      groups.push({ digits: group, start, end: p });
+      digits = digits === '' ? group : digits + group;
       const gap = joiners(folded, p);
       if (gap >= 1 && gap <= 3 && isDigit(folded.charCodeAt(p + gap))) p += gap;
       else if (folded.charCodeAt(p) === DOT && isDigit(folded.charCodeAt(p + 1))) {
@@ -97,7 +101,7 @@ function findDigitRuns(field: FieldView): readonly DigitRun[] {
     if (isEmbedding(folded.charCodeAt(at - 1)) || isEmbedding(folded.charCodeAt(p))) continue;
     const range = foldedToOriginal(field.normalized, at, p);
     if (overlapsUrl(urls, range[0], range[1])) continue;
-    runs.push({ groups, digits: groups.map((g) => g.digits).join(''), plus: code === PLUS ? at : -1 });
+    runs.push({ groups, digits, plus: code === PLUS ? at : -1 });
   }
   return runs;
 }

@@ -16,4 +16,11 @@ describe('formatMessage', () => {
     expect(formatMessage('{term}与{missing}', { term: '乙', missing: '丙' })).toBe('乙与丙');
     expect(formatMessage('{term}与{missing}', {})).toBe('{term}与{missing}');
   });
+
+  it('fills {term} with the excerpt it is given, unless the data names its own term', () => {
+    expect(formatMessage('「{term}」应为「{suggestion}」', { suggestion: '作为' }, '做为')).toBe('「做为」应为「作为」');
+    expect(formatMessage('「{term}」', undefined, '做为')).toBe('「做为」');
+    expect(formatMessage('「{term}」', { term: '作为' }, '做为')).toBe('「作为」');
+    expect(formatMessage('{other}', {}, '做为')).toBe('{other}');
+  });
 });

@@ -16,7 +16,7 @@ const pack: Pack = {
   date: '2026-11-29',
   rules: {},
   dictionaries: {
-    cues: { basis: 'test', entries: [{ term: '购买' }] },
+    cues: { basis: 'test', entries: [{ term: '购买' }, { term: '立即下单抢购' }] },
     terms: {
       basis: 'test',
       entries: [
@@ -51,5 +51,13 @@ describe('context windows', () => {
     expect(found('国家级  ，  好货   购买')).toEqual(['国家级']);
     expect(found('国家级，好货，请购买')).toEqual([]);
     expect(found(pad('赏花最佳的时期'))).toEqual([]);
+  });
+
+  it('reach a term from a long context that starts well before the window, among many short ones', () => {
+    // 立即下单抢购 starts outside 国家级's window but ends within it; the many 购买 far off do not reach.
+    const far = '购买，'.repeat(50) + '这里是很长的一段说明文字。';
+    expect(found(`${far}立即下单抢购好国家级`)).toEqual(['国家级']);
+    expect(found(`${far}立即下单抢购好货品国家级`)).toEqual([]);
+    expect(found(`${far}国家级好货${'，购买'.repeat(3)}`)).toEqual(['国家级']);
   });
 });
