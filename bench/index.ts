@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: how fast the engine checks a draft, side by side with bare term matchers, in
+ * `npm run bench:engine` (the first part of `npm run bench`): how fast the engine checks a draft, side by side with bare term matchers, in
  * one run. Prints a table and the targets as PASS/MISS; never fails a build (speed is measured
  * here, not in tests). Uses whatever rules are registered and the default pack as it stands, so
  * the figures follow the rules as they land.
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     console.log('Memory');
     console.log(heap.render());
   } else {
-    console.log('Memory: run with node --expose-gc --import tsx bench/index.ts (npm run bench does) to measure.\n');
+    console.log('Memory: run with node --expose-gc --import tsx bench/index.ts (npm run bench:engine does) to measure.\n');
   }
 
   // 5. Targets.
