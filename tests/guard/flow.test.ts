@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft, Finding, Report, Severity } from '../../rules/engine/types';
 import { verdictOf } from '../../rules/engine/types';
 import type { CheckOutcome } from '../../utils/guard/check-budget';
-import { runAttempt, type AttemptInput, type FlowDeps } from '../../utils/guard/flow';
+import { runAttempt, StalePackError, type AttemptInput, type FlowDeps } from '../../utils/guard/flow';
 import type { PanelDecision } from '../../utils/guard/overlay/Panel';
 import type { Question } from '../../utils/guard/panel-controller';
 
@@ -19,7 +19,7 @@ function outcome(...severities: Exclude<Severity, 'off'>[]): CheckOutcome {
 }
 
 /** A flow whose every step is recorded in order, with scripted check results and panel answers. */
-function harness(options: { checks: CheckOutcome[]; answers?: PanelDecision[]; allowOverride?: boolean; logFails?: boolean; deliverable?: boolean }) {
+function harness(options: { checks: CheckOutcome[]; answers?: PanelDecision[]; allowOverride?: boolean; logFails?: boolean; staleLogs?: number; deliverable?: boolean }) {
   const events: string[] = [];
   const starts: unknown[] = [];
   const completions: unknown[] = [];
@@ -27,12 +27,17 @@ function harness(options: { checks: CheckOutcome[]; answers?: PanelDecision[]; a
   const answers = [...(options.answers ?? [])];
   const checks = [...options.checks];
   let n = 0;
+  let stale = options.staleLogs ?? 0;
   const deps: FlowDeps = {
     check: async () => (events.push('check'), checks.shift()!),
     log: {
       start: async (a) => {
         events.push('log');
         if (options.logFails) throw new Error('存储已满');
+        if (stale > 0) {
+          stale--;
+          throw new StalePackError('当前启用的是新规则包');
+        }
         starts.push(a);
         return { id: `a${++n}` };
       },
@@ -54,6 +59,29 @@ function harness(options: { checks: CheckOutcome[]; answers?: PanelDecision[]; a
   };
   return { deps, input, events, starts, completions, questions };
 }
+
+describe('a pack activated between the check and the log', () => {
+  it('checks again with the new pack: a post the new pack blocks does not go', async () => {
+    const h = harness({ checks: [outcome(), outcome('block')], answers: [{ action: 'cancel' }], staleLogs: 1 });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['check', 'log', 'check', 'log', 'ask', 'complete:blocked']);
+    expect(h.starts).toHaveLength(1);
+  });
+
+  it('asks again when the editor decided on the old pack’s findings, and goes once on the new pass', async () => {
+    const h = harness({ checks: [outcome('warn'), outcome()], answers: [{ action: 'publish', reason: '' }], staleLogs: 1 });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(true);
+    expect(h.events).toEqual(['check', 'log', 'ask', 'check', 'log', 'complete:published']);
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'published' }]);
+  });
+
+  it('gives up and holds the post when the pack keeps changing', async () => {
+    const h = harness({ checks: [outcome(), outcome(), outcome()], staleLogs: 5 });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events.filter((e) => e === 'check')).toHaveLength(3);
+    expect(h.events.at(-1)).toMatch(/^notify:日志失败/);
+  });
+});
 
 describe('a publish attempt', () => {
   it('pass: logged first (write-ahead), completed as published, then delivered — no panel', async () => {

@@ -56,6 +56,18 @@ export class CheckerHost {
     return loading;
   }
 
+  /**
+   * After the background refused an entry: whether the pack in force differs from the one the
+   * draft was checked with. If it does, the new pack is loaded before this answers, so the next
+   * check uses it (the storage event that would load it may not have arrived yet).
+   */
+  async refreshIfStale(checked: { id: string; version: string }): Promise<boolean> {
+    const { pack } = await sendMessage('getActivePack', {});
+    if (pack.id === checked.id && pack.version === checked.version) return false;
+    await this.load();
+    return true;
+  }
+
   /** The publish check: waits for the pack within the budget, then checks synchronously. */
   async check(draft: Draft): Promise<CheckOutcome> {
     const t0 = performance.now();

@@ -33,6 +33,17 @@ export interface AttemptResult {
   draft: Draft;
 }
 
+/**
+ * The background refused the entry because a newer pack became active after the draft was
+ * checked (every entry must name the pack in force). The caller has loaded the new pack: the
+ * attempt is checked again with it, and the editor decides on what it finds.
+ */
+export class StalePackError extends Error {}
+
+/** How often one attempt re-checks after a pack change before it gives up (fails closed). */
+const MAX_STALE_RECHECKS = 2;
+const STALE = Symbol('stale pack');
+
 export interface FlowDeps {
   check(draft: Draft): Promise<CheckOutcome>;
   log: {
@@ -52,6 +63,7 @@ export interface FlowDeps {
 
 export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<AttemptResult> {
   let draft = input.draft;
+  let staleRechecks = 0;
   for (;;) {
     const outcome: CheckOutcome = input.unreadable && draft === input.draft ? { failure: input.unreadable, ms: 0 } : await deps.check(draft);
     const verdict: Verdict | 'error' = outcome.failure ? 'error' : outcome.report!.verdict;
@@ -61,9 +73,10 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
 
     // Write-ahead: the entry is on its way now; the panel opens at the same time, and nothing is
     // let through before the background has answered.
-    const logged = deps.log.start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack())).then(
+    const logged: Promise<string | null | typeof STALE> = deps.log.start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack())).then(
       ({ id }) => id,
       (e: unknown) => {
+        if (e instanceof StalePackError && staleRechecks < MAX_STALE_RECHECKS) return STALE;
         deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
         return null;
       },
@@ -80,6 +93,10 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
 
     if (verdict === 'pass') {
       const id = await logged;
+      if (id === STALE) {
+        staleRechecks++;
+        continue;
+      }
       if (id === null) return { deliver: false, draft };
       if (!input.deliverable()) {
         await finish(id, 'cancelled');
@@ -102,6 +119,11 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       fromNetwork: input.origin === 'network',
     });
     const id = await logged;
+    // Decided on the old pack's findings: nothing was logged, so ask again on the new pack's.
+    if (id === STALE) {
+      staleRechecks++;
+      continue;
+    }
     if (id === null) return { deliver: false, draft };
 
     if (decision.action === 'publish') {

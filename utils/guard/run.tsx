@@ -20,7 +20,7 @@ import { Approvals, sameText } from './approvals';
 import { CheckerHost } from './checker-host';
 import { buildDraft } from './draft';
 import type { HeldRequest } from './endpoints';
-import { runAttempt, type FlowDeps } from './flow';
+import { runAttempt, StalePackError, type FlowDeps } from './flow';
 import { GateLink } from './link';
 import { LiveChecker } from './live';
 import { Overlay } from './overlay/Overlay';
@@ -147,7 +147,11 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
   const flow: FlowDeps = {
     check: (draft) => checker.check(draft),
     log: {
-      start: (attempt) => inOrder(() => sendMessage('logAttempt', attempt)),
+      start: (attempt) =>
+        inOrder(() => sendMessage('logAttempt', attempt)).catch(async (e: unknown) => {
+          if (await checker.refreshIfStale(attempt.pack).catch(() => false)) throw new StalePackError(e instanceof Error ? e.message : String(e));
+          throw e;
+        }),
       complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
     },
     ask: (question) => panel.ask(question),
