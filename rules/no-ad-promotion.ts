@@ -32,7 +32,7 @@ export default defineRule({
         const count = distinctEntries(outermost(hits));
         const cluster = count >= options.escalateAt;
         for (const hit of hits) {
-          if (cluster) report.hit(hit, 'cluster', { count }, raise(hit.entry.severity, options.escalateTo));
+          if (cluster) report.hit(hit, 'cluster', { data: { count }, severity: raise(hit.entry.severity, options.escalateTo) });
           else report.hit(hit, 'promotion');
         }
       },

@@ -20,15 +20,8 @@ export default defineRule({
         for (const hit of field.hits(options.dictionary)) {
           // An entry's basis says where the word pair comes from (a proofreading list); the editor
           // is held to the measures, so the finding cites them first and the list after.
-          const { basis, suggestion, severity } = hit.entry;
-          report.report({
-            range: hit.range,
-            messageId: 'typo',
-            data: { term: hit.excerpt, suggestion: suggestion ?? '' },
-            suggestion,
-            basis: basis ? `${BASIS}（词条来源：${basis}）` : undefined,
-            severity,
-          });
+          const { basis } = hit.entry;
+          report.hit(hit, 'typo', { basis: basis ? `${BASIS}（词条来源：${basis}）` : BASIS });
         }
       },
     };

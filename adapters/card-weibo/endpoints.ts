@@ -8,7 +8,7 @@ import type { EndpointRule } from '../../utils/guard/endpoints';
 const draft = (action: string) => new RegExp(`^/article/v\\d+/aj/editor/draft/${action}$`);
 
 export const CARD_WEIBO_ENDPOINTS: readonly EndpointRule[] = [
-  { id: 'draft/publish', role: 'publish', path: draft('publish'), kind: 'article' },
-  { id: 'draft/publishtiming', role: 'publish', path: draft('publishtiming'), kind: 'article' },
+  { id: 'draft/publish', role: 'publish', path: draft('publish') },
+  { id: 'draft/publishtiming', role: 'publish', path: draft('publishtiming') },
   { id: 'draft/save', role: 'autosave', path: draft('save') },
 ];

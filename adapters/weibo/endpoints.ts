@@ -5,15 +5,15 @@
 import type { EndpointRule } from '../../utils/guard/endpoints';
 
 export const WEIBO_ENDPOINTS: readonly EndpointRule[] = [
-  { id: 'statuses/update', role: 'publish', path: '/ajax/statuses/update', kind: 'post' },
-  { id: 'statuses/schedule', role: 'publish', path: /^\/ajax\/statuses\/schedule\/(upload|edit)$/, kind: 'post' },
-  { id: 'statuses/normal_repost', role: 'publish', path: '/ajax/statuses/normal_repost', kind: 'repost' },
-  { id: 'statuses/repost', role: 'publish', path: '/ajax/statuses/repost', kind: 'repost' },
-  { id: 'comments/create', role: 'publish', path: '/ajax/comments/create', kind: 'comment' },
-  { id: 'comments/reply', role: 'publish', path: '/ajax/comments/reply', kind: 'reply' },
+  { id: 'statuses/update', role: 'publish', path: '/ajax/statuses/update' },
+  { id: 'statuses/schedule', role: 'publish', path: /^\/ajax\/statuses\/schedule\/(upload|edit)$/ },
+  { id: 'statuses/normal_repost', role: 'publish', path: '/ajax/statuses/normal_repost' },
+  { id: 'statuses/repost', role: 'publish', path: '/ajax/statuses/repost' },
+  { id: 'comments/create', role: 'publish', path: '/ajax/comments/create' },
+  { id: 'comments/reply', role: 'publish', path: '/ajax/comments/reply' },
   // The V6 front end (before 2021–22); harmless to hold if an old page is still served.
-  { id: 'v6/mblog/add', role: 'publish', path: '/aj/mblog/add', kind: 'post' },
-  { id: 'v6/comment/add', role: 'publish', path: '/aj/v6/comment/add', kind: 'comment' },
+  { id: 'v6/mblog/add', role: 'publish', path: '/aj/mblog/add' },
+  { id: 'v6/comment/add', role: 'publish', path: '/aj/v6/comment/add' },
 ];
 
 /** What a refused request answers: Weibo's own failure shape, so the page shows the message. */

@@ -11,6 +11,7 @@ import type { RuleModule } from '../../rules/engine/define-rule';
 import { compareVersions, type Pack } from '../../rules/engine/pack';
 import { admitSignedPack, type Admission, type Refusal } from '../../utils/pack-trust/admit';
 import { canonicalJson } from '../../utils/pack-trust/canonical';
+import { sha256Hex } from '../../utils/audit/canonical';
 import { resolveTrustedKeys, type TrustedKey, type TrustedKeyEntry } from '../../utils/pack-trust/keys';
 import type { SignedPackFile } from '../../utils/pack-trust/signed-pack';
 import {
@@ -88,11 +89,6 @@ export function summarize(active: ActivePack): ActivePackSummary {
 }
 
 const ref = (p: PackRef): PackRef => ({ id: p.id, version: p.version });
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export class PackManager {
   /** Operations run one at a time: an alarm, an import and a rollback never interleave. */
@@ -174,8 +170,9 @@ export class PackManager {
     return next;
   }
 
+  /** Reads the active pack alone: asked on every page load and every logged attempt, it must not read the archive. */
   async active(): Promise<ActivePack> {
-    return (await this.load()).active ?? this.init();
+    return ((await this.deps.store.get([K.active]))[K.active] as ActivePack | undefined) ?? this.init();
   }
 
   private raise(state: State, pack: PackRef): void {
@@ -313,7 +310,7 @@ export class PackManager {
         url,
         ...(fetched.etag ? { etag: fetched.etag } : {}),
         ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
-        bodyHash: await sha256(fetched.text),
+        bodyHash: await sha256Hex(fetched.text),
       };
       if (base.bodyHash === update.bodyHash && base.lastOutcome && base.lastOutcome !== 'failed' && base.lastOutcome !== 'no-url') {
         return this.saveUpdate(state, { ...update, lastOutcome: 'unchanged' }, 'unchanged');

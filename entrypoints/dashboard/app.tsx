@@ -3,7 +3,6 @@
  * accounts, events, settings, export, and the rule packs (admins). `dashboard.html#<tab>` opens a tab.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { accountKey } from '../../utils/audit/accounts';
 import type { LogEntry } from '../../utils/audit/entries';
 import { filterEntries } from '../../utils/audit/filter';
 import { PLATFORM_LABELS } from '../../utils/audit/labels';
@@ -123,7 +122,7 @@ export function App() {
     const seen = new Map<string, string>();
     for (const e of model?.entries ?? []) {
       const a = e.attempt;
-      if (a.account) seen.set(accountKey({ platform: a.platform, ...a.account }), `${a.account.name}（${PLATFORM_LABELS[a.platform]}）`);
+      if (e.account && a.account) seen.set(e.account, `${a.account.name}（${PLATFORM_LABELS[a.platform]}）`);
     }
     return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh'));
   }, [model, version]);

@@ -2,7 +2,7 @@
  * Compile a pack once into a checker; check drafts with it as often as needed (every keystroke,
  * every publish click, every line of a batch). Deterministic, synchronous, no I/O.
  */
-import type { DraftReporter, DraftView, FieldReporter, OptionsSpec, ReportInput, RuleModule, TextFieldName } from './define-rule';
+import type { DraftReporter, DraftView, FieldReporter, HitOverrides, OptionsSpec, ReportInput, RuleModule, TextFieldName } from './define-rule';
 import type { TermHit } from './dictionaries';
 import { formatMessage } from './define-rule';
 import { CompiledDictionaries, DictionaryCompileError } from './dictionaries';
@@ -202,16 +202,19 @@ class PendingFieldReports implements FieldReporter<string> {
     this.pending.push(pendingFinding(input, this.field, this.rule));
   }
 
-  hit(hit: TermHit, messageId: string, data?: Record<string, string | number>, severity?: Severity): void {
+  hit(hit: TermHit, messageId: string, extra?: HitOverrides): void {
+    const { suggestion } = hit.entry;
+    // A rule that moves the range (widened to a quote pair) lets `{term}` name the finding's own excerpt.
+    const base: Record<string, string | number> = extra?.range ? { suggestion: suggestion ?? '' } : { term: hit.excerpt, suggestion: suggestion ?? '' };
     this.pending.push({
       field: this.field,
       rule: this.rule,
-      range: hit.range,
+      range: extra?.range ?? hit.range,
       messageId,
-      data: { term: hit.excerpt, suggestion: hit.entry.suggestion ?? '', ...data },
-      suggestion: hit.entry.suggestion,
-      basis: hit.entry.basis,
-      severity: severity ?? hit.entry.severity,
+      data: extra?.data ? Object.assign(base, extra.data) : base,
+      suggestion,
+      basis: extra?.basis ?? hit.entry.basis,
+      severity: extra?.severity ?? hit.entry.severity,
     });
   }
 }

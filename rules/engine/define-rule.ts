@@ -90,10 +90,19 @@ export interface ReportInput<M extends string> {
   severity?: Severity;
 }
 
+/** What a rule may set differently from a dictionary entry when it reports the entry's hit. */
+export interface HitOverrides {
+  range?: Range;
+  /** Message data beside `term` and `suggestion`, which come from the hit. */
+  data?: Record<string, string | number>;
+  basis?: string;
+  severity?: Severity;
+}
+
 export interface FieldReporter<M extends string> {
   report(input: ReportInput<M>): void;
-  /** Reports a dictionary hit with the entry's suggestion, basis and severity. */
-  hit(hit: TermHit, messageId: M, data?: Record<string, string | number>, severity?: Severity): void;
+  /** Reports a dictionary hit with the entry's suggestion, basis and severity, unless overridden. */
+  hit(hit: TermHit, messageId: M, extra?: HitOverrides): void;
 }
 
 export interface DraftReporter<M extends string> {

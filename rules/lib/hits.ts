@@ -46,5 +46,6 @@ export const warningCuesOption = {
  * is being talked about, not used: the text is a consumer warning or an enforcement report.
  */
 export function quotedInWarning(field: FieldView, hit: TermHit, cues: DictionaryHandle): boolean {
-  return field.inQuote(hit.range[0]) && field.hits(cues).length > 0;
+  // The cue hits come from the scan already made; quoted spans are found only if there are any.
+  return field.hits(cues).length > 0 && field.inQuote(hit.range[0]);
 }

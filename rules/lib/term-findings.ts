@@ -49,15 +49,8 @@ export type WordingMessage = 'replace' | 'avoid';
 
 export function reportTermHits(field: FieldView, report: FieldReporter<WordingMessage>, dictionary: DictionaryHandle): void {
   for (const hit of field.hits(dictionary)) {
-    const { suggestion, basis, severity, note } = hit.entry;
-    report.report({
-      range: balanceQuotes(field.text, hit.range),
-      messageId: suggestion ? 'replace' : 'avoid',
-      data: { suggestion: suggestion ?? '', note: note ? `（${note}）` : '' },
-      suggestion,
-      basis,
-      severity,
-    });
+    const { suggestion, note } = hit.entry;
+    report.hit(hit, suggestion ? 'replace' : 'avoid', { range: balanceQuotes(field.text, hit.range), data: { note: note ? `（${note}）` : '' } });
   }
 }
 

@@ -70,11 +70,12 @@ export function isDomainOfHost(field: FieldView, host: UrlHost, range: Range): b
   return before === '' || before.endsWith('.');
 }
 
+const URL_AT = new RegExp(URL_IN_TEXT.source, 'y');
+
 /** The URL that starts exactly at `index` of a folded text (after a 原文链接： label), if any. */
 export function urlAt(folded: string, index: number): string | null {
-  const sticky = new RegExp(URL_IN_TEXT.source, 'y');
-  sticky.lastIndex = index;
-  return sticky.exec(folded)?.[0] ?? null;
+  URL_AT.lastIndex = index;
+  return URL_AT.exec(folded)?.[0] ?? null;
 }
 
 /**

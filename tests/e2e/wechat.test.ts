@@ -4,11 +4,11 @@
  * endpoints recording what reaches them. Article editor (ProseMirror and legacy iframe body),
  * the 发表 dialog chain, scheduled publishing, 预览 and the 贴图 image post.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../replicas/lib/endpoints';
-import { isPreview, isPublish, isSave, isScheduledPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
-import { clearStore, guardPanel, latestAttempt, launchGuardedBrowser, logRecords, storedAttempts, tabStatuses, type GuardedBrowser } from './harness';
+import { isPreview, isPublish, isSave, isScheduledPublish, serveWechat } from '../replicas/wechat/mp-server';
+import { guardPanel, latestAttempt, logRecords, storedAttempts, tabStatuses } from './harness';
+import { replicaSession } from './replica-session';
 import * as recorded from './recorded';
 
 // The extension API inside the service worker (evaluated there, not in Node).
@@ -19,39 +19,28 @@ const CLEAN = '为切实做好春节期间安全生产工作，各县（市、�
 const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;
 const ACCOUNT = { name: '保定发布', id: 'gh_0a1b2c3d4e5f' };
 
-let browser: GuardedBrowser;
-let mp: WechatReplica;
-let page: Page;
+const s = replicaSession(
+  (context) => serveWechat(context, { autosaveMs: 400 }),
+  (mp) => {
+    mp.configure({ body: 'prosemirror', titleOverlay: false });
+    mp.log.clear();
+  },
+);
 
-beforeAll(async () => {
-  browser = await launchGuardedBrowser();
-  mp = await serveWechat(browser.context, { autosaveMs: 400 });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  await clearStore(browser.worker);
-  mp.configure({ body: 'prosemirror', titleOverlay: false });
-  mp.log.clear();
-  await page?.close();
-  page = await browser.context.newPage();
-});
-
-const reachesOnce = (match: (c: RecordedCall) => boolean) => recorded.reachesOnce(page, mp.log, match);
-const neverReaches = (match: (c: RecordedCall) => boolean = (c) => isPublish(c) || isPreview(c)) => recorded.neverReaches(page, mp.log, match);
-const lastAttempt = () => recorded.lastAttempt(browser.worker);
-const goBack = () => recorded.goBack(page);
+const reachesOnce = (match: (c: RecordedCall) => boolean) => recorded.reachesOnce(s.page, s.replica.log, match);
+const neverReaches = (match: (c: RecordedCall) => boolean = (c) => isPublish(c) || isPreview(c)) => recorded.neverReaches(s.page, s.replica.log, match);
+const lastAttempt = () => recorded.lastAttempt(s.browser.worker);
+const goBack = () => recorded.goBack(s.page);
 
 // ---- the editor, driven as an editor would ------------------------------------------------
 
 async function openEditor(kind: 'article' | 'image-post' = 'article') {
-  await page.goto(mp.editorUrl(kind));
+  await s.page.goto(s.replica.editorUrl(kind));
 }
 
 async function writeBody(text: string) {
-  if (await page.locator('iframe#ueditor_0').count()) {
-    const body = page.frameLocator('#ueditor_0').locator('body');
+  if (await s.page.locator('iframe#ueditor_0').count()) {
+    const body = s.page.frameLocator('#ueditor_0').locator('body');
     await body.click();
     await body.evaluate((el, t) => {
       el.innerHTML = `<p>${t}</p>`;
@@ -59,19 +48,19 @@ async function writeBody(text: string) {
     }, text);
     return;
   }
-  await page.locator('#ueditor_0 .ProseMirror, #guide_words_main .ProseMirror').fill(text);
+  await s.page.locator('#ueditor_0 .ProseMirror, #guide_words_main .ProseMirror').fill(text);
 }
 
 async function writeArticle(body: string, title = TITLE) {
-  await page.locator('#title').fill(title);
+  await s.page.locator('#title').fill(title);
   await writeBody(body);
 }
 
-const massSend = () => page.locator('.js_mass_send_dialog');
+const massSend = () => s.page.locator('.js_mass_send_dialog');
 
 /** 发表 → the settings dialog → its 发表 (where the guard stops the chain). */
 async function publish(options: { scheduled?: boolean } = {}) {
-  await page.locator('#js_send button').click();
+  await s.page.locator('#js_send button').click();
   await massSend().waitFor({ state: 'visible' });
   if (options.scheduled) await massSend().locator('.timer_setting .weui-desktop-switch').click();
   await massSend().locator('.mass-send__footer .weui-desktop-btn_primary').click();
@@ -79,7 +68,7 @@ async function publish(options: { scheduled?: boolean } = {}) {
 
 /** The rest of the chain once the guard let the post go: 继续发表, then the admin scans the QR. */
 async function continuePublishing() {
-  const confirm = page.locator('.js_publish_confirm');
+  const confirm = s.page.locator('.js_publish_confirm');
   await confirm.waitFor({ state: 'visible' });
   await confirm.locator('.js_continue').click();
 }
@@ -92,7 +81,7 @@ async function continuePublishing() {
 
 describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body', (body) => {
   const page_ = 'article-editor';
-  beforeEach(() => mp.configure({ body }));
+  beforeEach(() => s.replica.configure({ body }));
 
   it('a clean article goes through the whole 发表 chain and reaches masssend exactly once', async () => {
     await openEditor();
@@ -103,20 +92,20 @@ describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body
     expect(sent.query.get('is_release_publish_page')).toBe('1');
     const attempt = await lastAttempt();
     expect(attempt).toMatchObject({ platform: 'wechat', kind: 'article', page: page_, verdict: 'pass', decision: 'published', title: TITLE, text: CLEAN, account: ACCOUNT });
-    expect(await storedAttempts(browser.worker)).toHaveLength(1);
+    expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 
   it('a blocked article never reaches masssend; fixed and published again, it goes exactly once', async () => {
     await openEditor();
     await writeArticle(BLOCK);
     await publish();
-    const panel = guardPanel(page);
+    const panel = guardPanel(s.page);
     await panel.waitFor();
     expect(await panel.innerText()).toContain('11010519491231002X');
     expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
     await goBack();
     // The chain stopped at the settings dialog: no confirm, no QR.
-    expect(await page.locator('.js_publish_confirm').isVisible()).toBe(false);
+    expect(await s.page.locator('.js_publish_confirm').isVisible()).toBe(false);
     await neverReaches();
     expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
 
@@ -125,14 +114,14 @@ describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body
     await publish();
     await continuePublishing();
     await reachesOnce(isPublish);
-    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
+    expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
   });
 
   it('a warned article goes after 仍要发布 with a reason, and the log holds the reason', async () => {
     await openEditor();
     await writeArticle(WARN);
     await publish();
-    const panel = guardPanel(page);
+    const panel = guardPanel(s.page);
     await panel.waitFor();
     await panel.getByLabel('发布理由（选填）').fill('引用讲话原文');
     await panel.getByRole('button', { name: '仍要发布' }).click();
@@ -141,7 +130,7 @@ describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body
     const attempt = await lastAttempt();
     expect(attempt).toMatchObject({ verdict: 'warn', decision: 'published-with-reason', reason: '引用讲话原文' });
     expect(attempt.findings.map((f) => f.excerpt)).toEqual(['做为', '再接再励']);
-    expect(await storedAttempts(browser.worker)).toHaveLength(1);
+    expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 });
 
@@ -149,10 +138,10 @@ describe('article editor: every way out is guarded', () => {
   it('the keyboard path (Tab to the dialog’s 发表, Enter) is guarded like a click', async () => {
     await openEditor();
     await writeArticle(BLOCK);
-    await page.locator('#js_send button').click();
+    await s.page.locator('#js_send button').click();
     await massSend().waitFor({ state: 'visible' });
     await massSend().locator('.mass-send__footer .weui-desktop-btn_primary').focus();
-    await page.keyboard.press('Enter');
+    await s.page.keyboard.press('Enter');
     await goBack();
     await neverReaches();
     expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked' });
@@ -177,8 +166,8 @@ describe('article editor: every way out is guarded', () => {
   it('预览 sends the article to a phone: blocked never goes, clean goes exactly once', async () => {
     await openEditor();
     await writeArticle(BLOCK);
-    const dialog = page.locator('.js_preview_dialog');
-    await page.locator('#js_preview button').click();
+    const dialog = s.page.locator('.js_preview_dialog');
+    await s.page.locator('#js_preview button').click();
     await dialog.locator('.js_preview_user').fill('wxid_editor');
     await dialog.locator('.js_preview_confirm').click();
     await goBack();
@@ -187,23 +176,23 @@ describe('article editor: every way out is guarded', () => {
 
     await dialog.locator('.js_cancel').click();
     await writeBody(CLEAN);
-    await page.locator('#js_preview button').click();
+    await s.page.locator('#js_preview button').click();
     await dialog.locator('.js_preview_confirm').click();
     const sent = await reachesOnce(isPreview);
     expect(sent.form.get('preusername')).toBe('wxid_editor');
     expect(await lastAttempt()).toMatchObject({ page: 'article-preview', decision: 'published', text: CLEAN });
     // Let go at the dialog, the preview request itself is not asked about again.
-    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
+    expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
     await neverReaches(isPublish);
   });
 
   it('a typo in the 摘要 is found and shown like one in the body', async () => {
     await openEditor();
     await writeArticle(CLEAN);
-    await page.locator('#js_description').fill('做为全市安全生产工作的部署');
+    await s.page.locator('#js_description').fill('做为全市安全生产工作的部署');
     await publish();
-    await guardPanel(page).waitFor();
-    const attempt = await latestAttempt(browser.worker);
+    await guardPanel(s.page).waitFor();
+    const attempt = await latestAttempt(s.browser.worker);
     expect(attempt.findings.map((f) => f.excerpt)).toEqual(['做为']);
     await goBack();
   });
@@ -212,21 +201,21 @@ describe('article editor: every way out is guarded', () => {
     await openEditor();
     await writeArticle(WARN);
     await publish();
-    await guardPanel(page).waitFor();
-    const before = mp.log.count(isSave);
-    await expect.poll(() => mp.log.count(isSave), { timeout: 5000 }).toBeGreaterThan(before + 2);
+    await guardPanel(s.page).waitFor();
+    const before = s.replica.log.count(isSave);
+    await expect.poll(() => s.replica.log.count(isSave), { timeout: 5000 }).toBeGreaterThan(before + 2);
     await goBack();
     await neverReaches();
   });
 });
 
 describe('live checking', () => {
-  const badge = () => page.locator('govpost-guard').getByRole('button', { name: /发布前检查：\d+ 处问题/ });
+  const badge = () => s.page.locator('govpost-guard').getByRole('button', { name: /发布前检查：\d+ 处问题/ });
 
   it.each(['prosemirror', 'iframe'] as const)('counts findings while the editor types in a %s body', async (body) => {
-    mp.configure({ body });
+    s.replica.configure({ body });
     await openEditor();
-    // Typing in the body alone, nothing else on the page, must start the live check.
+    // Typing in the body alone, nothing else on the s.page, must start the live check.
     await writeBody(WARN);
     await expect.poll(() => badge().innerText(), { timeout: 5000 }).toBe('2');
     await writeBody(CLEAN);
@@ -236,7 +225,7 @@ describe('live checking', () => {
 
 describe('the second line (MAIN-world network gate)', () => {
   const direct = (via: 'fetch' | 'xhr', path: string, fields: Record<string, string>) =>
-    page.evaluate(
+    s.page.evaluate(
       ([via, path, fields]) => {
         const url = `${path}&token=${new URLSearchParams(location.search).get('token')}&lang=zh_CN`;
         const body = new URLSearchParams(fields).toString();
@@ -289,22 +278,22 @@ describe('the second line (MAIN-world network gate)', () => {
   it('the pre-checks masssend makes before publishing are never held', async () => {
     await openEditor();
     await writeArticle(BLOCK);
-    const checks = await page.evaluate(async () => {
+    const checks = await s.page.evaluate(async () => {
       const token = new URLSearchParams(location.search).get('token');
       const paths = ['masssend?action=check_same_material', 'masssend?t=ajax-response&for_check=1&is_release_publish_page=1'];
       return Promise.all(paths.map((p) => fetch(`/cgi-bin/${p}&token=${token}`, { method: 'POST', body: 'appmsgid=1' }).then((r) => r.json())));
     });
     expect(checks).toEqual([{ base_resp: { ret: 0, err_msg: 'ok' } }, { base_resp: { ret: 0, err_msg: 'ok' } }]);
-    expect(await guardPanel(page).count()).toBe(0);
-    expect(await storedAttempts(browser.worker)).toEqual([]);
+    expect(await guardPanel(s.page).count()).toBe(0);
+    expect(await storedAttempts(s.browser.worker)).toEqual([]);
   });
 });
 
 describe('贴图 (image post)', () => {
   it('clean goes through 发表 exactly once as an image post; blocked never goes', async () => {
-    mp.configure({ titleOverlay: true });
+    s.replica.configure({ titleOverlay: true });
     await openEditor('image-post');
-    await page.locator('#js_title_main .ProseMirror').fill('春日保定');
+    await s.page.locator('#js_title_main .ProseMirror').fill('春日保定');
     await writeBody(BLOCK);
     await publish();
     await goBack();
@@ -317,24 +306,24 @@ describe('贴图 (image post)', () => {
     await continuePublishing();
     await reachesOnce(isPublish);
     expect(await lastAttempt()).toMatchObject({ kind: 'image-post', decision: 'published', text: '古莲花池的春天来了，欢迎市民游客前来赏花。', account: ACCOUNT });
-    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
+    expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
   });
 });
 
 describe('adapter breakage is never silent', () => {
   it('an editor page whose 发表 button is gone gets a notice, the toolbar badge and a logged problem; they clear when it is back', async () => {
     await openEditor();
-    await page.locator('#js_send button').waitFor();
+    await s.page.locator('#js_send button').waitFor();
     // The platform changes its page: the hook the adapter knows disappears.
-    await page.evaluate(() => (document.getElementById('js_send')!.id = 'js_send_v2'));
-    const notice = page.locator('govpost-guard').getByRole('alert');
+    await s.page.evaluate(() => (document.getElementById('js_send')!.id = 'js_send_v2'));
+    const notice = s.page.locator('govpost-guard').getByRole('alert');
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到“发表”按钮');
-    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
-    const logged = async () => (await logRecords(browser.worker)).filter((r) => r.type === 'adapter-problem');
+    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
+    const logged = async () => (await logRecords(s.browser.worker)).filter((r) => r.type === 'adapter-problem');
     await expect.poll(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'wechat', page: 'article-editor', problem: '找不到“发表”按钮' })]));
 
-    await page.evaluate(() => (document.getElementById('js_send_v2')!.id = 'js_send'));
+    await s.page.evaluate(() => (document.getElementById('js_send_v2')!.id = 'js_send'));
     await expect.poll(() => notice.count(), { timeout: 5000 }).toBe(0);
-    await expect.poll(async () => (await tabStatuses(browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('');
+    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('');
   });
 });

@@ -1,11 +1,6 @@
-/**
- * One Chromium with the extension and the weibo.com replica for a test file; a fresh page, an
- * empty attempt store and an empty request record for each test. Shared by the weibo.com tests.
- */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+/** The weibo.com replica session (replica-session.ts) and the drafts the weibo.com tests share. */
 import { serveWeiboReplica, type WeiboReplica, type WeiboReplicaOptions } from '../replicas/weibo/server';
-import { clearStore, launchGuardedBrowser, type GuardedBrowser } from './harness';
+import { replicaSession, type ReplicaSession } from './replica-session';
 
 /** Drafts for rules that ship now: no-typo (warn) and no-id-number (block). */
 export const DRAFTS = {
@@ -18,26 +13,13 @@ export const DRAFTS = {
 
 export const HOME_INPUT = 'textarea[placeholder="有什么新鲜事想分享给大家？"]';
 
-export interface WeiboSession {
-  browser: GuardedBrowser;
-  replica: WeiboReplica;
-  page: Page;
-}
+export type WeiboSession = ReplicaSession<WeiboReplica>;
 
 export function weiboSession(options: WeiboReplicaOptions): WeiboSession {
-  const session = {} as WeiboSession;
-  beforeAll(async () => {
-    session.browser = await launchGuardedBrowser();
-    session.replica = await serveWeiboReplica(session.browser.context, options);
-  });
-  afterAll(async () => {
-    await session.browser?.close();
-  });
-  beforeEach(async () => {
-    await clearStore(session.browser.worker);
-    session.replica.requests.length = 0;
-    await session.page?.close();
-    session.page = await session.browser.context.newPage();
-  });
-  return session;
+  return replicaSession(
+    (context) => serveWeiboReplica(context, options),
+    (replica) => {
+      replica.requests.length = 0;
+    },
+  );
 }

@@ -6,6 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { guardPanel, storedAttempts } from './harness';
+import * as recorded from './recorded';
 import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
 
 const { clean: CLEAN, warn: WARN, block: BLOCK } = DRAFTS;
@@ -29,10 +30,7 @@ async function neverReaches(): Promise<void> {
   expect(s.replica.published()).toHaveLength(0);
 }
 
-async function lastAttempt() {
-  await expect.poll(async () => (await storedAttempts(s.browser.worker)).at(-1)?.decision, { timeout: 5000 }).not.toBe('pending');
-  return (await storedAttempts(s.browser.worker)).at(-1)!;
-}
+const lastAttempt = () => recorded.lastAttempt(s.browser.worker);
 
 async function card(n = 0): Promise<Locator> {
   const article = s.page.locator('article').nth(n);

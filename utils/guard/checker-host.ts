@@ -41,8 +41,9 @@ export class CheckerHost {
     return this.checker;
   }
 
-  private load(): Promise<Checker> {
-    const loading = sendMessage('getActivePack', {}).then(({ pack }) => {
+  /** Compiles the active pack: the one given, or the one the background names now. */
+  private load(known?: Pack): Promise<Checker> {
+    const loading = (known ? Promise.resolve({ pack: known }) : sendMessage('getActivePack', {})).then(({ pack }) => {
       const checker = compilePack(pack, RULES);
       this.checker = checker;
       this.current = pack;
@@ -64,7 +65,7 @@ export class CheckerHost {
   async refreshIfStale(checked: { id: string; version: string }): Promise<boolean> {
     const { pack } = await sendMessage('getActivePack', {});
     if (pack.id === checked.id && pack.version === checked.version) return false;
-    await this.load();
+    await this.load(pack);
     return true;
   }
 

@@ -4,7 +4,6 @@
  * can prove they are never held). Pure data plus a matcher: this file is bundled into the MAIN
  * world, which must stay small and must not import the engine.
  */
-import type { DraftKind } from '../../rules/engine/types';
 
 export interface EndpointRule {
   /** Stable name, recorded with the attempt: `statuses/update`, `masssend`… */
@@ -19,8 +18,6 @@ export interface EndpointRule {
   query?: Readonly<Record<string, string | RegExp | null>>;
   /** HTTP methods; POST when absent. */
   methods?: readonly string[];
-  /** The kind of draft such a request publishes, when the endpoint alone decides it. */
-  kind?: DraftKind;
 }
 
 /** A publish request as the MAIN world hands it to the guard: everything is plain data. */

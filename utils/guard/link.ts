@@ -15,10 +15,6 @@ export class GateLink {
   private identitySeq = 0;
   private identityWaiters = new Map<number, (a: Account | undefined) => void>();
 
-  get connected(): boolean {
-    return this.port !== null;
-  }
-
   /** Answers once the handshake is over: whether the gate is connected. */
   readonly ready: Promise<boolean>;
   private settle!: (connected: boolean) => void;

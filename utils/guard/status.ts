@@ -23,10 +23,6 @@ export class StatusReporter {
     }
   }
 
-  get current(): TabStatus {
-    return this.status;
-  }
-
   private send(): void {
     sendMessage('reportTabStatus', this.status).catch(() => undefined);
   }

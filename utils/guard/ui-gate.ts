@@ -30,6 +30,8 @@ function isDisabled(el: Element): boolean {
 export class UiGate {
   private readonly passes = new WeakSet<Event>();
   private readonly busy = new WeakSet<Element>();
+  /** How many attempts are open: pointer events need no control lookup while none is. */
+  private open = 0;
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -142,6 +144,7 @@ export class UiGate {
   }
 
   private onPointer(e: Event): void {
+    if (this.open === 0) return;
     const target = this.targetOf(e);
     if (!target) return;
     const hit = this.controlHit(target);
@@ -151,6 +154,7 @@ export class UiGate {
   private hold(composer: Composer, control: Element, via: HeldAction['via'], replay: () => void): void {
     const root = composer.root;
     this.busy.add(root);
+    this.open++;
     const action: HeldAction = {
       composer,
       control,
@@ -158,6 +162,9 @@ export class UiGate {
       deliverable: () => control.isConnected && !isDisabled(control),
       replay,
     };
-    void this.attempt(action).finally(() => this.busy.delete(root));
+    void this.attempt(action).finally(() => {
+      this.busy.delete(root);
+      this.open--;
+    });
   }
 }

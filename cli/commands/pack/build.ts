@@ -6,7 +6,7 @@ import { SITE_SCHEMA } from '../../../utils/site-selectors';
 import { EXIT, UsageError, type CliIO } from '../../io';
 import { expectPositionals, parseOptions } from '../../args';
 import { json, writeNew } from '../../pack/files';
-import { PackLoadError, readPackInput } from '../../pack/load';
+import { readPackInput } from '../../pack/load';
 import { label } from '../../pack/run-tests';
 
 export async function build(args: string[], io: CliIO): Promise<number> {
