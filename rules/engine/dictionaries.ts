@@ -96,6 +96,8 @@ export class CompiledDictionaries {
   /** Dictionaries: the pack's own, then anonymous ones made from context `terms` lists. */
   private readonly count: number;
   private readonly prefilters = new Map<CompiledEntry, Prefilter>();
+  /** Per dictionary id: whether any entry has a near/unlessNear condition (else its hits need no filtering). */
+  readonly conditional: boolean[] = [];
   /** Distinct terms and allow entries in the automaton (prefilter literals not counted). */
   readonly termCount: number;
 
@@ -151,6 +153,7 @@ export class CompiledDictionaries {
           near: e.near ? condition(e.near, `${entryPath}.near`) : dictNear,
           unlessNear: e.unlessNear ? condition(e.unlessNear, `${entryPath}.unlessNear`) : dictUnless,
         };
+        if (common.near || common.unlessNear) this.conditional[d] = true;
         if (e.pattern !== undefined) {
           const checked = checkPattern(e.pattern);
           if (!checked.ok) errors.push(`${entryPath}.pattern: ${checked.reason}`);
@@ -363,15 +366,16 @@ export class FieldScan {
   private readonly spans = new Map<number, CompactSpans>();
 
   constructor(
-    _dicts: CompiledDictionaries,
+    private readonly dicts: CompiledDictionaries,
     private readonly text: NormalizedText,
   ) {
-    const { raw, allow } = _dicts.collect(text);
+    const { raw, allow } = dicts.collect(text);
     this.raw = raw;
     this.allow = allow;
   }
 
   hits(handle: DictionaryHandle): readonly TermHit[] {
+    if (!this.dicts.conditional[handle.id]) return this.raw[handle.id];
     let hits = this.filtered.get(handle.id);
     if (!hits) {
       hits = this.raw[handle.id].filter(

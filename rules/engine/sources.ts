@@ -40,7 +40,8 @@ export function hostOf(url: string): string | null {
  */
 const OUTLET_SUFFIX = /^(?:客户端|新闻客户端|app|官方微博|官微|微博|微信|公众号|微信公众号|官方账号|官网|网|网站|新媒体|融媒体|视频号|抖音号|头条号)?$/;
 
-function cleanName(name: string): string {
+/** An account or outlet name as names are compared: without a leading @, in compact form. */
+export function cleanName(name: string): string {
   return compactTerm(name.replace(/^[@＠]+/, ''));
 }
 

@@ -9,7 +9,7 @@
  */
 import type { DraftView, FieldView } from '../engine/define-rule';
 import { compactTerm, foldedToOriginal } from '../engine/normalize';
-import { hostOf, type CompiledSources } from '../engine/sources';
+import { cleanName, hostOf, type CompiledSources } from '../engine/sources';
 import type { FieldName, Range } from '../engine/types';
 import { urlAt } from './urls';
 
@@ -223,7 +223,7 @@ export function isVagueSource(source: DeclaredSource, sources: CompiledSources):
  */
 export function approvalOf(source: DeclaredSource, sources: CompiledSources, ownAccount?: string): string | null {
   if (source.url !== undefined) return sources.approveUrl(source.url)?.name ?? null;
-  const own = ownAccount ? compactTerm(ownAccount.replace(/^[@＠]+/, '')) : '';
+  const own = ownAccount ? cleanName(ownAccount) : '';
   for (const name of source.names) {
     if (own && compactTerm(name) === own) return '本账号';
     const match = sources.approveName(name);

@@ -8,7 +8,7 @@
 import { isShown, severityRank, type Draft, type Report } from '../../rules/engine/types';
 import type { Composer } from './adapter';
 import { toBox, type LiveBadge, type LiveMark, type OverlayState, type Store } from './overlay/store';
-import type { TextSurface } from './surface';
+import { stillAt, textsOnce, type TextSurface } from './surface';
 
 export const LIVE_DEBOUNCE_MS = 300;
 
@@ -148,6 +148,7 @@ export class LiveChecker {
     const badges: LiveBadge[] = [];
     const marks: LiveMark[] = [];
     const vh = window.innerHeight;
+    const textOf = textsOnce();
     for (const r of this.results.values()) {
       const findings = r.report.findings.filter(isShown);
       const body = r.composer.surfaces.body.element;
@@ -159,7 +160,7 @@ export class LiveChecker {
       const bySurface = new Map<TextSurface, { f: (typeof findings)[number]; i: number }[]>();
       findings.forEach((f, i) => {
         const surface = (r.composer.surfaces as Record<string, TextSurface | undefined>)[f.field];
-        if (!surface || surface.text().slice(f.range[0], f.range[1]) !== f.excerpt) return;
+        if (!surface || !stillAt(textOf(surface), f)) return;
         bySurface.set(surface, [...(bySurface.get(surface) ?? []), { f, i }]);
       });
       for (const [surface, list] of bySurface) {

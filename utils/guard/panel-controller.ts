@@ -9,7 +9,7 @@ import type { PanelDecision } from './overlay/Panel';
 import type { OverlayActions } from './overlay/Overlay';
 import { toBox, type OverlayState, type Store } from './overlay/store';
 import { t } from './strings';
-import type { TextSurface } from './surface';
+import { stillAt, textsOnce, type TextSurface } from './surface';
 
 export interface Question {
   verdict: Verdict | 'error';
@@ -133,18 +133,20 @@ export class PanelController implements OverlayActions {
 
   // --- internals ---
 
-  private surfaceOf(index: number): { surface: TextSurface; finding: Finding } | null {
+  /** `textOf` lets a pass over many findings read each surface once. */
+  private surfaceOf(index: number, textOf: (surface: TextSurface) => string = (s) => s.text()): { surface: TextSurface; finding: Finding } | null {
     const open = this.open;
     const finding = open?.findings[index];
     const surface = finding && (open.question.composer?.surfaces as Record<string, TextSurface | undefined> | undefined)?.[finding.field];
     if (!finding || !surface || !surface.element.isConnected) return null;
-    if (surface.text().slice(finding.range[0], finding.range[1]) !== finding.excerpt) return null;
+    if (!stillAt(textOf(surface), finding)) return null;
     return { surface, finding };
   }
 
   private render(message?: string): void {
     const open = this.open;
     if (!open) return;
+    const textOf = textsOnce();
     this.store.set({
       panel: {
         seq: open.seq,
@@ -155,7 +157,7 @@ export class PanelController implements OverlayActions {
         allowOverride: open.question.allowOverride,
         fromNetwork: open.question.fromNetwork,
         edited: open.edited,
-        locatable: open.findings.map((_, i) => this.surfaceOf(i) !== null),
+        locatable: open.findings.map((_, i) => this.surfaceOf(i, textOf) !== null),
         message,
       },
     });
@@ -170,8 +172,9 @@ export class PanelController implements OverlayActions {
   /** Back to editing: focus the editor on the first finding it holds. */
   private returnToEditor(open: Open): void {
     this.open = open;
-    const first = open.findings.findIndex((_, i) => this.surfaceOf(i) !== null);
-    const found = first >= 0 ? this.surfaceOf(first) : null;
+    const textOf = textsOnce();
+    const first = open.findings.findIndex((_, i) => this.surfaceOf(i, textOf) !== null);
+    const found = first >= 0 ? this.surfaceOf(first, textOf) : null;
     this.open = null;
     if (found) found.surface.select(found.finding.range[0], found.finding.range[1], { focus: true });
     else open.question.composer?.surfaces.body.element.focus();

@@ -41,3 +41,21 @@ export function surfaceFor(element: HTMLElement): TextSurface {
   }
   return surface;
 }
+
+/**
+ * Reads each surface's text once for the length of one synchronous pass (painting, rendering the
+ * panel): a rich-text surface rebuilds its text from the DOM on every `text()` call.
+ */
+export function textsOnce(): (surface: TextSurface) => string {
+  const texts = new Map<TextSurface, string>();
+  return (surface) => {
+    let text = texts.get(surface);
+    if (text === undefined) texts.set(surface, (text = surface.text()));
+    return text;
+  };
+}
+
+/** Whether a finding still names the text at its range in the surface (the editor may have changed it). */
+export function stillAt(text: string, finding: { range: readonly [number, number]; excerpt: string }): boolean {
+  return text.slice(finding.range[0], finding.range[1]) === finding.excerpt;
+}
