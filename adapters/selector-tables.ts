@@ -1,9 +1,9 @@
 /**
  * Every adapter's selector table by adapter id: what a rule pack's `sites.<adapter id>` may
- * override (utils/site-selectors.ts). Pure data, so pack tools in Node can check a pack's overrides
+ * override (adapters/site-schema.ts). Pure data, so pack tools in Node can check a pack's overrides
  * before signing it.
  */
-import type { SelectorTable } from '../utils/guard/selectors';
+import type { SelectorTable } from '../guard/selectors';
 import { CARD_WEIBO_SELECTORS } from './card-weibo/selectors';
 import { WECHAT_SELECTORS } from './wechat/selectors';
 import { WEIBO_SELECTORS } from './weibo/selectors';

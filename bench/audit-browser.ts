@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { LogRecord } from '../utils/audit/record';
+import type { LogRecord } from '../audit/record';
 import { launchGuardedBrowser } from '../tests/e2e/harness';
 import { median, type Row } from './audit-report';
 

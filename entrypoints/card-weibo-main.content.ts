@@ -6,7 +6,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { cardWeiboMainWorld } from '../adapters/card-weibo/main-world';
 import { CARD_WEIBO_MATCHES } from '../adapters/card-weibo/matches';
-import { installMainWorld } from '../utils/guard/main-world';
+import { installMainWorld } from '../guard/main-world';
 
 export default defineContentScript({
   matches: CARD_WEIBO_MATCHES,

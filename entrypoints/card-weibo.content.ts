@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { cardWeiboAdapter } from '../adapters/card-weibo';
 import { CARD_WEIBO_MATCHES } from '../adapters/card-weibo/matches';
-import { runGuard } from '../utils/guard/run';
+import { runGuard } from '../guard/run';
 
 export default defineContentScript({
   matches: CARD_WEIBO_MATCHES,

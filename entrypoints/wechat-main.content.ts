@@ -6,7 +6,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { wechatMainWorld } from '../adapters/wechat/main-world';
 import { WECHAT_MATCHES } from '../adapters/wechat/matches';
-import { installMainWorld } from '../utils/guard/main-world';
+import { installMainWorld } from '../guard/main-world';
 
 export default defineContentScript({
   matches: WECHAT_MATCHES,

@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { wechatAdapter } from '../adapters/wechat';
 import { WECHAT_MATCHES } from '../adapters/wechat/matches';
-import { runGuard } from '../utils/guard/run';
+import { runGuard } from '../guard/run';
 
 export default defineContentScript({
   matches: WECHAT_MATCHES,

@@ -6,7 +6,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { weiboMainWorld } from '../adapters/weibo/main-world';
 import { WEIBO_MATCHES } from '../adapters/weibo/matches';
-import { installMainWorld } from '../utils/guard/main-world';
+import { installMainWorld } from '../guard/main-world';
 
 export default defineContentScript({
   matches: WEIBO_MATCHES,

@@ -2,7 +2,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { weiboAdapter } from '../adapters/weibo';
 import { WEIBO_MATCHES } from '../adapters/weibo/matches';
-import { runGuard } from '../utils/guard/run';
+import { runGuard } from '../guard/run';
 
 export default defineContentScript({
   matches: WEIBO_MATCHES,

@@ -5,7 +5,7 @@
  * must cover every method (see utils/messaging.ts).
  */
 import type { Pack } from '../rules/engine/pack';
-import type { PackOutcome, PackStatus, UpdateOutcome } from './pack-status';
+import type { PackOutcome, PackStatus, UpdateOutcome } from '../pack-trust/status';
 import type { DraftKind, Finding, Platform, RuleError, Verdict } from '../rules/engine/types';
 import type { LockedSettings, Settings } from './settings';
 

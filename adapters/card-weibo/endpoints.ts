@@ -3,7 +3,7 @@
  * scheduled `draft/publishtiming` are held; `draft/save`, which autosave fires every few
  * seconds, is never held. v3 and v5 share the paths. Pure data: also bundled into the MAIN world.
  */
-import type { EndpointRule } from '../../utils/guard/endpoints';
+import type { EndpointRule } from '../../guard/endpoints';
 
 const draft = (action: string) => new RegExp(`^/article/v\\d+/aj/editor/draft/${action}$`);
 

@@ -5,10 +5,10 @@
  * `draft/publish` whatever sends it. The publish request names the saved draft only, so what it
  * publishes is what the editor holds.
  */
-import { defineSiteAdapter, type Composer } from '../../utils/guard/adapter';
-import type { Selectors } from '../../utils/guard/selectors';
-import { surfaceFor } from '../../utils/guard/surface';
-import { isShown } from '../../utils/guard/visible';
+import { defineSiteAdapter, type Composer } from '../../guard/adapter';
+import type { Selectors } from '../../guard/selectors';
+import { surfaceFor } from '../../guard/surface';
+import { isShown } from '../../guard/visible';
 import { pageDocument } from '../lib/frames';
 import { linksIn } from '../lib/html-text';
 import { inlineScriptValue, keyedNumber, keyedValue } from '../lib/inline-scripts';

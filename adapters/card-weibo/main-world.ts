@@ -2,7 +2,7 @@
  * The card.weibo.com adapter's MAIN-world half: endpoints, the v3 page's `$CONFIG` account, and
  * a refusal in the platform's `{code, msg}` shape so the editor shows the message.
  */
-import type { MainWorldSpec } from '../../utils/guard/main-world';
+import type { MainWorldSpec } from '../../guard/main-world';
 import { CARD_WEIBO_ENDPOINTS } from './endpoints';
 
 export const cardWeiboMainWorld: MainWorldSpec = {

@@ -4,7 +4,7 @@
  * WS3 2025–26; the old v3 iframe editor from OLDV3). A rule pack may replace any key
  * (`sites.card-weibo.<key>`).
  */
-import { css, text, type SelectorTable } from '../../utils/guard/selectors';
+import { css, text, type SelectorTable } from '../../guard/selectors';
 
 export const CARD_WEIBO_SELECTORS = {
   title: css(['textarea[placeholder="请输入标题"]', 'input[placeholder="请输入标题"]'], 'BYW, MP, WBA 2025–26'),

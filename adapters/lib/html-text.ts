@@ -3,7 +3,7 @@
  * request (WeChat sends the article body as HTML in `content0`). Uses the same text model as the
  * editor's surface, so a request and the composer it came from give the same text.
  */
-import { richText } from '../../utils/guard/surface-rich';
+import { richText } from '../../guard/surface-rich';
 
 export interface HtmlText {
   text: string;

@@ -4,10 +4,10 @@
  * reprinted account, links in the rich text).
  */
 import type { Draft, DraftKind } from '../../rules/engine/types';
-import type { Composer } from '../../utils/guard/adapter';
-import type { Selectors } from '../../utils/guard/selectors';
-import { surfaceFor, type TextSurface } from '../../utils/guard/surface';
-import { isShown } from '../../utils/guard/visible';
+import type { Composer } from '../../guard/adapter';
+import type { Selectors } from '../../guard/selectors';
+import { surfaceFor, type TextSurface } from '../../guard/surface';
+import { isShown } from '../../guard/visible';
 import { linksIn } from '../lib/html-text';
 import type { WechatSelectorKey } from './selectors';
 

@@ -6,7 +6,7 @@
  * before publishing (`for_check=1`, `action=check_*` and the like). Pure data: also bundled into
  * the MAIN world.
  */
-import type { EndpointRule } from '../../utils/guard/endpoints';
+import type { EndpointRule } from '../../guard/endpoints';
 
 export const WECHAT_ENDPOINTS: readonly EndpointRule[] = [
   { id: 'masssend', role: 'publish', path: '/cgi-bin/masssend', query: { action: null, for_check: null } },

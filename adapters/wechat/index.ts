@@ -11,10 +11,10 @@
  * held by the network gate (endpoints.ts).
  */
 import type { DraftKind } from '../../rules/engine/types';
-import { defineSiteAdapter, type ControlHit } from '../../utils/guard/adapter';
-import type { HeldRequest } from '../../utils/guard/endpoints';
-import type { Selectors } from '../../utils/guard/selectors';
-import { isShown } from '../../utils/guard/visible';
+import { defineSiteAdapter, type ControlHit } from '../../guard/adapter';
+import type { HeldRequest } from '../../guard/endpoints';
+import type { Selectors } from '../../guard/selectors';
+import { isShown } from '../../guard/visible';
 import { pageDocument } from '../lib/frames';
 import { htmlText } from '../lib/html-text';
 import { inlineScriptValue, keyedValue } from '../lib/inline-scripts';

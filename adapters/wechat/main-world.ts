@@ -3,7 +3,7 @@
  * the page's own world sees), and a refusal in the platform's error shape so the page shows
  * 发表失败 instead of waiting forever. Kept small: bundled into every mp.weixin.qq.com page.
  */
-import type { MainWorldSpec } from '../../utils/guard/main-world';
+import type { MainWorldSpec } from '../../guard/main-world';
 import { WECHAT_ENDPOINTS } from './endpoints';
 
 interface WxData {

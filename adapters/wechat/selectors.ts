@@ -3,7 +3,7 @@
  * weui-desktop classes held from the 2018 template to 2026 scripts; see platforms.md §2). A rule
  * pack may replace any key (`sites.wechat.<key>`) when the platform changes its page.
  */
-import { css, text, type SelectorTable } from '../../utils/guard/selectors';
+import { css, text, type SelectorTable } from '../../guard/selectors';
 
 export const WECHAT_SELECTORS = {
   editor: css(['#js_appmsg_editor', '.appmsg_editor'], 'SAVE 2020, TOY'),

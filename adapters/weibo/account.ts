@@ -2,7 +2,7 @@
  * The logged-in account from the home HTML's inline `$CONFIG` script (platforms.md §1.2), read as
  * text: the isolated world cannot see `window.$CONFIG` itself.
  */
-import type { Account } from '../../utils/guard/adapter';
+import type { Account } from '../../guard/adapter';
 
 const SCREEN_NAME = /"screen_name"\s*:\s*"((?:[^"\\]|\\.)*)"/;
 const IDSTR = /"idstr"\s*:\s*"(\d+)"/;

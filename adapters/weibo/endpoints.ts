@@ -2,7 +2,7 @@
  * weibo.com's publish endpoints (platforms.md §1.6). All are form-encoded POSTs on the page's own
  * host (weibo.com or www.weibo.com). Bundled into the MAIN world: data only.
  */
-import type { EndpointRule } from '../../utils/guard/endpoints';
+import type { EndpointRule } from '../../guard/endpoints';
 
 export const WEIBO_ENDPOINTS: readonly EndpointRule[] = [
   { id: 'statuses/update', role: 'publish', path: '/ajax/statuses/update' },

@@ -10,10 +10,10 @@
  * own 评论/转发 entries are not.
  */
 import type { DraftKind } from '../../rules/engine/types';
-import { defineSiteAdapter, type Composer, type RequestDraft } from '../../utils/guard/adapter';
-import type { HeldRequest } from '../../utils/guard/endpoints';
-import type { Selectors } from '../../utils/guard/selectors';
-import { surfaceFor } from '../../utils/guard/surface';
+import { defineSiteAdapter, type Composer, type RequestDraft } from '../../guard/adapter';
+import type { HeldRequest } from '../../guard/endpoints';
+import type { Selectors } from '../../guard/selectors';
+import { surfaceFor } from '../../guard/surface';
 import { accountFromScripts } from './account';
 import { WEIBO_ENDPOINTS } from './endpoints';
 import { WEIBO_SELECTORS, type WeiboSelectorKey } from './selectors';

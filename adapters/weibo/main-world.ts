@@ -3,8 +3,8 @@
  * logged-in account from page globals the isolated world cannot see (platforms.md §1.2):
  * `$CONFIG.user`, then the Vue 2 root's config, then the Vue 3 store (id only).
  */
-import type { Account } from '../../utils/guard/adapter';
-import type { MainWorldSpec } from '../../utils/guard/main-world';
+import type { Account } from '../../guard/adapter';
+import type { MainWorldSpec } from '../../guard/main-world';
 import { WEIBO_ENDPOINTS, weiboRejection } from './endpoints';
 
 interface WeiboUser {

@@ -4,7 +4,7 @@
  * hashed CSS-module classes changed between them, so they appear only by substring and last.
  * A rule pack may replace any list under `sites.weibo.<key>`.
  */
-import { css, text } from '../../utils/guard/selectors';
+import { css, text } from '../../guard/selectors';
 
 export const WEIBO_SELECTORS = {
   homeInput: css(

@@ -1,6 +1,6 @@
 /**
  * `govpost-guard log verify FILE` — checks an exported JSON Lines log offline, with the same
- * verifier the dashboard and the extension's background use (utils/audit/verify.ts).
+ * verifier the dashboard and the extension's background use (audit/verify.ts).
  * Exit 0: the chain is intact; 1: it is broken (the first broken link is named); 2: bad usage or
  * not an export.
  */
@@ -9,7 +9,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { verifyExportLines, type ExportVerification } from '../../utils/audit/export-jsonl';
+import { verifyExportLines, type ExportVerification } from '../../audit/export-jsonl';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 const HELP = `用法 / Usage:

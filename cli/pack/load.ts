@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validatePack, type Pack } from '../../rules/engine/pack';
-import { SIGNED_PACK_FORMAT, type SignedPackFile } from '../../utils/pack-trust/signed-pack';
+import { SIGNED_PACK_FORMAT, type SignedPackFile } from '../../pack-trust/signed-pack';
 import { PackSourceError, readPackSource } from './source';
 import { DEFAULT_PACK_DIR } from './vite-plugin';
 

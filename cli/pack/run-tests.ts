@@ -5,8 +5,8 @@
 import { RULES } from '../../rules/index';
 import type { Pack } from '../../rules/engine/pack';
 import { runPackTests } from '../../rules/engine/pack-tests';
-import { describeTestFailure, inspectPack, REFUSAL_LABELS, type Inspected } from '../../utils/pack-trust/admit';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
+import { describeTestFailure, inspectPack, REFUSAL_LABELS, type Inspected } from '../../pack-trust/admit';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
 import type { PackInput } from './load';
 import { readRuleExamples, runRuleExamples } from './rule-examples';
 

@@ -1,5 +1,5 @@
 /** The pack in force: what it is, who issued it, where it came from. */
-import type { ActivePackSummary } from '../../utils/pack-status';
+import type { ActivePackSummary } from '../../pack-trust/status';
 import { formatTime, ORIGIN_LABELS } from './labels';
 
 export function ActivePackCard({ active }: { active: ActivePackSummary }) {

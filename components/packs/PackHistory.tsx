@@ -1,6 +1,6 @@
 /** Every activation, refusal, rollback and failed download, newest first. */
-import type { PackEvent } from '../../utils/pack-status';
-import { REFUSAL_LABELS } from '../../utils/pack-trust/admit';
+import type { PackEvent } from '../../pack-trust/status';
+import { REFUSAL_LABELS } from '../../pack-trust/admit';
 import { EVENT_LABELS, formatTime, ORIGIN_LABELS } from './labels';
 
 export function PackHistory({ events }: { events: PackEvent[] }) {

@@ -1,7 +1,7 @@
 /** Import a signed pack file (air-gapped networks): verified and tested exactly like a downloaded one. */
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
-import type { PackOutcome } from '../../utils/pack-status';
+import type { PackOutcome } from '../../pack-trust/status';
 import { RefusalView } from './RefusalView';
 
 export function PackImport({ onDone }: { onDone(): void }) {

@@ -1,7 +1,7 @@
 /** An admin's explicit return to an earlier signed pack (re-verified, recorded in the history). */
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
-import type { PackOutcome, RollbackTarget } from '../../utils/pack-status';
+import type { PackOutcome, RollbackTarget } from '../../pack-trust/status';
 import { formatTime, ORIGIN_LABELS } from './labels';
 import { RefusalView } from './RefusalView';
 

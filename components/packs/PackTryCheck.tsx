@@ -8,7 +8,7 @@ import { compilePack, type Checker } from '../../rules/engine/checker';
 import type { Report } from '../../rules/engine/types';
 import { RULES } from '../../rules/index';
 import { sendMessage } from '../../utils/messaging';
-import { PACK_STORAGE_KEYS } from '../../utils/pack-status';
+import { PACK_STORAGE_KEYS } from '../../pack-trust/status';
 import type { ActivePack } from '../../utils/protocol';
 
 export function PackTryCheck() {

@@ -1,7 +1,7 @@
 /** The policy URL schedule: where packs come from, how often, and how the last check went. */
 import { useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
-import type { PackStatus } from '../../utils/pack-status';
+import type { PackStatus } from '../../pack-trust/status';
 import { formatTime, OUTCOME_LABELS } from './labels';
 
 export function PackUpdates({ status, onDone }: { status: PackStatus; onDone(): void }) {

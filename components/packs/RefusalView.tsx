@@ -1,6 +1,6 @@
 /** Why a pack was refused: the reason, the precise message and every detail. */
-import type { Refusal } from '../../utils/pack-trust/admit';
-import { REFUSAL_LABELS } from '../../utils/pack-trust/admit';
+import type { Refusal } from '../../pack-trust/admit';
+import { REFUSAL_LABELS } from '../../pack-trust/admit';
 
 export function RefusalView({ refusal }: { refusal: Pick<Refusal, 'reason' | 'message' | 'details' | 'pack'> }) {
   return (

@@ -1,5 +1,5 @@
 /** Chinese labels for pack states and events, shared by the pack components. */
-import type { PackEventKind, PackOrigin, UpdateOutcome } from '../../utils/pack-status';
+import type { PackEventKind, PackOrigin, UpdateOutcome } from '../../pack-trust/status';
 
 export const ORIGIN_LABELS: Record<PackOrigin, string> = {
   bundled: '扩展内置',

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { sendMessage } from '../../utils/messaging';
-import { PACK_STORAGE_KEYS, type PackStatus } from '../../utils/pack-status';
+import { PACK_STORAGE_KEYS, type PackStatus } from '../../pack-trust/status';
 
 const WATCHED = new Set<string>(Object.values(PACK_STORAGE_KEYS));
 

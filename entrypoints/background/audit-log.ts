@@ -7,15 +7,15 @@
  * the post go only after that answer; if the write fails, the caller gets the error and the post
  * stays blocked (an attempt is never dropped silently).
  */
-import { sha256Hex } from '../../utils/audit/canonical';
-import { linkRecord, type Head } from '../../utils/audit/chain';
-import type { AttemptRecord, LoggedFinding, LogRecord, RecordBody, StorageLevel } from '../../utils/audit/record';
-import { storageLevel, storageMessage, type StorageEstimate } from '../../utils/audit/storage-level';
-import { validateAdapterProblem, validateAttemptStart, validateCompletion } from '../../utils/audit/validate';
-import { readAndVerify } from '../../utils/audit/read-log';
-import type { ChainReport } from '../../utils/audit/verify';
+import { sha256Hex } from '../../audit/canonical';
+import { linkRecord, type Head } from '../../audit/chain';
+import type { AttemptRecord, LoggedFinding, LogRecord, RecordBody, StorageLevel } from '../../audit/record';
+import { storageLevel, storageMessage, type StorageEstimate } from '../../audit/storage-level';
+import { validateAdapterProblem, validateAttemptStart, validateCompletion } from '../../audit/validate';
+import { readAndVerify } from '../../audit/read-log';
+import type { ChainReport } from '../../audit/verify';
 import { guardedPlatform } from '../../utils/callers';
-import { lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../utils/db';
+import { lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../audit/db';
 import type { AttemptStart, LogStatus } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
 import { planRetention } from './retention';

@@ -2,7 +2,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import browser from 'webextension-polyfill';
 import { serveProtocol } from '../../utils/messaging';
-import { openLogDb } from '../../utils/db';
+import { openLogDb } from '../../audit/db';
 import type { Settings } from '../../utils/settings';
 import { createAuditLog } from './audit-log';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';

@@ -4,7 +4,7 @@
  * toolbar badge that tells the editor when storage runs low.
  */
 import browser from 'webextension-polyfill';
-import type { StorageLevel } from '../../utils/audit/record';
+import type { StorageLevel } from '../../audit/record';
 
 const ALARM = 'govpost-audit-maintenance';
 const DAY_MINUTES = 24 * 60;

@@ -7,7 +7,7 @@
  * a server that allows the origin but not those headers fails the preflight, and then the pack is
  * fetched again without them (the body hash still spares re-judging an unchanged pack).
  */
-import type { UpdateState } from '../../utils/pack-status';
+import type { UpdateState } from '../../pack-trust/status';
 
 export const MAX_PACK_BYTES = 8_000_000;
 const TIMEOUT_MS = 30_000;

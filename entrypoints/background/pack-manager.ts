@@ -1,7 +1,7 @@
 /**
  * The background's rule-pack state: which pack is active, how it got there, what was refused, and
  * what an admin can roll back to. Every change goes through the admission gate
- * (utils/pack-trust/admit.ts); a refused pack never replaces the active one, and every activation,
+ * (pack-trust/admit.ts); a refused pack never replaces the active one, and every activation,
  * refusal and rollback is recorded in the pack history.
  *
  * No `browser.*` here: storage, policy, fetch and the clock are passed in, so this is tested in
@@ -9,11 +9,11 @@
  */
 import type { RuleModule } from '../../rules/engine/define-rule';
 import { compareVersions, type Pack } from '../../rules/engine/pack';
-import { admitSignedPack, type Admission, type Refusal } from '../../utils/pack-trust/admit';
-import { canonicalJson } from '../../utils/pack-trust/canonical';
-import { sha256Hex } from '../../utils/audit/canonical';
-import { resolveTrustedKeys, type TrustedKey, type TrustedKeyEntry } from '../../utils/pack-trust/keys';
-import type { SignedPackFile } from '../../utils/pack-trust/signed-pack';
+import { admitSignedPack, type Admission, type Refusal } from '../../pack-trust/admit';
+import { canonicalJson } from '../../pack-trust/canonical';
+import { sha256Hex } from '../../audit/canonical';
+import { resolveTrustedKeys, type TrustedKey, type TrustedKeyEntry } from '../../pack-trust/keys';
+import type { SignedPackFile } from '../../pack-trust/signed-pack';
 import {
   PACK_STORAGE_KEYS as K,
   type ActivePackSummary,
@@ -25,10 +25,10 @@ import {
   type RollbackTarget,
   type UpdateOutcome,
   type UpdateState,
-} from '../../utils/pack-status';
+} from '../../pack-trust/status';
 import type { ActivePack } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
-import type { SiteSchema } from '../../utils/site-selectors';
+import type { SiteSchema } from '../../adapters/site-schema';
 import { checkPackUrl, fetchPack } from './pack-fetch';
 
 export const HISTORY_LIMIT = 200;

@@ -5,8 +5,8 @@
 import browser from 'webextension-polyfill';
 import defaultPack from 'virtual:default-pack';
 import { RULES } from '../../rules/index';
-import { BUILTIN_TRUSTED_KEYS } from '../../utils/pack-trust/builtin-keys';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
+import { BUILTIN_TRUSTED_KEYS } from '../../pack-trust/builtin-keys';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
 import { PackManager, updateMinutes } from './pack-manager';
 import { readPolicy } from './settings';
 

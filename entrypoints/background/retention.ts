@@ -5,9 +5,9 @@
  * from earlier retention records, so an account that went quiet long ago is still seen as quiet
  * (第十六条: 长期不发布) after its records are gone.
  */
-import { summarizeAccounts } from '../../utils/audit/accounts';
-import type { AccountSummary, AttemptRecord, OutcomeRecord } from '../../utils/audit/record';
-import { latestOfType, recordsOfAttempt, scanRecords, type LogDb } from '../../utils/db';
+import { summarizeAccounts } from '../../audit/accounts';
+import type { AccountSummary, AttemptRecord, OutcomeRecord } from '../../audit/record';
+import { latestOfType, recordsOfAttempt, scanRecords, type LogDb } from '../../audit/db';
 
 export interface PrunePlan {
   through: number;

@@ -3,7 +3,7 @@
  * setting the policy locks is refused as a whole (nothing is saved), with the names of the locked
  * settings, rather than silently ignored.
  */
-import { validateSettingsPatch } from '../../utils/audit/validate';
+import { validateSettingsPatch } from '../../audit/validate';
 import type { SettingsChange } from '../../utils/protocol';
 import { DEFAULT_SETTINGS, type LockedSettings, type Settings } from '../../utils/settings';
 

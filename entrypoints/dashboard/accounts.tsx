@@ -3,11 +3,11 @@
  * than N days (第十六条: 对长期不发布的……约谈单位负责人，并公开通报批评).
  */
 import { useState } from 'preact/hooks';
-import type { LogEntry } from '../../utils/audit/entries';
-import { localDateTime } from '../../utils/audit/export-csv';
-import { PLATFORM_LABELS } from '../../utils/audit/labels';
-import type { RetentionRecord } from '../../utils/audit/record';
-import { accountActivity, DEFAULT_SILENT_DAYS } from '../../utils/audit/stats';
+import type { LogEntry } from '../../audit/entries';
+import { localDateTime } from '../../audit/export-csv';
+import { PLATFORM_LABELS } from '../../audit/labels';
+import type { RetentionRecord } from '../../audit/record';
+import { accountActivity, DEFAULT_SILENT_DAYS } from '../../audit/stats';
 
 export function Accounts(props: { entries: readonly LogEntry[]; retention: RetentionRecord | undefined; onPick(accountKey: string): void }) {
   const [days, setDays] = useState(DEFAULT_SILENT_DAYS);

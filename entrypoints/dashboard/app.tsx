@@ -3,11 +3,11 @@
  * accounts, events, settings, export, and the rule packs (admins). `dashboard.html#<tab>` opens a tab.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { LogEntry } from '../../utils/audit/entries';
-import { filterEntries } from '../../utils/audit/filter';
-import { PLATFORM_LABELS } from '../../utils/audit/labels';
-import type { ChainReport } from '../../utils/audit/verify';
-import { openLogDb } from '../../utils/db';
+import type { LogEntry } from '../../audit/entries';
+import { filterEntries } from '../../audit/filter';
+import { PLATFORM_LABELS } from '../../audit/labels';
+import type { ChainReport } from '../../audit/verify';
+import { openLogDb } from '../../audit/db';
 import { PackAdmin } from '../../components/packs/PackAdmin';
 import { sendMessage } from '../../utils/messaging';
 import type { LogStatus } from '../../utils/protocol';

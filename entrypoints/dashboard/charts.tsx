@@ -4,9 +4,9 @@
  * most; override rate by account. All from the filtered entries.
  */
 import { CATEGORIES, type Category } from '../../rules/engine/types';
-import type { LogEntry } from '../../utils/audit/entries';
-import { CATEGORY_LABELS, PLATFORM_LABELS } from '../../utils/audit/labels';
-import { overrideRates, perDay, topRules, type DayStats } from '../../utils/audit/stats';
+import type { LogEntry } from '../../audit/entries';
+import { CATEGORY_LABELS, PLATFORM_LABELS } from '../../audit/labels';
+import { overrideRates, perDay, topRules, type DayStats } from '../../audit/stats';
 
 const W = 960;
 const H = 220;

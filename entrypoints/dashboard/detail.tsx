@@ -1,10 +1,10 @@
 /** One attempt in full: the text with its findings highlighted, the decision, the chain status. */
 import type { ComponentChildren } from 'preact';
-import type { LogEntry } from '../../utils/audit/entries';
-import { localDateTime } from '../../utils/audit/export-csv';
-import { CATEGORY_LABELS, DECISION_LABELS, KIND_LABELS, PLATFORM_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../utils/audit/labels';
-import type { LoggedFinding } from '../../utils/audit/record';
-import type { ChainReport } from '../../utils/audit/verify';
+import type { LogEntry } from '../../audit/entries';
+import { localDateTime } from '../../audit/export-csv';
+import { CATEGORY_LABELS, DECISION_LABELS, KIND_LABELS, PLATFORM_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../audit/labels';
+import type { LoggedFinding } from '../../audit/record';
+import type { ChainReport } from '../../audit/verify';
 
 /** Splits a text at every finding boundary; a piece covered by findings is marked with them. */
 export function Highlighted(props: { text: string; findings: readonly LoggedFinding[] }) {

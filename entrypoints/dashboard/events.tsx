@@ -1,8 +1,8 @@
 /** What else the log recorded: broken links found by the daily check, storage warnings, adapter problems. */
-import type { NoticeRecord } from '../../utils/audit/entries';
-import { localDateTime } from '../../utils/audit/export-csv';
-import { PLATFORM_LABELS } from '../../utils/audit/labels';
-import type { RetentionRecord } from '../../utils/audit/record';
+import type { NoticeRecord } from '../../audit/entries';
+import { localDateTime } from '../../audit/export-csv';
+import { PLATFORM_LABELS } from '../../audit/labels';
+import type { RetentionRecord } from '../../audit/record';
 
 function describe(n: NoticeRecord): string {
   switch (n.type) {

@@ -1,10 +1,10 @@
 /** The row count of the filtered set and its export, with progress and what the file states. */
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { LogEntry, LogModel } from '../../utils/audit/entries';
-import { localDateTime } from '../../utils/audit/export-csv';
-import type { LogFilter } from '../../utils/audit/filter';
-import type { ChainReport } from '../../utils/audit/verify';
+import type { LogEntry, LogModel } from '../../audit/entries';
+import { localDateTime } from '../../audit/export-csv';
+import type { LogFilter } from '../../audit/filter';
+import type { ChainReport } from '../../audit/verify';
 import { exportEntries, type ExportFormat, type ExportResult } from './export-file';
 
 export function ExportBar(props: {

@@ -3,12 +3,12 @@
  * chunk handed to a Blob at once (the browser keeps Blob data out of the page's heap), the page
  * yields between chunks so the progress bar moves, and the file is saved with a download link.
  */
-import type { LogEntry, LogModel } from '../../utils/audit/entries';
-import { csvChunks } from '../../utils/audit/export-csv';
-import { jsonlRecordChunks } from '../../utils/audit/export-jsonl';
-import { exportHeader, planExport, type ExportPlan } from '../../utils/audit/export-plan';
-import type { LogFilter } from '../../utils/audit/filter';
-import type { ChainReport } from '../../utils/audit/verify';
+import type { LogEntry, LogModel } from '../../audit/entries';
+import { csvChunks } from '../../audit/export-csv';
+import { jsonlRecordChunks } from '../../audit/export-jsonl';
+import { exportHeader, planExport, type ExportPlan } from '../../audit/export-plan';
+import type { LogFilter } from '../../audit/filter';
+import type { ChainReport } from '../../audit/verify';
 
 export type ExportFormat = 'csv' | 'jsonl';
 

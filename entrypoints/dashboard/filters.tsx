@@ -1,8 +1,8 @@
 /** The filter bar: time range, platform, account, verdict, decision, category, rule, free text. */
 import { CATEGORIES, type Category, type Platform, type Verdict } from '../../rules/engine/types';
-import type { LogFilter } from '../../utils/audit/filter';
-import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../../utils/audit/labels';
-import type { Decision } from '../../utils/audit/record';
+import type { LogFilter } from '../../audit/filter';
+import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../../audit/labels';
+import type { Decision } from '../../audit/record';
 
 export interface FilterForm {
   from: string;

@@ -5,9 +5,9 @@
  * in and the verdict follows without blocking the page. New records are picked up by polling; a
  * retention run (records removed) reloads everything.
  */
-import { LogModel } from '../../utils/audit/entries';
-import type { ChainReport } from '../../utils/audit/verify';
-import { recordsAfter, type LogDb } from '../../utils/db';
+import { LogModel } from '../../audit/entries';
+import type { ChainReport } from '../../audit/verify';
+import { recordsAfter, type LogDb } from '../../audit/db';
 import type { FromWorker } from './verify-worker';
 import VerifyWorker from './verify-worker?worker';
 

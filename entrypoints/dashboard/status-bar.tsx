@@ -1,6 +1,6 @@
 /** The log at a glance: chain check, counts, head hash, storage. */
-import type { LogModel } from '../../utils/audit/entries';
-import type { ChainReport } from '../../utils/audit/verify';
+import type { LogModel } from '../../audit/entries';
+import type { ChainReport } from '../../audit/verify';
 import type { LogStatus } from '../../utils/protocol';
 
 function size(bytes: number | undefined): string {

@@ -3,9 +3,9 @@
  * DOM, so 100,000 entries scroll as smoothly as 100.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LogEntry } from '../../utils/audit/entries';
-import { localDateTime } from '../../utils/audit/export-csv';
-import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../../utils/audit/labels';
+import type { LogEntry } from '../../audit/entries';
+import { localDateTime } from '../../audit/export-csv';
+import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../../audit/labels';
 
 export const ROW_HEIGHT = 34;
 const OVERSCAN = 10;

@@ -4,9 +4,9 @@
  * records are re-hashed. Messages: `check` (verify what was appended since the last check; the
  * first one verifies everything) → `progress` …, then `verdict`.
  */
-import { LogReader } from '../../utils/audit/read-log';
-import type { ChainReport } from '../../utils/audit/verify';
-import { openLogDb } from '../../utils/db';
+import { LogReader } from '../../audit/read-log';
+import type { ChainReport } from '../../audit/verify';
+import { openLogDb } from '../../audit/db';
 
 export type ToWorker = { type: 'check' };
 export type FromWorker = { type: 'progress'; verified: number } | { type: 'verdict'; report: ChainReport } | { type: 'failed'; message: string };

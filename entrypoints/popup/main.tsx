@@ -9,7 +9,7 @@ import browser from 'webextension-polyfill';
 import { isShown } from '../../rules/engine/types';
 import { sendMessage } from '../../utils/messaging';
 import type { TabStatus } from '../../utils/protocol';
-import { fieldLabel, severityLabel } from '../../utils/guard/strings';
+import { fieldLabel, severityLabel } from '../../guard/strings';
 import './popup.css';
 
 const VERDICT: Record<string, string> = { pass: '通过', warn: '提示', justify: '需说明理由', block: '拦截', error: '检查失败' };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cardWeiboAdapter } from '../../adapters/card-weibo';
 import { CARD_WEIBO_ENDPOINTS } from '../../adapters/card-weibo/endpoints';
 import { nButton } from '../replicas/card-weibo/editor-page';
-import { matchEndpoint } from '../../utils/guard/endpoints';
+import { matchEndpoint } from '../../guard/endpoints';
 import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
 
 const s = selectorsOf(cardWeiboAdapter);

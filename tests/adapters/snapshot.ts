@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterEach } from 'vitest';
 import type { Draft } from '../../rules/engine/types';
-import type { SiteAdapter } from '../../utils/guard/adapter';
-import { buildDraft } from '../../utils/guard/draft';
-import { resolveSelectors, type Selectors } from '../../utils/guard/selectors';
+import type { SiteAdapter } from '../../guard/adapter';
+import { buildDraft } from '../../guard/draft';
+import { resolveSelectors, type Selectors } from '../../guard/selectors';
 import type { SnapshotEntry } from './snapshots/capture';
 
 // Paths, not URLs: under happy-dom, URL is the DOM's, which knows no file: scheme.

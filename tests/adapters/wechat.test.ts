@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { wechatAdapter } from '../../adapters/wechat';
 import { WECHAT_ENDPOINTS } from '../../adapters/wechat/endpoints';
-import { matchEndpoint, type HeldRequest } from '../../utils/guard/endpoints';
-import { resolveSelectors } from '../../utils/guard/selectors';
+import { matchEndpoint, type HeldRequest } from '../../guard/endpoints';
+import { resolveSelectors } from '../../guard/selectors';
 import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
 
 const s = selectorsOf(wechatAdapter);
@@ -234,8 +234,8 @@ describe('network', () => {
 
 describe('selector overrides from a rule pack', () => {
   it('are checked against the WeChat and headline-article tables', async () => {
-    const { checkSites } = await import('../../utils/pack-trust/sites');
-    const { SITE_SCHEMA } = await import('../../utils/site-selectors');
+    const { checkSites } = await import('../../pack-trust/sites');
+    const { SITE_SCHEMA } = await import('../../adapters/site-schema');
     expect(checkSites({ wechat: { send: ['#js_send_v2 button'] }, 'card-weibo': { body: ['.editor-v6 [contenteditable]'] } }, SITE_SCHEMA)).toEqual([]);
     expect(checkSites({ wechat: { sendButton: ['#x'] } }, SITE_SCHEMA)).toEqual([expect.stringContaining('sites.wechat.sendButton')]);
   });

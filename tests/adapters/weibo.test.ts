@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { weiboAdapter } from '../../adapters/weibo';
 import { accountFromConfigScript } from '../../adapters/weibo/account';
-import type { Account } from '../../utils/guard/adapter';
-import { buildDraft } from '../../utils/guard/draft';
-import type { HeldRequest } from '../../utils/guard/endpoints';
-import { resolveSelectors } from '../../utils/guard/selectors';
+import type { Account } from '../../guard/adapter';
+import { buildDraft } from '../../guard/draft';
+import type { HeldRequest } from '../../guard/endpoints';
+import { resolveSelectors } from '../../guard/selectors';
 
 const s = resolveSelectors(weiboAdapter.selectors, undefined, 'weibo').selectors;
 const URL_HOME = 'https://weibo.com/';

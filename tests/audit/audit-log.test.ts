@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
-import { sha256Hex } from '../../utils/audit/canonical';
-import { LogReader } from '../../utils/audit/read-log';
-import type { AttemptRecord, OutcomeRecord } from '../../utils/audit/record';
-import type { LogDb } from '../../utils/db';
+import { sha256Hex } from '../../audit/canonical';
+import { LogReader } from '../../audit/read-log';
+import type { AttemptRecord, OutcomeRecord } from '../../audit/record';
+import type { LogDb } from '../../audit/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { allRecords, memoryDb, verifyDb } from './db';
 import { attemptStart } from './fixtures';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashedText, recordHash, sha256Hex } from '../../utils/audit/canonical';
-import { linkRecord } from '../../utils/audit/chain';
-import { GENESIS_HASH } from '../../utils/audit/record';
+import { canonicalJson, hashedText, recordHash, sha256Hex } from '../../audit/canonical';
+import { linkRecord } from '../../audit/chain';
+import { GENESIS_HASH } from '../../audit/record';
 import { attemptBody } from './fixtures';
 
 describe('canonical form', () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accountKey } from '../../utils/audit/accounts';
-import { LogModel } from '../../utils/audit/entries';
-import { filterEntries } from '../../utils/audit/filter';
-import type { LogRecord, RetentionRecord } from '../../utils/audit/record';
-import { accountActivity, overrideRates, perDay, topRules } from '../../utils/audit/stats';
+import { accountKey } from '../../audit/accounts';
+import { LogModel } from '../../audit/entries';
+import { filterEntries } from '../../audit/filter';
+import type { LogRecord, RetentionRecord } from '../../audit/record';
+import { accountActivity, overrideRates, perDay, topRules } from '../../audit/stats';
 import { attemptBody, buildChain, mixedBodies, outcomeBody } from './fixtures';
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

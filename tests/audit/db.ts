@@ -1,8 +1,8 @@
 /** A fresh in-memory IndexedDB per test, and the chain read back and verified. */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { LogRecord } from '../../utils/audit/record';
-import { readAndVerify } from '../../utils/audit/read-log';
-import { openLogDb, type LogDb } from '../../utils/db';
+import type { LogRecord } from '../../audit/record';
+import { readAndVerify } from '../../audit/read-log';
+import { openLogDb, type LogDb } from '../../audit/db';
 
 export function memoryDb(upTo?: number, factory = new IDBFactory()): LogDb {
   return openLogDb({ name: 'govpost-audit-log-test', indexedDB: factory, IDBKeyRange, upTo });

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LogModel } from '../../utils/audit/entries';
-import { CSV_COLUMNS, csvCell, csvChunks, csvRow } from '../../utils/audit/export-csv';
-import { jsonlRecordChunks, verifyExportLines } from '../../utils/audit/export-jsonl';
-import { exportHeader, planExport } from '../../utils/audit/export-plan';
-import { filterEntries, type LogFilter } from '../../utils/audit/filter';
-import type { LogRecord } from '../../utils/audit/record';
-import { ChainVerifier } from '../../utils/audit/verify';
+import { LogModel } from '../../audit/entries';
+import { CSV_COLUMNS, csvCell, csvChunks, csvRow } from '../../audit/export-csv';
+import { jsonlRecordChunks, verifyExportLines } from '../../audit/export-jsonl';
+import { exportHeader, planExport } from '../../audit/export-plan';
+import { filterEntries, type LogFilter } from '../../audit/filter';
+import type { LogRecord } from '../../audit/record';
+import { ChainVerifier } from '../../audit/verify';
 import { attemptBody, buildChain, mixedBodies } from './fixtures';
 
 describe('CSV cells', () => {

@@ -1,6 +1,6 @@
 /** Realistic records for the audit-log tests: attempts as a Weibo or WeChat editor makes them. */
-import { linkRecord, type Head } from '../../utils/audit/chain';
-import type { AttemptRecord, FinalDecision, LogRecord, OutcomeRecord, RecordBody } from '../../utils/audit/record';
+import { linkRecord, type Head } from '../../audit/chain';
+import type { AttemptRecord, FinalDecision, LogRecord, OutcomeRecord, RecordBody } from '../../audit/record';
 import type { AttemptStart } from '../../utils/protocol';
 
 let counter = 0;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
-import type { AttemptRecord, RetentionRecord, StorageLevel } from '../../utils/audit/record';
-import { storageLevel } from '../../utils/audit/storage-level';
-import { recordedHead, type LogDb } from '../../utils/db';
+import type { AttemptRecord, RetentionRecord, StorageLevel } from '../../audit/record';
+import { storageLevel } from '../../audit/storage-level';
+import { recordedHead, type LogDb } from '../../audit/db';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { allRecords, memoryDb, verifyDb } from './db';
 import { attemptStart } from './fixtures';

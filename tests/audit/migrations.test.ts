@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../entrypoints/background/audit-log';
-import type { RecordBody, StorageRecord } from '../../utils/audit/record';
-import { LATEST_VERSION, latestOfType, recordedHead, SCHEMA } from '../../utils/db';
+import type { RecordBody, StorageRecord } from '../../audit/record';
+import { LATEST_VERSION, latestOfType, recordedHead, SCHEMA } from '../../audit/db';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { allRecords, memoryDb, verifyDb } from './db';
 import { attemptBody, attemptStart, buildChain, outcomeBody } from './fixtures';

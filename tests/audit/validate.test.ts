@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateAdapterProblem, validateAttemptStart, validateCompletion, validateSettingsPatch } from '../../utils/audit/validate';
+import { validateAdapterProblem, validateAttemptStart, validateCompletion, validateSettingsPatch } from '../../audit/validate';
 import { attemptStart } from './fixtures';
 
 describe('validateAttemptStart', () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { recordHash } from '../../utils/audit/canonical';
-import type { AttemptRecord, LogRecord, OmittedRun, RetentionRecord } from '../../utils/audit/record';
-import { ChainVerifier, type ChainExpectation } from '../../utils/audit/verify';
+import { recordHash } from '../../audit/canonical';
+import type { AttemptRecord, LogRecord, OmittedRun, RetentionRecord } from '../../audit/record';
+import { ChainVerifier, type ChainExpectation } from '../../audit/verify';
 import { attemptBody, buildChain, outcomeBody, sampleChain } from './fixtures';
 
 async function verify(items: unknown[], expect?: ChainExpectation, chunk = 7) {

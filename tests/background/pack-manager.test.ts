@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT, PackManager, type KeyValueStore } from '../../entrypoints/background/pack-manager';
 import { RULES } from '../../rules/index';
 import type { Pack } from '../../rules/engine/pack';
-import type { PackEvent, UpdateState } from '../../utils/pack-status';
+import type { PackEvent, UpdateState } from '../../pack-trust/status';
 import type { ActivePack } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
 import { defaultPack, packWithTerm, signed, testKey, type TestKey } from '../pack-trust/helpers';
 
 class MemoryStore implements KeyValueStore {

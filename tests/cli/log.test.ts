@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import { LogModel } from '../../utils/audit/entries';
-import { jsonlRecordChunks } from '../../utils/audit/export-jsonl';
-import { exportHeader, planExport } from '../../utils/audit/export-plan';
+import { LogModel } from '../../audit/entries';
+import { jsonlRecordChunks } from '../../audit/export-jsonl';
+import { exportHeader, planExport } from '../../audit/export-plan';
 import { buildChain, mixedBodies } from '../audit/fixtures';
 
 let dir: string;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/pack/vite-plugin';
 import { loadPackSource } from '../../cli/pack/source';
-import { canonicalJson } from '../../utils/pack-trust/canonical';
-import { readPrivateKey } from '../../utils/pack-trust/keys';
-import { signPack, withSignature } from '../../utils/pack-trust/signed-pack';
+import { canonicalJson } from '../../pack-trust/canonical';
+import { readPrivateKey } from '../../pack-trust/keys';
+import { signPack, withSignature } from '../../pack-trust/signed-pack';
 import { runCli, spawnCli } from './run-cli';
 
 let dir: string;

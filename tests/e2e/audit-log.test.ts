@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyExportLines } from '../../utils/audit/export-jsonl';
+import { verifyExportLines } from '../../audit/export-jsonl';
 import { extensionWithProbe, sendFromContentScript } from './content-probe';
 import { EXTENSION_ID, launchGuardedBrowser, serveHtml, type GuardedBrowser } from './harness';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyExportLines } from '../../utils/audit/export-jsonl';
+import { verifyExportLines } from '../../audit/export-jsonl';
 import { guardPanel, latestAttempt } from './harness';
 import { DRAFTS, HOME_INPUT, weiboSession } from './weibo-session';
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { PackEvent, UpdateState } from '../../utils/pack-status';
+import type { PackEvent, UpdateState } from '../../pack-trust/status';
 import type { ActivePack } from '../../utils/protocol';
 import { serveWeiboReplica } from '../replicas/weibo/server';
 import { extensionStorage, guardPanel, installManagedPolicy, latestAttempt, launchGuardedBrowser, type GuardedBrowser } from './harness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPROVAL_TTL_MS, Approvals } from '../../utils/guard/approvals';
+import { APPROVAL_TTL_MS, Approvals } from '../../guard/approvals';
 
 describe('approvals of drafts let through at a control', () => {
   it('release the matching request once, whitespace aside', () => {

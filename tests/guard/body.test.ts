@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBody } from '../../utils/guard/main-world/body';
+import { readBody } from '../../guard/main-world/body';
 
 describe('reading a held request body', () => {
   it('reads every body a page can send without consuming it', async () => {

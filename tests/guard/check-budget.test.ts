@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import defaultPack from 'virtual:default-pack';
 import { compilePack, type Checker } from '../../rules/engine';
 import { RULES } from '../../rules';
-import { runCheck } from '../../utils/guard/check-budget';
+import { runCheck } from '../../guard/check-budget';
 
 const draft = { platform: 'weibo', kind: 'post', body: '做为基层干部' } as const;
 

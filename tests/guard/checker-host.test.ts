@@ -12,7 +12,7 @@ vi.mock('../../utils/messaging', () => ({
   },
 }));
 
-const { CheckerHost } = await import('../../utils/guard/checker-host');
+const { CheckerHost } = await import('../../guard/checker-host');
 
 const draft = { platform: 'weibo', kind: 'post', body: '本周通报中出现了新禁词，请注意。' } as const;
 

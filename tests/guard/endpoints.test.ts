@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WEIBO_ENDPOINTS } from '../../adapters/weibo/endpoints';
-import { matchEndpoint, type EndpointRule } from '../../utils/guard/endpoints';
+import { matchEndpoint, type EndpointRule } from '../../guard/endpoints';
 
 const at = (url: string, method = 'POST', rules: readonly EndpointRule[] = WEIBO_ENDPOINTS) => matchEndpoint(rules, method, new URL(url), new URL(url).host)?.id;
 

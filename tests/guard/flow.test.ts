@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, Finding, Report, Severity } from '../../rules/engine/types';
 import { verdictOf } from '../../rules/engine/types';
-import type { CheckOutcome } from '../../utils/guard/check-budget';
-import { runAttempt, StalePackError, type AttemptInput, type FlowDeps } from '../../utils/guard/flow';
-import type { PanelDecision } from '../../utils/guard/overlay/Panel';
-import type { Question } from '../../utils/guard/panel-controller';
+import type { CheckOutcome } from '../../guard/check-budget';
+import { runAttempt, StalePackError, type AttemptInput, type FlowDeps } from '../../guard/flow';
+import type { PanelDecision } from '../../guard/overlay/Panel';
+import type { Question } from '../../guard/panel-controller';
 
 const DRAFT: Draft = { platform: 'weibo', kind: 'post', body: '做为基层干部', url: 'https://weibo.com/', account: { name: '保定发布', id: '1' } };
 

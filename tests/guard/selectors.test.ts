@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import defaultPack from 'virtual:default-pack';
 import { SELECTOR_TABLES } from '../../adapters/selector-tables';
-import { checkSites } from '../../utils/pack-trust/sites';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
-import { css, resolveSelectors, text } from '../../utils/guard/selectors';
+import { checkSites } from '../../pack-trust/sites';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
+import { css, resolveSelectors, text } from '../../guard/selectors';
 
 const TABLE = {
   input: css(['textarea[placeholder="发布你的评论"]', 'textarea[class*="_input_"]']),

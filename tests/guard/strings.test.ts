@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uiLanguage } from '../../utils/guard/strings';
+import { uiLanguage } from '../../guard/strings';
 
 describe('the guard’s language', () => {
   it('is Chinese first: whenever the browser accepts Chinese, and when it says nothing', () => {

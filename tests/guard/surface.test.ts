@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { domPosition, richText } from '../../utils/guard/surface-rich';
-import { surfaceFor } from '../../utils/guard/surface';
+import { domPosition, richText } from '../../guard/surface-rich';
+import { surfaceFor } from '../../guard/surface';
 
 function editor(html: string): HTMLElement {
   document.body.innerHTML = `<div contenteditable="true" class="ProseMirror">${html}</div>`;

@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterAll, expect, it } from 'vitest';
-import { isShown } from '../../utils/guard/visible';
+import { isShown } from '../../guard/visible';
 
 const window = new Window({ url: 'https://mp.weixin.qq.com/' });
 afterAll(() => window.happyDOM.close());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../utils/pack-trust/canonical';
-import { admitSignedPack, inspectPack, testPack, MAX_SIGNED_PACK_CHARS, type Admission, type RefusalReason } from '../../utils/pack-trust/admit';
+import { canonicalJson } from '../../pack-trust/canonical';
+import { admitSignedPack, inspectPack, testPack, MAX_SIGNED_PACK_CHARS, type Admission, type RefusalReason } from '../../pack-trust/admit';
 import { RULES } from '../../rules/index';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
 import { context, defaultPack, packWithTerm, signed, testKey } from './helpers';
 
 function refusal(result: Admission) {

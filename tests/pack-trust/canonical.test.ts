@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalFormError, canonicalJson, SIGNING_CONTEXT, signingMessage } from '../../utils/pack-trust/canonical';
+import { CanonicalFormError, canonicalJson, SIGNING_CONTEXT, signingMessage } from '../../pack-trust/canonical';
 
 /** The value with every string and member name in NFC. */
 function nfcDeep(value: unknown): unknown {

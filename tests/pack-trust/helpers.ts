@@ -4,10 +4,10 @@ import { loadPackSource } from '../../cli/pack/source';
 import type { Pack } from '../../rules/engine/pack';
 import type { Severity } from '../../rules/engine/types';
 import { RULES } from '../../rules/index';
-import type { AdmitContext } from '../../utils/pack-trust/admit';
-import { generateKeyPair, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../utils/pack-trust/keys';
-import { signPack, withSignature, type SignedPackFile } from '../../utils/pack-trust/signed-pack';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
+import type { AdmitContext } from '../../pack-trust/admit';
+import { generateKeyPair, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../pack-trust/keys';
+import { signPack, withSignature, type SignedPackFile } from '../../pack-trust/signed-pack';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
 
 export interface TestKey {
   id: string;

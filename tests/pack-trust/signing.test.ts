@@ -1,10 +1,10 @@
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { etc, getPublicKeyAsync } from '@noble/ed25519';
 import { describe, expect, it } from 'vitest';
-import { toBase64, fromBase64 } from '../../utils/pack-trust/base64';
-import { signingMessage } from '../../utils/pack-trust/canonical';
-import { generateKeyPair, keyIdOf, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../utils/pack-trust/keys';
-import { readEnvelope, SIGNED_PACK_FORMAT, signPack, verifySignatures, withSignature } from '../../utils/pack-trust/signed-pack';
+import { toBase64, fromBase64 } from '../../pack-trust/base64';
+import { signingMessage } from '../../pack-trust/canonical';
+import { generateKeyPair, keyIdOf, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../pack-trust/keys';
+import { readEnvelope, SIGNED_PACK_FORMAT, signPack, verifySignatures, withSignature } from '../../pack-trust/signed-pack';
 
 // RFC 8032 §7.1, test 1.
 const RFC_SECRET = etc.hexToBytes('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSelector } from '../../utils/pack-trust/css-selector';
-import { checkSites } from '../../utils/pack-trust/sites';
-import { SITE_SCHEMA } from '../../utils/site-selectors';
+import { checkSelector } from '../../pack-trust/css-selector';
+import { checkSites } from '../../pack-trust/sites';
+import { SITE_SCHEMA } from '../../adapters/site-schema';
 
 describe('checkSelector', () => {
   it.each([

@@ -1,8 +1,8 @@
 /** `pack build`: a pack source folder → the built pack JSON, checked exactly as a browser would. */
 import { DEFAULT_PACK_DIR } from '../../pack/vite-plugin';
-import { inspectPack, REFUSAL_LABELS } from '../../../utils/pack-trust/admit';
+import { inspectPack, REFUSAL_LABELS } from '../../../pack-trust/admit';
 import { RULES } from '../../../rules/index';
-import { SITE_SCHEMA } from '../../../utils/site-selectors';
+import { SITE_SCHEMA } from '../../../adapters/site-schema';
 import { EXIT, UsageError, type CliIO } from '../../io';
 import { expectPositionals, parseOptions } from '../../args';
 import { json, writeNew } from '../../pack/files';

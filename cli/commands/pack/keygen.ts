@@ -1,6 +1,6 @@
 /** `pack keygen`: a new Ed25519 key pair — PREFIX.key.json (private, 0600) and PREFIX.pub.json. */
 import { chmodSync } from 'node:fs';
-import { generateKeyPair } from '../../../utils/pack-trust/keys';
+import { generateKeyPair } from '../../../pack-trust/keys';
 import { EXIT, type CliIO } from '../../io';
 import { expectPositionals, parseOptions } from '../../args';
 import { json, writeNew } from '../../pack/files';

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readPrivateKey } from '../../../utils/pack-trust/keys';
-import { signPack, withSignature } from '../../../utils/pack-trust/signed-pack';
+import { readPrivateKey } from '../../../pack-trust/keys';
+import { signPack, withSignature } from '../../../pack-trust/signed-pack';
 import { EXIT, UsageError, type CliIO } from '../../io';
 import { expectPositionals, parseOptions } from '../../args';
 import { json, writeNew } from '../../pack/files';

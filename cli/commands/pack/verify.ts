@@ -1,14 +1,14 @@
 /**
- * `pack verify`: checks a signed pack file exactly as the extension does (utils/pack-trust/admit.ts)
+ * `pack verify`: checks a signed pack file exactly as the extension does (pack-trust/admit.ts)
  * and says why it would be refused. Trusts the extension's built-in keys plus `--trust` files.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { RULES } from '../../../rules/index';
-import { admitSignedPack, REFUSAL_LABELS } from '../../../utils/pack-trust/admit';
-import { BUILTIN_TRUSTED_KEYS } from '../../../utils/pack-trust/builtin-keys';
-import { resolveTrustedKeys, type TrustedKey } from '../../../utils/pack-trust/keys';
-import { SITE_SCHEMA } from '../../../utils/site-selectors';
+import { admitSignedPack, REFUSAL_LABELS } from '../../../pack-trust/admit';
+import { BUILTIN_TRUSTED_KEYS } from '../../../pack-trust/builtin-keys';
+import { resolveTrustedKeys, type TrustedKey } from '../../../pack-trust/keys';
+import { SITE_SCHEMA } from '../../../adapters/site-schema';
 import { EXIT, UsageError, type CliIO } from '../../io';
 import { expectPositionals, parseOptions } from '../../args';
 import { label } from '../../pack/run-tests';

@@ -3,7 +3,7 @@
  * its editor surface, applying a suggestion through the editor's own input path and re-checking,
  * and the live-check preview opened from a badge.
  */
-import { isShown, type Finding, type Report, type Verdict } from '../../rules/engine/types';
+import { isShown, type Finding, type Report, type Verdict } from '../rules/engine/types';
 import type { Composer } from './adapter';
 import type { PanelDecision } from './overlay/Panel';
 import type { OverlayActions } from './overlay/Overlay';

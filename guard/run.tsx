@@ -11,9 +11,9 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Draft, Finding } from '../../rules/engine/types';
-import { sendMessage } from '../messaging';
-import type { TabStatus } from '../protocol';
+import type { Draft, Finding } from '../rules/engine/types';
+import { sendMessage } from '../utils/messaging';
+import type { TabStatus } from '../utils/protocol';
 import { AccountSource } from './account';
 import type { Composer, RequestDraft, SiteAdapter } from './adapter';
 import { Approvals, sameText } from './approvals';

@@ -2,7 +2,7 @@
  * The dashboard's filters, as data: the same filter selects the table's rows, feeds the charts,
  * and decides what an export holds (and is written into the export's header).
  */
-import type { Category, Platform, Verdict } from '../../rules/engine/types';
+import type { Category, Platform, Verdict } from '../rules/engine/types';
 import type { LogEntry } from './entries';
 import type { Decision } from './record';
 

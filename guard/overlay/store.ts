@@ -4,7 +4,7 @@
  * renders it and calls back.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Finding, Verdict } from '../../../rules/engine/types';
+import type { Finding, Verdict } from '../../rules/engine/types';
 
 export interface Box {
   left: number;

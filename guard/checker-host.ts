@@ -4,10 +4,10 @@
  * budget (see check-budget.ts).
  */
 import browser from 'webextension-polyfill';
-import { compilePack, type Checker, type Pack } from '../../rules/engine';
-import type { Draft } from '../../rules/engine/types';
-import { RULES } from '../../rules';
-import { sendMessage } from '../messaging';
+import { compilePack, type Checker, type Pack } from '../rules/engine';
+import type { Draft } from '../rules/engine/types';
+import { RULES } from '../rules';
+import { sendMessage } from '../utils/messaging';
 import { CHECK_BUDGET_MS, runCheck, type CheckOutcome } from './check-budget';
 
 export class CheckerHost {

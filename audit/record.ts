@@ -15,8 +15,8 @@
  * An attempt is never rewritten: its decision arrives as a separate `outcome` record, so the
  * chain stays append-only and a pending attempt (crash, closed tab) simply has no outcome yet.
  */
-import type { Category, FieldName, Platform, Severity } from '../../rules/engine/types';
-import type { AttemptStart, Decision } from '../protocol';
+import type { Category, FieldName, Platform, Severity } from '../rules/engine/types';
+import type { AttemptStart, Decision } from '../utils/protocol';
 
 /** Record format; a future change of fields gets a new number and verify.ts keeps reading both. */
 export const RECORD_FORMAT = 1;

@@ -7,14 +7,14 @@
  *   site overrides → newer than what this browser has had (no rollback) → compiles (known rules,
  *   dictionaries, safe patterns) → its own test cases pass.
  */
-import { compilePack, PackCompileError, type Checker } from '../../rules/engine/checker';
-import type { RuleModule } from '../../rules/engine/define-rule';
-import { compareVersions, PACK_FORMAT, validatePack, type Pack } from '../../rules/engine/pack';
-import { packTestDraft, runPackTests, type PackTestFailure } from '../../rules/engine/pack-tests';
+import { compilePack, PackCompileError, type Checker } from '../rules/engine/checker';
+import type { RuleModule } from '../rules/engine/define-rule';
+import { compareVersions, PACK_FORMAT, validatePack, type Pack } from '../rules/engine/pack';
+import { packTestDraft, runPackTests, type PackTestFailure } from '../rules/engine/pack-tests';
 import { CanonicalFormError, canonicalJson } from './canonical';
 import type { TrustedKey } from './keys';
 import { readEnvelope, verifySignatures } from './signed-pack';
-import type { SiteSchema } from '../site-selectors';
+import type { SiteSchema } from '../adapters/site-schema';
 import { checkSites } from './sites';
 
 export type RefusalReason = 'too-large' | 'format' | 'unknown-key' | 'bad-signature' | 'schema' | 'not-newer' | 'invalid' | 'tests-failed';
@@ -52,7 +52,7 @@ export type Inspection = ({ ok: true } & Inspected) | { ok: false; refusal: Refu
 
 export interface PackContext {
   rules: readonly RuleModule[];
-  /** The adapters and selector keys a pack may override (utils/site-selectors.ts). */
+  /** The adapters and selector keys a pack may override (adapters/site-schema.ts). */
   sites: SiteSchema;
 }
 

@@ -2,7 +2,7 @@
  * Every text the guard shows on a platform page, Chinese first and English second, in one place.
  * The language follows the browser: Chinese unless the browser asks for English and not Chinese.
  */
-import type { FieldName, Severity, Verdict } from '../../rules/engine/types';
+import type { FieldName, Severity, Verdict } from '../rules/engine/types';
 
 const zh = {
   panelTitle: '发布前检查',

@@ -1,5 +1,5 @@
 /** Assembles a Draft from a composer: its surfaces' text, the adapter's extra fields, who and where. */
-import type { Draft } from '../../rules/engine/types';
+import type { Draft } from '../rules/engine/types';
 import type { Account, Composer, SiteAdapter } from './adapter';
 
 /** Surfaces whose text is a draft field of the same name (the others are not typed by the editor). */

@@ -4,7 +4,7 @@
  * shows the entries as soon as they are read and the verdict when it is in; the background's
  * daily check lets reading run at most a chunk ahead, so it never holds the whole log.
  */
-import { recordedHead, recordsAfter, type LogDb } from '../db';
+import { recordedHead, recordsAfter, type LogDb } from './db';
 import type { LogRecord } from './record';
 import { ChainVerifier, type ChainReport } from './verify';
 

@@ -7,7 +7,7 @@
  * table (adapters/<id>/selectors.ts). A pack that names an adapter or key not listed here is
  * refused: a typo would otherwise be silently ignored in every browser.
  */
-import { SELECTOR_TABLES } from '../adapters/selector-tables';
+import { SELECTOR_TABLES } from './selector-tables';
 
 export type SelectorKind = 'css' | 'text';
 export type SiteSchema = Readonly<Record<string, Readonly<Record<string, { readonly kind: SelectorKind }>>>>;

@@ -1,6 +1,6 @@
 /** Reports this tab's guard status to the background (popup, badge), coalescing bursts of changes. */
-import { sendMessage } from '../messaging';
-import type { TabStatus } from '../protocol';
+import { sendMessage } from '../utils/messaging';
+import type { TabStatus } from '../utils/protocol';
 
 const COALESCE_MS = 400;
 

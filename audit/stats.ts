@@ -3,7 +3,7 @@
  * blocks and overrides per day by category; the rules that fire most; how often each account
  * publishes over a warning; and when each account last published (第十六条: 长期不发布).
  */
-import type { Category, Platform } from '../../rules/engine/types';
+import type { Category, Platform } from '../rules/engine/types';
 import { accountKey, summarizeAccounts } from './accounts';
 import type { LogEntry } from './entries';
 import type { AccountSummary, LogRecord, RetentionRecord } from './record';

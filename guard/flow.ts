@@ -6,8 +6,8 @@
  * finding, as it goes when there was nothing to decide — and say whether the post may go. Every path fails closed: a check that fails or
  * times out holds the post (a written reason lets it go), a log that cannot be written blocks it.
  */
-import type { Draft, Finding, Report, RuleError, Verdict } from '../../rules/engine/types';
-import type { AttemptCompletion, AttemptStart, Decision } from '../protocol';
+import type { Draft, Finding, Report, RuleError, Verdict } from '../rules/engine/types';
+import type { AttemptCompletion, AttemptStart, Decision } from '../utils/protocol';
 import type { Composer } from './adapter';
 import type { CheckOutcome } from './check-budget';
 import type { PanelDecision } from './overlay/Panel';

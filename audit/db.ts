@@ -5,7 +5,7 @@
  *
  * Schema history. Each version stays declared forever, so a browser that skipped versions still
  * upgrades step by step. Migrations may add tables, indexes and derived data; they never rewrite
- * a chained record (that would break its hash, see utils/audit/canonical.ts).
+ * a chained record (that would break its hash, see audit/canonical.ts).
  *
  * | version | change |
  * | ------- | ------ |
@@ -13,7 +13,7 @@
  * | 2 | index `[type+seq]` (latest retention, storage and integrity records without a scan); table `state` with the head the writer last committed, so a cut-off tail is noticed (filled from the chain on upgrade) |
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
-import type { LogRecord } from './audit/record';
+import type { LogRecord } from './record';
 
 export const LOG_DB_NAME = 'govpost-audit-log';
 

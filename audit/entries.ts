@@ -3,7 +3,7 @@
  * records as they are read (a chunk at a time). Records stay in chain order beside the entries,
  * because an export with the chain needs them all.
  */
-import type { Category } from '../../rules/engine/types';
+import type { Category } from '../rules/engine/types';
 import { accountKey, PUBLISHED_DECISIONS } from './accounts';
 import type { AdapterProblemRecord, AttemptRecord, Decision, IntegrityRecord, LogRecord, OutcomeRecord, RetentionRecord, StorageRecord } from './record';
 

@@ -3,8 +3,8 @@
  * the settings. A compromised or buggy content script can still only append well-formed,
  * bounded records; anything else is refused with a message naming the field.
  */
-import { CATEGORIES, isFieldName, type FieldName, type Finding } from '../../rules/engine/types';
-import type { AdapterProblem, AttemptCompletion, AttemptStart, SettingsChange } from '../protocol';
+import { CATEGORIES, isFieldName, type FieldName, type Finding } from '../rules/engine/types';
+import type { AdapterProblem, AttemptCompletion, AttemptStart, SettingsChange } from '../utils/protocol';
 
 import { FINAL_DECISIONS } from './record';
 import { bool, int, InvalidPayload, list, obj, oneOf, str, tuple, type Check } from './schema';

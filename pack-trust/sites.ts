@@ -1,10 +1,10 @@
 /**
  * Full validation of a pack's site selector overrides: the pack validator checks their shape; this
- * checks that each adapter and key exists (utils/site-selectors.ts), that each CSS selector is
+ * checks that each adapter and key exists (adapters/site-schema.ts), that each CSS selector is
  * declarative CSS (css-selector.ts) and that each control text is a plain, short label.
  */
-import type { Pack } from '../../rules/engine/pack';
-import type { SiteSchema } from '../site-selectors';
+import type { Pack } from '../rules/engine/pack';
+import type { SiteSchema } from '../adapters/site-schema';
 import { checkSelector } from './css-selector';
 
 export const MAX_CONTROL_TEXT = 40;

@@ -3,7 +3,7 @@
  * each shows in the page's notice and the toolbar badge, and is reported to the log once per page
  * address.
  */
-import { sendMessage } from '../messaging';
+import { sendMessage } from '../utils/messaging';
 import type { SiteAdapter } from './adapter';
 import { sameText } from './approvals';
 

@@ -5,7 +5,7 @@
  * touched. Results are keyed by the composer's root element and re-validated against the current
  * text on every refresh, because virtual scrolling recycles elements for other posts.
  */
-import { isShown, severityRank, type Draft, type Report } from '../../rules/engine/types';
+import { isShown, severityRank, type Draft, type Report } from '../rules/engine/types';
 import type { Composer } from './adapter';
 import { toBox, type LiveBadge, type LiveMark, type OverlayState, type Store } from './overlay/store';
 import { stillAt, textsOnce, type TextSurface } from './surface';

@@ -5,7 +5,7 @@
  * platform's selectors live in its adapter's table, where a rule pack may override them
  * (`pack.sites.<adapter id>`) when the platform changes its page. See docs/adapters.md.
  */
-import type { Draft, DraftKind, FieldName, Platform } from '../../rules/engine/types';
+import type { Draft, DraftKind, FieldName, Platform } from '../rules/engine/types';
 import type { EndpointRule, HeldRequest } from './endpoints';
 import type { Selectors, SelectorTable } from './selectors';
 import type { TextSurface } from './surface';

@@ -2,8 +2,8 @@
  * The publish check's time budget. A check that cannot finish within it, throws, or reports rule
  * errors is a failure: the caller fails closed (the post is held; a written reason lets it go).
  */
-import type { Checker } from '../../rules/engine';
-import type { Draft, Report } from '../../rules/engine/types';
+import type { Checker } from '../rules/engine';
+import type { Draft, Report } from '../rules/engine/types';
 
 export const CHECK_BUDGET_MS = 1000;
 

@@ -5,7 +5,7 @@
  * Only trusted (user) events can let a post through, so a page script cannot click it for them.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Finding } from '../../../rules/engine/types';
+import type { Finding } from '../../rules/engine/types';
 import { fieldLabel, severityLabel, t, verdictText } from '../strings';
 import type { PanelView } from './store';
 

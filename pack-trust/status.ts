@@ -3,9 +3,9 @@
  * history and refusals, the packs an admin can roll back to, and the update schedule. Stored in
  * `storage.local` (keys in PACK_STORAGE_KEYS) so the audit log can mirror the history.
  */
-import type { Refusal, RefusalReason } from './pack-trust/admit';
-import type { KeySource } from './pack-trust/keys';
-import type { ActivePack } from './protocol';
+import type { Refusal, RefusalReason } from './admit';
+import type { KeySource } from './keys';
+import type { ActivePack } from '../utils/protocol';
 
 export const PACK_STORAGE_KEYS = {
   /** ActivePack: the single source of truth content scripts compile their checker from. */

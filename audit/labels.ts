@@ -1,5 +1,5 @@
 /** Chinese names of the log's values, for the dashboard, the CSV export and the CLI. */
-import type { Category, DraftKind, Platform, Severity, Verdict } from '../../rules/engine/types';
+import type { Category, DraftKind, Platform, Severity, Verdict } from '../rules/engine/types';
 import type { Decision } from './record';
 
 export const PLATFORM_LABELS: Record<Platform, string> = { weibo: '微博', wechat: '微信公众号' };

@@ -1,7 +1,7 @@
 /** The settings in force for the guard, kept current when the editor or the admin's policy changes them. */
 import browser from 'webextension-polyfill';
-import { sendMessage } from '../messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { sendMessage } from '../utils/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
 
 export class SettingsHost {
   private value: Settings = DEFAULT_SETTINGS;
