@@ -14,5 +14,8 @@ export type SiteSchema = Readonly<Record<string, Readonly<Record<string, { reado
 
 /** Derived from the adapters' own tables, so a key an adapter adds is overridable at once. */
 export const SITE_SCHEMA: SiteSchema = Object.fromEntries(
-  Object.entries(SELECTOR_TABLES).map(([adapterId, table]) => [adapterId, Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, { kind: spec.kind }]))]),
+  Object.entries(SELECTOR_TABLES).map(([adapterId, table]) => [
+    adapterId,
+    Object.fromEntries(Object.entries(table).map(([key, spec]) => [key, { kind: spec.kind }])),
+  ]),
 );

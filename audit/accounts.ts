@@ -19,7 +19,14 @@ export function summarizeAccounts(base: readonly AccountSummary[], records: Iter
     if (r.type === 'attempt' && r.account) {
       const key = accountKey({ platform: r.platform, ...r.account });
       owner.set(r.attempt, key);
-      const s = summary.get(key) ?? { platform: r.platform, name: r.account.name, id: r.account.id, attempts: 0, published: 0, lastAttempt: r.time };
+      const s = summary.get(key) ?? {
+        platform: r.platform,
+        name: r.account.name,
+        id: r.account.id,
+        attempts: 0,
+        published: 0,
+        lastAttempt: r.time,
+      };
       s.attempts++;
       if (r.time > s.lastAttempt) s.lastAttempt = r.time;
       summary.set(key, s);

@@ -75,11 +75,13 @@ export function recordsAfter(db: LogDb, afterSeq: number, limit: number): Promis
 }
 
 /** The latest record of a type (retention, storage, integrity), if any. */
-export function latestOfType<T extends LogRecord['type']>(db: LogDb, type: T): Promise<Extract<LogRecord, { type: T }> | undefined> {
-  return db.records
-    .where('[type+seq]')
-    .between([type, Dexie.minKey], [type, Dexie.maxKey])
-    .last() as Promise<Extract<LogRecord, { type: T }> | undefined>;
+export function latestOfType<T extends LogRecord['type']>(
+  db: LogDb,
+  type: T,
+): Promise<Extract<LogRecord, { type: T }> | undefined> {
+  return db.records.where('[type+seq]').between([type, Dexie.minKey], [type, Dexie.maxKey]).last() as Promise<
+    Extract<LogRecord, { type: T }> | undefined
+  >;
 }
 
 /** The head the writer last committed (see version 2). */
@@ -97,7 +99,11 @@ export function recordsOfAttempt(db: LogDb, attempt: string): Promise<LogRecord[
  * Reads the chain in order, a chunk at a time (the dashboard and the background's checks);
  * `onChunk` returns `false` to stop early.
  */
-export async function scanRecords(db: LogDb, onChunk: (records: LogRecord[]) => unknown, chunkSize = 2_000): Promise<void> {
+export async function scanRecords(
+  db: LogDb,
+  onChunk: (records: LogRecord[]) => unknown,
+  chunkSize = 2_000,
+): Promise<void> {
   let after = 0;
   for (;;) {
     const chunk = await recordsAfter(db, after, chunkSize);

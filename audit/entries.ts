@@ -5,7 +5,16 @@
  */
 import type { Category } from '../rules/engine/types';
 import { accountKey, PUBLISHED_DECISIONS } from './accounts';
-import type { AdapterProblemRecord, AttemptRecord, Decision, IntegrityRecord, LogRecord, OutcomeRecord, RetentionRecord, StorageRecord } from './record';
+import type {
+  AdapterProblemRecord,
+  AttemptRecord,
+  Decision,
+  IntegrityRecord,
+  LogRecord,
+  OutcomeRecord,
+  RetentionRecord,
+  StorageRecord,
+} from './record';
 
 export interface LogEntry {
   attempt: AttemptRecord;

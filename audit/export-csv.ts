@@ -54,7 +54,10 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: '完成时间', value: (e) => localDateTime(e.outcome?.time) },
   { header: '问题类别', value: (e) => e.categories.map((c) => CATEGORY_LABELS[c]).join('；') },
   { header: '规则', value: (e) => e.rules.join('；') },
-  { header: '发现', value: (e) => e.attempt.findings.map((f) => (f.excerpt ? `${f.ruleId}：${f.excerpt}` : f.ruleId)).join('；') },
+  {
+    header: '发现',
+    value: (e) => e.attempt.findings.map((f) => (f.excerpt ? `${f.ruleId}：${f.excerpt}` : f.ruleId)).join('；'),
+  },
   { header: '规则包', value: (e) => e.attempt.pack.id },
   { header: '规则包版本', value: (e) => e.attempt.pack.version },
   { header: '扩展版本', value: (e) => e.attempt.extension },
@@ -82,7 +85,10 @@ export interface ExportStatement {
 
 export function statementRow(s: ExportStatement): string {
   const range = s.first ? `${localDateTime(s.first)} 至 ${localDateTime(s.last ?? s.first)}` : '无';
-  const filterRange = s.from || s.to ? `（筛选：${s.from ? localDateTime(s.from) : '不限'} 至 ${s.to ? localDateTime(s.to) : '不限'}）` : '';
+  const filterRange =
+    s.from || s.to
+      ? `（筛选：${s.from ? localDateTime(s.from) : '不限'} 至 ${s.to ? localDateTime(s.to) : '不限'}）`
+      : '';
   return csvRow([
     '导出说明',
     `共 ${s.count} 条发布尝试`,

@@ -73,7 +73,10 @@ export function* jsonlRecordChunks(
 }
 
 /** Counts what `jsonlRecordChunks` will write, for the header (one cheap pass). */
-export function countExport(records: readonly LogRecord[], keep: (r: LogRecord) => boolean): { records: number; omitted: number } {
+export function countExport(
+  records: readonly LogRecord[],
+  keep: (r: LogRecord) => boolean,
+): { records: number; omitted: number } {
   let kept = 0;
   for (const r of records) if (keep(r)) kept++;
   return { records: kept, omitted: records.length - kept };
@@ -132,8 +135,10 @@ function headerProblem(h: unknown): string | undefined {
   if (typeof h !== 'object' || h === null) return '第一行不是导出文件头（JSON 对象）';
   const x = h as Partial<ExportHeader>;
   if (x.format !== EXPORT_FORMAT) return `第一行不是 GovPost Guard 的日志导出文件头（format 应为 ${EXPORT_FORMAT}）`;
-  if (x.version !== EXPORT_VERSION) return `不支持的导出格式版本 ${JSON.stringify(x.version)}（支持 ${EXPORT_VERSION}）`;
+  if (x.version !== EXPORT_VERSION)
+    return `不支持的导出格式版本 ${JSON.stringify(x.version)}（支持 ${EXPORT_VERSION}）`;
   if (typeof x.count !== 'number') return '文件头缺少条数 count';
-  if (x.head !== null && (typeof x.head !== 'object' || typeof (x.head as Head).hash !== 'string')) return '文件头的链头 head 格式不对';
+  if (x.head !== null && (typeof x.head !== 'object' || typeof (x.head as Head).hash !== 'string'))
+    return '文件头的链头 head 格式不对';
   return undefined;
 }

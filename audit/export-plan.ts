@@ -17,7 +17,13 @@ export interface ExportPlan {
   keep: (r: LogRecord) => boolean;
 }
 
-export function planExport(model: LogModel, filter: LogFilter, selected: readonly LogEntry[], chain: Pick<ChainReport, 'ok' | 'broken'>, now: Date): ExportPlan {
+export function planExport(
+  model: LogModel,
+  filter: LogFilter,
+  selected: readonly LogEntry[],
+  chain: Pick<ChainReport, 'ok' | 'broken'>,
+  now: Date,
+): ExportPlan {
   const records = model.records.slice();
   const ids = new Set(selected.map((e) => e.attempt.attempt));
   const withNotices = !selectsEntriesOnly(filter);

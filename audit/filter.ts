@@ -52,7 +52,11 @@ function textMatches(e: LogEntry, q: TextQuery): boolean {
 }
 
 /** Whether one entry passes the filter (for many entries, use filterEntries: it prepares once). */
-export function entryMatches(e: LogEntry, f: LogFilter, text = f.text?.trim() ? textQuery(f.text.trim()) : undefined): boolean {
+export function entryMatches(
+  e: LogEntry,
+  f: LogFilter,
+  text = f.text?.trim() ? textQuery(f.text.trim()) : undefined,
+): boolean {
   const a = e.attempt;
   if (f.fromMs !== undefined && e.timeMs < f.fromMs) return false;
   if (f.toMs !== undefined && e.timeMs >= f.toMs) return false;

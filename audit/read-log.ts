@@ -56,7 +56,11 @@ export class LogReader {
 }
 
 /** Reads and verifies the whole log once, holding at most two chunks. */
-export async function readAndVerify(db: LogDb, onChunk?: (records: LogRecord[]) => unknown, chunkSize?: number): Promise<ChainReport> {
+export async function readAndVerify(
+  db: LogDb,
+  onChunk?: (records: LogRecord[]) => unknown,
+  chunkSize?: number,
+): Promise<ChainReport> {
   const reader = new LogReader(db);
   await reader.read(onChunk, { chunkSize, ahead: 1 });
   return reader.report();

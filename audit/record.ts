@@ -25,7 +25,13 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export type { Decision };
 export type FinalDecision = Exclude<Decision, 'pending'>;
-export const FINAL_DECISIONS: readonly FinalDecision[] = ['published', 'published-with-reason', 'blocked', 'cancelled', 'check-failed'];
+export const FINAL_DECISIONS: readonly FinalDecision[] = [
+  'published',
+  'published-with-reason',
+  'blocked',
+  'cancelled',
+  'check-failed',
+];
 
 /** The link fields every record has. `time` is the background's clock (ISO 8601, UTC). */
 export interface Links {
@@ -126,12 +132,22 @@ export interface IntegrityRecord extends Links {
   reason: string;
 }
 
-export type LogRecord = AttemptRecord | OutcomeRecord | RetentionRecord | AdapterProblemRecord | StorageRecord | IntegrityRecord;
+export type LogRecord =
+  AttemptRecord | OutcomeRecord | RetentionRecord | AdapterProblemRecord | StorageRecord | IntegrityRecord;
 export type RecordType = LogRecord['type'];
-export const RECORD_TYPES: readonly RecordType[] = ['attempt', 'outcome', 'retention', 'adapter-problem', 'storage', 'integrity'];
+export const RECORD_TYPES: readonly RecordType[] = [
+  'attempt',
+  'outcome',
+  'retention',
+  'adapter-problem',
+  'storage',
+  'integrity',
+];
 
 /** A record before it is linked: what the writer supplies; the chain adds v, seq, prev, hash. */
-export type RecordBody<R extends LogRecord = LogRecord> = R extends LogRecord ? Omit<R, keyof Links> & { time: string } : never;
+export type RecordBody<R extends LogRecord = LogRecord> = R extends LogRecord
+  ? Omit<R, keyof Links> & { time: string }
+  : never;
 
 /**
  * A run of records left out of a filtered export: only the `prev` of its first record and the

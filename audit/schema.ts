@@ -29,7 +29,9 @@ export function oneOf<const T extends string>(values: readonly T[]): Check<T> {
 
 export function int(min: number, max: number): Check<number> {
   return (v, path) =>
-    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? v : fail(path, `应为 ${min}–${max} 之间的整数`);
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max
+      ? v
+      : fail(path, `应为 ${min}–${max} 之间的整数`);
 }
 
 export const bool: Check<boolean> = (v, path) => (typeof v === 'boolean' ? v : fail(path, '应为 true 或 false'));
@@ -50,10 +52,15 @@ export function tuple<A, B>(a: Check<A>, b: Check<B>): Check<[A, B]> {
 }
 
 type Shape = Record<string, Check<unknown>>;
-type Out<S extends Shape, O extends keyof S> = { [K in Exclude<keyof S, O>]: ReturnType<S[K]> } & { [K in O]?: ReturnType<S[K]> };
+type Out<S extends Shape, O extends keyof S> = { [K in Exclude<keyof S, O>]: ReturnType<S[K]> } & {
+  [K in O]?: ReturnType<S[K]>;
+};
 
 /** A plain object with exactly these fields; those listed in `optional` may be absent. */
-export function obj<S extends Shape, O extends keyof S = never>(shape: S, optional: readonly O[] = []): Check<Out<S, O>> {
+export function obj<S extends Shape, O extends keyof S = never>(
+  shape: S,
+  optional: readonly O[] = [],
+): Check<Out<S, O>> {
   return (v, path) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(path, '应为对象');
     const input = v as Record<string, unknown>;

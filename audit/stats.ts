@@ -71,7 +71,11 @@ export function topRules(entries: readonly LogEntry[], n = 10): RuleCount[] {
   const counts = new Map<string, RuleCount>();
   for (const e of entries) {
     for (const ruleId of e.rules) {
-      const c = counts.get(ruleId) ?? { ruleId, category: e.attempt.findings.find((f) => f.ruleId === ruleId)!.category, attempts: 0 };
+      const c = counts.get(ruleId) ?? {
+        ruleId,
+        category: e.attempt.findings.find((f) => f.ruleId === ruleId)!.category,
+        attempts: 0,
+      };
       c.attempts++;
       counts.set(ruleId, c);
     }

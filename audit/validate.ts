@@ -74,7 +74,10 @@ const attemptStartShape = obj(
     verdict: oneOf(['pass', 'warn', 'justify', 'block', 'error'] as const),
     findings: list(finding, LIMITS.findings),
     errors: list(obj({ ruleId, message: str(LIMITS.message) }), LIMITS.errors),
-    pack: obj({ id: ruleId, version: str(32, { pattern: /^\d{1,6}\.\d{1,6}\.\d{1,6}$/, what: '应为 主版本.次版本.修订号' }) }),
+    pack: obj({
+      id: ruleId,
+      version: str(32, { pattern: /^\d{1,6}\.\d{1,6}\.\d{1,6}$/, what: '应为 主版本.次版本.修订号' }),
+    }),
   },
   ['account', 'title'],
 );
@@ -91,7 +94,8 @@ export function validateAttemptStart(input: unknown): AttemptStart {
       const [from, to] = f.range;
       if (from > to) throw new InvalidPayload(`findings[${i}].range：起点大于终点`);
       const field = f.field === 'body' ? start.text : f.field === 'title' ? start.title : undefined;
-      if (field !== undefined && to > field.length) throw new InvalidPayload(`findings[${i}].range：超出 ${f.field} 的长度 ${field.length}`);
+      if (field !== undefined && to > field.length)
+        throw new InvalidPayload(`findings[${i}].range：超出 ${f.field} 的长度 ${field.length}`);
     });
     return start as AttemptStart & { findings: Finding[] };
   } catch (e) {
@@ -101,7 +105,10 @@ export function validateAttemptStart(input: unknown): AttemptStart {
 
 const completionShape = obj(
   {
-    id: str(36, { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, what: '不是发布尝试的 id' }),
+    id: str(36, {
+      pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      what: '不是发布尝试的 id',
+    }),
     decision: oneOf(FINAL_DECISIONS),
     reason: str(LIMITS.reason),
   },
@@ -140,8 +147,6 @@ const settingsPatchShape = obj(
   },
   ['editorName', 'editorUnit', 'logText', 'liveCheck', 'allowOverride'],
 );
-
-
 
 export function validateSettingsPatch(input: unknown): SettingsChange {
   try {

@@ -101,7 +101,10 @@ export class ChainVerifier {
 
   /** Verifies the next items of the chain, in order. `firstLine` numbers them in an export. */
   async push(values: readonly unknown[], firstLine?: number): Promise<void> {
-    const items: Item[] = values.map((value, i) => ({ value, line: firstLine === undefined ? undefined : firstLine + i }));
+    const items: Item[] = values.map((value, i) => ({
+      value,
+      line: firstLine === undefined ? undefined : firstLine + i,
+    }));
     const hashes = await hashAll(values, this.options.sha256 ?? sha256Hex);
     items.forEach((item, i) => this.check(item, hashes[i]));
   }
@@ -146,7 +149,11 @@ export class ChainVerifier {
     const seq = this.last?.seq ?? 0;
     const reaches = this.options.reaches;
     if (reaches && !this.reached && seq < reaches.seq) {
-      return { kind: 'end', seq, reason: `链在序号 ${seq} 之后缺失（尾部被截断）：写入方最后记下的链头是序号 ${reaches.seq}` };
+      return {
+        kind: 'end',
+        seq,
+        reason: `链在序号 ${seq} 之后缺失（尾部被截断）：写入方最后记下的链头是序号 ${reaches.seq}`,
+      };
     }
     if (expect.head && (!this.last || this.last.seq !== expect.head.seq || this.last.hash !== expect.head.hash)) {
       const reason =
@@ -156,7 +163,11 @@ export class ChainVerifier {
       return { kind: 'end', seq, reason };
     }
     if (expect.attempts !== undefined && expect.attempts !== this.attempts) {
-      return { kind: 'end', seq, reason: `发布尝试条数与文件头声明的不符：声明 ${expect.attempts} 条，实际 ${this.attempts} 条` };
+      return {
+        kind: 'end',
+        seq,
+        reason: `发布尝试条数与文件头声明的不符：声明 ${expect.attempts} 条，实际 ${this.attempts} 条`,
+      };
     }
     return undefined;
   }
@@ -169,7 +180,10 @@ export class ChainVerifier {
   private check({ value, line }: Item, computed: string | null) {
     const problem = formatProblem(value);
     if (problem) {
-      const seq = typeof (value as { seq?: unknown })?.seq === 'number' ? (value as { seq: number }).seq : (this.last?.seq ?? 0) + 1;
+      const seq =
+        typeof (value as { seq?: unknown })?.seq === 'number'
+          ? (value as { seq: number }).seq
+          : (this.last?.seq ?? 0) + 1;
       this.fail('format', seq, line, `记录格式不对：${problem}`);
       return;
     }
@@ -179,7 +193,8 @@ export class ChainVerifier {
 
     if (!this.start) {
       this.start = { seq, prev: item.prev, line, resolved: seq === 1 };
-      if (seq === 1 && item.prev !== GENESIS_HASH) this.fail('link', seq, line, '第一条记录的 prev 不是创世值（64 个 0）：链的开头被改动');
+      if (seq === 1 && item.prev !== GENESIS_HASH)
+        this.fail('link', seq, line, '第一条记录的 prev 不是创世值（64 个 0）：链的开头被改动');
     } else if (this.last) {
       if (seq <= this.last.seq) {
         this.fail('order', seq, line, `顺序被打乱：序号 ${seq} 出现在序号 ${this.last.seq} 之后`);
@@ -187,7 +202,12 @@ export class ChainVerifier {
         const gap = seq - 1 === this.last.seq + 1 ? `${seq - 1}` : `${this.last.seq + 1}–${seq - 1}`;
         this.fail('missing', seq, line, `缺少序号 ${gap} 的记录（被删除）：序号 ${this.last.seq} 之后直接是 ${seq}`);
       } else if (item.prev !== this.last.hash) {
-        this.fail('link', seq, line, `与上一条断开：序号 ${seq} 的 prev 不是序号 ${this.last.seq} 的哈希（其中一条被改动后重新计算过哈希）`);
+        this.fail(
+          'link',
+          seq,
+          line,
+          `与上一条断开：序号 ${seq} 的 prev 不是序号 ${this.last.seq} 的哈希（其中一条被改动后重新计算过哈希）`,
+        );
       }
     }
 
@@ -204,7 +224,8 @@ export class ChainVerifier {
     const reaches = this.options.reaches;
     if (reaches && !this.reached && end === reaches.seq) {
       this.reached = true;
-      if (item.hash !== reaches.hash) this.fail('link', end, line, `序号 ${end} 的哈希与写入方记下的链头不符（链的尾部被改写）`);
+      if (item.hash !== reaches.hash)
+        this.fail('link', end, line, `序号 ${end} 的哈希与写入方记下的链头不符（链的尾部被改写）`);
     }
   }
 
@@ -212,7 +233,8 @@ export class ChainVerifier {
     switch (record.type) {
       case 'attempt':
         this.attempts++;
-        if (this.attemptIds.has(record.attempt)) this.fail('content', record.seq, line, `发布尝试 ${record.attempt} 出现了两次`);
+        if (this.attemptIds.has(record.attempt))
+          this.fail('content', record.seq, line, `发布尝试 ${record.attempt} 出现了两次`);
         this.attemptIds.add(record.attempt);
         break;
       case 'outcome':
@@ -238,7 +260,12 @@ export class ChainVerifier {
             };
           }
         } else if (record.prunedThrough >= start.seq) {
-          this.fail('content', record.seq, line, `保留期记录声称序号 ${record.prunedThrough} 及之前已清理，但序号 ${start.seq} 仍在`);
+          this.fail(
+            'content',
+            record.seq,
+            line,
+            `保留期记录声称序号 ${record.prunedThrough} 及之前已清理，但序号 ${start.seq} 仍在`,
+          );
         }
         break;
       }
@@ -270,8 +297,12 @@ function formatProblem(value: unknown): string | null {
   if (!isHex(r.prev) || !isHex(r.hash)) return 'prev/hash 不是 64 位十六进制哈希';
   if (typeof r.time !== 'string') return '缺少时间 time';
   if ((r.type === 'attempt' || r.type === 'outcome') && typeof r.attempt !== 'string') return '缺少发布尝试 id';
-  if (r.type === 'outcome' && !FINAL_DECISIONS.includes(r.decision as never)) return `未知的处理结果 ${JSON.stringify(r.decision)}`;
-  if (r.type === 'retention' && (typeof r.prunedThrough !== 'number' || !Number.isSafeInteger(r.prunedThrough) || !isHex(r.anchor))) {
+  if (r.type === 'outcome' && !FINAL_DECISIONS.includes(r.decision as never))
+    return `未知的处理结果 ${JSON.stringify(r.decision)}`;
+  if (
+    r.type === 'retention' &&
+    (typeof r.prunedThrough !== 'number' || !Number.isSafeInteger(r.prunedThrough) || !isHex(r.anchor))
+  ) {
     return '保留期记录缺少 prunedThrough/anchor';
   }
   return null;

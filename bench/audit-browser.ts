@@ -14,7 +14,11 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 async function seed(page: Page, records: LogRecord[]) {
   // Let the background create (and migrate) the database first.
-  await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }));
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
+  );
   for (let i = 0; i < records.length; i += 10_000) {
     const chunk = JSON.stringify(records.slice(i, i + 10_000));
     await page.evaluate(
@@ -56,7 +60,10 @@ async function exportTiming(page: Page, button: RegExp): Promise<{ ms: number; l
     }).observe({ type: 'longtask' });
   });
   const t = performance.now();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 600_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   const bytes = readFileSync(await download.path()).length;
   const elapsed = performance.now() - t;
   const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
@@ -83,7 +90,9 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
       await page.goto(browser.extensionUrl('dashboard.html'));
       await page.getByTestId('chain-status').waitFor({ timeout: 600_000 });
       // From navigation start: every record read and the table shown; the chain's verdict in.
-      const marks = await page.evaluate(() => ['govpost-log-read', 'govpost-log-verified'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN));
+      const marks = await page.evaluate(() =>
+        ['govpost-log-read', 'govpost-log-verified'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN),
+      );
       shown.push(marks[0]);
       verified.push(marks[1]);
     }
@@ -123,12 +132,24 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
     const entries = records.filter((r) => r.type === 'attempt').length;
     return [
       { what: `写入 IndexedDB（准备数据，${records.length} 条记录）`, median: ms(seedMs) },
-      { what: `打开审计页面到表格显示（读取 ${records.length} 条记录）`, median: ms(median(shown)), baseline: `页面 JS 堆（回收后）${heap.toFixed(0)} MB` },
+      {
+        what: `打开审计页面到表格显示（读取 ${records.length} 条记录）`,
+        median: ms(median(shown)),
+        baseline: `页面 JS 堆（回收后）${heap.toFixed(0)} MB`,
+      },
       { what: `打开审计页面到链校验完成（${records.length} 条记录逐条重算哈希）`, median: ms(median(verified)) },
       { what: `按平台筛选 ${entries} 条到表格更新`, median: ms(median(filterTimes)) },
       { what: '虚拟滚动：跳到表格任意位置到该处各行出现', median: `${frame.toFixed(1)} ms` },
-      { what: `导出 CSV ${entries} 条（${(csv.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`, median: ms(csv.ms), baseline: `最长主线程任务 ${ms(csv.longest)}` },
-      { what: `导出 JSON Lines ${entries} 条（${(jsonl.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`, median: ms(jsonl.ms), baseline: `最长主线程任务 ${ms(jsonl.longest)}` },
+      {
+        what: `导出 CSV ${entries} 条（${(csv.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`,
+        median: ms(csv.ms),
+        baseline: `最长主线程任务 ${ms(csv.longest)}`,
+      },
+      {
+        what: `导出 JSON Lines ${entries} 条（${(jsonl.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`,
+        median: ms(jsonl.ms),
+        baseline: `最长主线程任务 ${ms(jsonl.longest)}`,
+      },
     ];
   } finally {
     await browser.close();

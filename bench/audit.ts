@@ -60,7 +60,13 @@ async function benchAppend(): Promise<Row[]> {
     const db = openLogDb({ name: 'bench', indexedDB: new IDBFactory(), IDBKeyRange });
     const log = createAuditLog({ db, settings: async () => DEFAULT_SETTINGS, extensionVersion: 'bench' });
     for (let i = 0; i < N; i++) {
-      const { id } = await log.logAttempt(attemptStart({ text: `第${i}条：市政府召开常务会议，研究部署安全生产工作。`, findings: attemptStart().findings }), weibo);
+      const { id } = await log.logAttempt(
+        attemptStart({
+          text: `第${i}条：市政府召开常务会议，研究部署安全生产工作。`,
+          findings: attemptStart().findings,
+        }),
+        weibo,
+      );
       await log.completeAttempt({ id, decision: 'published' }, weibo);
     }
     db.close();
@@ -79,8 +85,18 @@ async function benchAppend(): Promise<Row[]> {
   const perAttempt = writer / N;
   const perRecordAdd = (perRecord / records.length) * 2;
   return [
-    { what: `记录并完成一次发布尝试（写入方，含校验、哈希、链，${N} 次）`, median: `${ms(perAttempt)}（${Math.round(1000 / perAttempt)} 次/秒）`, baseline: `逐条 add ${ms(perRecordAdd)}`, ratio: ratio(perAttempt, perRecordAdd) },
-    { what: '同上，对比一次 bulkAdd 全部记录', median: ms(perAttempt), baseline: `${ms((bulk / records.length) * 2)}/次`, ratio: ratio(perAttempt, (bulk / records.length) * 2) },
+    {
+      what: `记录并完成一次发布尝试（写入方，含校验、哈希、链，${N} 次）`,
+      median: `${ms(perAttempt)}（${Math.round(1000 / perAttempt)} 次/秒）`,
+      baseline: `逐条 add ${ms(perRecordAdd)}`,
+      ratio: ratio(perAttempt, perRecordAdd),
+    },
+    {
+      what: '同上，对比一次 bulkAdd 全部记录',
+      median: ms(perAttempt),
+      baseline: `${ms((bulk / records.length) * 2)}/次`,
+      ratio: ratio(perAttempt, (bulk / records.length) * 2),
+    },
   ];
 }
 
@@ -100,11 +116,17 @@ async function benchVerify(records: LogRecord[]): Promise<Row[]> {
     if (!v.finish().ok) throw new Error('bench chain does not verify');
   });
   const baseline = await timeRuns(3, async () => {
-    for (let i = 0; i < records.length; i += 5_000) await Promise.all(records.slice(i, i + 5_000).map((r) => sha256Hex(JSON.stringify(r))));
+    for (let i = 0; i < records.length; i += 5_000)
+      await Promise.all(records.slice(i, i + 5_000).map((r) => sha256Hex(JSON.stringify(r))));
   });
   const fold = await timeRuns(3, () => new LogModel().add(records));
   return [
-    { what: `校验整条链（${records.length} 条记录）`, median: ms(verify), baseline: `只对 JSON.stringify 求哈希 ${ms(baseline)}`, ratio: ratio(verify, baseline) },
+    {
+      what: `校验整条链（${records.length} 条记录）`,
+      median: ms(verify),
+      baseline: `只对 JSON.stringify 求哈希 ${ms(baseline)}`,
+      ratio: ratio(verify, baseline),
+    },
     { what: `把记录整理成条目（${records.length} 条记录）`, median: ms(fold) },
   ];
 }
@@ -120,7 +142,10 @@ async function benchFilter(model: LogModel): Promise<Row[]> {
     ['时间范围（30 天）', { fromMs: Date.parse('2026-02-01T00:00:00Z'), toMs: Date.parse('2026-03-03T00:00:00Z') }],
     ['全文（中文）', { text: '常务会议' }],
     ['全文（英文，不分大小写）', { text: 'WEIBO.COM/U/3567' }],
-    ['组合：平台+类别+全文+时间', { platform: 'weibo', category: 'typo', text: '施工', fromMs: Date.parse('2026-01-15T00:00:00Z') }],
+    [
+      '组合：平台+类别+全文+时间',
+      { platform: 'weibo', category: 'typo', text: '施工', fromMs: Date.parse('2026-01-15T00:00:00Z') },
+    ],
   ];
   const baseline = await timeRuns(21, () => model.entries.filter((e) => e.attempt.platform === 'wechat'));
   filterEntries(model.entries, { text: 'warm-up' }); // builds the lower-case search cache once
@@ -190,14 +215,29 @@ async function benchExport(model: LogModel): Promise<Row[]> {
   });
   const n = model.entries.length;
   return [
-    { what: `导出 CSV（${n} 条，${mb(csv.bytes)}）`, median: `${ms(csv.ms)}，堆峰值 +${mb(csv.peak)}`, baseline: `一次 JSON.stringify ${ms(baseline.ms)}，+${mb(baseline.peak)}`, ratio: ratio(csv.ms, baseline.ms) },
-    { what: `导出 JSON Lines 含链（${n} 条，${mb(jsonl.bytes)}）`, median: `${ms(jsonl.ms)}，堆峰值 +${mb(jsonl.peak)}`, baseline: ms(baseline.ms), ratio: ratio(jsonl.ms, baseline.ms) },
-    { what: `导出 JSON Lines，筛选后 ${filtered.length} 条（其余为省略段）`, median: `${ms(jsonlFiltered.ms)}，+${mb(jsonlFiltered.peak)}` },
+    {
+      what: `导出 CSV（${n} 条，${mb(csv.bytes)}）`,
+      median: `${ms(csv.ms)}，堆峰值 +${mb(csv.peak)}`,
+      baseline: `一次 JSON.stringify ${ms(baseline.ms)}，+${mb(baseline.peak)}`,
+      ratio: ratio(csv.ms, baseline.ms),
+    },
+    {
+      what: `导出 JSON Lines 含链（${n} 条，${mb(jsonl.bytes)}）`,
+      median: `${ms(jsonl.ms)}，堆峰值 +${mb(jsonl.peak)}`,
+      baseline: ms(baseline.ms),
+      ratio: ratio(jsonl.ms, baseline.ms),
+    },
+    {
+      what: `导出 JSON Lines，筛选后 ${filtered.length} 条（其余为省略段）`,
+      median: `${ms(jsonlFiltered.ms)}，+${mb(jsonlFiltered.peak)}`,
+    },
     { what: `离线核验导出文件（log verify 的核心，${n} 条）`, median: ms(cli) },
   ];
 }
 
-export async function runAuditBench(options: { browser?: boolean; onlyBrowser?: boolean; entries?: number } = {}): Promise<void> {
+export async function runAuditBench(
+  options: { browser?: boolean; onlyBrowser?: boolean; entries?: number } = {},
+): Promise<void> {
   const n = options.entries ?? ENTRIES;
   console.log(`# 审计日志基准（Node ${process.version}，${new Date().toISOString()}）`);
   if (!options.onlyBrowser) table('写入（fake-indexeddb，内存）', await benchAppend());

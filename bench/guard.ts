@@ -98,11 +98,16 @@ async function closePanel(page: Page): Promise<void> {
     const root = document.querySelector('govpost-guard')!.shadowRoot!;
     [...root.querySelectorAll('button')].find((b) => b.textContent === '返回修改')!.click();
   });
-  await page.waitForFunction(() => !document.querySelector('govpost-guard')!.shadowRoot!.querySelector('[role="dialog"]'));
+  await page.waitForFunction(
+    () => !document.querySelector('govpost-guard')!.shadowRoot!.querySelector('[role="dialog"]'),
+  );
 }
 
 async function waitSent(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('textarea[placeholder="有什么新鲜事想分享给大家？"]')!.value === '');
+  await page.waitForFunction(
+    () =>
+      document.querySelector<HTMLTextAreaElement>('textarea[placeholder="有什么新鲜事想分享给大家？"]')!.value === '',
+  );
 }
 
 async function open(page: Page, origin: string): Promise<void> {
@@ -242,9 +247,20 @@ async function main(): Promise<void> {
 
     const keys = [];
     for (const length of [200, 20_000]) {
-      const [g, b] = await keystrokeCosts([{ page: guarded, cdp: gCdp }, { page: baseline, cdp: bCdp }], text(length, true));
+      const [g, b] = await keystrokeCosts(
+        [
+          { page: guarded, cdp: gCdp },
+          { page: baseline, cdp: bCdp },
+        ],
+        text(length, true),
+      );
       const cpu = await guardCpuPerKeystroke(guarded, gCdp, text(length, true));
-      keys.push({ what: `live check per keystroke, ${length.toLocaleString('en')} chars`, guarded: g, baseline: b, guardCpu: cpu });
+      keys.push({
+        what: `live check per keystroke, ${length.toLocaleString('en')} chars`,
+        guarded: g,
+        baseline: b,
+        guardCpu: cpu,
+      });
     }
     const sizes = contentScriptSizes();
 
@@ -252,21 +268,37 @@ async function main(): Promise<void> {
     const out: string[] = [];
     out.push(`GovPost Guard on weibo.com (replica), Chromium headless, ${SAMPLES} samples after ${WARMUP} warm-up`);
     out.push('baseline: the same replica page on a host the extension does not run on, same browser, same run\n');
-    out.push('latency                                                      median      p95   baseline median   added (median)');
+    out.push(
+      'latency                                                      median      p95   baseline median   added (median)',
+    );
     for (const r of rows) {
-      out.push(`${r.what.padEnd(58)} ${ms(r.guarded.median).padStart(8)} ${ms(r.guarded.p95).padStart(8)} ${ms(r.baseline.median).padStart(17)} ${ms(r.guarded.median - r.baseline.median).padStart(16)}`);
+      out.push(
+        `${r.what.padEnd(58)} ${ms(r.guarded.median).padStart(8)} ${ms(r.guarded.p95).padStart(8)} ${ms(r.baseline.median).padStart(17)} ${ms(r.guarded.median - r.baseline.median).padStart(16)}`,
+      );
     }
     const article = rows.find((r) => r.what.startsWith('20,000') && r.what.includes('panel'))!;
-    out.push(`target: article click → verdict under ${TARGET_ARTICLE_MS} ms: ${article.guarded.p95 < TARGET_ARTICLE_MS ? 'PASS' : article.guarded.median < TARGET_ARTICLE_MS ? 'PASS (median; p95 over)' : 'MISS'}\n`);
-    out.push('main-thread time per keystroke (every key checked)  guarded   baseline   added   guard scripts (profiled)');
-    for (const k of keys) out.push(`${k.what.padEnd(51)} ${ms(k.guarded).padStart(8)} ${ms(k.baseline).padStart(10)} ${ms(k.guarded - k.baseline).padStart(7)} ${ms(k.guardCpu).padStart(12)}`);
+    out.push(
+      `target: article click → verdict under ${TARGET_ARTICLE_MS} ms: ${article.guarded.p95 < TARGET_ARTICLE_MS ? 'PASS' : article.guarded.median < TARGET_ARTICLE_MS ? 'PASS (median; p95 over)' : 'MISS'}\n`,
+    );
+    out.push(
+      'main-thread time per keystroke (every key checked)  guarded   baseline   added   guard scripts (profiled)',
+    );
+    for (const k of keys)
+      out.push(
+        `${k.what.padEnd(51)} ${ms(k.guarded).padStart(8)} ${ms(k.baseline).padStart(10)} ${ms(k.guarded - k.baseline).padStart(7)} ${ms(k.guardCpu).padStart(12)}`,
+      );
     out.push('\ncontent scripts                raw      gzip');
     for (const s of sizes) out.push(`${s.file.padEnd(24)} ${kib(s.raw).padStart(10)} ${kib(s.gzip).padStart(10)}`);
-    out.push(`\nJS heap of a fresh page: guarded ${kib(heap.guarded)}, baseline ${kib(heap.baseline)}, added ${kib(heap.guarded - heap.baseline)} (×${(heap.guarded / heap.baseline).toFixed(2)})`);
+    out.push(
+      `\nJS heap of a fresh page: guarded ${kib(heap.guarded)}, baseline ${kib(heap.baseline)}, added ${kib(heap.guarded - heap.baseline)} (×${(heap.guarded / heap.baseline).toFixed(2)})`,
+    );
     console.log(out.join('\n'));
 
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/guard.json'), `${JSON.stringify({ date: new Date().toISOString(), samples: SAMPLES, latency: rows, keystrokes: keys, sizes, heap }, null, 2)}\n`);
+    writeFileSync(
+      join(ROOT, 'bench/results/guard.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), samples: SAMPLES, latency: rows, keystrokes: keys, sizes, heap }, null, 2)}\n`,
+    );
   } finally {
     await browser.close();
   }

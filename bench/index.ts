@@ -34,8 +34,17 @@ function packWithTerms(base: Pack, terms: readonly string[]): Pack {
   const config = base.rules[rule.meta.id];
   return {
     ...base,
-    rules: { ...base.rules, [rule.meta.id]: { severity: config?.severity === 'off' || !config ? 'warn' : config.severity, options: { ...config?.options, [option]: 'bench-terms' } } },
-    dictionaries: { ...base.dictionaries, 'bench-terms': { basis: '基准测试生成的词条', entries: terms.map((term) => ({ term })) } },
+    rules: {
+      ...base.rules,
+      [rule.meta.id]: {
+        severity: config?.severity === 'off' || !config ? 'warn' : config.severity,
+        options: { ...config?.options, [option]: 'bench-terms' },
+      },
+    },
+    dictionaries: {
+      ...base.dictionaries,
+      'bench-terms': { basis: '基准测试生成的词条', entries: terms.map((term) => ({ term })) },
+    },
   };
 }
 
@@ -43,10 +52,12 @@ const draft = (body: string): Draft => ({ platform: 'weibo', kind: 'post', body 
 
 /** The full check on each text, measured in turns so the lengths compare under the same load. */
 function timeChecks(checker: Checker, texts: string[]): Timing[] {
-  return measureInTurns(texts.map((text) => {
-    const d = draft(text);
-    return () => checker.check(d);
-  }));
+  return measureInTurns(
+    texts.map((text) => {
+      const d = draft(text);
+      return () => checker.check(d);
+    }),
+  );
 }
 
 /** Beyond this expected time per call a peer is not measured on a longer text. */
@@ -66,7 +77,8 @@ function peerTimer(matchers: Matcher[]): (text: string) => (Timing | undefined)[
       const [older, last] = seen[i].slice(-2);
       const previous = last ?? older;
       if (previous && !skipped[i]) {
-        const exponent = older && last ? Math.max(1, Math.log(last.median / older.median) / Math.log(last.length / older.length)) : 1;
+        const exponent =
+          older && last ? Math.max(1, Math.log(last.median / older.median) / Math.log(last.length / older.length)) : 1;
         skipped[i] = previous.median * (text.length / previous.length) ** exponent > PEER_BUDGET_MS;
       }
       if (skipped[i]) return undefined;
@@ -80,7 +92,12 @@ const cell = (t: Timing | undefined, f: (t: Timing) => string) => (t ? f(t) : '�
 
 /** The pack with every rule but `id` turned off. */
 function packWithOnly(base: Pack, id: string | null): Pack {
-  return { ...base, rules: Object.fromEntries(Object.entries(base.rules).map(([rule, config]) => [rule, rule === id ? config : { severity: 'off' as const }])) };
+  return {
+    ...base,
+    rules: Object.fromEntries(
+      Object.entries(base.rules).map(([rule, config]) => [rule, rule === id ? config : { severity: 'off' as const }]),
+    ),
+  };
 }
 
 /**
@@ -91,7 +108,10 @@ function ruleTable({ compilePack, RULES }: Engine, pack: Pack, text: string): Ta
   const ids = compilePack(pack, RULES).rules.map((r) => r.id);
   const d = draft(text);
   const alone = ids.map((id) => compilePack(packWithOnly(pack, id), RULES));
-  const times = measureInTurns(alone.map((c) => () => c.check(d)), { time: 300 * alone.length });
+  const times = measureInTurns(
+    alone.map((c) => () => c.check(d)),
+    { time: 300 * alone.length },
+  );
   const table = new Table(['rule alone (20,000 chars)', 'findings', 'median', 'cpu']);
   ids
     .map((id, i) => ({ id, t: times[i], findings: alone[i].check(d).findings.length }))
@@ -125,15 +145,29 @@ async function main(): Promise<void> {
   console.log(
     `pack ${pack.id} ${pack.version}: ${checker.rules.length} active rules (${checker.rules.map((r) => r.id).join(', ')}), ${terms.length} literal terms, ${checker.termCount} automaton patterns`,
   );
-  console.log('the engine is bundled and minified as the extension ships it (esbuild, the build\'s browser targets); the peers run as published;');
-  console.log('times are per call: wall-clock median and p95 over many samples after warm-up, and process CPU time (cpu);');
+  console.log(
+    "the engine is bundled and minified as the extension ships it (esbuild, the build's browser targets); the peers run as published;",
+  );
+  console.log(
+    'times are per call: wall-clock median and p95 over many samples after warm-up, and process CPU time (cpu);',
+  );
   console.log('full-check samples are batches of about 20 ms, taken in turns across the text lengths;');
-  console.log('ratio < 1 means the full check is faster. On a busy machine wall time grows with the load, CPU time much less.\n');
+  console.log(
+    'ratio < 1 means the full check is faster. On a busy machine wall time grows with the load, CPU time much less.\n',
+  );
 
   // 1. The full check against bare matching of the same pack's terms.
   const matchers = PEERS.map((p) => p.build(terms));
   const timePeers = peerTimer(matchers);
-  const full = new Table(['text', 'findings', 'full check', 'p95', 'cpu', ...PEERS.map((p) => p.name), ...PEERS.map((p) => `check/${p.name}`)]);
+  const full = new Table([
+    'text',
+    'findings',
+    'full check',
+    'p95',
+    'cpu',
+    ...PEERS.map((p) => p.name),
+    ...PEERS.map((p) => `check/${p.name}`),
+  ]);
   const checkTimes = timeChecks(checker, texts);
   const peerTimes: (Timing | undefined)[][] = [];
   texts.forEach((text, i) => {
@@ -158,7 +192,12 @@ async function main(): Promise<void> {
   const d20k = draft(texts[i20k]);
   const [bundled20k, source20k] = measureInTurns([() => checker.check(d20k), () => sourceChecker.check(d20k)]);
   const loaders = new Table(['20,000 chars, measured in turns', 'median', 'p95', 'cpu']);
-  loaders.row(['bundled and minified, as shipped (the targets use this)', ms(bundled20k.median), ms(bundled20k.p95), ms(bundled20k.cpu)]);
+  loaders.row([
+    'bundled and minified, as shipped (the targets use this)',
+    ms(bundled20k.median),
+    ms(bundled20k.p95),
+    ms(bundled20k.cpu),
+  ]);
   loaders.row(['from source through tsx (info only)', ms(source20k.median), ms(source20k.p95), ms(source20k.cpu)]);
   console.log('The engine as shipped and as run from source');
   console.log(loaders.render());
@@ -174,10 +213,14 @@ async function main(): Promise<void> {
     ['quoted speech (for quote-aware rules)', () => findQuotedSpans(normalized)],
     ['full check', () => checker.check(draft(at20k))],
   ];
-  measureInTurns(stageFns.map(([, fn]) => fn)).forEach((t, i) => stages.row([stageFns[i][0], ms(t.median), ms(t.p95), ms(t.cpu)]));
+  measureInTurns(stageFns.map(([, fn]) => fn)).forEach((t, i) =>
+    stages.row([stageFns[i][0], ms(t.median), ms(t.p95), ms(t.cpu)]),
+  );
   console.log('Stages of one check');
   console.log(stages.render());
-  console.log('Per rule: each rule checked alone, with the stages above that it needs (a full check runs each stage once for all rules)');
+  console.log(
+    'Per rule: each rule checked alone, with the stages above that it needs (a full check runs each stage once for all rules)',
+  );
   console.log(ruleTable(engine, pack, at20k).render());
 
   // 3. A pack with a large dictionary: compile time, peers' build time, matching.
@@ -189,13 +232,24 @@ async function main(): Promise<void> {
   const builds = PEERS.map((p) => measureOnce(() => p.build(big), 5));
   const build = new Table(['build', 'terms', 'median']);
   build.row(['compilePack, default pack', String(terms.length), ms(compileDefault.median)]);
-  build.row([`compilePack, default pack + ${BIG_DICTIONARY.toLocaleString('en')}-term dictionary`, String(bigChecker.termCount), ms(compileBig.median)]);
+  build.row([
+    `compilePack, default pack + ${BIG_DICTIONARY.toLocaleString('en')}-term dictionary`,
+    String(bigChecker.termCount),
+    ms(compileBig.median),
+  ]);
   PEERS.forEach((p, i) => build.row([`${p.name} build`, String(big.length), ms(builds[i].median)]));
   console.log('Compile and build');
   console.log(build.render());
 
   const timeBigPeers = peerTimer(builds.map((b) => b.result));
-  const bigTable = new Table(['text', 'findings', 'full check', 'p95', ...PEERS.map((p) => p.name), ...PEERS.map((p) => `check/${p.name}`)]);
+  const bigTable = new Table([
+    'text',
+    'findings',
+    'full check',
+    'p95',
+    ...PEERS.map((p) => p.name),
+    ...PEERS.map((p) => `check/${p.name}`),
+  ]);
   let bigCheck20k: Timing | undefined;
   let bigPeers20k: (Timing | undefined)[] = [];
   const bigTimes = timeChecks(bigChecker, texts.slice(1));
@@ -216,28 +270,37 @@ async function main(): Promise<void> {
       ...peers.map((p) => cell(p, (x) => ratio(t.median, x.median))),
     ]);
   });
-  console.log(`Full check with the ${BIG_DICTIONARY.toLocaleString('en')}-term dictionary vs bare match of the same ${BIG_DICTIONARY.toLocaleString('en')} terms`);
+  console.log(
+    `Full check with the ${BIG_DICTIONARY.toLocaleString('en')}-term dictionary vs bare match of the same ${BIG_DICTIONARY.toLocaleString('en')} terms`,
+  );
   console.log(bigTable.render());
 
   // 4. Memory kept alive by each compiled form.
   if (canMeasureHeap()) {
     const heap = new Table(['retained (heap + buffers)', 'bytes']);
     heap.row(['checker, default pack', bytes(retainedHeap(() => compilePack(pack, RULES)))]);
-    heap.row([`checker, + ${BIG_DICTIONARY.toLocaleString('en')} terms`, bytes(retainedHeap(() => compilePack(bigPack, RULES)))]);
-    for (const p of PEERS) heap.row([`${p.name}, ${BIG_DICTIONARY.toLocaleString('en')} terms`, bytes(retainedHeap(() => p.build(big)))]);
+    heap.row([
+      `checker, + ${BIG_DICTIONARY.toLocaleString('en')} terms`,
+      bytes(retainedHeap(() => compilePack(bigPack, RULES))),
+    ]);
+    for (const p of PEERS)
+      heap.row([`${p.name}, ${BIG_DICTIONARY.toLocaleString('en')} terms`, bytes(retainedHeap(() => p.build(big)))]);
     const m = process.memoryUsage();
     heap.row(['process heap used at the end', bytes(m.heapUsed)]);
     console.log('Memory');
     console.log(heap.render());
   } else {
-    console.log('Memory: run with node --expose-gc --import tsx bench/index.ts (npm run bench:engine does) to measure.\n');
+    console.log(
+      'Memory: run with node --expose-gc --import tsx bench/index.ts (npm run bench:engine does) to measure.\n',
+    );
   }
 
   // 5. Targets.
   const i20 = LENGTHS.indexOf(20_000);
   const i100 = LENGTHS.indexOf(100_000);
-  const libraries = PEERS.map((p, i) => ({ name: p.name, t: peerTimes[i20][i] }))
-    .filter((p): p is { name: string; t: Timing } => p.name !== 'indexOf' && p.t !== undefined);
+  const libraries = PEERS.map((p, i) => ({ name: p.name, t: peerTimes[i20][i] })).filter(
+    (p): p is { name: string; t: Timing } => p.name !== 'indexOf' && p.t !== undefined,
+  );
   const fastest = libraries.reduce((a, b) => (b.t.median < a.t.median ? b : a));
   const check20 = checkTimes[i20].median;
   const growth = checkTimes[i100].median / check20;
@@ -247,8 +310,14 @@ async function main(): Promise<void> {
       check20 < fastest.t.median,
       `full check of 20,000 chars faster than the fastest peer library's bare match (same text, same terms): ${ms(check20)} vs ${fastest.name} ${ms(fastest.t.median)} → ratio ${ratio(check20, fastest.t.median)} (${libraries.map((l) => `${l.name} ${ratio(check20, l.t.median)}`).join(', ')})`,
     ],
-    [check20 < 2, `full check of 20,000 chars, median under 2 ms: ${ms(check20)} (CPU time ${ms(checkTimes[i20].cpu)}; engine bundled as shipped, from source through tsx ${ms(source20k.median)})`],
-    [growth <= 6, `linear growth, 100,000 chars within 6× of 20,000: ${growth.toFixed(2)}× (CPU time ${cpuGrowth.toFixed(2)}×)`],
+    [
+      check20 < 2,
+      `full check of 20,000 chars, median under 2 ms: ${ms(check20)} (CPU time ${ms(checkTimes[i20].cpu)}; engine bundled as shipped, from source through tsx ${ms(source20k.median)})`,
+    ],
+    [
+      growth <= 6,
+      `linear growth, 100,000 chars within 6× of 20,000: ${growth.toFixed(2)}× (CPU time ${cpuGrowth.toFixed(2)}×)`,
+    ],
   ];
   console.log(`Targets (load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
   for (const [ok, text] of targets) console.log(`  ${ok ? 'PASS' : 'MISS'}  ${text}`);

@@ -63,7 +63,13 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
     }
     const cpu = cpuMs(process.cpuUsage(c0)) / (few.length - 1 || 1);
     few.sort((a, b) => a - b);
-    return { median: quantile(few, 0.5), p95: few[few.length - 1], cpu: few.length > 1 ? cpu : Number.NaN, samples: few.length, batch: 1 };
+    return {
+      median: quantile(few, 0.5),
+      p95: few[few.length - 1],
+      cpu: few.length > 1 ? cpu : Number.NaN,
+      samples: few.length,
+      batch: 1,
+    };
   }
   let calls = 1;
   while (performance.now() - start < warmup || calls < 5) {
@@ -118,7 +124,13 @@ export function measureInTurns(fns: (() => unknown)[], options: MeasureOptions =
   }
   return samples.map((s, i) => {
     const sorted = [...s].sort((a, b) => a - b);
-    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), cpu: cpu[i] / (s.length * batches[i]), samples: s.length, batch: batches[i] };
+    return {
+      median: quantile(sorted, 0.5),
+      p95: quantile(sorted, 0.95),
+      cpu: cpu[i] / (s.length * batches[i]),
+      samples: s.length,
+      batch: batches[i],
+    };
   });
 }
 

@@ -21,7 +21,10 @@ export interface ParsedArgs {
 
 export function parseOptions(args: string[], spec: Record<string, OptionSpec>): ParsedArgs {
   const options = Object.fromEntries(
-    Object.entries(spec).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) }]),
+    Object.entries(spec).map(([name, s]) => [
+      name,
+      { type: s.type, ...(s.short ? { short: s.short } : {}), ...(s.multiple ? { multiple: true } : {}) },
+    ]),
   );
   let parsed: ParsedArgs;
   try {

@@ -33,11 +33,18 @@ function optionalObject(o: Obj, key: string): Obj | undefined {
 }
 
 /** An object of one required and one optional text field: {name, id?}, {text, author?}, {href, text?}. */
-function textPair<R extends string, O extends string>(o: Obj, path: string, required: R, optional: O, what: string): Record<R, string> & Partial<Record<O, string>> {
+function textPair<R extends string, O extends string>(
+  o: Obj,
+  path: string,
+  required: R,
+  optional: O,
+  what: string,
+): Record<R, string> & Partial<Record<O, string>> {
   const value = optionalString(o, required, `${path}.${required}`);
   if (value === undefined) throw new LineError(`${path}.${required} 缺失（${what}，应为文字）`);
   const extra = optionalString(o, optional, `${path}.${optional}`);
-  return { [required]: value, ...(extra === undefined ? {} : { [optional]: extra }) } as Record<R, string> & Partial<Record<O, string>>;
+  return { [required]: value, ...(extra === undefined ? {} : { [optional]: extra }) } as Record<R, string> &
+    Partial<Record<O, string>>;
 }
 
 function typeName(v: unknown): string {
@@ -49,7 +56,8 @@ function typeName(v: unknown): string {
 function oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[]): T {
   const v = o[key];
   if (v === undefined || v === null) throw new LineError(`缺少 ${key}（应为 ${allowed.join('、')} 之一）`);
-  if (!allowed.includes(v as T)) throw new LineError(`${key} 的值 ${JSON.stringify(v)} 无效，应为 ${allowed.join('、')} 之一`);
+  if (!allowed.includes(v as T))
+    throw new LineError(`${key} 的值 ${JSON.stringify(v)} 无效，应为 ${allowed.join('、')} 之一`);
   return v as T;
 }
 
@@ -65,7 +73,8 @@ function toDraft(o: Obj): Draft {
   const url = optionalString(o, 'url');
   if (url !== undefined) draft.url = url;
   if (o.original !== undefined && o.original !== null) {
-    if (typeof o.original !== 'boolean') throw new LineError(`original 应为 true 或 false，实际为 ${typeName(o.original)}`);
+    if (typeof o.original !== 'boolean')
+      throw new LineError(`original 应为 true 或 false，实际为 ${typeName(o.original)}`);
     draft.original = o.original;
   }
 

@@ -16,7 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 /** The top-level help, with each command's one-line summary. */
 export async function usage(): Promise<string> {
-  const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(20)} ${(await load()).summary}`));
+  const lines = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(20)} ${(await load()).summary}`),
+  );
   return `用法 / Usage:
   govpost-guard <命令> [选项]
 
@@ -27,7 +29,13 @@ ${lines.join('\n')}
 运行 govpost-guard <命令> --help 查看各命令的选项。`;
 }
 
-const processIO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+const processIO: CliIO = {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+};
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;

@@ -19,9 +19,7 @@ export const PORT_EVENT = 'govpost-guard:port';
 export const READY_EVENT = 'govpost-guard:ready';
 
 /** Gate → guard. */
-export type GateMessage =
-  | { type: 'held'; request: HeldRequest }
-  | { type: 'identity'; id: number; account?: Account };
+export type GateMessage = { type: 'held'; request: HeldRequest } | { type: 'identity'; id: number; account?: Account };
 
 /** Guard → gate. */
 export type GuardMessage =

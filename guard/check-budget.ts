@@ -23,7 +23,12 @@ export function runCheck(checker: Checker, draft: Draft, t0: number, budgetMs: n
     return { failure: `检查出错：${e instanceof Error ? e.message : String(e)}`, ms: performance.now() - t0 };
   }
   const ms = performance.now() - t0;
-  if (report.errors.length) return { report, failure: `有 ${report.errors.length} 条规则未能完成检查（${report.errors.map((e) => e.ruleId).join('、')}）`, ms };
+  if (report.errors.length)
+    return {
+      report,
+      failure: `有 ${report.errors.length} 条规则未能完成检查（${report.errors.map((e) => e.ruleId).join('、')}）`,
+      ms,
+    };
   if (ms > budgetMs) return { report, failure: `检查用时 ${Math.round(ms)} 毫秒，超过 ${budgetMs} 毫秒的时限`, ms };
   return { report, ms };
 }

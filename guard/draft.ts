@@ -5,7 +5,12 @@ import type { Account, Composer, SiteAdapter } from './adapter';
 /** Surfaces whose text is a draft field of the same name (the others are not typed by the editor). */
 const TEXT_FIELDS = ['title', 'author', 'summary'] as const;
 
-export function buildDraft(adapter: Pick<SiteAdapter, 'platform'>, composer: Composer, account: Account | undefined, url = location.href): Draft {
+export function buildDraft(
+  adapter: Pick<SiteAdapter, 'platform'>,
+  composer: Composer,
+  account: Account | undefined,
+  url = location.href,
+): Draft {
   const extra = composer.extra?.() ?? {};
   const typed: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {};
   for (const field of TEXT_FIELDS) {

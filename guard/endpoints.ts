@@ -42,7 +42,12 @@ function matchesValue(expected: string | RegExp | null, actual: string | null): 
 }
 
 /** The first rule a request matches, or undefined. `pageHost` stands in for rules without hosts. */
-export function matchEndpoint(rules: readonly EndpointRule[], method: string, url: URL, pageHost: string): EndpointRule | undefined {
+export function matchEndpoint(
+  rules: readonly EndpointRule[],
+  method: string,
+  url: URL,
+  pageHost: string,
+): EndpointRule | undefined {
   const m = method.toUpperCase();
   for (const rule of rules) {
     if (!(rule.methods ?? ['POST']).includes(m)) continue;

@@ -56,7 +56,12 @@ export interface FlowDeps {
   /** Tells the editor something went wrong outside the panel (a notice on the page). */
   notify(text: string): void;
   /** The last check on this tab, for the toolbar popup. */
-  checked(info: { draft: Draft; verdict: Verdict | 'error'; findings: Finding[]; decision: Exclude<Decision, 'pending'> }): void;
+  checked(info: {
+    draft: Draft;
+    verdict: Verdict | 'error';
+    findings: Finding[];
+    decision: Exclude<Decision, 'pending'>;
+  }): void;
   pack(): { id: string; version: string };
   strings: { logFailed(message: string): string; controlGone: string };
 }
@@ -65,7 +70,8 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
   let draft = input.draft;
   let staleRechecks = 0;
   for (;;) {
-    const outcome: CheckOutcome = input.unreadable && draft === input.draft ? { failure: input.unreadable, ms: 0 } : await deps.check(draft);
+    const outcome: CheckOutcome =
+      input.unreadable && draft === input.draft ? { failure: input.unreadable, ms: 0 } : await deps.check(draft);
     const verdict: Verdict | 'error' = outcome.failure ? 'error' : outcome.report!.verdict;
     const findings = outcome.report?.findings ?? [];
     const errors: RuleError[] = [...(outcome.report?.errors ?? [])];
@@ -73,14 +79,16 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
 
     // Write-ahead: the entry is on its way now; the panel opens at the same time, and nothing is
     // let through before the background has answered.
-    const logged: Promise<string | null | typeof STALE> = deps.log.start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack())).then(
-      ({ id }) => id,
-      (e: unknown) => {
-        if (e instanceof StalePackError && staleRechecks < MAX_STALE_RECHECKS) return STALE;
-        deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
-        return null;
-      },
-    );
+    const logged: Promise<string | null | typeof STALE> = deps.log
+      .start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack()))
+      .then(
+        ({ id }) => id,
+        (e: unknown) => {
+          if (e instanceof StalePackError && staleRechecks < MAX_STALE_RECHECKS) return STALE;
+          deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
+          return null;
+        },
+      );
 
     const finish = async (id: string, decision: Exclude<Decision, 'pending'>, reason?: string) => {
       deps.checked({ draft, verdict, findings, decision });

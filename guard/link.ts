@@ -93,8 +93,18 @@ export class GateLink {
   private decide(request: HeldRequest) {
     this.post({ type: 'ack', id: request.id });
     this.handler!(request).then(
-      (answer) => this.post(answer.release ? { type: 'release', id: request.id } : { type: 'reject', id: request.id, message: answer.message }),
-      (e: unknown) => this.post({ type: 'reject', id: request.id, message: `发布前检查失败：${e instanceof Error ? e.message : String(e)}` }),
+      (answer) =>
+        this.post(
+          answer.release
+            ? { type: 'release', id: request.id }
+            : { type: 'reject', id: request.id, message: answer.message },
+        ),
+      (e: unknown) =>
+        this.post({
+          type: 'reject',
+          id: request.id,
+          message: `发布前检查失败：${e instanceof Error ? e.message : String(e)}`,
+        }),
     );
   }
 }

@@ -155,7 +155,13 @@ export class LiveChecker {
       const box = body.getBoundingClientRect();
       if (!findings.length || box.width === 0 || box.bottom < 0 || box.top > vh) continue;
       const worst = findings.reduce((a, f) => (severityRank(f.severity) > severityRank(a.severity) ? f : a));
-      badges.push({ key: r.key, left: box.right - 4, top: box.bottom - 4, count: findings.length, severity: worst.severity });
+      badges.push({
+        key: r.key,
+        left: box.right - 4,
+        top: box.bottom - 4,
+        count: findings.length,
+        severity: worst.severity,
+      });
       // One geometry pass per surface for all its findings.
       const bySurface = new Map<TextSurface, { f: (typeof findings)[number]; i: number }[]>();
       findings.forEach((f, i) => {
@@ -165,7 +171,9 @@ export class LiveChecker {
       });
       for (const [surface, list] of bySurface) {
         const rects = surface.rectsOf(list.map(({ f }) => f.range));
-        list.forEach(({ f, i }, k) => marks.push({ key: `${r.key}-${i}`, severity: f.severity, boxes: rects[k].map(toBox) }));
+        list.forEach(({ f, i }, k) =>
+          marks.push({ key: `${r.key}-${i}`, severity: f.severity, boxes: rects[k].map(toBox) }),
+        );
       }
     }
     const drawn = JSON.stringify([badges, marks]);
@@ -174,4 +182,3 @@ export class LiveChecker {
     this.store.set({ badges, marks });
   }
 }
-

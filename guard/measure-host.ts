@@ -10,7 +10,8 @@ export function measureRoot(doc: Document): ShadowRoot {
   if (!entry) {
     const host = doc.createElement('govpost-measure');
     host.setAttribute('aria-hidden', 'true');
-    host.style.cssText = 'position:absolute!important;top:0!important;left:-99999px!important;width:0!important;height:0!important;overflow:hidden!important;visibility:hidden!important;contain:strict!important;pointer-events:none!important';
+    host.style.cssText =
+      'position:absolute!important;top:0!important;left:-99999px!important;width:0!important;height:0!important;overflow:hidden!important;visibility:hidden!important;contain:strict!important;pointer-events:none!important';
     entry = { host, root: host.attachShadow({ mode: 'closed' }) };
     hosts.set(doc, entry);
   }

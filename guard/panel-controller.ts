@@ -62,7 +62,14 @@ export class PanelController implements OverlayActions {
       () =>
         new Promise<PanelDecision>((resolve) => {
           if (this.open) this.close();
-          this.open = { seq: ++this.seq, mode: 'attempt', question, findings: shown(question.report), edited: false, resolve };
+          this.open = {
+            seq: ++this.seq,
+            mode: 'attempt',
+            question,
+            findings: shown(question.report),
+            edited: false,
+            resolve,
+          };
           this.render();
         }),
     );
@@ -115,15 +122,35 @@ export class PanelController implements OverlayActions {
     open.edited ||= ok;
     this.render(ok ? undefined : t.applyFailed);
     // The edit had to focus the editor; bring keyboard focus back into the dialog.
-    setTimeout(() => (this.shadow?.querySelector<HTMLElement>('.actions .primary') ?? this.shadow?.querySelector<HTMLElement>('.actions button'))?.focus(), 0);
+    setTimeout(
+      () =>
+        (
+          this.shadow?.querySelector<HTMLElement>('.actions .primary') ??
+          this.shadow?.querySelector<HTMLElement>('.actions button')
+        )?.focus(),
+      0,
+    );
   }
 
   openPreview(key: string): void {
     if (this.busy) return;
     const live = this.deps.preview(key);
     if (!live) return;
-    const question: Question = { verdict: live.report.verdict, report: live.report, composer: live.composer, allowOverride: false, fromNetwork: false };
-    this.open = { seq: ++this.seq, mode: 'preview', question, findings: shown(live.report), edited: false, resolve: () => undefined };
+    const question: Question = {
+      verdict: live.report.verdict,
+      report: live.report,
+      composer: live.composer,
+      allowOverride: false,
+      fromNetwork: false,
+    };
+    this.open = {
+      seq: ++this.seq,
+      mode: 'preview',
+      question,
+      findings: shown(live.report),
+      edited: false,
+      resolve: () => undefined,
+    };
     this.render();
   }
 
@@ -134,10 +161,15 @@ export class PanelController implements OverlayActions {
   // --- internals ---
 
   /** `textOf` lets a pass over many findings read each surface once. */
-  private surfaceOf(index: number, textOf: (surface: TextSurface) => string = (s) => s.text()): { surface: TextSurface; finding: Finding } | null {
+  private surfaceOf(
+    index: number,
+    textOf: (surface: TextSurface) => string = (s) => s.text(),
+  ): { surface: TextSurface; finding: Finding } | null {
     const open = this.open;
     const finding = open?.findings[index];
-    const surface = finding && (open.question.composer?.surfaces as Record<string, TextSurface | undefined> | undefined)?.[finding.field];
+    const surface =
+      finding &&
+      (open.question.composer?.surfaces as Record<string, TextSurface | undefined> | undefined)?.[finding.field];
     if (!finding || !surface || !surface.element.isConnected) return null;
     if (!stillAt(textOf(surface), finding)) return null;
     return { surface, finding };

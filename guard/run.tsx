@@ -81,14 +81,30 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
   const extract = (composer: Composer): Draft => buildDraft(adapter, composer, accounts.now());
   // The popup's "last check". A live check that finds exactly what the last publish check found
   // (the same draft, re-checked after the panel) leaves that one, with its decision, in place.
-  const signature = (verdict: LastCheck['verdict'], findings: Finding[]) => JSON.stringify([verdict, findings.map((f) => [f.ruleId, f.field, f.range])]);
+  const signature = (verdict: LastCheck['verdict'], findings: Finding[]) =>
+    JSON.stringify([verdict, findings.map((f) => [f.ruleId, f.field, f.range])]);
   let lastPublished = '';
-  const lastCheck = (source: LastCheck['source'], draft: Draft, verdict: LastCheck['verdict'], findings: Finding[], decision?: LastCheck['decision']) => {
+  const lastCheck = (
+    source: LastCheck['source'],
+    draft: Draft,
+    verdict: LastCheck['verdict'],
+    findings: Finding[],
+    decision?: LastCheck['decision'],
+  ) => {
     const sig = signature(verdict, findings);
     if (source === 'live' && sig === lastPublished) return;
     if (source === 'publish') lastPublished = sig;
     status.update(
-      { lastCheck: { time: new Date().toISOString(), source, kind: draft.kind, verdict, findings: findings.slice(0, 50), ...(decision ? { decision } : {}) } },
+      {
+        lastCheck: {
+          time: new Date().toISOString(),
+          source,
+          kind: draft.kind,
+          verdict,
+          findings: findings.slice(0, 50),
+          ...(decision ? { decision } : {}),
+        },
+      },
       source === 'publish',
     );
   };
@@ -101,7 +117,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     // Live checking starts once the settings are known, so a site where it is off never flickers on.
     enabled: () => settings.isReady && settings.current.liveCheck[adapter.platform] !== false,
     isOwn,
-    checked: (draft, report) => lastCheck('live', draft, report.errors.length ? 'error' : report.verdict, report.findings),
+    checked: (draft, report) =>
+      lastCheck('live', draft, report.errors.length ? 'error' : report.verdict, report.findings),
   });
   const panel = new PanelController(store, {
     recheck: (composer) => checker.ready?.check(extract(composer)) ?? null,
@@ -149,7 +166,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     log: {
       start: (attempt) =>
         inOrder(() => sendMessage('logAttempt', attempt)).catch(async (e: unknown) => {
-          if (await checker.refreshIfStale(attempt.pack).catch(() => false)) throw new StalePackError(e instanceof Error ? e.message : String(e));
+          if (await checker.refreshIfStale(attempt.pack).catch(() => false))
+            throw new StalePackError(e instanceof Error ? e.message : String(e));
           throw e;
         }),
       complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
@@ -158,29 +176,35 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     allowOverride: () => settings.ready.then(() => settings.current.allowOverride),
     notify: (text) => panel.notify('flow', text),
     checked: ({ draft, verdict, findings, decision }) => lastCheck('publish', draft, verdict, findings, decision),
-    pack: () => (checker.pack ? { id: checker.pack.id, version: checker.pack.version } : { id: 'unknown', version: '0.0.0' }),
+    pack: () =>
+      checker.pack ? { id: checker.pack.id, version: checker.pack.version } : { id: 'unknown', version: '0.0.0' },
     strings: { logFailed: t.logFailed, controlGone: t.controlGone },
   };
   const pageKind = (composer?: Composer) => composer?.page ?? watcher.current?.kind ?? 'unknown';
 
   // The first line: the editor's own publish actions.
-  new UiGate(adapter, () => selectors, isOwn, async (action: HeldAction) => {
-    if (!accounts.now()) await accounts.lookup();
-    const result = await runAttempt(
-      {
-        draft: extract(action.composer),
-        page: pageKind(action.composer),
-        composer: action.composer,
-        origin: 'ui',
-        deliverable: action.deliverable,
-        reread: () => extract(action.composer),
-      },
-      flow,
-    );
-    if (!result.deliver) return;
-    approvals.add(result.draft.body);
-    action.replay();
-  }).install(window);
+  new UiGate(
+    adapter,
+    () => selectors,
+    isOwn,
+    async (action: HeldAction) => {
+      if (!accounts.now()) await accounts.lookup();
+      const result = await runAttempt(
+        {
+          draft: extract(action.composer),
+          page: pageKind(action.composer),
+          composer: action.composer,
+          origin: 'ui',
+          deliverable: action.deliverable,
+          reread: () => extract(action.composer),
+        },
+        flow,
+      );
+      if (!result.deliver) return;
+      approvals.add(result.draft.body);
+      action.replay();
+    },
+  ).install(window);
 
   // The second line: publish requests held by the MAIN-world gate.
   link.onHeld(async (request: HeldRequest) => {
@@ -201,8 +225,22 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     const composer = saved ?? (read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined);
     if (read?.draft && !composer) problems.noteUnknownEditor(body);
     if (!accounts.now()) await accounts.lookup();
-    const base: Draft = composer ? extract(composer) : { platform: adapter.platform, kind: read?.kind ?? 'post', body: '', url: location.href, account: accounts.now() };
-    const draft: Draft = { ...base, ...(read?.draft ?? {}), kind: saved?.kind ?? read?.kind ?? base.kind, platform: adapter.platform, body };
+    const base: Draft = composer
+      ? extract(composer)
+      : {
+          platform: adapter.platform,
+          kind: read?.kind ?? 'post',
+          body: '',
+          url: location.href,
+          account: accounts.now(),
+        };
+    const draft: Draft = {
+      ...base,
+      ...(read?.draft ?? {}),
+      kind: saved?.kind ?? read?.kind ?? base.kind,
+      platform: adapter.platform,
+      body,
+    };
     const result = await runAttempt(
       {
         draft,
@@ -247,6 +285,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     live.install(window);
     watcher.start();
   };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void mount(), { once: true });
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', () => void mount(), { once: true });
   else void mount();
 }

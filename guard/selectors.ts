@@ -73,12 +73,15 @@ export function resolveSelectors<K extends string>(
   for (const key of Object.keys(table) as K[]) lists.set(key, table[key].values);
   for (const [key, values] of Object.entries(overrides ?? {})) {
     if (!Object.hasOwn(table, key)) {
-      problems.push(`规则包 sites.${adapterId}.${key}：适配器没有这个选择器名（可用：${Object.keys(table).join('、')}）`);
+      problems.push(
+        `规则包 sites.${adapterId}.${key}：适配器没有这个选择器名（可用：${Object.keys(table).join('、')}）`,
+      );
       continue;
     }
     const spec = table[key as K];
     const good = spec.kind === 'css' ? values.filter((v) => check(v)) : values.filter((v) => v.trim() !== '');
-    for (const bad of values.filter((v) => !good.includes(v))) problems.push(`规则包 sites.${adapterId}.${key}：无效的选择器「${bad}」`);
+    for (const bad of values.filter((v) => !good.includes(v)))
+      problems.push(`规则包 sites.${adapterId}.${key}：无效的选择器「${bad}」`);
     if (good.length) lists.set(key as K, good);
   }
   return { selectors: makeSelectors(table, lists), problems };

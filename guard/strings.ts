@@ -32,7 +32,8 @@ const zh = {
   badgeLabel: (n: number) => `发布前检查：${n} 处问题`,
   logFailed: (m: string) => `无法写入发布日志，本次发布已拦截：${m}`,
   controlGone: '发布按钮已不在页面上，请重新点击发布。',
-  adapterProblem: (what: string) => `发布守卫：${what}。平台可能改版了页面，本页的发布检查可能不完整；发布请求仍由网络闸门把关。请联系管理员更新规则包。`,
+  adapterProblem: (what: string) =>
+    `发布守卫：${what}。平台可能改版了页面，本页的发布检查可能不完整；发布请求仍由网络闸门把关。请联系管理员更新规则包。`,
   noGate: '网络闸门未就绪（页面脚本可能绕过按钮直接发布）',
   dismiss: '知道了',
 };
@@ -67,7 +68,8 @@ const en: Strings = {
   badgeLabel: (n: number) => `Pre-publish check: ${n} finding(s)`,
   logFailed: (m: string) => `The publish log could not be written; publishing is blocked: ${m}`,
   controlGone: 'The publish button is no longer on the page; please click publish again.',
-  adapterProblem: (what: string) => `Publish guard: ${what}. The platform may have changed its page; checks here may be incomplete, publish requests are still held by the network gate. Ask your administrator to update the rule pack.`,
+  adapterProblem: (what: string) =>
+    `Publish guard: ${what}. The platform may have changed its page; checks here may be incomplete, publish requests are still held by the network gate. Ask your administrator to update the rule pack.`,
   noGate: 'network gate not ready (page scripts could publish around the buttons)',
   dismiss: 'OK',
 };
@@ -78,11 +80,29 @@ const SEVERITY: Record<'zh' | 'en', Record<Exclude<Severity, 'off' | 'monitor'>,
 };
 
 const FIELD: Record<'zh' | 'en', Record<string, string>> = {
-  zh: { title: '标题', body: '正文', source: '来源', 'source.url': '原文链接', quoted: '转发原文', 'quoted.author': '原作者', links: '链接' },
-  en: { title: 'Title', body: 'Body', source: 'Source', 'source.url': 'Source link', quoted: 'Quoted post', 'quoted.author': 'Quoted author', links: 'Link' },
+  zh: {
+    title: '标题',
+    body: '正文',
+    source: '来源',
+    'source.url': '原文链接',
+    quoted: '转发原文',
+    'quoted.author': '原作者',
+    links: '链接',
+  },
+  en: {
+    title: 'Title',
+    body: 'Body',
+    source: 'Source',
+    'source.url': 'Source link',
+    quoted: 'Quoted post',
+    'quoted.author': 'Quoted author',
+    links: 'Link',
+  },
 };
 
-export function uiLanguage(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): 'zh' | 'en' {
+export function uiLanguage(
+  languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
+): 'zh' | 'en' {
   if (languages.some((l) => l.toLowerCase().startsWith('zh'))) return 'zh';
   return languages[0]?.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
@@ -99,5 +119,11 @@ export function fieldLabel(field: FieldName): string {
 }
 
 export function verdictText(verdict: Verdict | 'error'): string {
-  return { block: t.verdictBlock, justify: t.verdictJustify, warn: t.verdictWarn, error: t.verdictError, pass: t.verdictPass }[verdict];
+  return {
+    block: t.verdictBlock,
+    justify: t.verdictJustify,
+    warn: t.verdictWarn,
+    error: t.verdictError,
+    pass: t.verdictPass,
+  }[verdict];
 }

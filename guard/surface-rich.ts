@@ -7,7 +7,8 @@
  */
 import type { TextSurface } from './surface';
 
-const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
+const BLOCK =
+  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL)$/;
 const SKIP = /^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT)$/;
 
 interface Segment {
@@ -97,7 +98,11 @@ export function contentEditableSurface(el: HTMLElement): TextSurface {
   const rectsOf = (ranges: readonly (readonly [number, number])[]): DOMRect[][] => {
     const { x, y } = frameOffset(el);
     const model = richText(el);
-    return ranges.map(([start, end]) => [...rangeIn(model, start, end).getClientRects()].map((r) => new DOMRect(r.left + x, r.top + y, r.width, r.height)));
+    return ranges.map(([start, end]) =>
+      [...rangeIn(model, start, end).getClientRects()].map(
+        (r) => new DOMRect(r.left + x, r.top + y, r.width, r.height),
+      ),
+    );
   };
   const selectRange = (range: Range) => {
     const sel = doc.getSelection();
@@ -111,7 +116,10 @@ export function contentEditableSurface(el: HTMLElement): TextSurface {
       const range = rangeOf(start, end);
       if (options?.focus !== false) el.focus({ preventScroll: true });
       selectRange(range);
-      const anchor = range.startContainer.nodeType === Node.ELEMENT_NODE ? (range.startContainer as Element) : range.startContainer.parentElement;
+      const anchor =
+        range.startContainer.nodeType === Node.ELEMENT_NODE
+          ? (range.startContainer as Element)
+          : range.startContainer.parentElement;
       anchor?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     },
     replace(start, end, replacement) {

@@ -13,11 +13,35 @@ type TextField = HTMLTextAreaElement | HTMLInputElement;
 type Span = readonly [number, number];
 
 const MIRRORED = [
-  'direction', 'boxSizing', 'width', 'overflowX', 'overflowY',
-  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle',
-  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
-  'fontStyle', 'fontVariant', 'fontWeight', 'fontStretch', 'fontSize', 'fontSizeAdjust', 'lineHeight', 'fontFamily',
-  'textAlign', 'textTransform', 'textIndent', 'letterSpacing', 'wordSpacing', 'tabSize', 'wordBreak',
+  'direction',
+  'boxSizing',
+  'width',
+  'overflowX',
+  'overflowY',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'borderStyle',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'fontStyle',
+  'fontVariant',
+  'fontWeight',
+  'fontStretch',
+  'fontSize',
+  'fontSizeAdjust',
+  'lineHeight',
+  'fontFamily',
+  'textAlign',
+  'textTransform',
+  'textIndent',
+  'letterSpacing',
+  'wordSpacing',
+  'tabSize',
+  'wordBreak',
 ] as const;
 
 /** The native value setter of the field's own realm (a same-origin iframe has its own prototypes). */
@@ -32,7 +56,11 @@ function nativeValueSetter(el: TextField): (v: string) => void {
  * Rectangles of each range relative to the field's border box with no scrolling, from one mirror
  * laid out once: the text is cut at every range boundary and each piece is a span.
  */
-function layout(el: TextField, ranges: readonly Span[], value: string): { left: number; top: number; width: number; height: number }[][] {
+function layout(
+  el: TextField,
+  ranges: readonly Span[],
+  value: string,
+): { left: number; top: number; width: number; height: number }[][] {
   const doc = el.ownerDocument;
   const style = doc.defaultView!.getComputedStyle(el);
   const mirror = doc.createElement('div');
@@ -47,7 +75,9 @@ function layout(el: TextField, ranges: readonly Span[], value: string): { left: 
     overflowWrap: 'break-word',
   });
   if (el.scrollHeight > el.clientHeight) mirror.style.overflowY = 'scroll';
-  const cuts = [...new Set([0, value.length, ...ranges.flat().map((n) => Math.max(0, Math.min(value.length, n)))])].sort((a, b) => a - b);
+  const cuts = [
+    ...new Set([0, value.length, ...ranges.flat().map((n) => Math.max(0, Math.min(value.length, n)))]),
+  ].sort((a, b) => a - b);
   const pieces: { start: number; end: number; span: HTMLSpanElement }[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const span = doc.createElement('span');
@@ -95,7 +125,8 @@ export function textFieldSurface(el: TextField): TextSurface {
       el.setSelectionRange(start, end);
       const at = Math.min(start, Math.max(0, el.value.length - 1));
       const [caret] = layout(el, [[at, at + 1]], el.value.slice(0, at + 1))[0];
-      if (caret && (caret.top < el.scrollTop || caret.top + caret.height > el.scrollTop + el.clientHeight)) el.scrollTop = caret.top - el.clientHeight / 3;
+      if (caret && (caret.top < el.scrollTop || caret.top + caret.height > el.scrollTop + el.clientHeight))
+        el.scrollTop = caret.top - el.clientHeight / 3;
       el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     },
     replace(start, end, replacement) {
@@ -114,7 +145,9 @@ export function textFieldSurface(el: TextField): TextSurface {
       if (el.value !== before) return el.value === expected;
       nativeValueSetter(el)(expected);
       el.setSelectionRange(start + replacement.length, start + replacement.length);
-      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+      el.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }),
+      );
       return el.value === expected;
     },
     rects: (start, end) => rectsOf([[start, end]])[0],

@@ -36,7 +36,10 @@ export function surfaceFor(element: HTMLElement): TextSurface {
   let surface = surfaces.get(element);
   if (!surface) {
     const tag = element.tagName;
-    surface = tag === 'TEXTAREA' || tag === 'INPUT' ? textFieldSurface(element as HTMLTextAreaElement | HTMLInputElement) : contentEditableSurface(element);
+    surface =
+      tag === 'TEXTAREA' || tag === 'INPUT'
+        ? textFieldSurface(element as HTMLTextAreaElement | HTMLInputElement)
+        : contentEditableSurface(element);
     surfaces.set(element, surface);
   }
   return surface;

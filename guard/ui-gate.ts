@@ -105,7 +105,8 @@ export class UiGate {
     const aimed = target;
     this.hold(hit.composer, hit.control, 'click', () => {
       const on = aimed.isConnected && hit.control.contains(aimed) ? aimed : hit.control;
-      const replay = typeof PointerEvent === 'function' ? new PointerEvent('click', init) : new MouseEvent('click', init);
+      const replay =
+        typeof PointerEvent === 'function' ? new PointerEvent('click', init) : new MouseEvent('click', init);
       this.passes.add(replay);
       on.dispatchEvent(replay);
     });

@@ -9,6 +9,7 @@ export function isShown(el: Element): boolean {
   if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
-  for (let e: Element | null = el; e; e = e.parentElement) if (view.getComputedStyle(e).display === 'none') return false;
+  for (let e: Element | null = el; e; e = e.parentElement)
+    if (view.getComputedStyle(e).display === 'none') return false;
   return view.getComputedStyle(el).visibility !== 'hidden';
 }

@@ -17,7 +17,8 @@ import { readEnvelope, verifySignatures } from './signed-pack';
 import type { SiteSchema } from '../adapters/site-schema';
 import { checkSites } from './sites';
 
-export type RefusalReason = 'too-large' | 'format' | 'unknown-key' | 'bad-signature' | 'schema' | 'not-newer' | 'invalid' | 'tests-failed';
+export type RefusalReason =
+  'too-large' | 'format' | 'unknown-key' | 'bad-signature' | 'schema' | 'not-newer' | 'invalid' | 'tests-failed';
 
 export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'too-large': '文件过大',
@@ -56,7 +57,12 @@ export interface PackContext {
   sites: SiteSchema;
 }
 
-function refuse(reason: RefusalReason, message: string, details: string[] = [], extra: Partial<Refusal> = {}): { ok: false; refusal: Refusal } {
+function refuse(
+  reason: RefusalReason,
+  message: string,
+  details: string[] = [],
+  extra: Partial<Refusal> = {},
+): { ok: false; refusal: Refusal } {
   return { ok: false, refusal: { reason, message, details, ...extra } };
 }
 
@@ -73,20 +79,25 @@ export function inspectPack(input: unknown, ctx: PackContext): Inspection {
   if (typeof format === 'number' && format !== PACK_FORMAT) {
     return refuse(
       'format',
-      format > PACK_FORMAT ? `规则包格式版本为 ${format}，本版本只支持 ${PACK_FORMAT}：请先升级扩展或命令行工具` : `规则包格式版本 ${format} 已不再支持（应为 ${PACK_FORMAT}）`,
+      format > PACK_FORMAT
+        ? `规则包格式版本为 ${format}，本版本只支持 ${PACK_FORMAT}：请先升级扩展或命令行工具`
+        : `规则包格式版本 ${format} 已不再支持（应为 ${PACK_FORMAT}）`,
       [],
       extra,
     );
   }
   const validation = validatePack(input);
-  if (!validation.ok) return refuse('schema', `规则包有 ${validation.errors.length} 处不符合规范`, validation.errors, extra);
+  if (!validation.ok)
+    return refuse('schema', `规则包有 ${validation.errors.length} 处不符合规范`, validation.errors, extra);
   const pack = validation.pack;
   const siteErrors = checkSites(pack.sites, ctx.sites);
-  if (siteErrors.length) return refuse('schema', `规则包的站点选择器覆盖有 ${siteErrors.length} 处错误`, siteErrors, extra);
+  if (siteErrors.length)
+    return refuse('schema', `规则包的站点选择器覆盖有 ${siteErrors.length} 处错误`, siteErrors, extra);
   try {
     return { ok: true, pack, checker: compilePack(pack, ctx.rules) };
   } catch (e) {
-    if (e instanceof PackCompileError) return refuse('invalid', `规则包有 ${e.errors.length} 处无法使用`, e.errors, extra);
+    if (e instanceof PackCompileError)
+      return refuse('invalid', `规则包有 ${e.errors.length} 处无法使用`, e.errors, extra);
     throw e;
   }
 }

@@ -25,7 +25,8 @@ export class CanonicalFormError extends Error {}
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function canonicalString(s: string, path: string): string {
-  if (LONE_SURROGATE.test(s)) throw new CanonicalFormError(`${path || '（根）'}: 文字中含有不成对的代理项（不是有效的 Unicode）`);
+  if (LONE_SURROGATE.test(s))
+    throw new CanonicalFormError(`${path || '（根）'}: 文字中含有不成对的代理项（不是有效的 Unicode）`);
   return JSON.stringify(s.normalize('NFC'));
 }
 
@@ -54,7 +55,8 @@ function write(value: unknown, path: string, out: string[]): void {
     return void out.push(']');
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) throw new CanonicalFormError(`${path || '（根）'}: 不是普通的 JSON 对象`);
+  if (proto !== Object.prototype && proto !== null)
+    throw new CanonicalFormError(`${path || '（根）'}: 不是普通的 JSON 对象`);
   const members = new Map<string, unknown>();
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined) continue;

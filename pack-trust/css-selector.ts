@@ -15,9 +15,32 @@
  */
 
 const SIMPLE_PSEUDO = new Set([
-  'first-child', 'last-child', 'only-child', 'first-of-type', 'last-of-type', 'only-of-type', 'empty', 'root',
-  'checked', 'disabled', 'enabled', 'required', 'optional', 'read-only', 'read-write', 'placeholder-shown',
-  'focus', 'focus-within', 'focus-visible', 'hover', 'active', 'link', 'any-link', 'default', 'indeterminate', 'scope',
+  'first-child',
+  'last-child',
+  'only-child',
+  'first-of-type',
+  'last-of-type',
+  'only-of-type',
+  'empty',
+  'root',
+  'checked',
+  'disabled',
+  'enabled',
+  'required',
+  'optional',
+  'read-only',
+  'read-write',
+  'placeholder-shown',
+  'focus',
+  'focus-within',
+  'focus-visible',
+  'hover',
+  'active',
+  'link',
+  'any-link',
+  'default',
+  'indeterminate',
+  'scope',
 ]);
 const LIST_PSEUDO = new Set(['not', 'is', 'where', 'has']);
 const NTH_PSEUDO = new Set(['nth-child', 'nth-last-child', 'nth-of-type', 'nth-last-of-type']);
@@ -108,7 +131,7 @@ class Parser {
     if (this.i === start) {
       const c = this.peek();
       if (c === undefined) this.fail('选择器不完整');
-      if (c === '/' ) this.fail('这像是 XPath；只接受 CSS 选择器');
+      if (c === '/') this.fail('这像是 XPath；只接受 CSS 选择器');
       this.fail(`「${c}」不能出现在这里`);
     }
   }
@@ -152,13 +175,19 @@ class Parser {
       } else if (NTH_PSEUDO.has(name)) {
         this.nth(depth);
       } else {
-        this.fail(`不支持 :${name}(…)${name === 'contains' || name === 'has-text' ? '（这是 jQuery/Playwright 的写法，不是 CSS）' : ''}`, colon);
+        this.fail(
+          `不支持 :${name}(…)${name === 'contains' || name === 'has-text' ? '（这是 jQuery/Playwright 的写法，不是 CSS）' : ''}`,
+          colon,
+        );
       }
       this.space();
       if (this.peek() !== ')') this.fail(`:${name}( 缺少「)」`);
       this.i++;
     } else if (!SIMPLE_PSEUDO.has(name)) {
-      this.fail(LIST_PSEUDO.has(name) || NTH_PSEUDO.has(name) ? `:${name} 需要括号参数` : `不支持的伪类 :${name}`, colon);
+      this.fail(
+        LIST_PSEUDO.has(name) || NTH_PSEUDO.has(name) ? `:${name} 需要括号参数` : `不支持的伪类 :${name}`,
+        colon,
+      );
     }
   }
 

@@ -45,7 +45,10 @@ export async function keyIdOf(publicKey: Uint8Array): Promise<string> {
   return etc.bytesToHex(digest.subarray(0, 8));
 }
 
-export async function generateKeyPair(name?: string, now = new Date()): Promise<{ privateFile: PrivateKeyFile; publicFile: PublicKeyFile }> {
+export async function generateKeyPair(
+  name?: string,
+  now = new Date(),
+): Promise<{ privateFile: PrivateKeyFile; publicFile: PublicKeyFile }> {
   const secret = utils.randomSecretKey();
   const publicKey = await getPublicKeyAsync(secret);
   const id = await keyIdOf(publicKey);
@@ -60,7 +63,10 @@ export async function generateKeyPair(name?: string, now = new Date()): Promise<
  * Checks trusted-key entries from policy, the extension or a file: each must hold a 32-byte
  * base64 public key whose derived id equals the stated id. Bad entries are reported, not trusted.
  */
-export async function resolveTrustedKeys(entries: unknown, source: KeySource): Promise<{ keys: TrustedKey[]; problems: string[] }> {
+export async function resolveTrustedKeys(
+  entries: unknown,
+  source: KeySource,
+): Promise<{ keys: TrustedKey[]; problems: string[] }> {
   const keys: TrustedKey[] = [];
   const problems: string[] = [];
   if (entries === undefined) return { keys, problems };
@@ -89,7 +95,9 @@ export async function resolveTrustedKeys(entries: unknown, source: KeySource): P
 }
 
 /** Reads a private key file's secret after checking that it matches its stated public key and id. */
-export async function readPrivateKey(file: unknown): Promise<{ id: string; secret: Uint8Array; publicKey: Uint8Array }> {
+export async function readPrivateKey(
+  file: unknown,
+): Promise<{ id: string; secret: Uint8Array; publicKey: Uint8Array }> {
   const f = file as Partial<PrivateKeyFile> | null;
   if (typeof f !== 'object' || f === null || f.format !== PRIVATE_KEY_FORMAT) {
     throw new Error(`不是私钥文件（format 应为 ${PRIVATE_KEY_FORMAT}；公钥文件不能用来签名）`);
@@ -98,6 +106,7 @@ export async function readPrivateKey(file: unknown): Promise<{ id: string; secre
   if (!secret || secret.length !== 32) throw new Error('私钥文件的 privateKey 应为 32 字节的 base64');
   const publicKey = await getPublicKeyAsync(secret);
   const id = await keyIdOf(publicKey);
-  if (f.publicKey !== toBase64(publicKey) || f.id !== id) throw new Error('私钥文件已损坏：privateKey 与其中的 publicKey 或 id 不符');
+  if (f.publicKey !== toBase64(publicKey) || f.id !== id)
+    throw new Error('私钥文件已损坏：privateKey 与其中的 publicKey 或 id 不符');
   return { id, secret, publicKey };
 }

@@ -32,22 +32,32 @@ export type EnvelopeCheck = { ok: true; file: SignedPackFile } | { ok: false; me
 
 /** Checks the shape of a signed pack file (not its signatures). */
 export function readEnvelope(input: unknown): EnvelopeCheck {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, message: '不是签名规则包文件（应为 JSON 对象）' };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, message: '不是签名规则包文件（应为 JSON 对象）' };
   const f = input as Record<string, unknown>;
   if (f.format !== SIGNED_PACK_FORMAT) {
     if (typeof f.id === 'string' && typeof f.version === 'string' && 'rules' in f) {
       return { ok: false, message: '这是未签名的规则包；请先用 govpost-guard pack sign 签名' };
     }
-    return { ok: false, message: `文件格式应为「${SIGNED_PACK_FORMAT}」，实际为 ${JSON.stringify(f.format) ?? '（缺失）'}${typeof f.format === 'string' && f.format.startsWith('govpost-guard-signed-pack/') ? '：此格式需要更新版本的扩展' : ''}` };
+    return {
+      ok: false,
+      message: `文件格式应为「${SIGNED_PACK_FORMAT}」，实际为 ${JSON.stringify(f.format) ?? '（缺失）'}${typeof f.format === 'string' && f.format.startsWith('govpost-guard-signed-pack/') ? '：此格式需要更新版本的扩展' : ''}`,
+    };
   }
-  if (!Array.isArray(f.signatures) || f.signatures.length === 0) return { ok: false, message: '文件中没有签名（signatures 为空）' };
+  if (!Array.isArray(f.signatures) || f.signatures.length === 0)
+    return { ok: false, message: '文件中没有签名（signatures 为空）' };
   for (const [i, s] of f.signatures.entries()) {
     if (typeof s !== 'object' || s === null || typeof s.keyId !== 'string' || typeof s.signature !== 'string') {
       return { ok: false, message: `signatures[${i}] 应为 { keyId, algorithm, signature }` };
     }
-    if (s.algorithm !== 'ed25519') return { ok: false, message: `signatures[${i}]: 不支持的签名算法 ${JSON.stringify(s.algorithm)}（只支持 ed25519）` };
+    if (s.algorithm !== 'ed25519')
+      return {
+        ok: false,
+        message: `signatures[${i}]: 不支持的签名算法 ${JSON.stringify(s.algorithm)}（只支持 ed25519）`,
+      };
   }
-  if (typeof f.pack !== 'object' || f.pack === null || Array.isArray(f.pack)) return { ok: false, message: '文件中没有规则包（pack 应为对象）' };
+  if (typeof f.pack !== 'object' || f.pack === null || Array.isArray(f.pack))
+    return { ok: false, message: '文件中没有规则包（pack 应为对象）' };
   return { ok: true, file: input as SignedPackFile };
 }
 
@@ -58,7 +68,11 @@ export async function signPack(pack: unknown, key: { id: string; secret: Uint8Ar
 
 /** Adds a signature to a file, replacing an earlier signature by the same key. */
 export function withSignature(pack: unknown, previous: PackSignature[], signature: PackSignature): SignedPackFile {
-  return { format: SIGNED_PACK_FORMAT, signatures: [...previous.filter((s) => s.keyId !== signature.keyId), signature], pack };
+  return {
+    format: SIGNED_PACK_FORMAT,
+    signatures: [...previous.filter((s) => s.keyId !== signature.keyId), signature],
+    pack,
+  };
 }
 
 export type SignatureCheck =
@@ -77,7 +91,8 @@ export async function verifySignatures(file: SignedPackFile, trusted: readonly T
   try {
     message = signingMessage(file.pack);
   } catch (e) {
-    if (e instanceof CanonicalFormError) return { ok: false, reason: 'format', message: `规则包无法规范化：${e.message}`, keyIds: claimed };
+    if (e instanceof CanonicalFormError)
+      return { ok: false, reason: 'format', message: `规则包无法规范化：${e.message}`, keyIds: claimed };
     throw e;
   }
   const good: string[] = [];
@@ -85,7 +100,10 @@ export async function verifySignatures(file: SignedPackFile, trusted: readonly T
     const key = trusted.find((k) => k.id === s.keyId);
     if (!key) continue;
     const bytes = fromBase64(s.signature);
-    const valid = bytes !== undefined && bytes.length === 64 && (await verifyAsync(bytes, message, key.publicKey, { zip215: false }).catch(() => false));
+    const valid =
+      bytes !== undefined &&
+      bytes.length === 64 &&
+      (await verifyAsync(bytes, message, key.publicKey, { zip215: false }).catch(() => false));
     if (!valid) {
       return {
         ok: false,
@@ -98,7 +116,12 @@ export async function verifySignatures(file: SignedPackFile, trusted: readonly T
   }
   if (good.length === 0) {
     const known = trusted.map((k) => k.id).join('、') || '（无）';
-    return { ok: false, reason: 'unknown-key', message: `签名密钥 ${claimed.join('、')} 不受信任（受信任的密钥：${known}）`, keyIds: claimed };
+    return {
+      ok: false,
+      reason: 'unknown-key',
+      message: `签名密钥 ${claimed.join('、')} 不受信任（受信任的密钥：${known}）`,
+      keyIds: claimed,
+    };
   }
   return { ok: true, keyIds: good };
 }

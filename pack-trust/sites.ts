@@ -28,12 +28,17 @@ export function checkSites(sites: Pack['sites'], schema: SiteSchema): string[] {
     for (const [key, values] of Object.entries(table)) {
       const spec = Object.hasOwn(keys, key) ? keys[key] : undefined;
       if (!spec) {
-        errors.push(`sites.${adapter}.${key}: 适配器 ${adapter} 没有可覆盖的选择器「${key}」（可用：${Object.keys(keys).join('、')}）`);
+        errors.push(
+          `sites.${adapter}.${key}: 适配器 ${adapter} 没有可覆盖的选择器「${key}」（可用：${Object.keys(keys).join('、')}）`,
+        );
         continue;
       }
       values.forEach((value, i) => {
         const problem = spec.kind === 'css' ? checkSelector(value) : checkControlText(value);
-        if (problem) errors.push(`sites.${adapter}.${key}[${i}]: 「${value}」不是有效的${spec.kind === 'css' ? ' CSS 选择器' : '控件文字'}：${problem}`);
+        if (problem)
+          errors.push(
+            `sites.${adapter}.${key}[${i}]: 「${value}」不是有效的${spec.kind === 'css' ? ' CSS 选择器' : '控件文字'}：${problem}`,
+          );
       });
     }
   }

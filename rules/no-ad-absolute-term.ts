@@ -17,7 +17,11 @@ export default defineRule({
     },
     fields: ['title', 'body', 'quoted'],
     options: {
-      dictionary: { type: 'dictionary', default: 'ad-absolute-terms', description: '绝对化用语词典（词典的 near 限定商业语境）' },
+      dictionary: {
+        type: 'dictionary',
+        default: 'ad-absolute-terms',
+        description: '绝对化用语词典（词典的 near 限定商业语境）',
+      },
       warningCues: warningCuesOption,
     },
   },

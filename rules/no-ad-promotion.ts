@@ -21,8 +21,18 @@ export default defineRule({
     options: {
       dictionary: { type: 'dictionary', default: 'ad-promotion', description: '促销、引流和营销话术词典' },
       warningCues: warningCuesOption,
-      escalateAt: { type: 'integer', default: 3, min: 2, max: 20, description: '同一段出现多少种不同的促销用语时提高严重程度' },
-      escalateTo: { type: 'severity', default: 'block', description: '促销用语扎堆时提高到的严重程度（不会降低词条自身的严重程度）' },
+      escalateAt: {
+        type: 'integer',
+        default: 3,
+        min: 2,
+        max: 20,
+        description: '同一段出现多少种不同的促销用语时提高严重程度',
+      },
+      escalateTo: {
+        type: 'severity',
+        default: 'block',
+        description: '促销用语扎堆时提高到的严重程度（不会降低词条自身的严重程度）',
+      },
     },
   },
   create({ options }) {
@@ -32,7 +42,8 @@ export default defineRule({
         const count = distinctEntries(outermost(hits));
         const cluster = count >= options.escalateAt;
         for (const hit of hits) {
-          if (cluster) report.hit(hit, 'cluster', { data: { count }, severity: raise(hit.entry.severity, options.escalateTo) });
+          if (cluster)
+            report.hit(hit, 'cluster', { data: { count }, severity: raise(hit.entry.severity, options.escalateTo) });
           else report.hit(hit, 'promotion');
         }
       },

@@ -16,16 +16,27 @@ export default defineRule({
   meta: {
     id: 'no-bank-card',
     category: 'personal-data',
-    description: '银行卡号（16–19 位、Luhn 校验有效，附近有“卡号”“开户行”等字样或以银联 62 开头），单位对公账户另行提示',
-    basis: '《个人信息保护法》第二十八条（金融账户属于敏感个人信息）；《保定市政务新媒体管理办法》第十三条：严把……保密关',
+    description:
+      '银行卡号（16–19 位、Luhn 校验有效，附近有“卡号”“开户行”等字样或以银联 62 开头），单位对公账户另行提示',
+    basis:
+      '《个人信息保护法》第二十八条（金融账户属于敏感个人信息）；《保定市政务新媒体管理办法》第十三条：严把……保密关',
     messages: {
       card: '「{term}」是校验有效的银行卡号，属于金融账户信息（敏感个人信息），公开发布会造成泄露；请删除或打码为「{masked}」',
-      organization: '「{term}」是校验有效的卡号，附近的户名或“对公账户”等字样表明是单位账户；确为单位公开的收款账户可继续发布，否则请删除或打码',
+      organization:
+        '「{term}」是校验有效的卡号，附近的户名或“对公账户”等字样表明是单位账户；确为单位公开的收款账户可继续发布，否则请删除或打码',
     },
     fields: ['title', 'body', 'quoted'],
     options: {
-      contextWords: { type: 'dictionary', default: 'bank-card-context', description: '说明数字是银行卡号或账号的词（卡号、开户行、借记卡……）' },
-      organizationWords: { type: 'dictionary', default: 'bank-account-organization', description: '说明账户属于单位的词和模式（对公账户、户名：某某协会……）' },
+      contextWords: {
+        type: 'dictionary',
+        default: 'bank-card-context',
+        description: '说明数字是银行卡号或账号的词（卡号、开户行、借记卡……）',
+      },
+      organizationWords: {
+        type: 'dictionary',
+        default: 'bank-account-organization',
+        description: '说明账户属于单位的词和模式（对公账户、户名：某某协会……）',
+      },
       contextWindow: { type: 'integer', default: 30, min: 0, max: 80, description: '卡号前后查找上述词语的范围（字）' },
       organizationSeverity: { type: 'severity', default: 'warn', description: '单位对公账户校验有效时的严重程度' },
     },

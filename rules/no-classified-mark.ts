@@ -66,8 +66,10 @@ export default defineRule({
   meta: {
     id: 'no-classified-mark',
     category: 'confidential',
-    description: '国家秘密标志（绝密★、机密★1年、秘密★长期等）、单独成行的密级版头，以及“内部资料”“仅供内部参考”“涉密”等内部或保密字样',
-    basis: '《中华人民共和国保守国家秘密法》；《保定市政务新媒体管理办法》第十三条：严把……保密关；第十四条：建立健全……保密审查制度',
+    description:
+      '国家秘密标志（绝密★、机密★1年、秘密★长期等）、单独成行的密级版头，以及“内部资料”“仅供内部参考”“涉密”等内部或保密字样',
+    basis:
+      '《中华人民共和国保守国家秘密法》；《保定市政务新媒体管理办法》第十三条：严把……保密关；第十四条：建立健全……保密审查制度',
     messages: {
       mark: '「{term}」是国家秘密标志（密级★保密期限），带有密级标志的内容不得在政务新媒体上发布',
       lineMark: '「{term}」单独成行，是公文版头的密级标注；带有密级的公文不得公开发布',
@@ -75,7 +77,11 @@ export default defineRule({
     },
     fields: ['title', 'body', 'quoted'],
     options: {
-      words: { type: 'dictionary', default: 'internal-marks', description: '内部材料和保密事项的字样（内部资料、注意保密、涉密……），每条可设严重程度' },
+      words: {
+        type: 'dictionary',
+        default: 'internal-marks',
+        description: '内部材料和保密事项的字样（内部资料、注意保密、涉密……），每条可设严重程度',
+      },
     },
   },
   create({ options }) {

@@ -19,8 +19,16 @@ export default defineRule({
     },
     quoteAware: true,
     options: {
-      vulgar: { type: 'dictionary', default: 'vulgar-terms', description: '不文明用语词典（新华社 38 个不文明用语等）' },
-      dictionary: { type: 'dictionary', default: 'emotional-terms', description: '情绪化表达、网络俚语和辱骂嘲讽用语词典' },
+      vulgar: {
+        type: 'dictionary',
+        default: 'vulgar-terms',
+        description: '不文明用语词典（新华社 38 个不文明用语等）',
+      },
+      dictionary: {
+        type: 'dictionary',
+        default: 'emotional-terms',
+        description: '情绪化表达、网络俚语和辱骂嘲讽用语词典',
+      },
       punctuation: { type: 'dictionary', default: 'emotional-punctuation', description: '连串感叹号、问号等标点模式' },
     },
   },

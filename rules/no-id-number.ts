@@ -15,7 +15,11 @@ const ID_WORDS = /身份证|证件号|身份号码|公民身份/;
  * Matches of ID18 or ID15, looked for only in those stretches. A match never leaves its stretch,
  * and the characters on either side of it, kept in the slice, still answer the look-arounds.
  */
-function matchesOf(field: FieldView, found: readonly number[], regex: RegExp): { range: Range; match: RegExpExecArray }[] {
+function matchesOf(
+  field: FieldView,
+  found: readonly number[],
+  regex: RegExp,
+): { range: Range; match: RegExpExecArray }[] {
   const folded = field.normalized.folded;
   const out: { range: Range; match: RegExpExecArray }[] = [];
   for (let s = 0; s < found.length; s += 2) {
@@ -43,7 +47,13 @@ export default defineRule({
     },
     fields: ['title', 'body', 'quoted'],
     options: {
-      contextWindow: { type: 'integer', default: 12, min: 0, max: 50, description: '15 位号码前后查找“身份证”等字样的范围（字）' },
+      contextWindow: {
+        type: 'integer',
+        default: 12,
+        min: 0,
+        max: 50,
+        description: '15 位号码前后查找“身份证”等字样的范围（字）',
+      },
     },
   },
   create({ options }) {
@@ -59,7 +69,10 @@ export default defineRule({
         for (const { range, match } of matchesOf(field, found, ID15)) {
           const digits = match[0].replace(/[ -]/g, '');
           if (!isValidId15(digits) || overlapsUrl(urls, range[0], range[1])) continue;
-          const around = field.text.slice(Math.max(0, range[0] - options.contextWindow), range[1] + options.contextWindow);
+          const around = field.text.slice(
+            Math.max(0, range[0] - options.contextWindow),
+            range[1] + options.contextWindow,
+          );
           if (!ID_WORDS.test(foldString(around))) continue;
           report.report({ range, messageId: 'id15', suggestion: mask(digits) });
         }

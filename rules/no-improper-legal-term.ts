@@ -10,14 +10,20 @@ export default defineRule({
   meta: {
     id: 'no-improper-legal-term',
     category: 'legal-expression',
-    description: '不规范的法律用语和职务称谓（法人代表、村长、判决前称“罪犯”、检察院院长等）及给涉案人员贴地域、身份标签的写法',
-    basis: '新华社《新闻信息报道中的禁用词和慎用词》(2016) 二、法律法规类；《保定市政务新媒体管理办法》第十三条：严把……法律关',
+    description:
+      '不规范的法律用语和职务称谓（法人代表、村长、判决前称“罪犯”、检察院院长等）及给涉案人员贴地域、身份标签的写法',
+    basis:
+      '新华社《新闻信息报道中的禁用词和慎用词》(2016) 二、法律法规类；《保定市政务新媒体管理办法》第十三条：严把……法律关',
     messages: {
       replace: '「{term}」不是规范的法律用语，应为「{suggestion}」{note}',
       avoid: '「{term}」不符合法治报道的规范，请改写{note}',
     },
     options: {
-      dictionary: { type: 'dictionary', default: 'legal-terms', description: '法律用语词典：不规范说法 → 规范说法（无规范说法的需改写）' },
+      dictionary: {
+        type: 'dictionary',
+        default: 'legal-terms',
+        description: '法律用语词典：不规范说法 → 规范说法（无规范说法的需改写）',
+      },
     },
   },
   create: wordingVisitors,

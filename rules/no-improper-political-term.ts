@@ -17,7 +17,11 @@ export default defineRule({
       avoid: '「{term}」属于新闻报道中禁用或慎用的说法，请删改{note}',
     },
     options: {
-      dictionary: { type: 'dictionary', default: 'political-terms', description: '不规范提法词典：不规范说法 → 规范说法（无规范说法的为禁用）' },
+      dictionary: {
+        type: 'dictionary',
+        default: 'political-terms',
+        description: '不规范提法词典：不规范说法 → 规范说法（无规范说法的为禁用）',
+      },
     },
   },
   create: wordingVisitors,

@@ -37,7 +37,7 @@ function otherNumberEnd(run: DigitRun, i: number): number {
  */
 function mobilesIn(run: DigitRun): [number, number][] {
   const found: [number, number][] = [];
-  for (let i = 0; i < run.groups.length; ) {
+  for (let i = 0; i < run.groups.length;) {
     const end = mobileEnd(run, i);
     if (end > 0) {
       found.push([i, end]);
@@ -56,10 +56,13 @@ export default defineRule({
   meta: {
     id: 'no-mobile-number',
     category: 'personal-data',
-    description: '中国大陆 11 位手机号码（含 +86/0086 前缀、空格或连字符分组写法），已打码的号码和政务热线、固定电话不报',
-    basis: '《个人信息保护法》第二十五条（不得公开其处理的个人信息，取得个人单独同意的除外）；《保定市政务新媒体管理办法》第十三条：严把……保密关',
+    description:
+      '中国大陆 11 位手机号码（含 +86/0086 前缀、空格或连字符分组写法），已打码的号码和政务热线、固定电话不报',
+    basis:
+      '《个人信息保护法》第二十五条（不得公开其处理的个人信息，取得个人单独同意的除外）；《保定市政务新媒体管理办法》第十三条：严把……保密关',
     messages: {
-      mobile: '「{term}」是手机号码，公开发布会暴露个人联系方式；如为单位公开的联系手机请说明理由，否则请打码为「{masked}」',
+      mobile:
+        '「{term}」是手机号码，公开发布会暴露个人联系方式；如为单位公开的联系手机请说明理由，否则请打码为「{masked}」',
     },
     fields: ['title', 'body', 'quoted'],
     options: {},
@@ -74,7 +77,12 @@ export default defineRule({
           for (const [from, to] of mobilesIn(run)) {
             const number = MOBILE.exec(groupDigits(run, from, to))![1];
             const masked = mask(number, 3, 4);
-            report.report({ range: groupRange(field, run, from, to), messageId: 'mobile', data: { masked }, suggestion: masked });
+            report.report({
+              range: groupRange(field, run, from, to),
+              messageId: 'mobile',
+              data: { masked },
+              suggestion: masked,
+            });
           }
         }
       },

@@ -29,7 +29,13 @@ function shopLink(field: FieldView, url: TextUrl, domains: DictionaryHandle, typ
 
 /** Reports of a shop link or code carry the dictionary entry's basis and severity. */
 function linkFinding(range: Range, link: ShopLink): ReportInput<Message> {
-  return { range, messageId: 'shopLink', data: { host: link.host }, basis: link.hit.entry.basis, severity: link.hit.entry.severity };
+  return {
+    range,
+    messageId: 'shopLink',
+    data: { host: link.host },
+    basis: link.hit.entry.basis,
+    severity: link.hit.entry.severity,
+  };
 }
 
 function codeFinding(range: Range, code: TermHit): ReportInput<Message> {
@@ -41,7 +47,8 @@ export default defineRule({
   meta: {
     id: 'no-shop-link',
     category: 'commercial-ad',
-    description: '电商、店铺和带货链接（淘宝、天猫、京东、拼多多、微店、有赞、抖店、快手小店等），淘口令和购物 App 跳转链接',
+    description:
+      '电商、店铺和带货链接（淘宝、天猫、京东、拼多多、微店、有赞、抖店、快手小店等），淘口令和购物 App 跳转链接',
     basis: '《保定市政务新媒体管理办法》第十三条：不得刊登商业广告或链接商业广告页面',
     messages: {
       shopLink: '链接指向电商或店铺网站「{host}」；政务新媒体不得链接商业广告页面',

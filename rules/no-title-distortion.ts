@@ -25,7 +25,8 @@ export default defineRule({
   meta: {
     id: 'no-title-distortion',
     category: 'title-distortion',
-    description: '转载稿件的标题与注明的原标题意思不一致：否定词有无相反、数字改动或删去、加了“震惊”“刚刚”等渲染字眼、用词差别很大',
+    description:
+      '转载稿件的标题与注明的原标题意思不一致：否定词有无相反、数字改动或删去、加了“震惊”“刚刚”等渲染字眼、用词差别很大',
     basis: '《保定市政务新媒体管理办法》第十三条：转载信息……不得歪曲、篡改标题原意和信息内容',
     messages: {
       negation: '标题与原标题「{original}」的肯定、否定意思相反：{detail}{more}',
@@ -34,9 +35,23 @@ export default defineRule({
       dissimilar: '标题与原标题「{original}」用词差别很大（相似度 {detail}），可能改变了原意{more}',
     },
     options: {
-      negations: { type: 'dictionary', default: 'title-negations', description: '否定词（不、未、没、无、非、禁止……）' },
-      sensational: { type: 'dictionary', default: 'title-sensational', description: '“标题党”渲染字眼（震惊、刚刚、重磅、！……）' },
-      minSimilarity: { type: 'integer', default: 50, min: 0, max: 100, description: '标题与原标题的字符二元组相似度（Dice，百分比）低于此值时提示' },
+      negations: {
+        type: 'dictionary',
+        default: 'title-negations',
+        description: '否定词（不、未、没、无、非、禁止……）',
+      },
+      sensational: {
+        type: 'dictionary',
+        default: 'title-sensational',
+        description: '“标题党”渲染字眼（震惊、刚刚、重磅、！……）',
+      },
+      minSimilarity: {
+        type: 'integer',
+        default: 50,
+        min: 0,
+        max: 100,
+        description: '标题与原标题的字符二元组相似度（Dice，百分比）低于此值时提示',
+      },
       minContainment: {
         type: 'integer',
         default: 70,
@@ -44,7 +59,11 @@ export default defineRule({
         max: 100,
         description: '标题的字符二元组有这个百分比以上出自原标题时，视为忠实的缩写，不因相似度低而提示',
       },
-      droppedNumbers: { type: 'boolean', default: true, description: '原标题中的数量（不含年月日）在标题中被删去时也提示' },
+      droppedNumbers: {
+        type: 'boolean',
+        default: true,
+        description: '原标题中的数量（不含年月日）在标题中被删去时也提示',
+      },
     },
   },
   create({ options }) {
@@ -66,7 +85,8 @@ export default defineRule({
       const origHasDate = b.some((n) => n.date);
       const added = a.filter((n) => (!n.date || origHasDate) && !has(b, n.value));
       const dropped = options.droppedNumbers ? b.filter((n) => !n.date && !has(a, n.value)) : [];
-      if (added.length && dropped.length) return { kind: 'number', detail: `原标题的「${dropped[0].text}」变成了「${added[0].text}」` };
+      if (added.length && dropped.length)
+        return { kind: 'number', detail: `原标题的「${dropped[0].text}」变成了「${added[0].text}」` };
       if (added.length) return { kind: 'number', detail: `标题中的「${added[0].text}」原标题中没有` };
       if (dropped.length) return { kind: 'number', detail: `原标题中的「${dropped[0].text}」在标题中没有了` };
       return null;
@@ -80,7 +100,9 @@ export default defineRule({
         if (i !== -1) before.splice(i, 1);
         return i === -1;
       });
-      return added.length ? { kind: 'sensational', detail: [...new Set(added.map((h) => `「${h.excerpt}」`))].join('') } : null;
+      return added.length
+        ? { kind: 'sensational', detail: [...new Set(added.map((h) => `「${h.excerpt}」`))].join('') }
+        : null;
     }
 
     function dissimilar(head: TitleSpan, orig: TitleSpan): Change | null {
@@ -95,7 +117,9 @@ export default defineRule({
         const head = original && headline(view, original);
         if (!original || !head || squeezed(head.text) === squeezed(original.title.text)) return;
         const orig = original.title;
-        const changes = [negation, number, sensational, dissimilar].map((check) => check(head, orig)).filter((c): c is Change => c !== null);
+        const changes = [negation, number, sensational, dissimilar]
+          .map((check) => check(head, orig))
+          .filter((c): c is Change => c !== null);
         if (!changes.length) return;
         const [first, ...rest] = changes;
         const more = rest.length ? `；另外${rest.map((c) => SUMMARY[c.kind]).join('、')}` : '';

@@ -16,7 +16,11 @@ export default defineRule({
       vague: '「{term}」说不出是谁发布的，来源不可追溯；请写明具体的来源单位或原文链接',
     },
     options: {
-      markers: { type: 'dictionary', default: 'reproduction-markers', description: '表明稿件是转载的字样（原标题、侵删……）' },
+      markers: {
+        type: 'dictionary',
+        default: 'reproduction-markers',
+        description: '表明稿件是转载的字样（原标题、侵删……）',
+      },
       bylines: { type: 'dictionary', default: 'byline-markers', description: '别家媒体的署名（本报记者、责任编辑……）' },
       trustOriginal: {
         type: 'boolean',

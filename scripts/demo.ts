@@ -31,13 +31,21 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: false,
   viewport: null,
   locale: 'zh-CN',
-  args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--lang=zh-CN', '--no-first-run', '--disable-quic'],
+  args: [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--lang=zh-CN',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 for (const demo of DEMOS) await demo.serve(context);
 const [first] = context.pages();
 const urls = DEMOS.flatMap((d) => d.pages);
 await (first ?? (await context.newPage())).goto(urls[0]);
 for (const url of urls.slice(1)) await (await context.newPage()).goto(url);
-console.log(`演示页面已打开：\n${DEMOS.map((d) => `  ${d.name}：${d.pages.join('  ')}`).join('\n')}\n关闭浏览器窗口即结束演示。`);
+console.log(
+  `演示页面已打开：\n${DEMOS.map((d) => `  ${d.name}：${d.pages.join('  ')}`).join('\n')}\n关闭浏览器窗口即结束演示。`,
+);
 await new Promise<void>((resolve) => context.on('close', () => resolve()));
 rmSync(profile, { recursive: true, force: true });

@@ -15,10 +15,24 @@ import HKRev from 'opencc-js/dict/HKVariantsRev';
 
 /** Characters that render as nothing and are used to split words invisibly. */
 const INVISIBLE: [number, number][] = [
-  [0x00, 0x08], [0x0b, 0x0c], [0x0e, 0x1f], [0x7f, 0x9f], [0xad, 0xad], [0x34f, 0x34f],
-  [0x61c, 0x61c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f], [0x200b, 0x200f],
-  [0x202a, 0x202e], [0x2060, 0x206f], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0], [0xfff0, 0xfff8],
+  [0x00, 0x08],
+  [0x0b, 0x0c],
+  [0x0e, 0x1f],
+  [0x7f, 0x9f],
+  [0xad, 0xad],
+  [0x34f, 0x34f],
+  [0x61c, 0x61c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xfff0, 0xfff8],
 ];
 
 /**
@@ -44,8 +58,7 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
   // ordinary text unreadable to the rules' own patterns.
   const simplified = new Set(t2s.values());
   const invisible = (c: number) => INVISIBLE.some(([a, b]) => c >= a && c <= b);
-  const single = (s: string | undefined, fallback: string) =>
-    s !== undefined && s.length === 1 ? s : fallback;
+  const single = (s: string | undefined, fallback: string) => (s !== undefined && s.length === 1 ? s : fallback);
 
   const from: number[] = [];
   const to: number[] = [];
@@ -103,11 +116,7 @@ function isPlain(c: number): boolean {
 }
 
 function escape(codes: number[]): string {
-  return codes
-    .map((c) =>
-      isPlain(c) ? String.fromCharCode(c) : `\\u${c.toString(16).padStart(4, '0')}`,
-    )
-    .join('');
+  return codes.map((c) => (isPlain(c) ? String.fromCharCode(c) : `\\u${c.toString(16).padStart(4, '0')}`)).join('');
 }
 
 export function renderFoldTable(): string {

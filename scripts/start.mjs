@@ -13,8 +13,11 @@ const extension = join(root, '.output/chrome-mv3');
 
 execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
 
-const chromium = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32';
+const chromium =
+  process.env.CHROMIUM_PATH ||
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
+const display =
+  process.env.DISPLAY || process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32';
 
 const howTo = `
 扩展已构建到 ${extension}
@@ -24,10 +27,18 @@ Firefox：npm run build 后在 about:debugging 中“临时载入附加组件”
 
 if (!chromium || !display) {
   console.log(howTo);
-  console.log(chromium ? '（当前没有图形界面，无法自动打开浏览器。有图形界面时，npm start 会打开装好扩展的 Chromium 和演示页面。）' : '（没有找到 Chromium，无法自动打开浏览器。）');
+  console.log(
+    chromium
+      ? '（当前没有图形界面，无法自动打开浏览器。有图形界面时，npm start 会打开装好扩展的 Chromium 和演示页面。）'
+      : '（没有找到 Chromium，无法自动打开浏览器。）',
+  );
   process.exit(0);
 }
 
 console.log(howTo);
-const demo = spawnSync('npx', ['tsx', 'scripts/demo.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+const demo = spawnSync('npx', ['tsx', 'scripts/demo.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CHROMIUM_PATH: chromium },
+});
 process.exit(demo.status ?? 0);

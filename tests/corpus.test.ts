@@ -57,7 +57,9 @@ describe('default pack on the evaluation corpora', () => {
     const posts = corpus('official-posts');
     expect(posts.length).toBeGreaterThanOrEqual(200);
     const r = rate(posts, (f) => f.severity === 'block');
-    console.log(`official posts with a block finding: ${percent(r.rate)} (${r.hits.length}/${posts.length})\n${r.hits.join('\n')}`);
+    console.log(
+      `official posts with a block finding: ${percent(r.rate)} (${r.hits.length}/${posts.length})\n${r.hits.join('\n')}`,
+    );
     expect(r.rate, r.hits.join('\n')).toBeLessThan(0.01);
   });
 
@@ -65,7 +67,9 @@ describe('default pack on the evaluation corpora', () => {
     const posts = corpus('spam');
     expect(posts.length).toBeGreaterThanOrEqual(150);
     const r = rate(posts, inCategory('commercial-ad'));
-    console.log(`spam with a commercial-ad finding: ${percent(r.rate)} (${r.hits.length}/${posts.length}); missed:\n${r.misses.join('\n')}`);
+    console.log(
+      `spam with a commercial-ad finding: ${percent(r.rate)} (${r.hits.length}/${posts.length}); missed:\n${r.misses.join('\n')}`,
+    );
     expect(r.rate, r.misses.join('\n')).toBeGreaterThan(0.85);
   });
 
@@ -73,7 +77,9 @@ describe('default pack on the evaluation corpora', () => {
     const posts = corpus('emotional');
     expect(posts.length).toBeGreaterThanOrEqual(120);
     const r = rate(posts, inCategory('personal-opinion'));
-    console.log(`emotional posts with a personal-opinion finding: ${percent(r.rate)} (${r.hits.length}/${posts.length}); missed:\n${r.misses.join('\n')}`);
+    console.log(
+      `emotional posts with a personal-opinion finding: ${percent(r.rate)} (${r.hits.length}/${posts.length}); missed:\n${r.misses.join('\n')}`,
+    );
     expect(r.rate, r.misses.join('\n')).toBeGreaterThan(0.8);
   });
 });

@@ -11,7 +11,9 @@ import { defaultPack } from './rule-tester';
 it('the default pack passes its own test cases', () => {
   const pack = defaultPack();
   const { passed, failures } = runPackTests(compilePack(pack, RULES), pack);
-  expect(failures.map((f) => ({ text: f.test.text, missing: f.missing, unexpected: f.unexpected, errors: f.errors }))).toEqual([]);
+  expect(
+    failures.map((f) => ({ text: f.test.text, missing: f.missing, unexpected: f.unexpected, errors: f.errors })),
+  ).toEqual([]);
   expect(passed).toBe(pack.tests.length);
   expect(passed).toBeGreaterThan(0);
 });

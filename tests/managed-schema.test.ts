@@ -19,7 +19,9 @@ interface Schema {
   additionalProperties?: unknown;
 }
 
-const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../public/managed-schema.json'), 'utf8')) as Schema;
+const schema = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../public/managed-schema.json'), 'utf8'),
+) as Schema;
 
 /** One valid value per policy; `satisfies` makes the compiler hold this list to ManagedPolicy. */
 const SAMPLE = {
@@ -40,7 +42,11 @@ function validate(value: unknown, s: Schema, path: string): string[] {
   if (kind !== s.type && !(s.type === 'number' && kind === 'integer')) return [`${path}: ${kind} ≠ ${s.type}`];
   const errors: string[] = [];
   if (s.enum && !s.enum.includes(value)) errors.push(`${path}: not in enum`);
-  if (typeof value === 'number' && ((s.minimum !== undefined && value < s.minimum) || (s.maximum !== undefined && value > s.maximum))) errors.push(`${path}: out of range`);
+  if (
+    typeof value === 'number' &&
+    ((s.minimum !== undefined && value < s.minimum) || (s.maximum !== undefined && value > s.maximum))
+  )
+    errors.push(`${path}: out of range`);
   if (Array.isArray(value) && s.items) value.forEach((v, i) => errors.push(...validate(v, s.items!, `${path}[${i}]`)));
   if (kind === 'object' && s.properties) {
     for (const [k, v] of Object.entries(value as object)) {
@@ -67,7 +73,13 @@ describe('managed storage schema', () => {
   });
 
   it('rejects values of the wrong type or out of range', () => {
-    expect(validate({ packUpdateMinutes: 0, logText: 'all', allowOverride: 'yes', trustedKeys: [{ id: 1 }] }, schema, 'policy')).toEqual([
+    expect(
+      validate(
+        { packUpdateMinutes: 0, logText: 'all', allowOverride: 'yes', trustedKeys: [{ id: 1 }] },
+        schema,
+        'policy',
+      ),
+    ).toEqual([
       'policy.packUpdateMinutes: out of range',
       'policy.logText: not in enum',
       'policy.allowOverride: string ≠ boolean',

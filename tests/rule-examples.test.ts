@@ -64,14 +64,25 @@ describe('parseRuleExamples', () => {
   });
 
   it('reports a draft that is not valid JSON, with its line', () => {
-    const { problems } = parseRuleExamples('x', '## 错误示例\n- `{"body": }`\n- `{"title": "无正文"}`', 'docs/rules/x.md');
-    expect(problems).toEqual([expect.stringMatching(/^docs\/rules\/x\.md:2: 示例稿件不是有效的 JSON/), 'docs/rules/x.md:3: 示例稿件应为含 body 的对象']);
+    const { problems } = parseRuleExamples(
+      'x',
+      '## 错误示例\n- `{"body": }`\n- `{"title": "无正文"}`',
+      'docs/rules/x.md',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^docs\/rules\/x\.md:2: 示例稿件不是有效的 JSON/),
+      'docs/rules/x.md:3: 示例稿件应为含 body 的对象',
+    ]);
   });
 
   it('fails an example that does not hold, saying which and why', () => {
     const pack = defaultPack();
     const checker = compilePack(pack, RULES);
-    const { examples } = parseRuleExamples('no-typo', '## 错误示例\n- 一切正常 → 做为\n## 正确示例\n- 再接再励', 'd.md');
+    const { examples } = parseRuleExamples(
+      'no-typo',
+      '## 错误示例\n- 一切正常 → 做为\n## 正确示例\n- 再接再励',
+      'd.md',
+    );
     expect(runRuleExamples(checker, pack, examples)).toEqual({
       passed: 0,
       skipped: [],

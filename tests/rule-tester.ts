@@ -122,8 +122,14 @@ function transformDraft(draft: Draft, t: (s: string) => string): Draft {
     author: draft.author === undefined ? undefined : t(draft.author),
     summary: draft.summary === undefined ? undefined : t(draft.summary),
     body: t(draft.body),
-    source: draft.source && { ...draft.source, name: draft.source.name === undefined ? undefined : t(draft.source.name) },
-    quoted: draft.quoted && { text: t(draft.quoted.text), author: draft.quoted.author === undefined ? undefined : t(draft.quoted.author) },
+    source: draft.source && {
+      ...draft.source,
+      name: draft.source.name === undefined ? undefined : t(draft.source.name),
+    },
+    quoted: draft.quoted && {
+      text: t(draft.quoted.text),
+      author: draft.quoted.author === undefined ? undefined : t(draft.quoted.author),
+    },
   };
 }
 
@@ -171,12 +177,19 @@ function locate(draft: Draft, e: ExpectedError, disguise: (s: string) => string)
   let from = -1;
   for (let n = 0; n <= (e.occurrence ?? 0); n++) {
     from = text.indexOf(needle, from + 1);
-    if (from === -1) throw new Error(`"${needle}" (occurrence ${e.occurrence ?? 0}) is not in the ${e.field ?? 'body'} text`);
+    if (from === -1)
+      throw new Error(`"${needle}" (occurrence ${e.occurrence ?? 0}) is not in the ${e.field ?? 'body'} text`);
   }
   return [from, from + needle.length];
 }
 
-function assertFindings(rule: RuleModule, found: Finding[], c: InvalidCase, draft: Draft, disguise: (s: string) => string) {
+function assertFindings(
+  rule: RuleModule,
+  found: Finding[],
+  c: InvalidCase,
+  draft: Draft,
+  disguise: (s: string) => string,
+) {
   const summary = found.map((f) => `${f.messageId}@${f.field}[${f.range}]「${f.excerpt}」`);
   expect(found.length, `findings: ${summary.join(', ') || 'none'}`).toBe(c.errors.length);
   const expected = c.errors
@@ -218,10 +231,12 @@ export const ruleTester = {
           seen.add(key);
         }
         const used = new Set(tests.invalid.flatMap((c) => c.errors.map((e) => e.messageId)));
-        for (const id of Object.keys(rule.meta.messages)) expect(used.has(id), `message "${id}" has no invalid case`).toBe(true);
+        for (const id of Object.keys(rule.meta.messages))
+          expect(used.has(id), `message "${id}" has no invalid case`).toBe(true);
         for (const c of tests.invalid) {
           expect(c.errors.length, `invalid case without errors: ${label(c)}`).toBeGreaterThan(0);
-          for (const e of c.errors) expect(e.messageId in rule.meta.messages, `undeclared message "${e.messageId}"`).toBe(true);
+          for (const e of c.errors)
+            expect(e.messageId in rule.meta.messages, `undeclared message "${e.messageId}"`).toBe(true);
         }
       });
 
@@ -233,7 +248,10 @@ export const ruleTester = {
             for (const v of variantsOf(c, skip, false)) {
               const t = TRANSFORMS[v as Exclude<Variant, 'spaced'>];
               const found = ruleFindings(rule, c, transformDraft(draft, t));
-              expect(found.map((f) => `${f.messageId}「${f.excerpt}」`), `disguised as ${v}`).toEqual([]);
+              expect(
+                found.map((f) => `${f.messageId}「${f.excerpt}」`),
+                `disguised as ${v}`,
+              ).toEqual([]);
             }
           });
         }

@@ -25,7 +25,10 @@ export async function sendMessage<K extends Method>(method: K, data: Request<K>)
 }
 
 export type Handlers = {
-  [K in Method]: (data: Request<K>, caller: { kind: CallerKind; sender: Runtime.MessageSender }) => Answer<K> | Promise<Answer<K>>;
+  [K in Method]: (
+    data: Request<K>,
+    caller: { kind: CallerKind; sender: Runtime.MessageSender },
+  ) => Answer<K> | Promise<Answer<K>>;
 };
 
 /** Classifies a sender: this extension's own pages, or its content scripts on the guarded sites. */
@@ -46,7 +49,10 @@ export function serveProtocol(handlers: Handlers): void {
     if (!handler) return Promise.resolve({ ok: false, error: `未知的请求「${String(method)}」` } satisfies Reply);
     const kind = callerKind(sender);
     if (!kind || !ACCESS[method].includes(kind)) {
-      return Promise.resolve({ ok: false, error: `拒绝来自 ${sender.url ?? '未知来源'} 的「${method}」请求` } satisfies Reply);
+      return Promise.resolve({
+        ok: false,
+        error: `拒绝来自 ${sender.url ?? '未知来源'} 的「${method}」请求`,
+      } satisfies Reply);
     }
     return Promise.resolve()
       .then(() => handler(message.data as never, { kind, sender }))

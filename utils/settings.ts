@@ -44,7 +44,10 @@ export const DEFAULT_SETTINGS: Settings = {
 export type LockedSettings = { [K in keyof Settings]?: true };
 
 /** The settings in force: defaults, then the editor's choices, then the policy (which locks what it sets). */
-export function effectiveSettings(local: Partial<Settings> | undefined, policy: ManagedPolicy | undefined): { settings: Settings; locked: LockedSettings } {
+export function effectiveSettings(
+  local: Partial<Settings> | undefined,
+  policy: ManagedPolicy | undefined,
+): { settings: Settings; locked: LockedSettings } {
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     ...local,

@@ -8,7 +8,15 @@ import { css, text, type SelectorTable } from '../../guard/selectors';
 
 export const CARD_WEIBO_SELECTORS = {
   title: css(['textarea[placeholder="请输入标题"]', 'input[placeholder="请输入标题"]'], 'BYW, MP, WBA 2025–26'),
-  summary: css(['textarea[placeholder="导语（选填）"]', 'input[placeholder="导语（选填）"]', 'textarea[placeholder*="导语"]', 'input[placeholder*="导语"]'], 'BYW; an <input> in the old v3 editor'),
+  summary: css(
+    [
+      'textarea[placeholder="导语（选填）"]',
+      'input[placeholder="导语（选填）"]',
+      'textarea[placeholder*="导语"]',
+      'input[placeholder*="导语"]',
+    ],
+    'BYW; an <input> in the old v3 editor',
+  ),
   body: css(['.ProseMirror.tiptap', '.editor .ProseMirror', '.ProseMirror[contenteditable="true"]'], 'BYW 2026'),
   bodyFrame: css(['iframe.WB_editor_iframe_new'], 'OLDV3 ~2020'),
   publishLabel: text(['发布', '立即发布', '确认发布'], 'WBA 2025–26'),

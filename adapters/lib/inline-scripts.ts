@@ -7,7 +7,9 @@
 
 /** Decodes `\uXXXX` escapes, single or doubled (`\\uXXXX`), and `\/`. */
 export function unescapeJs(value: string): string {
-  return value.replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\+\//g, '/');
+  return value
+    .replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\+\//g, '/');
 }
 
 /**
@@ -25,7 +27,9 @@ export function inlineScriptValue(doc: Document, pattern: RegExp): string | unde
 
 /** A `key: "value"` / `"key":"value"` / `['key'] = 'value'` assignment's value, for `key`. */
 export function keyedValue(key: string): RegExp {
-  return new RegExp(`(?:(?<![\\w$])["']?${key}["']?\\s*:|\\[\\s*["']${key}["']\\s*\\]\\s*=)\\s*\\\\*["']([^"'\\\\]*(?:\\\\+u[0-9a-fA-F]{4}[^"'\\\\]*)*)\\\\*["']`);
+  return new RegExp(
+    `(?:(?<![\\w$])["']?${key}["']?\\s*:|\\[\\s*["']${key}["']\\s*\\]\\s*=)\\s*\\\\*["']([^"'\\\\]*(?:\\\\+u[0-9a-fA-F]{4}[^"'\\\\]*)*)\\\\*["']`,
+  );
 }
 
 /** A numeric `key: 123` / `['key'] = 123` assignment (quoted or not), for ids. */

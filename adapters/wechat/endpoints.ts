@@ -10,7 +10,12 @@ import type { EndpointRule } from '../../guard/endpoints';
 
 export const WECHAT_ENDPOINTS: readonly EndpointRule[] = [
   { id: 'masssend', role: 'publish', path: '/cgi-bin/masssend', query: { action: null, for_check: null } },
-  { id: 'masssend/time_send', role: 'publish', path: '/cgi-bin/masssend', query: { action: 'time_send', for_check: null } },
+  {
+    id: 'masssend/time_send',
+    role: 'publish',
+    path: '/cgi-bin/masssend',
+    query: { action: 'time_send', for_check: null },
+  },
   { id: 'operate_appmsg/preview', role: 'publish', path: '/cgi-bin/operate_appmsg', query: { sub: 'preview' } },
   { id: 'operate_appmsg/save', role: 'autosave', path: '/cgi-bin/operate_appmsg', query: { sub: /^(create|update)$/ } },
 ];

@@ -27,7 +27,9 @@ type S = Selectors<WechatSelectorKey>;
 const EDITOR_PAGE = /^media\/appmsg_edit(_v2)?$/;
 
 function isEditorUrl(location: Pick<Location, 'pathname' | 'search'>): boolean {
-  return location.pathname === '/cgi-bin/appmsg' && EDITOR_PAGE.test(new URLSearchParams(location.search).get('t') ?? '');
+  return (
+    location.pathname === '/cgi-bin/appmsg' && EDITOR_PAGE.test(new URLSearchParams(location.search).get('t') ?? '')
+  );
 }
 
 function pageName(kind: DraftKind, action: 'editor' | 'preview' | 'scheduled'): string {
@@ -46,7 +48,9 @@ function openDialog(el: Element, s: S): Element | null {
 }
 
 function scheduled(doc: Document, s: S): boolean {
-  return s.all(doc, 'timerSwitch').some((input) => (input as HTMLInputElement).checked && isShown(input.closest('.mass-send') ?? input));
+  return s
+    .all(doc, 'timerSwitch')
+    .some((input) => (input as HTMLInputElement).checked && isShown(input.closest('.mass-send') ?? input));
 }
 
 function hit(doc: Document, s: S, control: Element, action: 'preview' | 'publish'): ControlHit | null {
@@ -64,11 +68,15 @@ export const wechatAdapter = defineSiteAdapter({
 
   page(location, doc, s) {
     if (!isEditorUrl(location)) return null;
-    const imagePost = new URLSearchParams(location.search).get('createType') === '8' || wechatBody(doc, s)?.kind === 'image-post';
+    const imagePost =
+      new URLSearchParams(location.search).get('createType') === '8' || wechatBody(doc, s)?.kind === 'image-post';
     return {
       kind: pageName(imagePost ? 'image-post' : 'article', 'editor'),
       expects: [
-        { label: imagePost ? '找不到贴图描述编辑框' : '找不到正文编辑区', found: (d, sel) => wechatBody(d, sel as S) !== null },
+        {
+          label: imagePost ? '找不到贴图描述编辑框' : '找不到正文编辑区',
+          found: (d, sel) => wechatBody(d, sel as S) !== null,
+        },
         { label: '找不到标题输入框', found: (d, sel) => (sel as S).first(d, 'title') !== null },
         { label: '找不到“发表”按钮', found: (d, sel) => (sel as S).first(d, 'send') !== null },
       ],
@@ -89,7 +97,9 @@ export const wechatAdapter = defineSiteAdapter({
     const massSend = s.first(dialog, 'massSend');
     if (massSend) {
       // The settings dialog's own primary 发表 (not 取消, not a switch).
-      return s.matches(button, 'primaryButton') && s.hasText(button, 'publishConfirmLabel') ? hit(doc, s, button, 'publish') : null;
+      return s.matches(button, 'primaryButton') && s.hasText(button, 'publishConfirmLabel')
+        ? hit(doc, s, button, 'publish')
+        : null;
     }
     if (s.first(dialog, 'previewInput')) {
       return s.hasText(button, 'previewConfirmLabel') ? hit(doc, s, button, 'preview') : null;
@@ -109,7 +119,9 @@ export const wechatAdapter = defineSiteAdapter({
   },
 
   account(doc) {
-    const name = inlineScriptValue(doc, keyedValue('nick_name')) ?? doc.querySelector(WECHAT_SELECTORS.nickname.values.join(','))?.textContent?.trim();
+    const name =
+      inlineScriptValue(doc, keyedValue('nick_name')) ??
+      doc.querySelector(WECHAT_SELECTORS.nickname.values.join(','))?.textContent?.trim();
     if (!name) return undefined;
     const id = inlineScriptValue(doc, keyedValue('user_name'));
     return id ? { name, id } : { name };
@@ -129,7 +141,8 @@ export const wechatAdapter = defineSiteAdapter({
         return { kind };
       }
       const body = htmlText(f.content0 ?? '', request.url);
-      const source = f.share_copyright_url0 || f.sourceurl0 ? { url: f.share_copyright_url0 || f.sourceurl0 } : undefined;
+      const source =
+        f.share_copyright_url0 || f.sourceurl0 ? { url: f.share_copyright_url0 || f.sourceurl0 } : undefined;
       return {
         kind,
         page: pageName(kind, 'preview'),
@@ -149,4 +162,3 @@ export const wechatAdapter = defineSiteAdapter({
   // No keyboard shortcut publishes from this editor; keyboard activation of a button is a click.
   isSubmitKey: () => false,
 });
-

@@ -26,7 +26,12 @@ const INPUTS = [
   { key: 'replyInput', kind: 'reply', label: 'replyLabel', page: undefined },
   { key: 'repostInput', kind: 'repost', label: 'repostLabel', page: 'repost' },
   { key: 'homeInput', kind: 'post', label: 'sendLabel', page: undefined },
-] as const satisfies readonly { key: WeiboSelectorKey; kind: DraftKind; label: WeiboSelectorKey; page: string | undefined }[];
+] as const satisfies readonly {
+  key: WeiboSelectorKey;
+  kind: DraftKind;
+  label: WeiboSelectorKey;
+  page: string | undefined;
+}[];
 
 type InputKind = (typeof INPUTS)[number];
 
@@ -49,7 +54,11 @@ function composerOf(input: HTMLTextAreaElement, which: InputKind, s: S): Compose
   let root: Element | null = null;
   let control: Element | null = null;
   let node: Element | null = input.parentElement;
-  for (let depth = 0; node && depth < MAX_DEPTH && node !== input.ownerDocument.body; depth++, node = node.parentElement) {
+  for (
+    let depth = 0;
+    node && depth < MAX_DEPTH && node !== input.ownerDocument.body;
+    depth++, node = node.parentElement
+  ) {
     control = findButton(node, s, which.label);
     if (control) {
       root = node;
@@ -75,7 +84,9 @@ function composerOf(input: HTMLTextAreaElement, which: InputKind, s: S): Compose
 function isAlsoRepostChecked(root: Element, s: S): boolean {
   for (const label of root.querySelectorAll('label')) {
     if (!s.hasText(label, 'alsoRepostLabel')) continue;
-    const box = label.querySelector<HTMLInputElement>('input[type="checkbox"]') ?? (label.htmlFor ? root.ownerDocument.getElementById(label.htmlFor) : null);
+    const box =
+      label.querySelector<HTMLInputElement>('input[type="checkbox"]') ??
+      (label.htmlFor ? root.ownerDocument.getElementById(label.htmlFor) : null);
     return (box as HTMLInputElement | null)?.checked === true;
   }
   return false;
@@ -130,7 +141,11 @@ function controlAt(target: Element, s: S) {
   if (!button || !ALL_LABELS.some((l) => s.hasText(button, l))) return null;
   // Nearest ancestor of the button that holds a composer text box; the button must be exactly
   // that composer's publish button.
-  for (let node: Element | null = button.parentElement, depth = 0; node && depth < MAX_DEPTH; node = node.parentElement, depth++) {
+  for (
+    let node: Element | null = button.parentElement, depth = 0;
+    node && depth < MAX_DEPTH;
+    node = node.parentElement, depth++
+  ) {
     const inputs = textBoxes(node, s);
     if (!inputs.length) continue;
     for (const { el, which } of inputs) {
@@ -212,4 +227,3 @@ export const weiboAdapter = defineSiteAdapter<WeiboSelectorKey>({
   account: (doc) => accountFromScripts(doc),
   network: { endpoints: WEIBO_ENDPOINTS, toDraft },
 });
-

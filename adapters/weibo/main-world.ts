@@ -26,7 +26,11 @@ function identity(): Account | undefined {
   const vue2 = document.querySelector('#app') as (Element & { __vue__?: { config?: { user?: WeiboUser } } }) | null;
   const fromVue2 = fromUser(vue2?.__vue__?.config?.user);
   if (fromVue2) return fromVue2;
-  type Vue3 = { __vue_app__?: { config?: { globalProperties?: { $store?: { state?: { config?: { config?: { uid?: string | number } } } } } } } };
+  type Vue3 = {
+    __vue_app__?: {
+      config?: { globalProperties?: { $store?: { state?: { config?: { config?: { uid?: string | number } } } } } };
+    };
+  };
   const vue3 = document.querySelector('[data-v-app]') as (Element & Vue3) | null;
   const uid = vue3?.__vue_app__?.config?.globalProperties?.$store?.state?.config?.config?.uid;
   return uid !== undefined ? { name: `uid ${uid}`, id: String(uid) } : undefined;

@@ -8,7 +8,11 @@ import { css, text } from '../../guard/selectors';
 
 export const WEIBO_SELECTORS = {
   homeInput: css(
-    ['textarea[placeholder="有什么新鲜事想分享给大家？"]', '#homeWrap textarea', '[composerconfig] textarea[class*="_input_"]'],
+    [
+      'textarea[placeholder="有什么新鲜事想分享给大家？"]',
+      '#homeWrap textarea',
+      '[composerconfig] textarea[class*="_input_"]',
+    ],
     'WBP, MP 2024–25, BYW 2026; #homeWrap BYW 2026; composerconfig AW 2026',
   ),
   commentInput: css(['textarea[placeholder="发布你的评论"]'], 'WBI, SEL 2022–26'),
@@ -19,11 +23,17 @@ export const WEIBO_SELECTORS = {
   replyLabel: text(['回复'], 'SEL'),
   repostLabel: text(['转发'], 'woo-button-content, WBI'),
   /** A fallback for the composer's outer element when no publish button is found near the input. */
-  composerRoot: css(['[composerconfig]', '[class*="Composer_mar1_"]', '[class*="_mar1_"]'], 'AW 2024 (V7), 2026 (Vue 3)'),
+  composerRoot: css(
+    ['[composerconfig]', '[class*="Composer_mar1_"]', '[class*="_mar1_"]'],
+    'AW 2024 (V7), 2026 (Vue 3)',
+  ),
   alsoRepostLabel: text(['同时转发'], 'WBI'),
   feedCard: css(['article'], 'WBI 2025–26'),
   cardAuthor: css(['header [title]', 'header a[usercard]', 'header a[href^="/u/"]'], 'WBI'),
-  cardText: css(['[class*="_wbtext_"]', '[node-type="feed_list_content"]'], 'V7 detail_wbtext_, 2026 _wbtext_; V6 node-type'),
+  cardText: css(
+    ['[class*="_wbtext_"]', '[node-type="feed_list_content"]'],
+    'V7 detail_wbtext_, 2026 _wbtext_; V6 node-type',
+  ),
   dialog: css(['[role="dialog"]', '[class*="woo-modal-main"]'], 'woo kit'),
   commentItem: css(['[class*="_item1_"]', '[class*="CommentItem"]', '[class*="comment-item"]']),
   commentAuthor: css(['a[usercard]', 'a[href^="/u/"]', '[class*="_name_"]']),

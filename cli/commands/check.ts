@@ -130,7 +130,10 @@ async function checkFilesText(run: Run): Promise<void> {
     const name = displayName(input);
     reportRuleErrors(run, name, report);
     summary.add(report);
-    await write(io.stdout, `${formatTextReport({ name, report, fieldText: (f) => (f === 'body' ? body : undefined) }, style)}\n`);
+    await write(
+      io.stdout,
+      `${formatTextReport({ name, report, fieldText: (f) => (f === 'body' ? body : undefined) }, style)}\n`,
+    );
   }
   await write(io.stdout, summary.format(style));
 }

@@ -40,7 +40,8 @@ function parseArgs(args: string[]): Options | 'help' {
     if (a === '--json') json = true;
     else if (a === '--expect-head') {
       expectHead = rest[++i]?.toLowerCase();
-      if (!expectHead || !/^[0-9a-f]{64}$/.test(expectHead)) throw new UsageError('--expect-head 需要一个 64 位十六进制哈希');
+      if (!expectHead || !/^[0-9a-f]{64}$/.test(expectHead))
+        throw new UsageError('--expect-head 需要一个 64 位十六进制哈希');
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项「${a}」\n\n${HELP}`);
     else files.push(a);
   }
@@ -55,23 +56,31 @@ function lines(stream: Readable): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
 
-function describe(file: string, result: ExportVerification, expectHead: string | undefined): { ok: boolean; text: string } {
+function describe(
+  file: string,
+  result: ExportVerification,
+  expectHead: string | undefined,
+): { ok: boolean; text: string } {
   const { header, report } = result;
   const headOk = !expectHead || report.head?.hash === expectHead;
   const ok = report.ok && headOk;
   const out: string[] = [ok ? `核验通过 / chain intact：${file}` : `核验失败 / chain broken：${file}`];
   out.push(`  发布尝试：${report.attempts} 条（文件头声明 ${header?.count ?? '?'} 条）`);
-  out.push(`  记录：${report.records} 条完整记录${report.omitted ? `，另有 ${report.omitted} 条因筛选省略（只核对链接，内容未导出）` : ''}`);
+  out.push(
+    `  记录：${report.records} 条完整记录${report.omitted ? `，另有 ${report.omitted} 条因筛选省略（只核对链接，内容未导出）` : ''}`,
+  );
   if (report.head) out.push(`  序号：${report.first}–${report.head.seq}；链头哈希：${report.head.hash}`);
   if (header) out.push(`  导出时间：${header.exportedAt}；时间范围：${header.first ?? '无'} 至 ${header.last ?? '无'}`);
   if (header && !header.chainOk) out.push(`  注意：导出时审计页面已发现断链（序号 ${header.brokenAt?.seq}）`);
-  if (!headOk) out.push(`  链头与 --expect-head 给出的不符：应为 ${expectHead}，实际为 ${report.head?.hash ?? '（无）'}`);
+  if (!headOk)
+    out.push(`  链头与 --expect-head 给出的不符：应为 ${expectHead}，实际为 ${report.head?.hash ?? '（无）'}`);
   if (!report.ok) {
     const [first] = report.broken;
     out.push(`  首个断点：${first.line ? `第 ${first.line} 行，` : ''}序号 ${first.seq} —— ${first.reason}`);
     if (report.brokenTotal > 1) {
       out.push(`  共发现 ${report.brokenTotal} 处问题${report.brokenTotal > 10 ? '，前 10 处' : ''}：`);
-      for (const b of report.broken.slice(0, 10)) out.push(`    ${b.line ? `第 ${b.line} 行 ` : ''}序号 ${b.seq}：${b.reason}`);
+      for (const b of report.broken.slice(0, 10))
+        out.push(`    ${b.line ? `第 ${b.line} 行 ` : ''}序号 ${b.seq}：${b.reason}`);
     }
   }
   return { ok, text: `${out.join('\n')}\n` };
@@ -85,7 +94,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const path = options.file === '-' ? '-' : resolve(io.cwd, options.file);
   if (path !== '-' && !existsSync(path)) throw new UsageError(`找不到文件：${options.file}`);
-  const result = await verifyExportLines(lines(path === '-' ? io.stdin : createReadStream(path, { encoding: 'utf8' })), { sha256: nodeSha256 });
+  const result = await verifyExportLines(
+    lines(path === '-' ? io.stdin : createReadStream(path, { encoding: 'utf8' })),
+    { sha256: nodeSha256 },
+  );
   if (result.notAnExport) {
     io.stderr.write(`govpost-guard log: ${options.file}：${result.notAnExport}\n`);
     return EXIT.usage;

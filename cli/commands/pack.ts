@@ -33,16 +33,20 @@ export default {
       return name ? EXIT.ok : EXIT.usage;
     }
     const load = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
-    if (!load) throw new UsageError(`未知的子命令「${name}」（可用：${Object.keys(SUBCOMMANDS).join('、')}）\n\n${PACK_USAGE}`);
+    if (!load)
+      throw new UsageError(`未知的子命令「${name}」（可用：${Object.keys(SUBCOMMANDS).join('、')}）\n\n${PACK_USAGE}`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout.write(`${PACK_USAGE}\n`);
       return EXIT.ok;
     }
     try {
-      return await (await load())(rest, io);
+      return await (
+        await load()
+      )(rest, io);
     } catch (e) {
       // A pack that cannot be read (missing, not JSON, YAML errors) is bad input, like a bad option.
-      if (e instanceof PackLoadError) throw new UsageError(`无法读取规则包：\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
+      if (e instanceof PackLoadError)
+        throw new UsageError(`无法读取规则包：\n${e.problems.map((p) => `  ${p}`).join('\n')}`);
       throw e;
     }
   },

@@ -35,7 +35,9 @@ export function readPackInput(path: string | undefined, cwd: string): PackInput 
   try {
     isDirectory = statSync(origin).isDirectory();
   } catch (e) {
-    throw new PackLoadError([`${origin}: 无法读取规则包（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`]);
+    throw new PackLoadError([
+      `${origin}: 无法读取规则包（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+    ]);
   }
   if (isDirectory) {
     try {
@@ -50,10 +52,17 @@ export function readPackInput(path: string | undefined, cwd: string): PackInput 
   try {
     document = JSON.parse(readFileSync(origin, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    const reason = e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`;
+    const reason =
+      e instanceof SyntaxError
+        ? `不是有效的 JSON：${e.message}`
+        : `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`;
     throw new PackLoadError([`${origin}: ${reason}`]);
   }
-  if (typeof document === 'object' && document !== null && (document as { format?: unknown }).format === SIGNED_PACK_FORMAT) {
+  if (
+    typeof document === 'object' &&
+    document !== null &&
+    (document as { format?: unknown }).format === SIGNED_PACK_FORMAT
+  ) {
     const file = document as SignedPackFile;
     return { kind: 'signed', origin, pack: file.pack, file };
   }

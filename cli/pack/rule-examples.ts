@@ -57,7 +57,11 @@ function draftFrom(item: string, where: string): { draft: Draft; text: string } 
 }
 
 /** Reads the examples of one rule's documentation. */
-export function parseRuleExamples(ruleId: string, markdown: string, file: string): { examples: RuleExample[]; problems: string[] } {
+export function parseRuleExamples(
+  ruleId: string,
+  markdown: string,
+  file: string,
+): { examples: RuleExample[]; problems: string[] } {
   const examples: RuleExample[] = [];
   const problems: string[] = [];
   let section: 'invalid' | 'valid' | undefined;
@@ -71,7 +75,8 @@ export function parseRuleExamples(ruleId: string, markdown: string, file: string
     if (!section) return;
     const item = /^[-*]\s+(.*)$/.exec(line);
     if (item) items.push({ text: item[1].trim(), line: i + 1, section });
-    else if (/^\s{2,}\S/.test(line) && items.length && items[items.length - 1].section === section) items[items.length - 1].text += `\n${line.trim()}`;
+    else if (/^\s{2,}\S/.test(line) && items.length && items[items.length - 1].section === section)
+      items[items.length - 1].text += `\n${line.trim()}`;
   });
   for (const item of items) {
     const where = `${file}:${item.line}`;
@@ -92,7 +97,10 @@ export function parseRuleExamples(ruleId: string, markdown: string, file: string
 }
 
 /** Reads the documented examples of the given rules from docs/rules. */
-export function readRuleExamples(ruleIds: readonly string[], dir = RULE_DOCS_DIR): { examples: RuleExample[]; problems: string[] } {
+export function readRuleExamples(
+  ruleIds: readonly string[],
+  dir = RULE_DOCS_DIR,
+): { examples: RuleExample[]; problems: string[] } {
   const examples: RuleExample[] = [];
   const problems: string[] = [];
   for (const id of ruleIds) {
@@ -105,7 +113,8 @@ export function readRuleExamples(ruleIds: readonly string[], dir = RULE_DOCS_DIR
       continue;
     }
     const parsed = parseRuleExamples(id, text, `docs/rules/${id}.md`);
-    if (parsed.examples.length === 0 && parsed.problems.length === 0) problems.push(`docs/rules/${id}.md: 没有「## 错误示例」或「## 正确示例」列表`);
+    if (parsed.examples.length === 0 && parsed.problems.length === 0)
+      problems.push(`docs/rules/${id}.md: 没有「## 错误示例」或「## 正确示例」列表`);
     examples.push(...parsed.examples);
     problems.push(...parsed.problems);
   }
@@ -126,7 +135,11 @@ const EXPECTATION: Record<ExampleKind, string> = {
 };
 
 /** Runs rule examples against a compiled pack. */
-export function runRuleExamples(checker: Checker, pack: Pick<Pack, 'rules'>, examples: readonly RuleExample[]): ExampleRun {
+export function runRuleExamples(
+  checker: Checker,
+  pack: Pick<Pack, 'rules'>,
+  examples: readonly RuleExample[],
+): ExampleRun {
   const run: ExampleRun = { passed: 0, failures: [], skipped: [] };
   for (const example of examples) {
     const severity = pack.rules[example.ruleId]?.severity;
@@ -145,7 +158,9 @@ export function runRuleExamples(checker: Checker, pack: Pick<Pack, 'rules'>, exa
     const shown = example.text.replace(/\s+/g, ' ');
     const found = own.length ? `（报出：${own.map((f) => `「${f.excerpt}」`).join('、')}）` : '';
     const failed = errors.length ? `（规则出错：${errors.map((e) => e.message).join('；')}）` : '';
-    run.failures.push(`${example.origin}「${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}」：${EXPECTATION[example.kind].replace('{rule}', example.ruleId)}${found}${failed}`);
+    run.failures.push(
+      `${example.origin}「${shown.length > 40 ? `${shown.slice(0, 40)}…` : shown}」：${EXPECTATION[example.kind].replace('{rule}', example.ruleId)}${found}${failed}`,
+    );
   }
   return run;
 }

@@ -21,7 +21,10 @@ export function testPackInput(input: PackInput): PackTestResult {
   const inspection = inspectPack(input.pack, { rules: RULES, sites: SITE_SCHEMA });
   if (!inspection.ok) {
     const { refusal } = inspection;
-    return { ok: false, lines: [`✗ ${REFUSAL_LABELS[refusal.reason]}：${refusal.message}`, ...refusal.details.map((d) => `  ${d}`)] };
+    return {
+      ok: false,
+      lines: [`✗ ${REFUSAL_LABELS[refusal.reason]}：${refusal.message}`, ...refusal.details.map((d) => `  ${d}`)],
+    };
   }
   const { pack, checker } = inspection;
   const lines: string[] = [];

@@ -16,7 +16,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { PACK_FORMAT, validatePack, type AllowEntry, type Dictionary, type Pack, type PackTest, type TermEntry } from '../../rules/engine/pack';
+import {
+  PACK_FORMAT,
+  validatePack,
+  type AllowEntry,
+  type Dictionary,
+  type Pack,
+  type PackTest,
+  type TermEntry,
+} from '../../rules/engine/pack';
 
 export class PackSourceError extends Error {
   constructor(readonly problems: string[]) {
@@ -92,12 +100,17 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
   if (!Array.isArray(crossTests)) problems.push(`${file('tests.yaml')}: 应为列表`);
 
   const rulesDir = file('rules');
-  const ruleFiles = existsSync(rulesDir) ? readdirSync(rulesDir).filter((f) => f.endsWith('.yaml')).sort() : [];
+  const ruleFiles = existsSync(rulesDir)
+    ? readdirSync(rulesDir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : [];
   for (const name of ruleFiles) {
     const path = join(rulesDir, name);
     const id = basename(name, '.yaml');
     const doc = asObject(readYaml(path, problems), path, problems);
-    rules[id] = doc.options === undefined ? { severity: doc.severity } : { severity: doc.severity, options: doc.options };
+    rules[id] =
+      doc.options === undefined ? { severity: doc.severity } : { severity: doc.severity, options: doc.options };
     for (const [dictName, dict] of Object.entries(asObject(doc.dictionaries, path, problems))) {
       if (dictName in dictionaries) {
         problems.push(`${path}: 词典「${dictName}」已在别的文件中定义`);

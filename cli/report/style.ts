@@ -18,7 +18,14 @@ export function colorWanted(stream: Writable, env: NodeJS.ProcessEnv): boolean {
   return (stream as Writable & { isTTY?: boolean }).isTTY === true && !env.NO_COLOR;
 }
 
-const SGR: Record<Severity | 'pass', string> = { block: '31', justify: '35', warn: '33', monitor: '2', off: '2', pass: '32' };
+const SGR: Record<Severity | 'pass', string> = {
+  block: '31',
+  justify: '35',
+  warn: '33',
+  monitor: '2',
+  off: '2',
+  pass: '32',
+};
 
 const sgr = (code: string, s: string) => `\x1b[${code}m${s}\x1b[0m`;
 

@@ -79,7 +79,8 @@ export function formatTextReport({ name, report, fieldText }: TextReportInput, s
     if (f.suggestion !== undefined) lines.push(`    建议改为：${f.suggestion === '' ? '（删除）' : f.suggestion}`);
     lines.push(`    ${style.dim(`依据：${f.basis}`)}`);
   }
-  for (const e of report.errors) lines.push(`  ${style.severity('规则出错', 'block')} ${e.ruleId}：${e.message}（本报告不完整）`);
+  for (const e of report.errors)
+    lines.push(`  ${style.severity('规则出错', 'block')} ${e.ruleId}：${e.message}（本报告不完整）`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -18,7 +18,9 @@ export function ActivePackCard({ active }: { active: ActivePackSummary }) {
         <dt>发布日期</dt>
         <dd data-field="date">{active.date}</dd>
         <dt>启用的规则</dt>
-        <dd data-field="rules">{active.ruleCount} 条（自带用例 {active.testCount} 个）</dd>
+        <dd data-field="rules">
+          {active.ruleCount} 条（自带用例 {active.testCount} 个）
+        </dd>
         <dt>来源</dt>
         <dd data-field="origin">
           {ORIGIN_LABELS[active.origin]}

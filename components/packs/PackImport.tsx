@@ -30,7 +30,9 @@ export function PackImport({ onDone }: { onDone(): void }) {
   return (
     <section class="pack-import" aria-label="导入规则包">
       <h2>导入签名规则包</h2>
-      <p>无法联网获取时，可选择管理员下发的签名规则包文件（*.signed.json）。扩展会验证签名、版本并运行规则包自带的用例，全部通过才启用。</p>
+      <p>
+        无法联网获取时，可选择管理员下发的签名规则包文件（*.signed.json）。扩展会验证签名、版本并运行规则包自带的用例，全部通过才启用。
+      </p>
       <label>
         选择文件：
         <input type="file" accept=".json,application/json" disabled={busy} onChange={choose} />

@@ -25,7 +25,9 @@ export function PackRollback({ targets, onDone }: { targets: RollbackTarget[]; o
   return (
     <section class="pack-rollback" aria-label="回滚">
       <h2>回滚到较早的规则包</h2>
-      <p>自动更新和导入只接受更新的版本（防止回滚攻击）。确需退回时，管理员可在此显式回滚；回滚会重新验证签名并运行用例，并记入历史。之后只有比回滚前更新的版本才会再被启用。</p>
+      <p>
+        自动更新和导入只接受更新的版本（防止回滚攻击）。确需退回时，管理员可在此显式回滚；回滚会重新验证签名并运行用例，并记入历史。之后只有比回滚前更新的版本才会再被启用。
+      </p>
       {targets.length === 0 ? <p>没有可回滚的规则包。</p> : null}
       <ul>
         {targets.map((t) => (

@@ -35,17 +35,30 @@ export function PackTryCheck() {
     }
   }, [active]);
   const { checker } = compiled;
-  const report: Report | undefined = useMemo(() => (checker && text.trim() ? checker.check({ platform: 'weibo', kind: 'post', body: text }) : undefined), [checker, text]);
+  const report: Report | undefined = useMemo(
+    () => (checker && text.trim() ? checker.check({ platform: 'weibo', kind: 'post', body: text }) : undefined),
+    [checker, text],
+  );
 
   return (
     <section class="pack-try" aria-label="试查">
       <h2>用当前规则包试查</h2>
       <p>
-        输入一段文字，用当前启用的规则包（{checker ? `${checker.pack.id} ${checker.pack.version}` : '加载中'}）检查。文字只在本页检查，不会保存或发送。
+        输入一段文字，用当前启用的规则包（{checker ? `${checker.pack.id} ${checker.pack.version}` : '加载中'}
+        ）检查。文字只在本页检查，不会保存或发送。
       </p>
-      <textarea rows={4} value={text} placeholder="输入要检查的文字" onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        rows={4}
+        value={text}
+        placeholder="输入要检查的文字"
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
       {report ? (
-        <div class="pack-try-result" data-verdict={report.verdict} data-pack={`${report.pack.id}@${report.pack.version}`}>
+        <div
+          class="pack-try-result"
+          data-verdict={report.verdict}
+          data-pack={`${report.pack.id}@${report.pack.version}`}
+        >
           <p>
             结论：<strong>{report.verdict}</strong>（{report.findings.length} 处）
           </p>

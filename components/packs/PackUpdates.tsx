@@ -39,7 +39,11 @@ export function PackUpdates({ status, onDone }: { status: PackStatus; onDone(): 
         </dd>
         <dt>受信任的签名密钥</dt>
         <dd data-field="keys">
-          {keys.length ? keys.map((k) => `${k.id}${k.name ? `（${k.name}）` : ''}${k.source === 'policy' ? '〔策略〕' : '〔内置〕'}`).join('、') : '无'}
+          {keys.length
+            ? keys
+                .map((k) => `${k.id}${k.name ? `（${k.name}）` : ''}${k.source === 'policy' ? '〔策略〕' : '〔内置〕'}`)
+                .join('、')
+            : '无'}
         </dd>
       </dl>
       {keyProblems.length ? (

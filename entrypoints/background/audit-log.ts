@@ -58,7 +58,10 @@ export function createAuditLog(deps: AuditLogDeps) {
   let headKnown = false;
   let queue: Promise<unknown> = Promise.resolve();
   const problemsSeen = new Map<string, number>();
-  let storage: { level: StorageLevel; estimate?: StorageEstimate; checkedAt: number } = { level: 'ok', checkedAt: -Infinity };
+  let storage: { level: StorageLevel; estimate?: StorageEstimate; checkedAt: number } = {
+    level: 'ok',
+    checkedAt: -Infinity,
+  };
 
   /** Runs writes one after another: each needs the head the previous one left. */
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -94,7 +97,10 @@ export function createAuditLog(deps: AuditLogDeps) {
    * Appends one record, and records the new head in the same transaction; `alsoInTransaction`
    * runs first in that transaction (retention deletes there). Call only inside `serial`.
    */
-  async function append<R extends LogRecord>(body: RecordBody<R>, alsoInTransaction?: () => Promise<unknown>): Promise<R> {
+  async function append<R extends LogRecord>(
+    body: RecordBody<R>,
+    alsoInTransaction?: () => Promise<unknown>,
+  ): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const record = await linkRecord<R>(body, await currentHead());
       try {
@@ -173,7 +179,8 @@ export function createAuditLog(deps: AuditLogDeps) {
     const level = storageLevel(estimate);
     storage = { level, estimate, checkedAt: now().getTime() };
     const recorded = (await latestOfType(db, 'storage'))?.level ?? 'ok';
-    if (level !== recorded) await append({ type: 'storage', time: now().toISOString(), level, usage: estimate.usage, quota: estimate.quota });
+    if (level !== recorded)
+      await append({ type: 'storage', time: now().toISOString(), level, usage: estimate.usage, quota: estimate.quota });
     deps.onStorageLevel?.(level, storageMessage(level, estimate));
     return level;
   }
@@ -184,7 +191,8 @@ export function createAuditLog(deps: AuditLogDeps) {
 
   function requireSamePlatform(platform: string, caller: Caller) {
     const from = guardedPlatform(caller.url);
-    if (from !== platform) throw new LogWriteError(`拒绝：来自 ${caller.url ?? '未知页面'} 的请求不能记录或完成 ${platform} 平台的发布尝试`);
+    if (from !== platform)
+      throw new LogWriteError(`拒绝：来自 ${caller.url ?? '未知页面'} 的请求不能记录或完成 ${platform} 平台的发布尝试`);
   }
 
   return {
@@ -210,8 +218,15 @@ export function createAuditLog(deps: AuditLogDeps) {
         const attempt = records.find((r): r is AttemptRecord => r.type === 'attempt');
         if (!attempt) throw new LogWriteError(`没有这条发布尝试：${done.id}`);
         requireSamePlatform(attempt.platform, caller);
-        if (records.some((r) => r.type === 'outcome')) throw new LogWriteError(`发布尝试 ${done.id} 已有处理结果，不能再改`);
-        await append({ type: 'outcome', time: now().toISOString(), attempt: done.id, decision: done.decision, reason: done.reason });
+        if (records.some((r) => r.type === 'outcome'))
+          throw new LogWriteError(`发布尝试 ${done.id} 已有处理结果，不能再改`);
+        await append({
+          type: 'outcome',
+          time: now().toISOString(),
+          attempt: done.id,
+          decision: done.decision,
+          reason: done.reason,
+        });
       });
       return { ok: true };
     },
@@ -273,8 +288,15 @@ export function createAuditLog(deps: AuditLogDeps) {
         const integrity = await latestOfType(db, 'integrity');
         return {
           head: h ?? null,
-          storage: { level: storage.level, usage: storage.estimate?.usage, quota: storage.estimate?.quota, message: storageWarning() },
-          lastIntegrityProblem: integrity ? { time: integrity.time, seq: integrity.brokenSeq, reason: integrity.reason } : null,
+          storage: {
+            level: storage.level,
+            usage: storage.estimate?.usage,
+            quota: storage.estimate?.quota,
+            message: storageWarning(),
+          },
+          lastIntegrityProblem: integrity
+            ? { time: integrity.time, seq: integrity.brokenSeq, reason: integrity.reason }
+            : null,
         };
       });
     },

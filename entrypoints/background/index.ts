@@ -39,7 +39,8 @@ export default defineBackground(() => {
     getLogStatus: () => auditLog.status(),
     saveSettings: (data) =>
       saveSettings(data, {
-        readLocal: async () => ((await browser.storage.local.get('settings')) as { settings?: Partial<Settings> }).settings,
+        readLocal: async () =>
+          ((await browser.storage.local.get('settings')) as { settings?: Partial<Settings> }).settings,
         writeLocal: (settings) => browser.storage.local.set({ settings }),
         effective: readSettings,
       }),

@@ -30,13 +30,23 @@ export function checkPackUrl(url: string): string | undefined {
   return `packUrl 必须是 https 地址（仅本机可用 http），实际为「${url}」`;
 }
 
-export async function fetchPack(url: string, previous: UpdateState, fetchImpl: typeof fetch = fetch): Promise<FetchResult> {
+export async function fetchPack(
+  url: string,
+  previous: UpdateState,
+  fetchImpl: typeof fetch = fetch,
+): Promise<FetchResult> {
   const validators: Record<string, string> = {};
   if (previous.url === url && previous.etag) validators['If-None-Match'] = previous.etag;
   if (previous.url === url && previous.lastModified) validators['If-Modified-Since'] = previous.lastModified;
 
   const get = (headers: Record<string, string>) =>
-    fetchImpl(url, { headers, cache: 'no-store', credentials: 'omit', redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    fetchImpl(url, {
+      headers,
+      cache: 'no-store',
+      credentials: 'omit',
+      redirect: 'follow',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
   let response: Response;
   try {
     response = await get(validators);
@@ -49,9 +59,14 @@ export async function fetchPack(url: string, previous: UpdateState, fetchImpl: t
     }
   }
   if (response.status === 304) return { status: 'not-modified' };
-  if (!response.ok) return { status: 'failed', message: `服务器返回 HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+  if (!response.ok)
+    return {
+      status: 'failed',
+      message: `服务器返回 HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+    };
   const length = Number(response.headers.get('content-length'));
-  if (length > MAX_PACK_BYTES) return { status: 'failed', message: `规则包文件 ${length} 字节，超过上限 ${MAX_PACK_BYTES}` };
+  if (length > MAX_PACK_BYTES)
+    return { status: 'failed', message: `规则包文件 ${length} 字节，超过上限 ${MAX_PACK_BYTES}` };
   const text = await response.text();
   return {
     status: 'ok',
@@ -62,6 +77,7 @@ export async function fetchPack(url: string, previous: UpdateState, fetchImpl: t
 }
 
 function networkMessage(e: unknown): string {
-  if (e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError')) return `${TIMEOUT_MS / 1000} 秒内没有响应`;
+  if (e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError'))
+    return `${TIMEOUT_MS / 1000} 秒内没有响应`;
   return `无法连接（离线，或服务器未允许扩展跨域读取）：${e instanceof Error ? e.message : String(e)}`;
 }

@@ -133,7 +133,11 @@ export class PackManager {
       last.count = (last.count ?? 1) + 1;
       last.lastTime = time;
     } else {
-      state.history.push({ time, ...event, ...(event.details ? { details: event.details.slice(0, DETAILS_LIMIT) } : {}) });
+      state.history.push({
+        time,
+        ...event,
+        ...(event.details ? { details: event.details.slice(0, DETAILS_LIMIT) } : {}),
+      });
     }
     if (state.history.length > HISTORY_LIMIT) state.history.splice(0, state.history.length - HISTORY_LIMIT);
   }
@@ -143,7 +147,11 @@ export class PackManager {
     const policy = await this.deps.readPolicy();
     const fromPolicy = await resolveTrustedKeys(policy?.trustedKeys, 'policy');
     const keys = [...builtin.keys, ...fromPolicy.keys.filter((k) => !builtin.keys.some((b) => b.id === k.id))];
-    return { keys, problems: [...builtin.problems.map((p) => `内置 ${p}`), ...fromPolicy.problems.map((p) => `策略 ${p}`)], policy };
+    return {
+      keys,
+      problems: [...builtin.problems.map((p) => `内置 ${p}`), ...fromPolicy.problems.map((p) => `策略 ${p}`)],
+      policy,
+    };
   }
 
   /**
@@ -164,7 +172,12 @@ export class PackManager {
       (active.pack.id === bundled.id && compareVersions(bundled.version, active.pack.version) > 0);
     if (!replace) return active;
     const next: ActivePack = { pack: bundled, origin: 'bundled', activatedAt: this.time() };
-    this.record(state, { kind: 'activated', origin: 'bundled', pack: ref(bundled), ...(active ? { previous: ref(active.pack) } : {}) });
+    this.record(state, {
+      kind: 'activated',
+      origin: 'bundled',
+      pack: ref(bundled),
+      ...(active ? { previous: ref(active.pack) } : {}),
+    });
     this.raise(state, bundled);
     await this.deps.store.set({ [K.active]: next, [K.history]: state.history, [K.highWater]: state.highWater });
     return next;
@@ -182,7 +195,10 @@ export class PackManager {
 
   /** The version a new pack of this id must exceed: the highest ever active here. */
   private floor(state: State, id: string): string | undefined {
-    const candidates = [state.highWater[id], state.active?.pack.id === id ? state.active.pack.version : undefined].filter((v): v is string => !!v);
+    const candidates = [
+      state.highWater[id],
+      state.active?.pack.id === id ? state.active.pack.version : undefined,
+    ].filter((v): v is string => !!v);
     return candidates.sort(compareVersions).at(-1);
   }
 
@@ -196,10 +212,24 @@ export class PackManager {
     });
   }
 
-  private async activate(state: State, admitted: Extract<Admission, { ok: true }>, file: SignedPackFile, origin: PackOrigin, source: string | undefined, rollback: boolean): Promise<ActivePack> {
+  private async activate(
+    state: State,
+    admitted: Extract<Admission, { ok: true }>,
+    file: SignedPackFile,
+    origin: PackOrigin,
+    source: string | undefined,
+    rollback: boolean,
+  ): Promise<ActivePack> {
     const { pack, keyIds } = admitted;
     const previous = state.active;
-    const next: ActivePack = { pack, origin, activatedAt: this.time(), keyIds, ...(source ? { source } : {}), ...(rollback ? { rollback: true } : {}) };
+    const next: ActivePack = {
+      pack,
+      origin,
+      activatedAt: this.time(),
+      keyIds,
+      ...(source ? { source } : {}),
+      ...(rollback ? { rollback: true } : {}),
+    };
     this.record(state, {
       kind: rollback ? 'rolled-back' : 'activated',
       origin,
@@ -212,11 +242,23 @@ export class PackManager {
     const target = `${pack.id}@${pack.version}`;
     if (!rollback) {
       state.archive = state.archive.filter((a) => a.target !== target);
-      state.archive.push({ target, file, pack: { ...ref(pack), name: pack.name, date: pack.date }, origin, ...(source ? { source } : {}), activatedAt: next.activatedAt! });
+      state.archive.push({
+        target,
+        file,
+        pack: { ...ref(pack), name: pack.name, date: pack.date },
+        origin,
+        ...(source ? { source } : {}),
+        activatedAt: next.activatedAt!,
+      });
       if (state.archive.length > ARCHIVE_LIMIT) state.archive.splice(0, state.archive.length - ARCHIVE_LIMIT);
     }
     state.active = next;
-    await this.deps.store.set({ [K.active]: next, [K.history]: state.history, [K.archive]: state.archive, [K.highWater]: state.highWater });
+    await this.deps.store.set({
+      [K.active]: next,
+      [K.history]: state.history,
+      [K.archive]: state.archive,
+      [K.highWater]: state.highWater,
+    });
     return next;
   }
 
@@ -256,8 +298,18 @@ export class PackManager {
       const state = await this.load();
       const previous = state.active!;
       if (target === 'bundled') {
-        const next: ActivePack = { pack: this.deps.bundled, origin: 'bundled', activatedAt: this.time(), rollback: true };
-        this.record(state, { kind: 'rolled-back', origin: 'bundled', pack: ref(this.deps.bundled), previous: ref(previous.pack) });
+        const next: ActivePack = {
+          pack: this.deps.bundled,
+          origin: 'bundled',
+          activatedAt: this.time(),
+          rollback: true,
+        };
+        this.record(state, {
+          kind: 'rolled-back',
+          origin: 'bundled',
+          pack: ref(this.deps.bundled),
+          previous: ref(previous.pack),
+        });
         await this.deps.store.set({ [K.active]: next, [K.history]: state.history });
         return { ok: true, active: summarize(next) };
       }
@@ -277,7 +329,9 @@ export class PackManager {
   async resetUpdateState(): Promise<void> {
     await this.serial(async () => {
       const { update } = await this.load();
-      await this.deps.store.set({ [K.update]: { ...(update.lastCheck ? { lastCheck: update.lastCheck } : {}) } satisfies UpdateState });
+      await this.deps.store.set({
+        [K.update]: { ...(update.lastCheck ? { lastCheck: update.lastCheck } : {}) } satisfies UpdateState,
+      });
     });
   }
 
@@ -305,20 +359,31 @@ export class PackManager {
       if (bad) return this.failed(state, base, url, bad);
       const fetched = await fetchPack(url, base, this.deps.fetch);
       if (fetched.status === 'failed') return this.failed(state, base, url, fetched.message);
-      if (fetched.status === 'not-modified') return this.saveUpdate(state, { ...base, lastOutcome: 'not-modified' }, 'not-modified');
+      if (fetched.status === 'not-modified')
+        return this.saveUpdate(state, { ...base, lastOutcome: 'not-modified' }, 'not-modified');
       const update: UpdateState = {
         url,
         ...(fetched.etag ? { etag: fetched.etag } : {}),
         ...(fetched.lastModified ? { lastModified: fetched.lastModified } : {}),
         bodyHash: await sha256Hex(fetched.text),
       };
-      if (base.bodyHash === update.bodyHash && base.lastOutcome && base.lastOutcome !== 'failed' && base.lastOutcome !== 'no-url') {
+      if (
+        base.bodyHash === update.bodyHash &&
+        base.lastOutcome &&
+        base.lastOutcome !== 'failed' &&
+        base.lastOutcome !== 'no-url'
+      ) {
         return this.saveUpdate(state, { ...update, lastOutcome: 'unchanged' }, 'unchanged');
       }
       const admitted = await this.admit(state, fetched.text, false);
       if (admitted.ok) {
         await this.activate(state, admitted, JSON.parse(fetched.text) as SignedPackFile, 'policy', url, false);
-        return this.saveUpdate(state, { ...update, lastOutcome: 'activated' }, 'activated', `已启用 ${admitted.pack.id} ${admitted.pack.version}`);
+        return this.saveUpdate(
+          state,
+          { ...update, lastOutcome: 'activated' },
+          'activated',
+          `已启用 ${admitted.pack.id} ${admitted.pack.version}`,
+        );
       }
       const { refusal } = admitted;
       // The pack already active, fetched again from a server that ignores validators: not news.
@@ -326,7 +391,12 @@ export class PackManager {
         return this.saveUpdate(state, { ...update, lastOutcome: 'current' }, 'current');
       }
       await this.refuse(state, refusal, 'policy', url);
-      return this.saveUpdate(state, { ...update, lastOutcome: 'refused', lastMessage: refusal.message }, 'refused', refusal.message);
+      return this.saveUpdate(
+        state,
+        { ...update, lastOutcome: 'refused', lastMessage: refusal.message },
+        'refused',
+        refusal.message,
+      );
     });
   }
 
@@ -337,7 +407,12 @@ export class PackManager {
   }
 
   private async saveUpdate(state: State, update: UpdateState, outcome: UpdateOutcome, message?: string) {
-    const next: UpdateState = { ...update, lastCheck: this.time(), lastOutcome: outcome, ...(message ? { lastMessage: message } : {}) };
+    const next: UpdateState = {
+      ...update,
+      lastCheck: this.time(),
+      lastOutcome: outcome,
+      ...(message ? { lastMessage: message } : {}),
+    };
     if (!message) delete next.lastMessage;
     state.update = next;
     await this.deps.store.set({ [K.update]: next });
@@ -356,7 +431,13 @@ export class PackManager {
     const current = `${active.pack.id}@${active.pack.version}`;
     const targets: RollbackTarget[] = state.archive
       .filter((a) => a.target !== current)
-      .map((a) => ({ target: a.target, ...a.pack, origin: a.origin, ...(a.source ? { source: a.source } : {}), activatedAt: a.activatedAt }))
+      .map((a) => ({
+        target: a.target,
+        ...a.pack,
+        origin: a.origin,
+        ...(a.source ? { source: a.source } : {}),
+        activatedAt: a.activatedAt,
+      }))
       .reverse();
     if (active.origin !== 'bundled' || active.pack.version !== this.deps.bundled.version) {
       const b = this.deps.bundled;
@@ -379,7 +460,9 @@ export class PackManager {
   async assertActive(pack: PackRef): Promise<void> {
     const { pack: active } = await this.active();
     if (pack.id !== active.id || pack.version !== active.version) {
-      throw new Error(`稿件是用规则包 ${pack.id} ${pack.version} 检查的，但当前启用的是 ${active.id} ${active.version}：请用当前规则包重新检查`);
+      throw new Error(
+        `稿件是用规则包 ${pack.id} ${pack.version} 检查的，但当前启用的是 ${active.id} ${active.version}：请用当前规则包重新检查`,
+      );
     }
   }
 }
@@ -394,5 +477,7 @@ function isSamePack(active: Pack, text: string): boolean {
 
 export function updateMinutes(policy: ManagedPolicy | undefined): number {
   const m = policy?.packUpdateMinutes;
-  return typeof m === 'number' && Number.isFinite(m) && m >= 1 ? Math.min(Math.round(m), 7 * 24 * 60) : DEFAULT_UPDATE_MINUTES;
+  return typeof m === 'number' && Number.isFinite(m) && m >= 1
+    ? Math.min(Math.round(m), 7 * 24 * 60)
+    : DEFAULT_UPDATE_MINUTES;
 }

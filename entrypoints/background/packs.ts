@@ -34,7 +34,8 @@ async function schedule(): Promise<void> {
   }
   const periodInMinutes = updateMinutes(policy);
   const existing = await browser.alarms.get(ALARM);
-  if (existing?.periodInMinutes !== periodInMinutes) await browser.alarms.create(ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+  if (existing?.periodInMinutes !== periodInMinutes)
+    await browser.alarms.create(ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
 }
 
 async function checkNow(): Promise<void> {

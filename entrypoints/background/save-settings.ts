@@ -23,11 +23,15 @@ export interface SettingsStore {
   effective(): Promise<{ settings: Settings; locked: LockedSettings }>;
 }
 
-export async function saveSettings(input: unknown, store: SettingsStore): Promise<{ settings: Settings; locked: LockedSettings }> {
+export async function saveSettings(
+  input: unknown,
+  store: SettingsStore,
+): Promise<{ settings: Settings; locked: LockedSettings }> {
   const change: SettingsChange = validateSettingsPatch(input);
   const { locked } = await store.effective();
   const refused = (Object.keys(change) as (keyof Settings)[]).filter((key) => locked[key]);
-  if (refused.length) throw new Error(`以下设置由管理员策略锁定，不能修改：${refused.map((k) => SETTING_LABELS[k]).join('、')}`);
+  if (refused.length)
+    throw new Error(`以下设置由管理员策略锁定，不能修改：${refused.map((k) => SETTING_LABELS[k]).join('、')}`);
   const local = (await store.readLocal()) ?? {};
   const next: Partial<Settings> = { ...local, ...change } as Partial<Settings>;
   if (change.liveCheck) next.liveCheck = { ...DEFAULT_SETTINGS.liveCheck, ...local.liveCheck, ...change.liveCheck };

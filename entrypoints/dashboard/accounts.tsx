@@ -9,7 +9,11 @@ import { PLATFORM_LABELS } from '../../audit/labels';
 import type { RetentionRecord } from '../../audit/record';
 import { accountActivity, DEFAULT_SILENT_DAYS } from '../../audit/stats';
 
-export function Accounts(props: { entries: readonly LogEntry[]; retention: RetentionRecord | undefined; onPick(accountKey: string): void }) {
+export function Accounts(props: {
+  entries: readonly LogEntry[];
+  retention: RetentionRecord | undefined;
+  onPick(accountKey: string): void;
+}) {
   const [days, setDays] = useState(DEFAULT_SILENT_DAYS);
   const rows = accountActivity(props.entries, props.retention, Date.now(), days);
   const silent = rows.filter((r) => r.silent).length;
@@ -18,11 +22,19 @@ export function Accounts(props: { entries: readonly LogEntry[]; retention: Reten
       <p>
         <label>
           超过
-          <input type="number" name="silentDays" min={1} max={3650} value={days} onInput={(e) => setDays(Math.max(1, Number(e.currentTarget.value) || DEFAULT_SILENT_DAYS))} />
+          <input
+            type="number"
+            name="silentDays"
+            min={1}
+            max={3650}
+            value={days}
+            onInput={(e) => setDays(Math.max(1, Number(e.currentTarget.value) || DEFAULT_SILENT_DAYS))}
+          />
           天未发布的账号标为「长期不发布」
         </label>
-        （默认 14 天：国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》以“监测时间点前 2 周内无更新”为单项否决；《保定市政务新媒体管理办法》第十六条对长期不发布的约谈通报）。
-        共 {rows.length} 个账号，其中 <strong data-testid="silent-count">{silent}</strong> 个长期不发布。
+        （默认 14 天：国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》以“监测时间点前 2
+        周内无更新”为单项否决；《保定市政务新媒体管理办法》第十六条对长期不发布的约谈通报）。 共 {rows.length}{' '}
+        个账号，其中 <strong data-testid="silent-count">{silent}</strong> 个长期不发布。
       </p>
       <table>
         <thead>
@@ -56,7 +68,9 @@ export function Accounts(props: { entries: readonly LogEntry[]; retention: Reten
           ))}
         </tbody>
       </table>
-      {props.retention && <p class="note">已按保留期限清理的记录中的账号活动也计入（保留期记录序号 {props.retention.seq}）。</p>}
+      {props.retention && (
+        <p class="note">已按保留期限清理的记录中的账号活动也计入（保留期记录序号 {props.retention.seq}）。</p>
+      )}
     </section>
   );
 }

@@ -193,8 +193,20 @@ export function App() {
       )}
       {tab === 'records' && (
         <div class={`records ${selected ? 'with-detail' : ''}`}>
-          <EntryTable rows={rows} filterKey={JSON.stringify(filter)} selected={selected?.attempt.attempt} broken={report ? broken : undefined} onSelect={setSelected} />
-          {selected && <EntryDetail entry={model.entry(selected.attempt.attempt) ?? selected} report={report} onClose={() => setSelected(undefined)} />}
+          <EntryTable
+            rows={rows}
+            filterKey={JSON.stringify(filter)}
+            selected={selected?.attempt.attempt}
+            broken={report ? broken : undefined}
+            onSelect={setSelected}
+          />
+          {selected && (
+            <EntryDetail
+              entry={model.entry(selected.attempt.attempt) ?? selected}
+              report={report}
+              onClose={() => setSelected(undefined)}
+            />
+          )}
         </div>
       )}
       {tab === 'charts' && <Charts entries={rows} />}

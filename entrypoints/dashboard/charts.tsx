@@ -62,7 +62,14 @@ export function DailyChart(props: { days: DayStats[] }) {
   return (
     <figure>
       <figcaption>
-        每日发布尝试、拦截与附理由/越过提示发布 <Legend items={[['尝试', '#cbd5e1'], ['拦截', '#dc2626'], ['越过提示发布', '#f59e0b']]} />
+        每日发布尝试、拦截与附理由/越过提示发布{' '}
+        <Legend
+          items={[
+            ['尝试', '#cbd5e1'],
+            ['拦截', '#dc2626'],
+            ['越过提示发布', '#f59e0b'],
+          ]}
+        />
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="每日发布尝试、拦截与越过提示发布">
         <Axis days={props.days} max={max} band={band} />
@@ -83,7 +90,8 @@ export function DailyChart(props: { days: DayStats[] }) {
 }
 
 export function CategoryChart(props: { days: DayStats[] }) {
-  const total = (d: DayStats) => CATEGORIES.reduce((n, c) => n + (d.byCategory[c]?.blocks ?? 0) + (d.byCategory[c]?.overrides ?? 0), 0);
+  const total = (d: DayStats) =>
+    CATEGORIES.reduce((n, c) => n + (d.byCategory[c]?.blocks ?? 0) + (d.byCategory[c]?.overrides ?? 0), 0);
   const max = Math.max(1, ...props.days.map(total));
   const { band, h, base, bar } = scale(props.days, max);
   const used = CATEGORIES.filter((c) => props.days.some((d) => d.byCategory[c]));
@@ -130,7 +138,10 @@ function Legend(props: { items: [string, string][] }) {
   );
 }
 
-function Bars(props: { caption: string; rows: { key: string; label: string; value: number; text: string; color?: string }[] }) {
+function Bars(props: {
+  caption: string;
+  rows: { key: string; label: string; value: number; text: string; color?: string }[];
+}) {
   const max = Math.max(1e-9, ...props.rows.map((r) => r.value));
   return (
     <figure class="bars">
@@ -160,7 +171,13 @@ export function Charts(props: { entries: readonly LogEntry[] }) {
       <div class="two">
         <Bars
           caption="触发最多的规则（按发布尝试数）"
-          rows={rules.map((r) => ({ key: r.ruleId, label: `${r.ruleId}（${CATEGORY_LABELS[r.category]}）`, value: r.attempts, text: String(r.attempts), color: CATEGORY_COLORS[r.category] }))}
+          rows={rules.map((r) => ({
+            key: r.ruleId,
+            label: `${r.ruleId}（${CATEGORY_LABELS[r.category]}）`,
+            value: r.attempts,
+            text: String(r.attempts),
+            color: CATEGORY_COLORS[r.category],
+          }))}
         />
         <Bars
           caption="各账号越过提示发布的比例（越过提示发布 ÷ 有提示或需写理由且已处理的尝试）"

@@ -2,7 +2,14 @@
 import type { ComponentChildren } from 'preact';
 import type { LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
-import { CATEGORY_LABELS, DECISION_LABELS, KIND_LABELS, PLATFORM_LABELS, SEVERITY_LABELS, VERDICT_LABELS } from '../../audit/labels';
+import {
+  CATEGORY_LABELS,
+  DECISION_LABELS,
+  KIND_LABELS,
+  PLATFORM_LABELS,
+  SEVERITY_LABELS,
+  VERDICT_LABELS,
+} from '../../audit/labels';
 import type { LoggedFinding } from '../../audit/record';
 import type { ChainReport } from '../../audit/verify';
 
@@ -21,7 +28,11 @@ export function Highlighted(props: { text: string; findings: readonly LoggedFind
     const covering = props.findings.filter((f) => f.range[0] <= from && f.range[1] >= to && f.range[0] < f.range[1]);
     out.push(
       covering.length ? (
-        <mark key={from} class={`severity-${covering[0].severity}`} title={covering.map((f) => `${f.ruleId}：${f.message ?? ''}`).join('\n')}>
+        <mark
+          key={from}
+          class={`severity-${covering[0].severity}`}
+          title={covering.map((f) => `${f.ruleId}：${f.message ?? ''}`).join('\n')}
+        >
           {piece}
         </mark>
       ) : (
@@ -34,7 +45,9 @@ export function Highlighted(props: { text: string; findings: readonly LoggedFind
 
 function ChainStatus(props: { entry: LogEntry; report?: ChainReport }) {
   const seqs = [props.entry.attempt.seq, props.entry.outcome?.seq].filter((s): s is number => s !== undefined);
-  const mine = (props.report?.broken ?? []).filter((b) => seqs.includes(b.seq) || (b.kind === 'link' && seqs.includes(b.seq - 1)));
+  const mine = (props.report?.broken ?? []).filter(
+    (b) => seqs.includes(b.seq) || (b.kind === 'link' && seqs.includes(b.seq - 1)),
+  );
   return (
     <section class={`chain ${!props.report ? '' : mine.length ? 'bad' : 'good'}`}>
       <h3>链校验</h3>
@@ -83,10 +96,13 @@ export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onCl
         {PLATFORM_LABELS[a.platform]} · {KIND_LABELS[a.kind]} · {a.account?.name ?? '未知账号'}
       </h2>
       <p class="meta">
-        {localDateTime(a.time)} · 检查结论：{VERDICT_LABELS[a.verdict]} · 处理结果：{DECISION_LABELS[props.entry.decision]}
+        {localDateTime(a.time)} · 检查结论：{VERDICT_LABELS[a.verdict]} · 处理结果：
+        {DECISION_LABELS[props.entry.decision]}
         {outcome && `（${localDateTime(outcome.time)}）`}
       </p>
-      {props.entry.decision === 'pending' && <p class="warn">尚未收到处理结果：页面可能在发布前被关闭、浏览器崩溃，或编辑仍在处理。</p>}
+      {props.entry.decision === 'pending' && (
+        <p class="warn">尚未收到处理结果：页面可能在发布前被关闭、浏览器崩溃，或编辑仍在处理。</p>
+      )}
       {a.title !== undefined && (
         <h3 class="title">
           <Highlighted text={a.title} findings={fieldFindings('title')} />
@@ -112,7 +128,8 @@ export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onCl
         <ul class="findings">
           {a.findings.map((f, i) => (
             <li key={i}>
-              <span class={`badge severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span> {CATEGORY_LABELS[f.category]} · <code>{f.ruleId}</code>
+              <span class={`badge severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}
+              {CATEGORY_LABELS[f.category]} · <code>{f.ruleId}</code>
               {f.excerpt && <>「{f.excerpt}」</>} {f.message} {f.suggestion && <>建议：{f.suggestion}</>}
               <div class="basis">依据：{f.basis}</div>
             </li>

@@ -21,8 +21,9 @@ export function Events(props: { notices: readonly NoticeRecord[]; retention: Ret
     <section class="events">
       {props.retention && (
         <p>
-          保留期清理：{localDateTime(props.retention.time)} 按 {props.retention.days} 天的保留期限清理了 {localDateTime(props.retention.before)} 之前的{' '}
-          {props.retention.pruned.records} 条记录（其中发布尝试 {props.retention.pruned.attempts} 条），链从序号 {props.retention.prunedThrough + 1} 开始。
+          保留期清理：{localDateTime(props.retention.time)} 按 {props.retention.days} 天的保留期限清理了{' '}
+          {localDateTime(props.retention.before)} 之前的 {props.retention.pruned.records} 条记录（其中发布尝试{' '}
+          {props.retention.pruned.attempts} 条），链从序号 {props.retention.prunedThrough + 1} 开始。
         </p>
       )}
       {latest.length === 0 && <p>没有其他事件。</p>}

@@ -28,7 +28,11 @@ export function ExportBar(props: {
     try {
       const inChainOrder = props.rows.slice().reverse();
       const version = browser.runtime.getManifest().version;
-      setExported(await exportEntries(format, props.model, props.filter, inChainOrder, props.report, version, (share) => setExporting({ format, share })));
+      setExported(
+        await exportEntries(format, props.model, props.filter, inChainOrder, props.report, version, (share) =>
+          setExporting({ format, share }),
+        ),
+      );
     } catch (e) {
       props.onFailure(`导出失败：${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -54,8 +58,8 @@ export function ExportBar(props: {
       {exporting && <progress aria-label="导出进度" max={1} value={exporting.share} />}
       {exported && s && !exporting && (
         <span class="exported" role="status">
-          已导出 {exported.fileName}：{s.count} 条，时间范围 {localDateTime(s.first ?? undefined) || '无'} 至 {localDateTime(s.last ?? undefined) || '无'}，链头哈希{' '}
-          <code>{s.head?.hash ?? '（空）'}</code>
+          已导出 {exported.fileName}：{s.count} 条，时间范围 {localDateTime(s.first ?? undefined) || '无'} 至{' '}
+          {localDateTime(s.last ?? undefined) || '无'}，链头哈希 <code>{s.head?.hash ?? '（空）'}</code>
         </span>
       )}
     </div>

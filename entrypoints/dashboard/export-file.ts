@@ -16,7 +16,12 @@ const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 /** Rows (or lines) per chunk: small enough that producing one stays well under a frame budget's worth of jank. */
 const CHUNK = 500;
 
-async function writeBlob(chunks: Iterable<string>, progress: () => number, onProgress: (share: number) => void, type: string): Promise<Blob> {
+async function writeBlob(
+  chunks: Iterable<string>,
+  progress: () => number,
+  onProgress: (share: number) => void,
+  type: string,
+): Promise<Blob> {
   const parts: Blob[] = [];
   let lastYield = performance.now();
   for (const chunk of chunks) {
@@ -62,7 +67,12 @@ export async function exportEntries(
         rows += CHUNK;
       }
     })();
-    blob = await writeBlob(chunks, () => Math.min(1, rows / Math.max(1, selected.length)), onProgress, 'text/csv;charset=utf-8');
+    blob = await writeBlob(
+      chunks,
+      () => Math.min(1, rows / Math.max(1, selected.length)),
+      onProgress,
+      'text/csv;charset=utf-8',
+    );
   } else {
     let scanned = 0;
     const header = `${JSON.stringify(exportHeader(plan, filter, extension))}\n`;
@@ -70,7 +80,12 @@ export async function exportEntries(
       yield header;
       yield* jsonlRecordChunks(plan.records, plan.keep, CHUNK, (n) => (scanned = n));
     })();
-    blob = await writeBlob(chunks, () => scanned / Math.max(1, plan.records.length), onProgress, 'application/x-ndjson;charset=utf-8');
+    blob = await writeBlob(
+      chunks,
+      () => scanned / Math.max(1, plan.records.length),
+      onProgress,
+      'application/x-ndjson;charset=utf-8',
+    );
   }
   const name = fileName(plan, format);
   const url = URL.createObjectURL(blob);

@@ -16,7 +16,17 @@ export interface FilterForm {
   text: string;
 }
 
-export const EMPTY_FORM: FilterForm = { from: '', to: '', platform: '', account: '', verdict: '', decision: '', category: '', rule: '', text: '' };
+export const EMPTY_FORM: FilterForm = {
+  from: '',
+  to: '',
+  platform: '',
+  account: '',
+  verdict: '',
+  decision: '',
+  category: '',
+  rule: '',
+  text: '',
+};
 
 /** Local calendar dates (YYYY-MM-DD) to a [from, to) range in epoch milliseconds. */
 function localMidnight(date: string, plusDays = 0): number | undefined {
@@ -44,7 +54,13 @@ interface Option {
   label: string;
 }
 
-function Select(props: { name: keyof FilterForm; label: string; value: string; options: Option[]; onChange(name: keyof FilterForm, value: string): void }) {
+function Select(props: {
+  name: keyof FilterForm;
+  label: string;
+  value: string;
+  options: Option[];
+  onChange(name: keyof FilterForm, value: string): void;
+}) {
   return (
     <label>
       {props.label}
@@ -60,9 +76,15 @@ function Select(props: { name: keyof FilterForm; label: string; value: string; o
   );
 }
 
-const entries = <K extends string>(labels: Record<K, string>): Option[] => Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
+const entries = <K extends string>(labels: Record<K, string>): Option[] =>
+  Object.entries<string>(labels).map(([value, label]) => ({ value, label }));
 
-export function Filters(props: { form: FilterForm; accounts: Option[]; rules: string[]; onChange(form: FilterForm): void }) {
+export function Filters(props: {
+  form: FilterForm;
+  accounts: Option[];
+  rules: string[];
+  onChange(form: FilterForm): void;
+}) {
   const set = (name: keyof FilterForm, value: string) => props.onChange({ ...props.form, [name]: value });
   const f = props.form;
   return (
@@ -79,11 +101,29 @@ export function Filters(props: { form: FilterForm; accounts: Option[]; rules: st
       <Select name="account" label="账号" value={f.account} options={props.accounts} onChange={set} />
       <Select name="verdict" label="检查结论" value={f.verdict} options={entries(VERDICT_LABELS)} onChange={set} />
       <Select name="decision" label="处理结果" value={f.decision} options={entries(DECISION_LABELS)} onChange={set} />
-      <Select name="category" label="问题类别" value={f.category} options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} onChange={set} />
-      <Select name="rule" label="规则" value={f.rule} options={props.rules.map((r) => ({ value: r, label: r }))} onChange={set} />
+      <Select
+        name="category"
+        label="问题类别"
+        value={f.category}
+        options={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        onChange={set}
+      />
+      <Select
+        name="rule"
+        label="规则"
+        value={f.rule}
+        options={props.rules.map((r) => ({ value: r, label: r }))}
+        onChange={set}
+      />
       <label class="grow">
         全文搜索
-        <input type="search" name="text" placeholder="正文、标题、账号、网址、理由、哈希" value={f.text} onInput={(e) => set('text', e.currentTarget.value)} />
+        <input
+          type="search"
+          name="text"
+          placeholder="正文、标题、账号、网址、理由、哈希"
+          value={f.text}
+          onInput={(e) => set('text', e.currentTarget.value)}
+        />
       </label>
       <button type="button" onClick={() => props.onChange(EMPTY_FORM)}>
         清除筛选

@@ -23,14 +23,16 @@ export function SettingsPanel() {
     );
   }, []);
 
-  if (!state || !draft) return <section class="settings">{message ? <p class="error">{message.text}</p> : '正在读取设置…'}</section>;
+  if (!state || !draft)
+    return <section class="settings">{message ? <p class="error">{message.text}</p> : '正在读取设置…'}</section>;
   const { locked } = state;
 
   async function save(e: Event) {
     e.preventDefault();
     const change: Partial<Settings> = {};
     for (const key of ['editorName', 'editorUnit', 'logText', 'liveCheck'] as const) {
-      if (!locked[key] && JSON.stringify(draft![key]) !== JSON.stringify(state!.settings[key])) (change as Record<string, unknown>)[key] = draft![key];
+      if (!locked[key] && JSON.stringify(draft![key]) !== JSON.stringify(state!.settings[key]))
+        (change as Record<string, unknown>)[key] = draft![key];
     }
     try {
       const next = await sendMessage('saveSettings', change);
@@ -47,31 +49,65 @@ export function SettingsPanel() {
     <form class="settings" onSubmit={save} aria-label="设置">
       <label>
         编辑姓名 {lockNote('editorName')}
-        <input name="editorName" maxLength={50} value={draft.editorName} disabled={locked.editorName} onInput={(e) => setDraft({ ...draft, editorName: e.currentTarget.value })} />
+        <input
+          name="editorName"
+          maxLength={50}
+          value={draft.editorName}
+          disabled={locked.editorName}
+          onInput={(e) => setDraft({ ...draft, editorName: e.currentTarget.value })}
+        />
       </label>
       <label>
         所在单位 {lockNote('editorUnit')}
-        <input name="editorUnit" maxLength={100} value={draft.editorUnit} disabled={locked.editorUnit} onInput={(e) => setDraft({ ...draft, editorUnit: e.currentTarget.value })} />
+        <input
+          name="editorUnit"
+          maxLength={100}
+          value={draft.editorUnit}
+          disabled={locked.editorUnit}
+          onInput={(e) => setDraft({ ...draft, editorUnit: e.currentTarget.value })}
+        />
       </label>
       <fieldset disabled={locked.logText}>
         <legend>日志保存 {lockNote('logText')}</legend>
         <label>
-          <input type="radio" name="logText" value="full" checked={draft.logText === 'full'} onChange={() => setDraft({ ...draft, logText: 'full' })} />
+          <input
+            type="radio"
+            name="logText"
+            value="full"
+            checked={draft.logText === 'full'}
+            onChange={() => setDraft({ ...draft, logText: 'full' })}
+          />
           完整正文
         </label>
         <label>
-          <input type="radio" name="logText" value="hash" checked={draft.logText === 'hash'} onChange={() => setDraft({ ...draft, logText: 'hash' })} />
+          <input
+            type="radio"
+            name="logText"
+            value="hash"
+            checked={draft.logText === 'hash'}
+            onChange={() => setDraft({ ...draft, logText: 'hash' })}
+          />
           仅保存正文的 SHA-256 哈希（不保存正文和引用正文的摘录）
         </label>
       </fieldset>
       <fieldset disabled={locked.liveCheck}>
         <legend>边写边查（发布时的检查始终进行） {lockNote('liveCheck')}</legend>
         <label>
-          <input type="checkbox" name="liveCheck.weibo" checked={draft.liveCheck.weibo} onChange={(e) => setDraft({ ...draft, liveCheck: { ...draft.liveCheck, weibo: e.currentTarget.checked } })} />
+          <input
+            type="checkbox"
+            name="liveCheck.weibo"
+            checked={draft.liveCheck.weibo}
+            onChange={(e) => setDraft({ ...draft, liveCheck: { ...draft.liveCheck, weibo: e.currentTarget.checked } })}
+          />
           微博
         </label>
         <label>
-          <input type="checkbox" name="liveCheck.wechat" checked={draft.liveCheck.wechat} onChange={(e) => setDraft({ ...draft, liveCheck: { ...draft.liveCheck, wechat: e.currentTarget.checked } })} />
+          <input
+            type="checkbox"
+            name="liveCheck.wechat"
+            checked={draft.liveCheck.wechat}
+            onChange={(e) => setDraft({ ...draft, liveCheck: { ...draft.liveCheck, wechat: e.currentTarget.checked } })}
+          />
           微信公众号
         </label>
       </fieldset>

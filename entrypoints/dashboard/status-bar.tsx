@@ -15,7 +15,13 @@ function chainText(report: ChainReport): string {
     : `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}${report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : ''}`;
 }
 
-export function StatusBar(props: { model: LogModel; report?: ChainReport; checked: { verified: number; total: number }; status?: LogStatus; persisted?: boolean }) {
+export function StatusBar(props: {
+  model: LogModel;
+  report?: ChainReport;
+  checked: { verified: number; total: number };
+  status?: LogStatus;
+  persisted?: boolean;
+}) {
   const { model, report, status } = props;
   const pending = model.entries.filter((e) => e.decision === 'pending').length;
   return (
@@ -36,7 +42,8 @@ export function StatusBar(props: { model: LogModel; report?: ChainReport; checke
         </p>
       )}
       <p>
-        发布尝试 <strong data-testid="total-count">{model.entries.length}</strong> 条，其中未完成 {pending} 条；链头 序号 {model.head?.seq ?? 0}，哈希{' '}
+        发布尝试 <strong data-testid="total-count">{model.entries.length}</strong> 条，其中未完成 {pending} 条；链头
+        序号 {model.head?.seq ?? 0}，哈希{' '}
         <code title="导出时会写入文件；请记下以便日后核对">{model.head?.hash ?? '（空）'}</code>
       </p>
       <p class={status?.storage.level && status.storage.level !== 'ok' ? 'warn' : ''}>

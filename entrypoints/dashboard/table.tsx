@@ -64,7 +64,8 @@ export function EntryTable(props: {
         <div style={{ height: `${props.rows.length * ROW_HEIGHT}px`, position: 'relative' }}>
           {visible.map((e, i) => {
             const a = e.attempt;
-            const broken = props.broken && (props.broken.has(a.seq) || (e.outcome !== undefined && props.broken.has(e.outcome.seq)));
+            const broken =
+              props.broken && (props.broken.has(a.seq) || (e.outcome !== undefined && props.broken.has(e.outcome.seq)));
             return (
               <div
                 key={a.attempt}
@@ -78,8 +79,12 @@ export function EntryTable(props: {
                 <span role="cell">{localDateTime(a.time)}</span>
                 <span role="cell">{PLATFORM_LABELS[a.platform]}</span>
                 <span role="cell">{a.account?.name ?? '—'}</span>
-                <span role="cell" class="text">{summary(e)}</span>
-                <span role="cell" class={`verdict-${a.verdict}`}>{VERDICT_LABELS[a.verdict]}</span>
+                <span role="cell" class="text">
+                  {summary(e)}
+                </span>
+                <span role="cell" class={`verdict-${a.verdict}`}>
+                  {VERDICT_LABELS[a.verdict]}
+                </span>
                 <span role="cell">{DECISION_LABELS[e.decision]}</span>
                 <span role="cell">{e.categories.map((c) => CATEGORY_LABELS[c]).join('、')}</span>
                 <span role="cell" title={!props.broken ? '正在校验' : broken ? '此条记录处断链' : '链校验通过'}>

@@ -9,7 +9,10 @@ import type { ChainReport } from '../../audit/verify';
 import { openLogDb } from '../../audit/db';
 
 export type ToWorker = { type: 'check' };
-export type FromWorker = { type: 'progress'; verified: number } | { type: 'verdict'; report: ChainReport } | { type: 'failed'; message: string };
+export type FromWorker =
+  | { type: 'progress'; verified: number }
+  | { type: 'verdict'; report: ChainReport }
+  | { type: 'failed'; message: string };
 
 const reader = new LogReader(openLogDb());
 let queue: Promise<void> = Promise.resolve();
@@ -18,7 +21,11 @@ const post = (message: FromWorker) => postMessage(message);
 onmessage = () => {
   queue = queue.then(async () => {
     try {
-      await reader.read(undefined, { chunkSize: 5_000, ahead: 1, onVerified: (verified) => post({ type: 'progress', verified }) });
+      await reader.read(undefined, {
+        chunkSize: 5_000,
+        ahead: 1,
+        onVerified: (verified) => post({ type: 'progress', verified }),
+      });
       post({ type: 'verdict', report: await reader.report() });
     } catch (e) {
       post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

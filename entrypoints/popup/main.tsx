@@ -12,7 +12,13 @@ import type { TabStatus } from '../../utils/protocol';
 import { fieldLabel, severityLabel } from '../../guard/strings';
 import './popup.css';
 
-const VERDICT: Record<string, string> = { pass: '通过', warn: '提示', justify: '需说明理由', block: '拦截', error: '检查失败' };
+const VERDICT: Record<string, string> = {
+  pass: '通过',
+  warn: '提示',
+  justify: '需说明理由',
+  block: '拦截',
+  error: '检查失败',
+};
 const DECISION: Record<string, string> = {
   published: '已发布',
   'published-with-reason': '已填写理由发布',
@@ -57,7 +63,9 @@ function Popup() {
         ) : (
           <>
             <p class={status.page ? 'on' : 'off'}>
-              {status.page ? `本页受保护：${status.adapter.label} · ${status.pageLabel ?? status.page}` : `${status.adapter.label}：本页没有需要检查的发布框`}
+              {status.page
+                ? `本页受保护：${status.adapter.label} · ${status.pageLabel ?? status.page}`
+                : `${status.adapter.label}：本页没有需要检查的发布框`}
             </p>
             {!status.networkGate && <p class="warn">网络闸门未就绪：页面脚本可能绕过按钮直接发布。</p>}
           </>
@@ -86,7 +94,8 @@ function Popup() {
             <ul class="findings">
               {findings.map((f) => (
                 <li key={`${f.ruleId}-${f.field}-${f.range[0]}`} class={`sev-${f.severity}`}>
-                  <strong>{severityLabel(f.severity as 'block' | 'justify' | 'warn')}</strong> {f.field === 'body' ? '' : `${fieldLabel(f.field)}：`}「{f.excerpt}」 {f.message}
+                  <strong>{severityLabel(f.severity as 'block' | 'justify' | 'warn')}</strong>{' '}
+                  {f.field === 'body' ? '' : `${fieldLabel(f.field)}：`}「{f.excerpt}」 {f.message}
                   <span class="basis">依据：{f.basis}</span>
                 </li>
               ))}

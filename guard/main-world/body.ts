@@ -36,6 +36,7 @@ export async function readBody(body: unknown): Promise<Fields | null> {
   if (body instanceof URLSearchParams) return fromEntries(body);
   if (body instanceof FormData) return fromEntries(body);
   if (body instanceof Blob) return parseBodyText(await body.text());
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return parseBodyText(new TextDecoder().decode(body as ArrayBuffer));
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
+    return parseBodyText(new TextDecoder().decode(body as ArrayBuffer));
   return null;
 }

@@ -39,7 +39,10 @@ export function installMainWorld(spec: MainWorldSpec): void {
   let connected = false;
   let closed = false;
   let seq = 0;
-  const waiting = new Map<string, { settle: (ok: boolean, message?: string) => void; acked: boolean; ackTimer: number }>();
+  const waiting = new Map<
+    string,
+    { settle: (ok: boolean, message?: string) => void; acked: boolean; ackTimer: number }
+  >();
   const hideIfAllAcked = () => {
     if ([...waiting.values()].every((w) => w.acked)) hideGateNotice();
   };
@@ -133,7 +136,13 @@ export function installMainWorld(spec: MainWorldSpec): void {
     const rule = matchEndpoint(spec.endpoints, method, url, pageHost());
     return rule?.role === 'publish' ? rule : undefined;
   };
-  const describe = (rule: EndpointRule, method: string, url: URL, fields: Record<string, string> | null, via: HeldRequest['via']) => ({
+  const describe = (
+    rule: EndpointRule,
+    method: string,
+    url: URL,
+    fields: Record<string, string> | null,
+    via: HeldRequest['via'],
+  ) => ({
     endpoint: rule.id,
     method: method.toUpperCase(),
     url: url.href,
@@ -160,13 +169,21 @@ export function installMainWorld(spec: MainWorldSpec): void {
       const body = init?.body !== undefined ? init.body : request ? await request.clone().text() : null;
       const answer = await hold(describe(rule, method, url, await readBody(body).catch(() => null), 'fetch'));
       if (answer.ok) return originalFetch.call(this, input, init);
-      return new Response(rejectionJson(answer.message), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
+      return new Response(rejectionJson(answer.message), {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
     })();
   };
 
   // --- XMLHttpRequest ---
   const opened = new WeakMap<XMLHttpRequest, { method: string; url: URL | null; async: boolean }>();
-  XMLHttpRequest.prototype.open = function guardedOpen(this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+  XMLHttpRequest.prototype.open = function guardedOpen(
+    this: XMLHttpRequest,
+    method: string,
+    url: string | URL,
+    ...rest: unknown[]
+  ) {
     let parsed: URL | null = null;
     try {
       parsed = resolve(url);
@@ -177,7 +194,10 @@ export function installMainWorld(spec: MainWorldSpec): void {
     return (xhrOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
   } as typeof XMLHttpRequest.prototype.open;
 
-  XMLHttpRequest.prototype.send = function guardedSend(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+  XMLHttpRequest.prototype.send = function guardedSend(
+    this: XMLHttpRequest,
+    body?: Document | XMLHttpRequestBodyInit | null,
+  ) {
     const state = opened.get(this);
     const rule = state?.url ? ruleFor(state.method, state.url) : undefined;
     if (!state || !state.url || !rule) return xhrSend.call(this, body);

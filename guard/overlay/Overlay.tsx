@@ -19,7 +19,13 @@ export function Overlay({ store, actions }: { store: Store<OverlayState>; action
   return (
     <>
       {s.marks.map((m) =>
-        m.boxes.map((b, i) => <div key={`${m.key}-${i}`} class={`mark sev-${m.severity}`} style={place({ ...b, top: b.top + b.height - 2, height: 2 })} />),
+        m.boxes.map((b, i) => (
+          <div
+            key={`${m.key}-${i}`}
+            class={`mark sev-${m.severity}`}
+            style={place({ ...b, top: b.top + b.height - 2, height: 2 })}
+          />
+        )),
       )}
       {s.highlight.map((b, i) => (
         <div key={`h${i}`} class="highlight" style={place(b)} />

@@ -30,7 +30,8 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
   const [reasonError, setReasonError] = useState(false);
   const attempt = view.mode === 'attempt';
   const needsReason = view.verdict === 'justify' || view.verdict === 'error';
-  const canOverride = attempt && view.verdict !== 'block' && view.verdict !== 'pass' && view.allowOverride && !view.edited;
+  const canOverride =
+    attempt && view.verdict !== 'block' && view.verdict !== 'pass' && view.allowOverride && !view.edited;
 
   useEffect(() => back.current?.focus(), []);
 
@@ -87,13 +88,23 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           const group = indexed.filter(({ f }) => f.severity === severity);
           if (!group.length) return null;
           return (
-            <section key={severity} class={`group sev-${severity}`} aria-label={`${severityLabel(severity)}（${group.length}）`}>
+            <section
+              key={severity}
+              class={`group sev-${severity}`}
+              aria-label={`${severityLabel(severity)}（${group.length}）`}
+            >
               <h3>
                 {severityLabel(severity)}（{group.length}）
               </h3>
               <ul>
                 {group.map(({ f, i }) => (
-                  <FindingItem key={`${f.ruleId}-${f.field}-${f.range[0]}`} finding={f} locatable={view.locatable[i]} onLocate={() => actions.locate(i)} onApply={() => actions.apply(i)} />
+                  <FindingItem
+                    key={`${f.ruleId}-${f.field}-${f.range[0]}`}
+                    finding={f}
+                    locatable={view.locatable[i]}
+                    onLocate={() => actions.locate(i)}
+                    onApply={() => actions.apply(i)}
+                  />
                 ))}
               </ul>
             </section>
@@ -105,7 +116,9 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
             {view.message}
           </p>
         )}
-        {attempt && !view.allowOverride && view.verdict !== 'block' && view.verdict !== 'pass' && <p class="note">{t.overrideForbidden}</p>}
+        {attempt && !view.allowOverride && view.verdict !== 'block' && view.verdict !== 'pass' && (
+          <p class="note">{t.overrideForbidden}</p>
+        )}
         {canOverride && (
           <div class="reason">
             <label for="gp-reason">{needsReason ? t.reason : t.reasonOptional}</label>
@@ -146,11 +159,27 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
   );
 }
 
-function FindingItem({ finding: f, locatable, onLocate, onApply }: { finding: Finding; locatable: boolean; onLocate(): void; onApply(): void }) {
+function FindingItem({
+  finding: f,
+  locatable,
+  onLocate,
+  onApply,
+}: {
+  finding: Finding;
+  locatable: boolean;
+  onLocate(): void;
+  onApply(): void;
+}) {
   const where = f.field === 'body' ? '' : `${fieldLabel(f.field)}：`;
   return (
     <li class={`finding sev-${f.severity}`}>
-      <button type="button" class="excerpt" disabled={!locatable} onClick={onLocate} aria-label={`${t.locate} ${where}「${f.excerpt}」`}>
+      <button
+        type="button"
+        class="excerpt"
+        disabled={!locatable}
+        onClick={onLocate}
+        aria-label={`${t.locate} ${where}「${f.excerpt}」`}
+      >
         <span class="tag">{severityLabel(f.severity as 'block' | 'justify' | 'warn')}</span>
         {where}「{f.excerpt}」
       </button>

@@ -2,7 +2,16 @@
  * Compile a pack once into a checker; check drafts with it as often as needed (every keystroke,
  * every publish click, every line of a batch). Deterministic, synchronous, no I/O.
  */
-import type { DraftReporter, DraftView, FieldReporter, HitOverrides, OptionsSpec, ReportInput, RuleModule, TextFieldName } from './define-rule';
+import type {
+  DraftReporter,
+  DraftView,
+  FieldReporter,
+  HitOverrides,
+  OptionsSpec,
+  ReportInput,
+  RuleModule,
+  TextFieldName,
+} from './define-rule';
 import type { TermHit } from './dictionaries';
 import { formatMessage } from './define-rule';
 import { CompiledDictionaries, DictionaryCompileError } from './dictionaries';
@@ -78,7 +87,13 @@ export function compilePack(input: unknown, registry: readonly RuleModule[]): Ch
   for (const module of registry) {
     const config = pack.rules[module.meta.id];
     if (!config || config.severity === 'off') continue;
-    const options = resolveOptions(module.meta.options, config.options ?? {}, `rules.${module.meta.id}.options`, errors, dictionaries);
+    const options = resolveOptions(
+      module.meta.options,
+      config.options ?? {},
+      `rules.${module.meta.id}.options`,
+      errors,
+      dictionaries,
+    );
     if (!options) continue;
     compiled.push({
       module,
@@ -110,7 +125,9 @@ function resolveOptions(
   dictionaries: CompiledDictionaries,
 ): Record<string, unknown> | null {
   const before = errors.length;
-  for (const key of Object.keys(given)) if (!(key in spec)) errors.push(`${path}.${key}: 这条规则没有此选项（可用：${Object.keys(spec).join('、') || '无'}）`);
+  for (const key of Object.keys(given))
+    if (!(key in spec))
+      errors.push(`${path}.${key}: 这条规则没有此选项（可用：${Object.keys(spec).join('、') || '无'}）`);
   const out: Record<string, unknown> = {};
   for (const [key, s] of Object.entries(spec)) {
     const value = key in given ? given[key] : s.default;
@@ -123,7 +140,8 @@ function resolveOptions(
         break;
       }
       case 'integer':
-        if (!Number.isInteger(value) || (value as number) < s.min || (value as number) > s.max) errors.push(`${at}: 应为 ${s.min}–${s.max} 的整数`);
+        if (!Number.isInteger(value) || (value as number) < s.min || (value as number) > s.max)
+          errors.push(`${at}: 应为 ${s.min}–${s.max} 的整数`);
         out[key] = value;
         break;
       case 'boolean':
@@ -131,11 +149,13 @@ function resolveOptions(
         out[key] = value;
         break;
       case 'strings':
-        if (!Array.isArray(value) || value.length > s.maxItems || !value.every((v) => typeof v === 'string')) errors.push(`${at}: 应为最多 ${s.maxItems} 项的文字数组`);
+        if (!Array.isArray(value) || value.length > s.maxItems || !value.every((v) => typeof v === 'string'))
+          errors.push(`${at}: 应为最多 ${s.maxItems} 项的文字数组`);
         out[key] = Object.freeze([...(value as string[])]);
         break;
       case 'severity':
-        if (!['block', 'justify', 'warn', 'monitor', 'off'].includes(value as string)) errors.push(`${at}: 应为 block/justify/warn/monitor/off 之一`);
+        if (!['block', 'justify', 'warn', 'monitor', 'off'].includes(value as string))
+          errors.push(`${at}: 应为 block/justify/warn/monitor/off 之一`);
         out[key] = value;
         break;
     }
@@ -163,7 +183,12 @@ interface PendingFinding extends ReportInput<string> {
   rule: CompiledRule;
 }
 
-function runCheck(draft: Draft, rules: readonly CompiledRule[], dictionaries: CompiledDictionaries, pack: Pack): Report {
+function runCheck(
+  draft: Draft,
+  rules: readonly CompiledRule[],
+  dictionaries: CompiledDictionaries,
+  pack: Pack,
+): Report {
   const order = draftFields(draft);
   const views = new Map<FieldName, LazyFieldView>();
   for (const [name, text] of order) views.set(name, new LazyFieldView(name, text, dictionaries));
@@ -186,7 +211,12 @@ function runCheck(draft: Draft, rules: readonly CompiledRule[], dictionaries: Co
     }
   }
 
-  const findings = settle(pending, views, order.map(([n]) => n), errors);
+  const findings = settle(
+    pending,
+    views,
+    order.map(([n]) => n),
+    errors,
+  );
   return { verdict: verdictOf(findings), findings, errors, pack: { id: pack.id, version: pack.version } };
 }
 
@@ -205,7 +235,9 @@ class PendingFieldReports implements FieldReporter<string> {
   hit(hit: TermHit, messageId: string, extra?: HitOverrides): void {
     const { suggestion } = hit.entry;
     // A rule that moves the range (widened to a quote pair) lets `{term}` name the finding's own excerpt.
-    const base: Record<string, string | number> = extra?.range ? { suggestion: suggestion ?? '' } : { term: hit.excerpt, suggestion: suggestion ?? '' };
+    const base: Record<string, string | number> = extra?.range
+      ? { suggestion: suggestion ?? '' }
+      : { term: hit.excerpt, suggestion: suggestion ?? '' };
     this.pending.push({
       field: this.field,
       rule: this.rule,
@@ -260,7 +292,8 @@ function settle(
     if (!view) continue;
     const [start, end] = p.range;
     const id = p.rule.module.meta.id;
-    if (view.allowRanges.some((a) => (a.rules === null || a.rules.has(id)) && a.range[0] <= start && end <= a.range[1])) continue;
+    if (view.allowRanges.some((a) => (a.rules === null || a.rules.has(id)) && a.range[0] <= start && end <= a.range[1]))
+      continue;
     if (p.rule.module.meta.quoteAware && view.inQuote(start)) continue;
     const severity = p.severity ?? p.rule.severity;
     if (severity === 'off') continue;

@@ -147,7 +147,8 @@ export function formatMessage(template: string, data: Record<string, string | nu
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i];
-    out += (name in data ? String(data[name]) : name === 'term' && term !== undefined ? term : `{${name}}`) + parts[i + 1];
+    out +=
+      (name in data ? String(data[name]) : name === 'term' && term !== undefined ? term : `{${name}}`) + parts[i + 1];
   }
   return out;
 }

@@ -5,7 +5,15 @@
  * hits are grouped and filtered lazily, the first time a rule asks for them.
  */
 import { AhoCorasick } from './aho-corasick';
-import { compactTerm, compactToOriginal, firstAtOrAfter, foldedToOriginal, GAP_STRONG, originalToCompact, type NormalizedText } from './normalize';
+import {
+  compactTerm,
+  compactToOriginal,
+  firstAtOrAfter,
+  foldedToOriginal,
+  GAP_STRONG,
+  originalToCompact,
+  type NormalizedText,
+} from './normalize';
 import type { ContextCondition, Pack } from './pack';
 import { checkPattern } from './safe-pattern';
 import type { Range, Severity } from './types';
@@ -158,14 +166,21 @@ export class CompiledDictionaries {
           const checked = checkPattern(e.pattern);
           if (!checked.ok) errors.push(`${entryPath}.pattern: ${checked.reason}`);
           else {
-            const entry: CompiledEntry = { ...common, term: e.pattern, pattern: checked.regex, boundaryStart: false, boundaryEnd: false };
+            const entry: CompiledEntry = {
+              ...common,
+              term: e.pattern,
+              pattern: checked.regex,
+              boundaryStart: false,
+              boundaryEnd: false,
+            };
             this.patternEntries[d].push(entry);
             // Most patterns cannot match most texts; their literals, found by the one scan the
             // automaton makes anyway, tell which patterns are worth running.
             if (checked.literals) {
               const id = this.prefilters.size;
               const separators = checked.literals.filter((literal) => compactTerm(literal) === '');
-              for (const literal of checked.literals) if (compactTerm(literal) !== '') addTerm(compactTerm(literal), { require: id });
+              for (const literal of checked.literals)
+                if (compactTerm(literal) !== '') addTerm(compactTerm(literal), { require: id });
               this.prefilters.set(entry, { id, separators, longest: checked.longest });
             }
           }
@@ -264,11 +279,16 @@ export class CompiledDictionaries {
         const prefilter = this.prefilters.get(entry);
         const at = prefilter && literalsAt[prefilter.id];
         if (prefilter && !at && !prefilter.separators.some((s) => text.folded.includes(s))) continue;
-        const windows = prefilter && prefilter.longest !== null ? patternWindows(text, at || [], prefilter.separators, prefilter.longest) : null;
-        if (windows) for (let w = 0; w < windows.length; w += 2) runPattern(text, entry, windows[w], windows[w + 1], raw[d]);
+        const windows =
+          prefilter && prefilter.longest !== null
+            ? patternWindows(text, at || [], prefilter.separators, prefilter.longest)
+            : null;
+        if (windows)
+          for (let w = 0; w < windows.length; w += 2) runPattern(text, entry, windows[w], windows[w + 1], raw[d]);
         else runPattern(text, entry, 0, text.folded.length, raw[d]);
       }
-      if (raw[d].length > 1) raw[d].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.entry.index - b.entry.index);
+      if (raw[d].length > 1)
+        raw[d].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.entry.index - b.entry.index);
     }
     return { raw, allow };
   }
@@ -307,7 +327,12 @@ function foldedIndexOf(text: NormalizedText, offset: number): number {
  * it, separators perhaps interleaved: the match starts at most `longest` before the literal's
  * end and ends at most `longest` after its start.
  */
-function patternWindows(text: NormalizedText, compactAt: readonly number[], separators: readonly string[], longest: number): number[] | null {
+function patternWindows(
+  text: NormalizedText,
+  compactAt: readonly number[],
+  separators: readonly string[],
+  longest: number,
+): number[] | null {
   const { folded, compactMap } = text;
   const found: number[] = [];
   for (let i = 0; i < compactAt.length; i += 2) {
@@ -316,7 +341,8 @@ function patternWindows(text: NormalizedText, compactAt: readonly number[], sepa
     found.push(end - longest, start + longest);
   }
   for (const s of separators) {
-    for (let i = folded.indexOf(s); i !== -1; i = folded.indexOf(s, i + 1)) found.push(i + s.length - longest, i + longest);
+    for (let i = folded.indexOf(s); i !== -1; i = folded.indexOf(s, i + 1))
+      found.push(i + s.length - longest, i + longest);
   }
   const order: number[] = [];
   for (let i = 0; i < found.length; i += 2) order.push(i);

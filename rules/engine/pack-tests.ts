@@ -21,7 +21,10 @@ export function packTestDraft(test: PackTest): Draft {
   return { platform: 'weibo', kind: 'post', ...test.draft, body: test.draft?.body ?? test.text ?? '' };
 }
 
-export function runPackTests(checker: Checker, pack: Pick<Pack, 'tests'>): { passed: number; failures: PackTestFailure[] } {
+export function runPackTests(
+  checker: Checker,
+  pack: Pick<Pack, 'tests'>,
+): { passed: number; failures: PackTestFailure[] } {
   const failures: PackTestFailure[] = [];
   pack.tests.forEach((test, index) => {
     const report = checker.check(packTestDraft(test));
@@ -30,7 +33,8 @@ export function runPackTests(checker: Checker, pack: Pick<Pack, 'tests'>): { pas
     const missing = [...expected].filter((id) => !fired.has(id));
     const unexpected = [...fired].filter((id) => !expected.has(id));
     const errors = report.errors.map((e) => `${e.ruleId}: ${e.message}`);
-    if (missing.length || unexpected.length || errors.length) failures.push({ index, test, missing, unexpected, errors });
+    if (missing.length || unexpected.length || errors.length)
+      failures.push({ index, test, missing, unexpected, errors });
   });
   return { passed: pack.tests.length - failures.length, failures };
 }

@@ -178,7 +178,8 @@ export function validatePack(input: unknown): PackValidation {
         err(`rules.${id}`, '应为 { severity, options } 对象');
         continue;
       }
-      if (!SEVERITIES.includes(cfg.severity as Severity)) err(`rules.${id}.severity`, `应为 ${SEVERITIES.join('/')} 之一`);
+      if (!SEVERITIES.includes(cfg.severity as Severity))
+        err(`rules.${id}.severity`, `应为 ${SEVERITIES.join('/')} 之一`);
       if (cfg.options !== undefined && !isObject(cfg.options)) err(`rules.${id}.options`, '应为对象');
     }
 
@@ -186,14 +187,16 @@ export function validatePack(input: unknown): PackValidation {
   if (!isObject(p.dictionaries)) err('dictionaries', '应为「词典名 → 词典」的对象');
   else {
     const dicts = Object.entries(p.dictionaries);
-    if (dicts.length > PACK_LIMITS.dictionaries) err('dictionaries', `词典数 ${dicts.length} 超过上限 ${PACK_LIMITS.dictionaries}`);
+    if (dicts.length > PACK_LIMITS.dictionaries)
+      err('dictionaries', `词典数 ${dicts.length} 超过上限 ${PACK_LIMITS.dictionaries}`);
     for (const [name, dict] of dicts) {
       const path = `dictionaries.${name}`;
       if (!isObject(dict) || !Array.isArray(dict.entries)) {
         err(path, '应含 entries 数组');
         continue;
       }
-      if (dict.entries.length > PACK_LIMITS.entriesPerDictionary) err(path, `词条数 ${dict.entries.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`);
+      if (dict.entries.length > PACK_LIMITS.entriesPerDictionary)
+        err(path, `词条数 ${dict.entries.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`);
       total += dict.entries.length;
       checkContext(dict.near, `${path}.near`, err);
       checkContext(dict.unlessNear, `${path}.unlessNear`, err);
@@ -221,8 +224,10 @@ export function validatePack(input: unknown): PackValidation {
         continue;
       }
       for (const [key, list] of Object.entries(table)) {
-        if (!isStringArray(list) || list.length === 0 || list.length > PACK_LIMITS.selectorsPerKey) err(`sites.${site}.${key}`, `应为 1–${PACK_LIMITS.selectorsPerKey} 个选择器`);
-        else if (list.some((s) => s.length > PACK_LIMITS.selectorLength)) err(`sites.${site}.${key}`, `选择器长度超过 ${PACK_LIMITS.selectorLength}`);
+        if (!isStringArray(list) || list.length === 0 || list.length > PACK_LIMITS.selectorsPerKey)
+          err(`sites.${site}.${key}`, `应为 1–${PACK_LIMITS.selectorsPerKey} 个选择器`);
+        else if (list.some((s) => s.length > PACK_LIMITS.selectorLength))
+          err(`sites.${site}.${key}`, `选择器长度超过 ${PACK_LIMITS.selectorLength}`);
       }
     }
 
@@ -249,7 +254,8 @@ function checkEntry(entry: unknown, path: string, err: (p: string, m: string) =>
   for (const key of ['suggestion', 'basis', 'note'] as const) {
     if (entry[key] !== undefined && typeof entry[key] !== 'string') err(`${path}.${key}`, '应为文字');
   }
-  if (entry.severity !== undefined && !SEVERITIES.includes(entry.severity as Severity)) err(`${path}.severity`, `应为 ${SEVERITIES.join('/')} 之一`);
+  if (entry.severity !== undefined && !SEVERITIES.includes(entry.severity as Severity))
+    err(`${path}.severity`, `应为 ${SEVERITIES.join('/')} 之一`);
   checkContext(entry.near, `${path}.near`, err);
   checkContext(entry.unlessNear, `${path}.unlessNear`, err);
 }
@@ -258,7 +264,8 @@ function checkContext(ctx: unknown, path: string, err: (p: string, m: string) =>
   if (ctx === undefined) return;
   if (!isObject(ctx)) return err(path, '应为 { terms | dictionary, window }');
   if (ctx.terms === undefined && ctx.dictionary === undefined) err(path, '需要 terms 或 dictionary');
-  if (ctx.terms !== undefined && (!isStringArray(ctx.terms) || !ctx.terms.every(isTerm))) err(`${path}.terms`, '应为词语数组');
+  if (ctx.terms !== undefined && (!isStringArray(ctx.terms) || !ctx.terms.every(isTerm)))
+    err(`${path}.terms`, '应为词语数组');
   if (ctx.dictionary !== undefined && typeof ctx.dictionary !== 'string') err(`${path}.dictionary`, '应为词典名');
   if (!Number.isInteger(ctx.window) || (ctx.window as number) < 0 || (ctx.window as number) > PACK_LIMITS.window) {
     err(`${path}.window`, `应为 0–${PACK_LIMITS.window} 的整数`);
@@ -277,7 +284,9 @@ function checkSources(s: unknown, err: (p: string, m: string) => void): void {
         if (o[key] !== undefined && !isStringArray(o[key])) err(`${path}.${key}`, '应为文字数组');
       }
       if (isStringArray(o.domains)) {
-        for (const d of o.domains) if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d) && !/^[^\s/]+\.政务$/.test(d)) err(`${path}.domains`, `「${d}」不是域名`);
+        for (const d of o.domains)
+          if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d) && !/^[^\s/]+\.政务$/.test(d))
+            err(`${path}.domains`, `「${d}」不是域名`);
       }
     });
   }

@@ -80,7 +80,8 @@ class Parser {
 
   parse(): { cost: number; required: Required; longest: number | null } {
     const result = this.alternation();
-    if (this.i < this.src.length) throw new PatternError(`第 ${this.i + 1} 个字符「${this.src[this.i]}」多余（括号不配对？）`);
+    if (this.i < this.src.length)
+      throw new PatternError(`第 ${this.i + 1} 个字符「${this.src[this.i]}」多余（括号不配对？）`);
     if (this.opaque) return { cost: result.cost, required: null, longest: null };
     return { ...result, longest: this.looksOutside ? null : result.longest };
   }
@@ -136,11 +137,24 @@ class Parser {
       const repeatsBefore = this.repeats;
       const inner = this.alternation();
       if (this.src[this.i++] !== ')') throw new PatternError('括号不配对');
-      return { cost: inner.cost, quantifiable: true, hasRepeat: this.repeats > repeatsBefore, required: inner.required, longest: inner.longest };
+      return {
+        cost: inner.cost,
+        quantifiable: true,
+        hasRepeat: this.repeats > repeatsBefore,
+        required: inner.required,
+        longest: inner.longest,
+      };
     }
     if (c === '[') {
       const chars = this.charClass();
-      return { cost: 1, quantifiable: true, hasRepeat: false, required: chars, longest: 1, char: chars?.length === 1 ? chars[0] : undefined };
+      return {
+        cost: 1,
+        quantifiable: true,
+        hasRepeat: false,
+        required: chars,
+        longest: 1,
+        char: chars?.length === 1 ? chars[0] : undefined,
+      };
     }
     if (c === '\\') {
       const e = this.src[this.i++];
@@ -149,7 +163,14 @@ class Parser {
       if (/[pP]/.test(e)) throw new PatternError('不支持 \\p{…} 属性类，请直接列出字符范围');
       if (e === 'b' || e === 'B') return this.boundary();
       const char = this.escapedChar(e);
-      return { cost: 1, quantifiable: true, hasRepeat: false, required: char === undefined ? null : [char], longest: 1, char };
+      return {
+        cost: 1,
+        quantifiable: true,
+        hasRepeat: false,
+        required: char === undefined ? null : [char],
+        longest: 1,
+        char,
+      };
     }
     if (c === '^' || c === '$') return this.boundary();
     if (c === ')') throw new PatternError('括号不配对');
@@ -194,13 +215,16 @@ class Parser {
       this.i++;
       [min, max] = [0, 1];
     } else if (q === '*' || q === '+') {
-      throw new PatternError(`「${q}」是无上限的重复，可能让浏览器卡死；请改为有上限的 {${q === '*' ? 0 : 1},20} 这类写法`);
+      throw new PatternError(
+        `「${q}」是无上限的重复，可能让浏览器卡死；请改为有上限的 {${q === '*' ? 0 : 1},20} 这类写法`,
+      );
     } else if (q === '{') {
       const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
       if (!m) throw new PatternError('「{」后应为 {m} 或 {m,n}');
       this.i += m[0].length;
       min = Number(m[1]);
-      if (m[2] !== undefined && m[3] === '') throw new PatternError(`{${min},} 是无上限的重复；请写出上限，如 {${min},20}`);
+      if (m[2] !== undefined && m[3] === '')
+        throw new PatternError(`{${min},} 是无上限的重复；请写出上限，如 {${min},20}`);
       max = m[3] !== undefined ? Number(m[3]) : min;
       if (max < min) throw new PatternError(`{${min},${max}} 的上限小于下限`);
       if (max > MAX_REPEAT) throw new PatternError(`重复上限 ${max} 超过 ${MAX_REPEAT}`);
@@ -242,7 +266,8 @@ class Parser {
 
   private hex(n: number): void {
     const digits = this.src.slice(this.i, this.i + n);
-    if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(digits)) throw new PatternError(`转义 \\${n === 4 ? 'u' : 'x'} 后应有 ${n} 位十六进制数`);
+    if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(digits))
+      throw new PatternError(`转义 \\${n === 4 ? 'u' : 'x'} 后应有 ${n} 位十六进制数`);
     this.i += n;
   }
 
@@ -258,7 +283,8 @@ function cap(n: number): number {
 /** Validates a pack pattern and compiles it into a global RegExp. */
 export function checkPattern(source: string): PatternCheck {
   if (source.length === 0) return { ok: false, reason: '模式为空' };
-  if (source.length > MAX_PATTERN_LENGTH) return { ok: false, reason: `模式长度 ${source.length} 超过 ${MAX_PATTERN_LENGTH}` };
+  if (source.length > MAX_PATTERN_LENGTH)
+    return { ok: false, reason: `模式长度 ${source.length} 超过 ${MAX_PATTERN_LENGTH}` };
   let paths: number;
   let literals: Required;
   let longest: number | null;
@@ -269,7 +295,10 @@ export function checkPattern(source: string): PatternCheck {
     throw e;
   }
   if (paths > MAX_PATHS) {
-    return { ok: false, reason: `模式的匹配路径多达 ${paths >= MAX_PATHS * 1000 ? '百万以上' : paths} 种（上限 ${MAX_PATHS}），可能让浏览器卡死；请减少可变长度的重复或分支` };
+    return {
+      ok: false,
+      reason: `模式的匹配路径多达 ${paths >= MAX_PATHS * 1000 ? '百万以上' : paths} 种（上限 ${MAX_PATHS}），可能让浏览器卡死；请减少可变长度的重复或分支`,
+    };
   }
   let regex: RegExp;
   try {

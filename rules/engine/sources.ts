@@ -38,7 +38,8 @@ export function hostOf(url: string): string | null {
  * accounts, its website (人民日报客户端, 新华社微博). Anything else is another name
  * (保定发布者联盟 is not 保定发布).
  */
-const OUTLET_SUFFIX = /^(?:客户端|新闻客户端|app|官方微博|官微|微博|微信|公众号|微信公众号|官方账号|官网|网|网站|新媒体|融媒体|视频号|抖音号|头条号)?$/;
+const OUTLET_SUFFIX =
+  /^(?:客户端|新闻客户端|app|官方微博|官微|微博|微信|公众号|微信公众号|官方账号|官网|网|网站|新媒体|融媒体|视频号|抖音号|头条号)?$/;
 
 /** An account or outlet name as names are compared: without a leading @, in compact form. */
 export function cleanName(name: string): string {
@@ -59,7 +60,10 @@ export function compileSources(sources: ApprovedSources): CompiledSources {
   // Longest names first, so 人民日报海外版 wins over 人民日报 when both are listed.
   names.sort((a, b) => b.key.length - a.key.length);
   const suffixes = sources.domainSuffixes.map((s) => s.toLowerCase().replace(/^\.?/, '.'));
-  const organs = sources.organSuffixes.map(cleanName).filter(Boolean).sort((a, b) => b.length - a.length);
+  const organs = sources.organSuffixes
+    .map(cleanName)
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   const markers = sources.organMarkers.map(cleanName).filter(Boolean);
   const vague = new Set(sources.vague.map(cleanName));
 
@@ -70,7 +74,8 @@ export function compileSources(sources: ApprovedSources): CompiledSources {
       for (const n of names) if (key.startsWith(n.key) && OUTLET_SUFFIX.test(key.slice(n.key.length))) return n.match;
       // An organ's own release: 保定市生态环境局, 河北省人民政府办公厅.
       const organ = organs.find((o) => key.length > o.length && key.endsWith(o));
-      if (organ && markers.some((m) => key.slice(0, -organ.length).includes(m))) return { name: `党政机关（${organ}）` };
+      if (organ && markers.some((m) => key.slice(0, -organ.length).includes(m)))
+        return { name: `党政机关（${organ}）` };
       return null;
     },
     approveUrl(url) {

@@ -59,7 +59,16 @@ export type Verdict = 'pass' | 'warn' | 'justify' | 'block';
  * The text fields a finding can point into. `links[i]` is the href of the i-th entry of
  * `draft.links`.
  */
-export const NAMED_FIELDS = ['title', 'author', 'summary', 'body', 'source', 'source.url', 'quoted', 'quoted.author'] as const;
+export const NAMED_FIELDS = [
+  'title',
+  'author',
+  'summary',
+  'body',
+  'source',
+  'source.url',
+  'quoted',
+  'quoted.author',
+] as const;
 export type FieldName = (typeof NAMED_FIELDS)[number] | `links[${number}]`;
 
 /** Whether a string names a field (for payloads that arrive untyped: logs, exports). */

@@ -48,7 +48,8 @@ export interface DeclaredSource {
  */
 const LABEL =
   /(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载|此文)?(?:(?:来源|稿源|出处) {0,3}[:|丨/]|来源于|(?:原文链接|原文地址|原文网址|原链接|来源链接|来源网址) {0,3}[:|丨]?|(?:转载自|转载于|转发自|转自|摘编自|摘自|综合自|来自) {0,3}:?)/g;
-const PREFIXED = /^(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载|此文)(?=来源|稿源|出处|原文|原链接|转|摘|综合|来自)/;
+const PREFIXED =
+  /^(?:本文|文章|信息|消息|新闻|稿件|内容|素材|视频|图文|转载|此文)(?=来源|稿源|出处|原文|原链接|转|摘|综合|来自)/;
 /** Forms that need one of the prefixes: 本文来源于, 本文来自 (plain 来自 is 来自全市各地的…). */
 const NEEDS_PREFIX = /^(?:来源于|来自)/;
 const isCjk = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <= '\u9fff';
@@ -61,7 +62,8 @@ const VALUE = /[^\n。;!?()【】[\]|丨,:]{0,60}/y;
 /** A value ends where the next footer field begins: 来源：某某网 编辑：张三, 来源：某某网 2026-11-28. */
 const NEXT_FIELD = /\s+(?=\d|[\u4e00-\u9fff]{1,5}\s{0,3}[:|丨])/y;
 const QUOTED = /^[《“「『"']([^》”」』"'\n]{1,40})[》”」』"']/;
-const PLATFORM_PREFIX = /^(?:(?:微信)?公众号|微信号?|(?:新浪)?微博|抖音号?|快手号?|头条号?|今日头条|视频号|@)\s{0,3}:?\s{0,3}/;
+const PLATFORM_PREFIX =
+  /^(?:(?:微信)?公众号|微信号?|(?:新浪)?微博|抖音号?|快手号?|头条号?|今日头条|视频号|@)\s{0,3}:?\s{0,3}/;
 const PLATFORM_SUFFIX = /\s{0,3}(?:微信公众号|公众号|微信号|微信|官方微博|官微|微博|客户端|app|视频号|抖音号)$/;
 const SITE_SUFFIX = /(?:门户网站|官方网站|网站|官网|网)$/;
 const WRAPPERS = /^[\s《“「『"'@]+|[\s》”」』"']+$/g;
@@ -105,7 +107,11 @@ function nameSources(field: FieldView, via: SourceVia, marker: Range, span: Span
     const name = folded.slice(inner[0], inner[1]);
     // 保定市人民政府网, 中央纪委国家监委网站: an organ's own website is the organ.
     const organ = name.replace(SITE_SUFFIX, '');
-    const names = [name, folded.slice(raw[0], raw[1]).replace(WRAPPERS, ''), ...(organ && organ !== name ? [organ] : [])];
+    const names = [
+      name,
+      folded.slice(raw[0], raw[1]).replace(WRAPPERS, ''),
+      ...(organ && organ !== name ? [organ] : []),
+    ];
     out.push({ via, field: field.name, marker, range: toOriginal(field, inner), names });
   }
   return out;
@@ -141,7 +147,8 @@ function valueAfter(field: FieldView, via: SourceVia, marker: Range, at: number)
       break;
     }
   }
-  if (!compactTerm(folded.slice(span[0], span[1]))) return [{ via, field: field.name, marker, range: toOriginal(field, [p, p]), names: [''] }];
+  if (!compactTerm(folded.slice(span[0], span[1])))
+    return [{ via, field: field.name, marker, range: toOriginal(field, [p, p]), names: [''] }];
   return nameSources(field, via, marker, span);
 }
 
@@ -162,7 +169,9 @@ function findInText(field: FieldView): readonly DeclaredSource[] {
     const word = m[0].slice(prefix);
     const clauseStart = !isCjk(folded[m.index - 1]);
     // 本文转自、本文来自 stand anywhere; 信息来源： only at the start of a clause (not 这些信息来源：).
-    const fits = prefix ? clauseStart || /^(?:来源于|来自|转|摘|综合)/.test(word) : clauseStart && !NEEDS_PREFIX.test(word);
+    const fits = prefix
+      ? clauseStart || /^(?:来源于|来自|转|摘|综合)/.test(word)
+      : clauseStart && !NEEDS_PREFIX.test(word);
     if (!fits) {
       // 图片来源：… is not a label, but the 来源 inside it is tried again on its own.
       LABEL.lastIndex = m.index + 1;
@@ -175,12 +184,24 @@ function findInText(field: FieldView): readonly DeclaredSource[] {
   for (const { range, match } of field.matchFolded(CHAIN)) {
     const [s, e] = match.indices![1];
     const inner = innerName(folded, trim(folded, [s, e]));
-    out.push({ via: 'chain', field: field.name, marker: range, range: toOriginal(field, inner), names: [folded.slice(inner[0], inner[1])] });
+    out.push({
+      via: 'chain',
+      field: field.name,
+      marker: range,
+      range: toOriginal(field, inner),
+      names: [folded.slice(inner[0], inner[1])],
+    });
   }
   for (const { range, match } of field.matchFolded(CITED)) {
     const [s, e] = match.indices![1];
     const inner = innerName(folded, trim(folded, [s, e]));
-    out.push({ via: 'cited', field: field.name, marker: range, range: toOriginal(field, inner), names: [folded.slice(inner[0], inner[1])] });
+    out.push({
+      via: 'cited',
+      field: field.name,
+      marker: range,
+      range: toOriginal(field, inner),
+      names: [folded.slice(inner[0], inner[1])],
+    });
   }
   return out;
 }
@@ -191,7 +212,8 @@ function inControl(field: FieldView, via: SourceVia): DeclaredSource[] {
   const whole = trim(folded, [0, folded.length]);
   const marker = toOriginal(field, whole);
   const value = folded.slice(whole[0], whole[1]);
-  if (field.name === 'source.url' && hostOf(value)) return [{ via, field: field.name, marker, range: marker, names: [], url: value }];
+  if (field.name === 'source.url' && hostOf(value))
+    return [{ via, field: field.name, marker, range: marker, names: [], url: value }];
   if (!compactTerm(value)) return [];
   return nameSources(field, via, marker, whole);
 }

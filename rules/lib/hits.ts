@@ -3,7 +3,12 @@ import type { FieldReporter, FieldView, RuleVisitors } from '../engine/define-ru
 import type { DictionaryHandle, TermHit } from '../engine/dictionaries';
 
 /** Reports every hit of a dictionary in a field with one message. */
-export function reportHits<M extends string>(field: FieldView, report: FieldReporter<M>, dictionary: DictionaryHandle, messageId: M): void {
+export function reportHits<M extends string>(
+  field: FieldView,
+  report: FieldReporter<M>,
+  dictionary: DictionaryHandle,
+  messageId: M,
+): void {
   for (const hit of field.hits(dictionary)) report.hit(hit, messageId);
 }
 

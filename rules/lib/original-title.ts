@@ -42,7 +42,9 @@ export function originalTitle(view: DraftView): { title: TitleSpan; labelStart: 
       if (!m[1] && /[\u4e00-\u9fff]/.test(folded[m.index - 1] ?? '')) continue;
       const at = m.index + m[0].length;
       const book = BOOK.exec(folded.slice(at));
-      const title = book ? span(field, at + 1, at + 1 + book[1].length) : span(field, at, at + (TO_LINE_END.exec(folded.slice(at))?.[0].length ?? 0));
+      const title = book
+        ? span(field, at + 1, at + 1 + book[1].length)
+        : span(field, at, at + (TO_LINE_END.exec(folded.slice(at))?.[0].length ?? 0));
       if (title) return { title, labelStart: m.index };
     }
   }
@@ -55,7 +57,8 @@ export function headline(view: DraftView, original: { title: TitleSpan; labelSta
   if (title) {
     const folded = title.normalized.folded;
     let end = folded.length;
-    if (original.title.field === title) end = original.labelStart - (CLAUSE_OPENING.exec(folded.slice(0, original.labelStart))?.[0].length ?? 0);
+    if (original.title.field === title)
+      end = original.labelStart - (CLAUSE_OPENING.exec(folded.slice(0, original.labelStart))?.[0].length ?? 0);
     return span(title, 0, end);
   }
   const body = view.field('body');

@@ -47,14 +47,25 @@ function visible(text: string, i: number, step: 1 | -1): number {
 /** The message ids of a wording rule: `replace` when the entry has a suggestion, `avoid` otherwise. */
 export type WordingMessage = 'replace' | 'avoid';
 
-export function reportTermHits(field: FieldView, report: FieldReporter<WordingMessage>, dictionary: DictionaryHandle): void {
+export function reportTermHits(
+  field: FieldView,
+  report: FieldReporter<WordingMessage>,
+  dictionary: DictionaryHandle,
+): void {
   for (const hit of field.hits(dictionary)) {
     const { suggestion, note } = hit.entry;
-    report.hit(hit, suggestion ? 'replace' : 'avoid', { range: balanceQuotes(field.text, hit.range), data: { note: note ? `（${note}）` : '' } });
+    report.hit(hit, suggestion ? 'replace' : 'avoid', {
+      range: balanceQuotes(field.text, hit.range),
+      data: { note: note ? `（${note}）` : '' },
+    });
   }
 }
 
 /** The whole `create` of a wording rule whose option `dictionary` names its term list. */
-export function wordingVisitors({ options }: { options: { readonly dictionary: DictionaryHandle } }): RuleVisitors<WordingMessage> {
+export function wordingVisitors({
+  options,
+}: {
+  options: { readonly dictionary: DictionaryHandle };
+}): RuleVisitors<WordingMessage> {
   return { field: (field, report) => reportTermHits(field, report, options.dictionary) };
 }

@@ -54,9 +54,23 @@ export interface StatedNumber {
 
 const ARABIC = /(\d+(?:\.\d+)?)(万|亿)?(%)?/g;
 /** Chinese numerals count only before a measure word (三所学校, 五万元), not in 一带一路 or 统一. */
-const CHINESE = /(?<![\d.])[零〇一二两三四五六七八九十百千万亿]+(?=[个人名家天年月日号时项条所座次起例倍成季批位辆台件元公里米吨户村处只头场轮宗])/g;
+const CHINESE =
+  /(?<![\d.])[零〇一二两三四五六七八九十百千万亿]+(?=[个人名家天年月日号时项条所座次起例倍成季批位辆台件元公里米吨户村处只头场轮宗])/g;
 const DATE_UNIT = /^[年月日号时]/;
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 

@@ -89,7 +89,8 @@ describe('publish controls', () => {
 });
 
 describe('network', () => {
-  const rule = (path: string) => matchEndpoint(CARD_WEIBO_ENDPOINTS, 'POST', new URL(`https://card.weibo.com${path}`), 'card.weibo.com');
+  const rule = (path: string) =>
+    matchEndpoint(CARD_WEIBO_ENDPOINTS, 'POST', new URL(`https://card.weibo.com${path}`), 'card.weibo.com');
 
   it('holds publish (v3 and v5, immediate and scheduled) and never autosave', () => {
     expect(rule('/article/v5/aj/editor/draft/publish?uid=1&id=2&_rid=x')?.role).toBe('publish');
@@ -97,7 +98,14 @@ describe('network', () => {
     expect(rule('/article/v5/aj/editor/draft/publishtiming?uid=1&id=2')?.id).toBe('draft/publishtiming');
     expect(rule('/article/v5/aj/editor/draft/save?uid=1&id=2')?.role).toBe('autosave');
     expect(rule('/article/v5/aj/editor/draft/create?uid=1')).toBeUndefined();
-    expect(matchEndpoint(CARD_WEIBO_ENDPOINTS, 'POST', new URL('https://weibo.com/article/v5/aj/editor/draft/publish'), 'card.weibo.com')).toBeUndefined();
+    expect(
+      matchEndpoint(
+        CARD_WEIBO_ENDPOINTS,
+        'POST',
+        new URL('https://weibo.com/article/v5/aj/editor/draft/publish'),
+        'card.weibo.com',
+      ),
+    ).toBeUndefined();
   });
 
   it('takes what draft/publish publishes from the editor', () => {

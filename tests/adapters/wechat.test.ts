@@ -10,7 +10,8 @@ const s = selectorsOf(wechatAdapter);
 const snapshot = snapshotOpener();
 
 const ACCOUNT = { name: '保定发布', id: 'gh_0a1b2c3d4e5f' };
-const ARTICLE_BODY = '为切实做好春节期间安全生产工作，现将有关事项通知如下。\n一、压实责任。各县（市、区）要落实属地管理责任。\n详见往期回顾和市政府网站。';
+const ARTICLE_BODY =
+  '为切实做好春节期间安全生产工作，现将有关事项通知如下。\n一、压实责任。各县（市、区）要落实属地管理责任。\n详见往期回顾和市政府网站。';
 const ARTICLE_LINKS = [
   { href: 'https://mp.weixin.qq.com/s/AbCdEf123', text: '往期回顾' },
   { href: 'http://www.baoding.gov.cn/', text: '市政府网站' },
@@ -86,7 +87,10 @@ describe('WeChat article editor snapshots → drafts', () => {
     document.querySelector('#ueditor_0')!.remove();
     document.querySelector('#js_send')!.remove();
     const page = wechatAdapter.page(document.location, document, s)!;
-    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['找不到正文编辑区', '找不到“发表”按钮']);
+    expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual([
+      '找不到正文编辑区',
+      '找不到“发表”按钮',
+    ]);
   });
 
   it('has nothing to guard on other pages', () => {
@@ -105,7 +109,8 @@ describe('account', () => {
 });
 
 describe('publish controls through the dialog chain', () => {
-  const showDialog = (doc: Document, cls: string) => ((doc.querySelector(`.weui-desktop-dialog__wrp.${cls}`) as HTMLElement).style.display = '');
+  const showDialog = (doc: Document, cls: string) =>
+    ((doc.querySelector(`.weui-desktop-dialog__wrp.${cls}`) as HTMLElement).style.display = '');
   const button = (doc: Document, sel: string) => doc.querySelector(sel)!;
 
   it('does not gate #js_send, which only opens the settings dialog', () => {
@@ -124,7 +129,9 @@ describe('publish controls through the dialog chain', () => {
     expect(hit.composer.page).toBe('article-editor');
     expect(hit.composer.surfaces.body.text()).toBe(ARTICLE_BODY);
     expect(wechatAdapter.controlAt(template, s)).toBeNull();
-    expect(wechatAdapter.controlAt(button(document, '.js_mass_send_dialog .mass-send__footer .js_cancel'), s)).toBeNull();
+    expect(
+      wechatAdapter.controlAt(button(document, '.js_mass_send_dialog .mass-send__footer .js_cancel'), s),
+    ).toBeNull();
   });
 
   it('records a scheduled publish as such', () => {
@@ -143,7 +150,9 @@ describe('publish controls through the dialog chain', () => {
     for (const m of [...document.querySelectorAll('.mass-send')]) m.remove();
     expect(wechatAdapter.controlAt(continueButton, s)?.composer.page).toBe('article-editor');
     expect(wechatAdapter.controlAt(button(document, '.js_publish_confirm .js_cancel'), s)).toBeNull();
-    expect(wechatAdapter.controlAt(button(document, '.js_publish_confirm_tpl .weui-desktop-btn_primary'), s)).toBeNull();
+    expect(
+      wechatAdapter.controlAt(button(document, '.js_publish_confirm_tpl .weui-desktop-btn_primary'), s),
+    ).toBeNull();
   });
 
   it('gates 预览’s 确定, which sends the article to a phone', () => {
@@ -172,7 +181,9 @@ describe('network', () => {
     expect(rule(`${mp}masssend?t=ajax-response&is_release_publish_page=1&token=1`)?.role).toBe('publish');
     expect(rule(`${mp}masssend?t=ajax-response&is_release_publish_page=0&token=1`)?.id).toBe('masssend');
     expect(rule(`${mp}masssend?action=time_send&t=ajax-response&token=1`)?.id).toBe('masssend/time_send');
-    expect(rule(`${mp}operate_appmsg?t=ajax-appmsg-preview&sub=preview&type=77&token=1`)?.id).toBe('operate_appmsg/preview');
+    expect(rule(`${mp}operate_appmsg?t=ajax-appmsg-preview&sub=preview&type=77&token=1`)?.id).toBe(
+      'operate_appmsg/preview',
+    );
   });
 
   it('never holds autosave or the pre-checks', () => {
@@ -182,7 +193,14 @@ describe('network', () => {
     for (const action of ['check_same_material', 'get_appmsg_copyright_stat', 'check_ad', 'check_music']) {
       expect(rule(`${mp}masssend?action=${action}&token=1`)).toBeUndefined();
     }
-    expect(matchEndpoint(WECHAT_ENDPOINTS, 'GET', new URL(`${mp}masssendpage?f=json&preview_appmsgid=1`), 'mp.weixin.qq.com')).toBeUndefined();
+    expect(
+      matchEndpoint(
+        WECHAT_ENDPOINTS,
+        'GET',
+        new URL(`${mp}masssendpage?f=json&preview_appmsgid=1`),
+        'mp.weixin.qq.com',
+      ),
+    ).toBeUndefined();
   });
 
   const held = (endpoint: string, fields: Record<string, string>): HeldRequest => ({
@@ -222,13 +240,28 @@ describe('network', () => {
   });
 
   it('reads a 贴图 preview as an image post', () => {
-    const draft = wechatAdapter.network.toDraft(held('operate_appmsg/preview', { title0: '春日', content0: '<p>描述</p>', share_page_type0: '8', copyright_type0: '0' }));
-    expect(draft).toMatchObject({ kind: 'image-post', page: 'image-post-preview', draft: { body: '描述', original: false } });
+    const draft = wechatAdapter.network.toDraft(
+      held('operate_appmsg/preview', {
+        title0: '春日',
+        content0: '<p>描述</p>',
+        share_page_type0: '8',
+        copyright_type0: '0',
+      }),
+    );
+    expect(draft).toMatchObject({
+      kind: 'image-post',
+      page: 'image-post-preview',
+      draft: { body: '描述', original: false },
+    });
   });
 
   it('takes what masssend publishes from the editor, since it carries only the draft id', () => {
-    expect(wechatAdapter.network.toDraft(held('masssend', { appmsgid: '2247483650', operation_seq: '1' }))).toEqual({ kind: 'article' });
-    expect(wechatAdapter.network.toDraft(held('masssend/time_send', { appmsgid: '1', send_time: '1767200000' }))).toEqual({ kind: 'article' });
+    expect(wechatAdapter.network.toDraft(held('masssend', { appmsgid: '2247483650', operation_seq: '1' }))).toEqual({
+      kind: 'article',
+    });
+    expect(
+      wechatAdapter.network.toDraft(held('masssend/time_send', { appmsgid: '1', send_time: '1767200000' })),
+    ).toEqual({ kind: 'article' });
   });
 });
 
@@ -236,8 +269,15 @@ describe('selector overrides from a rule pack', () => {
   it('are checked against the WeChat and headline-article tables', async () => {
     const { checkSites } = await import('../../pack-trust/sites');
     const { SITE_SCHEMA } = await import('../../adapters/site-schema');
-    expect(checkSites({ wechat: { send: ['#js_send_v2 button'] }, 'card-weibo': { body: ['.editor-v6 [contenteditable]'] } }, SITE_SCHEMA)).toEqual([]);
-    expect(checkSites({ wechat: { sendButton: ['#x'] } }, SITE_SCHEMA)).toEqual([expect.stringContaining('sites.wechat.sendButton')]);
+    expect(
+      checkSites(
+        { wechat: { send: ['#js_send_v2 button'] }, 'card-weibo': { body: ['.editor-v6 [contenteditable]'] } },
+        SITE_SCHEMA,
+      ),
+    ).toEqual([]);
+    expect(checkSites({ wechat: { sendButton: ['#x'] } }, SITE_SCHEMA)).toEqual([
+      expect.stringContaining('sites.wechat.sendButton'),
+    ]);
   });
 
   it('move the adapter to a renamed 发表 button', () => {
@@ -245,7 +285,12 @@ describe('selector overrides from a rule pack', () => {
     document.getElementById('js_send')!.id = 'js_send_v2';
     const page = wechatAdapter.page(document.location, document, s)!;
     expect(page.expects.filter((e) => !e.found(document, s)).map((e) => e.label)).toEqual(['找不到“发表”按钮']);
-    const { selectors } = resolveSelectors(wechatAdapter.selectors, { send: ['#js_send_v2 button'] }, 'wechat', () => true);
+    const { selectors } = resolveSelectors(
+      wechatAdapter.selectors,
+      { send: ['#js_send_v2 button'] },
+      'wechat',
+      () => true,
+    );
     expect(page.expects.filter((e) => !e.found(document, selectors)).map((e) => e.label)).toEqual([]);
   });
 });

@@ -48,9 +48,23 @@ describe('weibo.com, Vue 2 "V7" snapshot', () => {
         quoted: { author: '人民日报', text: '国务院常务会议研究部署进一步稳就业举措。' },
         body: '点赞，稳就业就是稳民生。',
       },
-      { platform: 'weibo', kind: 'reply', account, url: URL_HOME, quoted: { author: '网友甲', text: '什么时候开始实施？' }, body: '下月起实施，详见政府网站。' },
+      {
+        platform: 'weibo',
+        kind: 'reply',
+        account,
+        url: URL_HOME,
+        quoted: { author: '网友甲', text: '什么时候开始实施？' },
+        body: '下月起实施，详见政府网站。',
+      },
       { platform: 'weibo', kind: 'repost', account, url: URL_HOME, body: '' }, // the hidden template
-      { platform: 'weibo', kind: 'repost', account, url: URL_HOME, quoted: { author: '新华社', text: '我省新增3条高速公路建成通车。' }, body: '好消息！' },
+      {
+        platform: 'weibo',
+        kind: 'repost',
+        account,
+        url: URL_HOME,
+        quoted: { author: '新华社', text: '我省新增3条高速公路建成通车。' },
+        body: '好消息！',
+      },
       { platform: 'weibo', kind: 'post', account, url: URL_HOME, body: '保定市今冬明春森林防火工作部署会召开。' },
     ]);
   });
@@ -71,7 +85,8 @@ describe('weibo.com, Vue 2 "V7" snapshot', () => {
     const toolbarRepost = document.querySelector('i[title="转发"]')!.parentElement!;
     const replyOpener = document.querySelector('[role="button"]')!;
     const like = document.querySelector('button[title="赞"]')!;
-    for (const el of [toolbarComment, toolbarRepost, replyOpener, like, document.querySelector('textarea')!]) expect(weiboAdapter.controlAt(el, s)).toBeNull();
+    for (const el of [toolbarComment, toolbarRepost, replyOpener, like, document.querySelector('textarea')!])
+      expect(weiboAdapter.controlAt(el, s)).toBeNull();
   });
 
   it('finds the composer of a text box for Ctrl+Enter, and nothing for other fields', () => {
@@ -115,16 +130,42 @@ describe('weibo.com, Vue 3 (2026) snapshot', () => {
 });
 
 describe('weibo.com requests and pages', () => {
-  const request = (endpoint: string, fields: Record<string, string>): HeldRequest => ({ id: 'r1', endpoint, method: 'POST', url: 'https://weibo.com/', fields, query: {}, via: 'xhr' });
+  const request = (endpoint: string, fields: Record<string, string>): HeldRequest => ({
+    id: 'r1',
+    endpoint,
+    method: 'POST',
+    url: 'https://weibo.com/',
+    fields,
+    query: {},
+    via: 'xhr',
+  });
 
   it('reads every publish request into a draft', () => {
-    expect(weiboAdapter.network.toDraft(request('statuses/update', { content: '正文', visible: '0' }))).toEqual({ kind: 'post', draft: { body: '正文' } });
-    expect(weiboAdapter.network.toDraft(request('statuses/schedule', { content: '定时', schedule_timestamp: '1' }))?.draft?.body).toBe('定时');
-    expect(weiboAdapter.network.toDraft(request('statuses/normal_repost', { id: '1', comment: '转发理由' }))).toMatchObject({ kind: 'repost', draft: { body: '转发理由' } });
-    expect(weiboAdapter.network.toDraft(request('statuses/repost', { id: '1', is_fast: '1' }))).toMatchObject({ kind: 'repost', draft: { body: '' } });
-    expect(weiboAdapter.network.toDraft(request('comments/create', { id: '1', comment: '评论', is_repost: '0' }))?.kind).toBe('comment');
-    expect(weiboAdapter.network.toDraft(request('comments/create', { id: '1', comment: '评论', is_repost: '1' }))?.kind).toBe('repost');
-    expect(weiboAdapter.network.toDraft(request('comments/reply', { id: '1', cid: '2', comment: '回复' }))).toEqual({ kind: 'reply', draft: { body: '回复' } });
+    expect(weiboAdapter.network.toDraft(request('statuses/update', { content: '正文', visible: '0' }))).toEqual({
+      kind: 'post',
+      draft: { body: '正文' },
+    });
+    expect(
+      weiboAdapter.network.toDraft(request('statuses/schedule', { content: '定时', schedule_timestamp: '1' }))?.draft
+        ?.body,
+    ).toBe('定时');
+    expect(
+      weiboAdapter.network.toDraft(request('statuses/normal_repost', { id: '1', comment: '转发理由' })),
+    ).toMatchObject({ kind: 'repost', draft: { body: '转发理由' } });
+    expect(weiboAdapter.network.toDraft(request('statuses/repost', { id: '1', is_fast: '1' }))).toMatchObject({
+      kind: 'repost',
+      draft: { body: '' },
+    });
+    expect(
+      weiboAdapter.network.toDraft(request('comments/create', { id: '1', comment: '评论', is_repost: '0' }))?.kind,
+    ).toBe('comment');
+    expect(
+      weiboAdapter.network.toDraft(request('comments/create', { id: '1', comment: '评论', is_repost: '1' }))?.kind,
+    ).toBe('repost');
+    expect(weiboAdapter.network.toDraft(request('comments/reply', { id: '1', cid: '2', comment: '回复' }))).toEqual({
+      kind: 'reply',
+      draft: { body: '回复' },
+    });
     expect(() => weiboAdapter.network.toDraft(request('statuses/unknown', {}))).toThrow();
   });
 
@@ -138,7 +179,11 @@ describe('weibo.com requests and pages', () => {
   });
 
   it('reads the account from the $CONFIG script text, escapes included', () => {
-    expect(accountFromConfigScript('try{window.$CONFIG = {"user":{"id":7,"screen_name":"\\u4fdd\\u5b9a\\u53d1\\u5e03"}};}catch(e){}')).toEqual({ name: '保定发布', id: '7' });
+    expect(
+      accountFromConfigScript(
+        'try{window.$CONFIG = {"user":{"id":7,"screen_name":"\\u4fdd\\u5b9a\\u53d1\\u5e03"}};}catch(e){}',
+      ),
+    ).toEqual({ name: '保定发布', id: '7' });
     expect(accountFromConfigScript('var x = {"screen_name":"别人"}')).toBeUndefined();
   });
 });

@@ -18,7 +18,12 @@ let log: AuditLog;
 beforeEach(() => {
   db = memoryDb();
   settings = { ...DEFAULT_SETTINGS, editorName: '李编辑', editorUnit: '保定市政府办公室' };
-  log = createAuditLog({ db, settings: async () => settings, extensionVersion: '0.1.0', now: () => new Date('2026-03-01T08:00:00Z') });
+  log = createAuditLog({
+    db,
+    settings: async () => settings,
+    extensionVersion: '0.1.0',
+    now: () => new Date('2026-03-01T08:00:00Z'),
+  });
 });
 afterEach(() => db.close());
 
@@ -26,7 +31,14 @@ describe('write-ahead', () => {
   it('stores the attempt as pending before answering, then appends the outcome', async () => {
     const { id } = await log.logAttempt(attemptStart(), weibo);
     const [pending] = (await allRecords(db)) as AttemptRecord[];
-    expect(pending).toMatchObject({ type: 'attempt', attempt: id, seq: 1, platform: 'weibo', verdict: 'warn', extension: '0.1.0' });
+    expect(pending).toMatchObject({
+      type: 'attempt',
+      attempt: id,
+      seq: 1,
+      platform: 'weibo',
+      verdict: 'warn',
+      extension: '0.1.0',
+    });
     expect(pending.editor).toEqual({ name: '李编辑', unit: '保定市政府办公室' });
     expect(pending.text).toBe(attemptStart().text);
     expect(pending.textSha256).toBe(await sha256Hex(attemptStart().text));
@@ -35,7 +47,13 @@ describe('write-ahead', () => {
     const records = await allRecords(db);
     expect(records).toHaveLength(2);
     expect(records[0]).toEqual(pending); // the attempt itself is never rewritten
-    expect(records[1]).toMatchObject({ type: 'outcome', attempt: id, decision: 'published-with-reason', reason: '已核实，为规范用语', prev: pending.hash });
+    expect(records[1]).toMatchObject({
+      type: 'outcome',
+      attempt: id,
+      decision: 'published-with-reason',
+      reason: '已核实，为规范用语',
+      prev: pending.hash,
+    });
     expect((await verifyDb(db)).ok).toBe(true);
   });
 
@@ -53,7 +71,9 @@ describe('write-ahead', () => {
     const { id } = await log.logAttempt(attemptStart(), weibo);
     await log.completeAttempt({ id, decision: 'cancelled' }, weibo);
     await expect(log.completeAttempt({ id, decision: 'published' }, weibo)).rejects.toThrow('已有处理结果');
-    await expect(log.completeAttempt({ id: '7d444840-9dc0-11d1-b245-5ffdce74fad2', decision: 'published' }, weibo)).rejects.toThrow('没有这条发布尝试');
+    await expect(
+      log.completeAttempt({ id: '7d444840-9dc0-11d1-b245-5ffdce74fad2', decision: 'published' }, weibo),
+    ).rejects.toThrow('没有这条发布尝试');
     expect(await allRecords(db)).toHaveLength(2);
   });
 
@@ -66,16 +86,24 @@ describe('write-ahead', () => {
   });
 
   it('refuses invalid payloads without writing anything', async () => {
-    await expect(log.logAttempt({ ...attemptStart(), verdict: 'fine' }, weibo)).rejects.toThrow('「logAttempt」参数无效：verdict');
-    await expect(log.completeAttempt({ id: 'x', decision: 'published' }, weibo)).rejects.toThrow('「completeAttempt」参数无效');
+    await expect(log.logAttempt({ ...attemptStart(), verdict: 'fine' }, weibo)).rejects.toThrow(
+      '「logAttempt」参数无效：verdict',
+    );
+    await expect(log.completeAttempt({ id: 'x', decision: 'published' }, weibo)).rejects.toThrow(
+      '「completeAttempt」参数无效',
+    );
     expect(await allRecords(db)).toHaveLength(0);
   });
 });
 
 describe('the chain under load', () => {
   it('keeps one valid chain when many tabs log and complete at once', async () => {
-    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => log.logAttempt(attemptStart({ text: `第${i}条` }), weibo)));
-    await Promise.all(ids.map(({ id }, i) => log.completeAttempt({ id, decision: i % 3 ? 'published' : 'blocked' }, weibo)));
+    const ids = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => log.logAttempt(attemptStart({ text: `第${i}条` }), weibo)),
+    );
+    await Promise.all(
+      ids.map(({ id }, i) => log.completeAttempt({ id, decision: i % 3 ? 'published' : 'blocked' }, weibo)),
+    );
     const report = await verifyDb(db);
     expect(report).toMatchObject({ ok: true, records: 80, attempts: 40 });
     expect((await allRecords(db)).map((r) => r.seq)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
@@ -93,14 +121,25 @@ describe('the chain under load', () => {
 describe('hash-only mode', () => {
   it('keeps the SHA-256 of the text and nothing that quotes it', async () => {
     settings = { ...settings, logText: 'hash' };
-    const start = attemptStart({ text: '请联系张三，身份证号 130602199001011234。', findings: attemptStart().findings });
+    const start = attemptStart({
+      text: '请联系张三，身份证号 130602199001011234。',
+      findings: attemptStart().findings,
+    });
     await log.logAttempt(start, weibo);
     const [record] = (await allRecords(db)) as AttemptRecord[];
     expect(record.text).toBeUndefined();
     expect(record.logText).toBe('hash');
     expect(record.textSha256).toBe(await sha256Hex(start.text));
     expect(record.textLength).toBe(start.text.length);
-    expect(record.findings[0]).toEqual({ ruleId: 'no-typo', messageId: 'typo', category: 'typo', severity: 'warn', field: 'body', range: [17, 19], basis: '第十三条 文字关' });
+    expect(record.findings[0]).toEqual({
+      ruleId: 'no-typo',
+      messageId: 'typo',
+      category: 'typo',
+      severity: 'warn',
+      field: 'body',
+      range: [17, 19],
+      basis: '第十三条 文字关',
+    });
     expect(JSON.stringify(record)).not.toContain('130602');
   });
 });
@@ -137,7 +176,10 @@ describe('reading the log back', () => {
     const reader = new LogReader(db);
     const seen: number[] = [];
     const verified: number[] = [];
-    await reader.read((chunk) => seen.push(...chunk.map((r) => r.seq)), { chunkSize: 5, onVerified: (n) => verified.push(n) });
+    await reader.read((chunk) => seen.push(...chunk.map((r) => r.seq)), {
+      chunkSize: 5,
+      onVerified: (n) => verified.push(n),
+    });
     expect(seen).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(await reader.report()).toMatchObject({ ok: true, records: 12 });
     expect(verified.at(-1)).toBe(12);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifySender, guardedPlatform } from '../../utils/callers';
 
-const self = { id: 'bpaphlkjmdglaojppphhcbmagkiggbeh', baseUrl: 'chrome-extension://bpaphlkjmdglaojppphhcbmagkiggbeh/' };
+const self = {
+  id: 'bpaphlkjmdglaojppphhcbmagkiggbeh',
+  baseUrl: 'chrome-extension://bpaphlkjmdglaojppphhcbmagkiggbeh/',
+};
 const tab = { id: 7 };
 
 describe('classifySender', () => {
@@ -10,12 +13,14 @@ describe('classifySender', () => {
     expect(classifySender({ id: self.id, url: `${self.baseUrl}dashboard.html`, tab }, self)).toBe('extension');
   });
 
-  it.each(['https://weibo.com/u/1', 'https://www.weibo.com/', 'https://card.weibo.com/article/v3/editor', 'https://mp.weixin.qq.com/cgi-bin/appmsg?t=media'])(
-    'accepts its content script on the guarded page %s',
-    (url) => {
-      expect(classifySender({ id: self.id, url, tab, origin: new URL(url).origin }, self)).toBe('content');
-    },
-  );
+  it.each([
+    'https://weibo.com/u/1',
+    'https://www.weibo.com/',
+    'https://card.weibo.com/article/v3/editor',
+    'https://mp.weixin.qq.com/cgi-bin/appmsg?t=media',
+  ])('accepts its content script on the guarded page %s', (url) => {
+    expect(classifySender({ id: self.id, url, tab, origin: new URL(url).origin }, self)).toBe('content');
+  });
 
   it.each([
     ['another extension', { id: 'aaaabbbbccccddddeeeeffffgggghhhh', url: 'https://weibo.com/', tab }],
@@ -26,7 +31,10 @@ describe('classifySender', () => {
     ['plain HTTP', { id: self.id, url: 'http://weibo.com/', tab }],
     ['a non-default port', { id: self.id, url: 'https://weibo.com:8443/', tab }],
     ['a content script without a tab', { id: self.id, url: 'https://weibo.com/' }],
-    ['an origin that disagrees with the URL', { id: self.id, url: 'https://weibo.com/', origin: 'https://evil.example', tab }],
+    [
+      'an origin that disagrees with the URL',
+      { id: self.id, url: 'https://weibo.com/', origin: 'https://evil.example', tab },
+    ],
     ['no URL', { id: self.id, tab }],
   ])('refuses %s', (_, sender) => {
     expect(classifySender(sender, self)).toBeNull();

@@ -7,7 +7,9 @@ import { attemptBody } from './fixtures';
 
 describe('canonical form', () => {
   it('sorts members by UTF-16 code units, drops undefined, writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: ['甲', true, null], c: undefined, B: 'x' })).toBe('{"B":"x","a":["甲",true,null],"b":1}');
+    expect(canonicalJson({ b: 1, a: ['甲', true, null], c: undefined, B: 'x' })).toBe(
+      '{"B":"x","a":["甲",true,null],"b":1}',
+    );
     // "\u{1F600}" (a surrogate pair, D83D…) sorts before "\uFF01" by code units, after it by code points.
     expect(canonicalJson({ '\uFF01': 1, '\u{1F600}': 2 })).toBe('{"\u{1F600}":2,"\uFF01":1}');
   });

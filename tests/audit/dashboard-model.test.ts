@@ -46,7 +46,11 @@ describe('filterEntries', () => {
 
     const key = accountKey({ platform: 'wechat', name: '保定卫健', id: 'gh_bdwj' });
     expect(filterEntries(all, { account: key }).every((e) => e.attempt.account?.name === '保定卫健')).toBe(true);
-    expect(filterEntries(all, { category: 'commercial-ad' }).every((e) => e.decision === 'blocked' || e.decision === 'pending')).toBe(true);
+    expect(
+      filterEntries(all, { category: 'commercial-ad' }).every(
+        (e) => e.decision === 'blocked' || e.decision === 'pending',
+      ),
+    ).toBe(true);
     expect(filterEntries(all, { rule: 'no-typo' }).every((e) => e.rules.includes('no-typo'))).toBe(true);
     expect(filterEntries(all, { verdict: 'justify' }).every((e) => e.attempt.verdict === 'justify')).toBe(true);
     expect(filterEntries(all, { decision: 'pending' })).toHaveLength(all.filter((e) => !e.outcome).length);
@@ -58,12 +62,18 @@ describe('filterEntries', () => {
     expect(day.every((e) => e.timeMs >= from && e.timeMs < to)).toBe(true);
 
     const combined = filterEntries(all, { platform: 'weibo', decision: 'blocked', fromMs: from });
-    expect(combined.every((e) => e.attempt.platform === 'weibo' && e.decision === 'blocked' && e.timeMs >= from)).toBe(true);
+    expect(combined.every((e) => e.attempt.platform === 'weibo' && e.decision === 'blocked' && e.timeMs >= from)).toBe(
+      true,
+    );
   });
 
   it('searches free text in text, reason and URL, ignoring ASCII case', () => {
-    expect(filterEntries(model.entries, { text: '第17条' }).map((e) => e.attempt.text)).toEqual([expect.stringContaining('（第17条）')]);
-    expect(filterEntries(model.entries, { text: '分管领导' }).every((e) => e.decision === 'published-with-reason')).toBe(true);
+    expect(filterEntries(model.entries, { text: '第17条' }).map((e) => e.attempt.text)).toEqual([
+      expect.stringContaining('（第17条）'),
+    ]);
+    expect(
+      filterEntries(model.entries, { text: '分管领导' }).every((e) => e.decision === 'published-with-reason'),
+    ).toBe(true);
     expect(filterEntries(model.entries, { text: 'WEIBO.COM/U' }).length).toBeGreaterThan(0);
     expect(filterEntries(model.entries, { text: '不存在的词' })).toHaveLength(0);
     // Characters that mean something in a regular expression are searched literally.
@@ -110,7 +120,10 @@ describe('stats', () => {
   it('gives each account its override rate over warned, completed attempts', () => {
     for (const r of overrideRates(model.entries)) {
       const warned = model.entries.filter(
-        (e) => e.attempt.account?.name === r.name && e.decision !== 'pending' && (e.attempt.verdict === 'warn' || e.attempt.verdict === 'justify'),
+        (e) =>
+          e.attempt.account?.name === r.name &&
+          e.decision !== 'pending' &&
+          (e.attempt.verdict === 'warn' || e.attempt.verdict === 'justify'),
       );
       expect(r.warned).toBe(warned.length);
       expect(r.overrides).toBe(warned.filter((e) => e.override).length);
@@ -121,9 +134,20 @@ describe('stats', () => {
   it('finds silent accounts, remembering what retention pruned', async () => {
     const recent = attemptBody({ time: '2026-03-20T02:00:00.000Z', account: { name: '保定发布' } });
     const m = new LogModel();
-    m.add(await buildChain([recent, { ...outcomeBody(recent.attempt, 'published'), time: '2026-03-20T02:01:00.000Z' }]));
+    m.add(
+      await buildChain([recent, { ...outcomeBody(recent.attempt, 'published'), time: '2026-03-20T02:01:00.000Z' }]),
+    );
     const retention = {
-      accounts: [{ platform: 'wechat', name: '保定卫健', attempts: 3, published: 2, lastAttempt: '2026-01-10T00:00:00.000Z', lastPublish: '2026-01-02T00:00:00.000Z' }],
+      accounts: [
+        {
+          platform: 'wechat',
+          name: '保定卫健',
+          attempts: 3,
+          published: 2,
+          lastAttempt: '2026-01-10T00:00:00.000Z',
+          lastPublish: '2026-01-02T00:00:00.000Z',
+        },
+      ],
     } as unknown as RetentionRecord;
     const now = Date.parse('2026-03-25T00:00:00Z');
     const activity = accountActivity(m.entries, retention, now, 14);

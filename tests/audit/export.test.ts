@@ -38,12 +38,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\r' && text[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += ch;
   }
   return rows;
@@ -53,7 +53,10 @@ let records: LogRecord[];
 let model: LogModel;
 beforeAll(async () => {
   const bodies = mixedBodies(300, { days: 10 });
-  bodies.splice(5, 0, { ...attemptBody({ text: '=cmd|\' /C calc\'!A0', findings: [], verdict: 'pass' }), time: '2026-01-01T01:00:00.000Z' });
+  bodies.splice(5, 0, {
+    ...attemptBody({ text: "=cmd|' /C calc'!A0", findings: [], verdict: 'pass' }),
+    time: '2026-01-01T01:00:00.000Z',
+  });
   records = await buildChain(bodies);
   model = new LogModel();
   model.add(records);
@@ -128,8 +131,11 @@ describe('JSON Lines export', () => {
   it('detects an edited, deleted, reordered or truncated export and names the line', async () => {
     const lines = jsonl({}).split('\n');
     const edited = [...lines];
-    edited[10] = edited[10].replace('"decision":"published"', '"decision":"blocked"').replace('"verdict":"warn"', '"verdict":"pass"');
-    if (edited[10] === lines[10]) edited[10] = edited[10].replace(/"time":"[^"]+"/, '"time":"2020-01-01T00:00:00.000Z"');
+    edited[10] = edited[10]
+      .replace('"decision":"published"', '"decision":"blocked"')
+      .replace('"verdict":"warn"', '"verdict":"pass"');
+    if (edited[10] === lines[10])
+      edited[10] = edited[10].replace(/"time":"[^"]+"/, '"time":"2020-01-01T00:00:00.000Z"');
     const e = await verifyExportLines(edited);
     expect(e.report.broken[0]).toMatchObject({ kind: 'hash', line: 11 });
 
@@ -164,9 +170,25 @@ describe('what an export holds', () => {
     const a = attemptBody({ time: '2026-05-02T00:00:00.000Z' });
     const chain = await buildChain([
       a,
-      { type: 'adapter-problem', time: '2026-05-02T01:00:00.000Z', platform: 'weibo', page: 'home', url: 'https://weibo.com/', problem: '找不到发布按钮' },
+      {
+        type: 'adapter-problem',
+        time: '2026-05-02T01:00:00.000Z',
+        platform: 'weibo',
+        page: 'home',
+        url: 'https://weibo.com/',
+        problem: '找不到发布按钮',
+      },
       { type: 'storage', time: '2026-06-01T00:00:00.000Z', level: 'warning', usage: 900, quota: 1000 },
-      { type: 'retention', time: '2026-06-02T00:00:00.000Z', days: 30, before: '2026-05-03T00:00:00.000Z', prunedThrough: 0, anchor: '0'.repeat(64), pruned: { records: 0, attempts: 0 }, accounts: [] },
+      {
+        type: 'retention',
+        time: '2026-06-02T00:00:00.000Z',
+        days: 30,
+        before: '2026-05-03T00:00:00.000Z',
+        prunedThrough: 0,
+        anchor: '0'.repeat(64),
+        pruned: { records: 0, attempts: 0 },
+        accounts: [],
+      },
     ]);
     const m = new LogModel();
     m.add(chain);
@@ -175,7 +197,11 @@ describe('what an export holds', () => {
       return plan.records.filter(plan.keep).map((r) => r.type);
     };
     expect(types({})).toEqual(['attempt', 'adapter-problem', 'storage', 'retention']);
-    expect(types({ fromMs: Date.parse('2026-05-01T00:00:00Z'), toMs: Date.parse('2026-05-03T00:00:00Z') })).toEqual(['attempt', 'adapter-problem', 'retention']);
+    expect(types({ fromMs: Date.parse('2026-05-01T00:00:00Z'), toMs: Date.parse('2026-05-03T00:00:00Z') })).toEqual([
+      'attempt',
+      'adapter-problem',
+      'retention',
+    ]);
     expect(types({ platform: 'weibo' })).toEqual(['attempt', 'retention']);
     expect(types({ platform: 'wechat' })).toEqual(['retention']);
   });

@@ -7,7 +7,8 @@ let counter = 0;
 
 /** A Weibo post with one typo finding; a different `text` comes without findings unless given. */
 export function attemptStart(overrides: Partial<AttemptStart> = {}): AttemptStart {
-  const clean = overrides.text !== undefined && overrides.findings === undefined ? { verdict: 'pass' as const, findings: [] } : {};
+  const clean =
+    overrides.text !== undefined && overrides.findings === undefined ? { verdict: 'pass' as const, findings: [] } : {};
   return {
     platform: 'weibo',
     kind: 'post',
@@ -119,7 +120,10 @@ export function seeded(seed: number): () => number {
  * `n` attempts over `days` days from `start`, from four accounts, with findings, verdicts and
  * decisions in realistic proportions (most pass; blocks for ads; some overrides; a few pending).
  */
-export function mixedBodies(n: number, { seed = 1, start = Date.parse('2026-01-01T00:00:00Z'), days = 90 } = {}): RecordBody[] {
+export function mixedBodies(
+  n: number,
+  { seed = 1, start = Date.parse('2026-01-01T00:00:00Z'), days = 90 } = {},
+): RecordBody[] {
   const rand = seeded(seed);
   const bodies: RecordBody[] = [];
   const step = (days * 86_400_000) / n;
@@ -128,21 +132,54 @@ export function mixedBodies(n: number, { seed = 1, start = Date.parse('2026-01-0
     const account = ACCOUNTS[Math.floor(rand() * ACCOUNTS.length)];
     const textIndex = Math.floor(rand() * TEXTS.length);
     const text = `${TEXTS[textIndex]}（第${i}条）`;
-    const rule = textIndex < RULES.length && textIndex > 0 ? RULES[textIndex - 1] : textIndex === 0 ? RULES[0] : undefined;
+    const rule =
+      textIndex < RULES.length && textIndex > 0 ? RULES[textIndex - 1] : textIndex === 0 ? RULES[0] : undefined;
     const findings = rule
-      ? [{ ruleId: rule.ruleId, messageId: 'm', category: rule.category, severity: rule.severity, field: 'body' as const, range: [0, 2] as [number, number], basis: '第十三条', excerpt: rule.excerpt, message: '示例' }]
+      ? [
+          {
+            ruleId: rule.ruleId,
+            messageId: 'm',
+            category: rule.category,
+            severity: rule.severity,
+            field: 'body' as const,
+            range: [0, 2] as [number, number],
+            basis: '第十三条',
+            excerpt: rule.excerpt,
+            message: '示例',
+          },
+        ]
       : [];
     const verdict = rule ? rule.severity : 'pass';
     const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
     bodies.push({
-      ...attemptBody({ attempt: id, time, platform: account.platform, account: { name: account.name, id: account.id }, text, textLength: text.length, findings, verdict }),
+      ...attemptBody({
+        attempt: id,
+        time,
+        platform: account.platform,
+        account: { name: account.name, id: account.id },
+        text,
+        textLength: text.length,
+        findings,
+        verdict,
+      }),
       kind: account.platform === 'wechat' ? 'article' : 'post',
     });
     const r = rand();
     if (r < 0.03) continue; // left pending
     const decision: FinalDecision =
-      verdict === 'block' ? 'blocked' : verdict === 'pass' ? 'published' : r < 0.5 ? 'cancelled' : verdict === 'justify' ? 'published-with-reason' : 'published';
-    bodies.push({ ...outcomeBody(id, decision, decision === 'published-with-reason' ? '经分管领导审核同意发布' : undefined), time: new Date(Date.parse(time) + 60_000).toISOString() });
+      verdict === 'block'
+        ? 'blocked'
+        : verdict === 'pass'
+          ? 'published'
+          : r < 0.5
+            ? 'cancelled'
+            : verdict === 'justify'
+              ? 'published-with-reason'
+              : 'published';
+    bodies.push({
+      ...outcomeBody(id, decision, decision === 'published-with-reason' ? '经分管领导审核同意发布' : undefined),
+      time: new Date(Date.parse(time) + 60_000).toISOString(),
+    });
   }
   return bodies;
 }

@@ -52,9 +52,20 @@ describe('retention', () => {
     expect(pruned).toBe(14);
     expect(records[0].seq).toBe(15);
     const marker = records.at(-1) as RetentionRecord;
-    expect(marker).toMatchObject({ type: 'retention', days: 3, prunedThrough: 14, pruned: { records: 14, attempts: 7 } });
+    expect(marker).toMatchObject({
+      type: 'retention',
+      days: 3,
+      prunedThrough: 14,
+      pruned: { records: 14, attempts: 7 },
+    });
     expect(marker.accounts).toEqual([
-      expect.objectContaining({ platform: 'weibo', name: '保定发布', attempts: 7, published: 7, lastPublish: new Date(Date.parse('2026-01-07T08:00:00Z')).toISOString() }),
+      expect.objectContaining({
+        platform: 'weibo',
+        name: '保定发布',
+        attempts: 7,
+        published: 7,
+        lastPublish: new Date(Date.parse('2026-01-07T08:00:00Z')).toISOString(),
+      }),
     ]);
     expect(await verifyDb(db)).toMatchObject({ ok: true, first: 15 });
   });
@@ -143,7 +154,9 @@ describe('storage', () => {
     await log.checkStorage();
     estimate = { usage: 100 * MB, quota: 10_000 * MB };
     await log.checkStorage();
-    const levels = (await allRecords(db)).filter((r) => r.type === 'storage').map((r) => (r as { level: string }).level);
+    const levels = (await allRecords(db))
+      .filter((r) => r.type === 'storage')
+      .map((r) => (r as { level: string }).level);
     expect(levels).toEqual(['warning', 'ok']);
     expect(shown).toContain('warning');
     expect(shown.at(-1)).toBe('ok');

@@ -7,11 +7,22 @@ import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { allRecords, memoryDb, verifyDb } from './db';
 import { attemptBody, attemptStart, buildChain, outcomeBody } from './fixtures';
 
-const storageBody: RecordBody<StorageRecord> = { type: 'storage', time: '2026-02-01T00:00:00.000Z', level: 'warning', usage: 900, quota: 1000 };
+const storageBody: RecordBody<StorageRecord> = {
+  type: 'storage',
+  time: '2026-02-01T00:00:00.000Z',
+  level: 'warning',
+  usage: 900,
+  quota: 1000,
+};
 
 async function oldChain() {
   const a = attemptBody();
-  const b = attemptBody({ platform: 'wechat', kind: 'article', page: 'article-editor', url: 'https://mp.weixin.qq.com/cgi-bin/appmsg' });
+  const b = attemptBody({
+    platform: 'wechat',
+    kind: 'article',
+    page: 'article-editor',
+    url: 'https://mp.weixin.qq.com/cgi-bin/appmsg',
+  });
   return buildChain([a, outcomeBody(a.attempt, 'published'), storageBody, b]);
 }
 
@@ -41,7 +52,10 @@ describe('schema migrations', () => {
       // The writer carries on from the old chain: the pending WeChat attempt can still be completed.
       const log = createAuditLog({ db, settings: async () => DEFAULT_SETTINGS, extensionVersion: '0.2.0' });
       const wechat = { url: 'https://mp.weixin.qq.com/cgi-bin/appmsg' };
-      await log.completeAttempt({ id: chain[3].type === 'attempt' ? chain[3].attempt : '', decision: 'cancelled' }, wechat);
+      await log.completeAttempt(
+        { id: chain[3].type === 'attempt' ? chain[3].attempt : '', decision: 'cancelled' },
+        wechat,
+      );
       await log.logAttempt(attemptStart(), { url: 'https://weibo.com/' });
       expect(await verifyDb(db)).toMatchObject({ ok: true, records: 6, attempts: 3 });
       db.close();

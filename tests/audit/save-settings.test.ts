@@ -17,14 +17,29 @@ function store(policy?: ManagedPolicy, initial?: Partial<Settings>): SettingsSto
 describe('saveSettings', () => {
   it('saves the editor’s own choices and answers the settings in force', async () => {
     const s = store(undefined, { editorName: '李编辑' });
-    const { settings } = await saveSettings({ editorUnit: '保定市交通运输局', logText: 'hash', liveCheck: { wechat: false } }, s);
-    expect(settings).toMatchObject({ editorName: '李编辑', editorUnit: '保定市交通运输局', logText: 'hash', liveCheck: { weibo: true, wechat: false } });
-    expect(s.local).toEqual({ editorName: '李编辑', editorUnit: '保定市交通运输局', logText: 'hash', liveCheck: { weibo: true, wechat: false } });
+    const { settings } = await saveSettings(
+      { editorUnit: '保定市交通运输局', logText: 'hash', liveCheck: { wechat: false } },
+      s,
+    );
+    expect(settings).toMatchObject({
+      editorName: '李编辑',
+      editorUnit: '保定市交通运输局',
+      logText: 'hash',
+      liveCheck: { weibo: true, wechat: false },
+    });
+    expect(s.local).toEqual({
+      editorName: '李编辑',
+      editorUnit: '保定市交通运输局',
+      logText: 'hash',
+      liveCheck: { weibo: true, wechat: false },
+    });
   });
 
   it('refuses a change to a setting the policy locks, saving nothing', async () => {
     const s = store({ logText: 'hash', editorUnit: '保定市委网信办' });
-    await expect(saveSettings({ editorName: '王编辑', logText: 'full' }, s)).rejects.toThrow('由管理员策略锁定，不能修改：日志保存正文或仅哈希');
+    await expect(saveSettings({ editorName: '王编辑', logText: 'full' }, s)).rejects.toThrow(
+      '由管理员策略锁定，不能修改：日志保存正文或仅哈希',
+    );
     expect(s.local).toBeUndefined();
     const { settings, locked } = await saveSettings({ editorName: '王编辑' }, s);
     expect(settings).toMatchObject({ editorName: '王编辑', editorUnit: '保定市委网信办', logText: 'hash' });

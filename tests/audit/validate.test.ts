@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { validateAdapterProblem, validateAttemptStart, validateCompletion, validateSettingsPatch } from '../../audit/validate';
+import {
+  validateAdapterProblem,
+  validateAttemptStart,
+  validateCompletion,
+  validateSettingsPatch,
+} from '../../audit/validate';
 import { attemptStart } from './fixtures';
 
 describe('validateAttemptStart', () => {
@@ -20,7 +25,9 @@ describe('validateAttemptStart', () => {
     ['a bad verdict', { verdict: 'ok' }, 'verdict：应为'],
     ['a bad pack version', { pack: { id: 'baoding-default', version: 'latest' } }, 'pack.version'],
   ])('refuses %s', (_, overrides, message) => {
-    expect(() => validateAttemptStart({ ...attemptStart(), ...overrides })).toThrow(`「logAttempt」参数无效：${message}`);
+    expect(() => validateAttemptStart({ ...attemptStart(), ...overrides })).toThrow(
+      `「logAttempt」参数无效：${message}`,
+    );
   });
 
   it('checks every finding: category, severity, field, range inside the text', () => {
@@ -35,7 +42,8 @@ describe('validateAttemptStart', () => {
     expect(() => validateAttemptStart(withFinding({ ruleId: 'No Typo' }))).toThrow('findings[0].ruleId');
     expect(() => validateAttemptStart({ ...base, findings: 'none' })).toThrow('findings：应为数组');
     // Every field a rule can point into is accepted: the summary and byline too.
-    for (const field of ['summary', 'author', 'quoted.author', 'links[3]']) expect(validateAttemptStart(withFinding({ field })).findings[0].field).toBe(field);
+    for (const field of ['summary', 'author', 'quoted.author', 'links[3]'])
+      expect(validateAttemptStart(withFinding({ field })).findings[0].field).toBe(field);
   });
 
   it('refuses what is not an object at all', () => {
@@ -50,23 +58,35 @@ describe('validateCompletion', () => {
     for (const decision of ['published', 'blocked', 'cancelled', 'check-failed'] as const) {
       expect(validateCompletion({ id, decision })).toEqual({ id, decision });
     }
-    expect(validateCompletion({ id, decision: 'published-with-reason', reason: '经分管领导审核同意' }).reason).toBe('经分管领导审核同意');
+    expect(validateCompletion({ id, decision: 'published-with-reason', reason: '经分管领导审核同意' }).reason).toBe(
+      '经分管领导审核同意',
+    );
   });
 
   it('refuses pending, a missing reason, a forged id', () => {
     expect(() => validateCompletion({ id, decision: 'pending' })).toThrow('decision');
     expect(() => validateCompletion({ id, decision: 'published-with-reason', reason: '  ' })).toThrow('必须写明理由');
     expect(() => validateCompletion({ id: '1 OR 1=1', decision: 'published' })).toThrow('id：不是发布尝试的 id');
-    expect(() => validateCompletion({ id, decision: 'published', reason: '理'.repeat(2001) })).toThrow('reason：超过 2000');
+    expect(() => validateCompletion({ id, decision: 'published', reason: '理'.repeat(2001) })).toThrow(
+      'reason：超过 2000',
+    );
   });
 });
 
 describe('validateAdapterProblem and validateSettingsPatch', () => {
   it('accept well-formed input and refuse the rest', () => {
-    const problem = { platform: 'wechat', page: 'article-editor', url: 'https://mp.weixin.qq.com/cgi-bin/appmsg', problem: '找不到发布按钮' };
+    const problem = {
+      platform: 'wechat',
+      page: 'article-editor',
+      url: 'https://mp.weixin.qq.com/cgi-bin/appmsg',
+      problem: '找不到发布按钮',
+    };
     expect(validateAdapterProblem(problem)).toEqual(problem);
     expect(() => validateAdapterProblem({ ...problem, problem: '' })).toThrow('problem：不能为空');
-    expect(validateSettingsPatch({ editorName: '王编辑', liveCheck: { weibo: false } })).toEqual({ editorName: '王编辑', liveCheck: { weibo: false } });
+    expect(validateSettingsPatch({ editorName: '王编辑', liveCheck: { weibo: false } })).toEqual({
+      editorName: '王编辑',
+      liveCheck: { weibo: false },
+    });
     expect(() => validateSettingsPatch({ logText: 'none' })).toThrow('「saveSettings」参数无效：logText');
     expect(() => validateSettingsPatch({ liveCheck: { douyin: true } })).toThrow('liveCheck.douyin：未知字段');
   });

@@ -39,13 +39,19 @@ class FakeServer {
   rejectValidators = false;
   requests: { url: string; headers: Record<string, string> }[] = [];
   fetch: typeof fetch = async (input, init) => {
-    const headers = Object.fromEntries(Object.entries((init?.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries((init?.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     this.requests.push({ url: String(input), headers });
     if (this.offline) throw new TypeError('Failed to fetch');
-    if (this.rejectValidators && (headers['if-none-match'] || headers['if-modified-since'])) throw new TypeError('Failed to fetch');
+    if (this.rejectValidators && (headers['if-none-match'] || headers['if-modified-since']))
+      throw new TypeError('Failed to fetch');
     const etag = this.serve.headers?.etag;
     if (this.validators && etag && headers['if-none-match'] === etag) return new Response(null, { status: 304 });
-    return new Response(this.serve.body ?? null, { status: this.serve.status, headers: this.validators ? this.serve.headers : {} });
+    return new Response(this.serve.body ?? null, {
+      status: this.serve.status,
+      headers: this.validators ? this.serve.headers : {},
+    });
   };
   servePack(text: string, etag: string) {
     this.serve = { status: 200, body: text, headers: { etag, 'last-modified': 'Sun, 29 Nov 2026 08:00:00 GMT' } };
@@ -72,7 +78,8 @@ function make(bundled: Pack = defaultPack()) {
   });
 }
 
-const text = async (pack: unknown, ...keys: TestKey[]) => JSON.stringify(await signed(pack, ...(keys.length ? keys : [key])), null, 2);
+const text = async (pack: unknown, ...keys: TestKey[]) =>
+  JSON.stringify(await signed(pack, ...(keys.length ? keys : [key])), null, 2);
 const activeRef = () => `${store.active.pack.id} ${store.active.pack.version}`;
 const lastEvent = () => store.history.at(-1)!;
 
@@ -90,7 +97,13 @@ describe('the bundled pack', () => {
     const active = await manager.init();
     expect(active).toMatchObject({ origin: 'bundled', pack: { id: 'baoding-default', version: '1.0.0' } });
     expect(store.active.origin).toBe('bundled');
-    expect(store.history).toEqual([expect.objectContaining({ kind: 'activated', origin: 'bundled', pack: { id: 'baoding-default', version: '1.0.0' } })]);
+    expect(store.history).toEqual([
+      expect.objectContaining({
+        kind: 'activated',
+        origin: 'bundled',
+        pack: { id: 'baoding-default', version: '1.0.0' },
+      }),
+    ]);
     expect(store.data.get('packHighWater')).toEqual({ 'baoding-default': '1.0.0' });
   });
 
@@ -110,35 +123,66 @@ describe('import', () => {
   it('activates a signed newer pack and records it', async () => {
     await manager.init();
     const outcome = await manager.importFile(await text(packWithTerm('1.1.0')), '规则包-1.1.0.json');
-    expect(outcome).toMatchObject({ ok: true, active: { id: 'baoding-default', version: '1.1.0', origin: 'import', keyIds: [key.id], source: '规则包-1.1.0.json' } });
+    expect(outcome).toMatchObject({
+      ok: true,
+      active: {
+        id: 'baoding-default',
+        version: '1.1.0',
+        origin: 'import',
+        keyIds: [key.id],
+        source: '规则包-1.1.0.json',
+      },
+    });
     expect(store.active).toMatchObject({ origin: 'import', keyIds: [key.id], source: '规则包-1.1.0.json' });
     expect(store.active.pack.dictionaries.typos.entries.some((e) => e.term === '示例禁词')).toBe(true);
-    expect(lastEvent()).toMatchObject({ kind: 'activated', origin: 'import', pack: { version: '1.1.0' }, previous: { version: '1.0.0' }, keyIds: [key.id] });
+    expect(lastEvent()).toMatchObject({
+      kind: 'activated',
+      origin: 'import',
+      pack: { version: '1.1.0' },
+      previous: { version: '1.0.0' },
+      keyIds: [key.id],
+    });
   });
 
   const refusals: [string, () => Promise<string>, string][] = [
-    ['a bad signature', async () => {
-      const file = await signed(packWithTerm('1.1.0'), key);
-      (file.pack as Pack).rules['no-typo'].severity = 'off';
-      return JSON.stringify(file);
-    }, 'bad-signature'],
+    [
+      'a bad signature',
+      async () => {
+        const file = await signed(packWithTerm('1.1.0'), key);
+        (file.pack as Pack).rules['no-typo'].severity = 'off';
+        return JSON.stringify(file);
+      },
+      'bad-signature',
+    ],
     ['an unknown key', async () => text(packWithTerm('1.1.0'), await testKey('陌生')), 'unknown-key'],
     ['a newer format version', async () => text({ ...packWithTerm('1.1.0'), format: 2 }), 'format'],
     ['a file that is not a signed pack', async () => JSON.stringify(packWithTerm('1.1.0')), 'format'],
     ['a schema violation', async () => text({ ...packWithTerm('1.1.0'), tests: 'none' }), 'schema'],
-    ['a bad selector override', async () => text({ ...packWithTerm('1.1.0'), sites: { weibo: { homeInput: ['div:contains(x)'] } } }), 'schema'],
+    [
+      'a bad selector override',
+      async () => text({ ...packWithTerm('1.1.0'), sites: { weibo: { homeInput: ['div:contains(x)'] } } }),
+      'schema',
+    ],
     ['the same version', async () => text(packWithTerm('1.0.0')), 'not-newer'],
     ['an older version', async () => text(packWithTerm('0.9.0')), 'not-newer'],
-    ['a dangerous pattern', async () => {
-      const pack = packWithTerm('1.1.0');
-      pack.dictionaries.typos.entries.push({ pattern: '(x|xx){1,40}y', basis: '测试' });
-      return text(pack);
-    }, 'invalid'],
-    ['failing own cases', async () => {
-      const pack = packWithTerm('1.1.0');
-      pack.tests.push({ text: '没有问题', expect: ['no-typo'] });
-      return text(pack);
-    }, 'tests-failed'],
+    [
+      'a dangerous pattern',
+      async () => {
+        const pack = packWithTerm('1.1.0');
+        pack.dictionaries.typos.entries.push({ pattern: '(x|xx){1,40}y', basis: '测试' });
+        return text(pack);
+      },
+      'invalid',
+    ],
+    [
+      'failing own cases',
+      async () => {
+        const pack = packWithTerm('1.1.0');
+        pack.tests.push({ text: '没有问题', expect: ['no-typo'] });
+        return text(pack);
+      },
+      'tests-failed',
+    ],
   ];
   it.each(refusals)('refuses %s, keeps the active pack and logs the refusal', async (_, make, reason) => {
     await manager.init();
@@ -146,7 +190,13 @@ describe('import', () => {
     const outcome = await manager.importFile(await make(), 'bad.json');
     expect(outcome).toMatchObject({ ok: false, refusal: { reason } });
     expect(store.active).toEqual(before);
-    expect(lastEvent()).toMatchObject({ kind: 'refused', origin: 'import', source: 'bad.json', reason, message: expect.any(String) });
+    expect(lastEvent()).toMatchObject({
+      kind: 'refused',
+      origin: 'import',
+      source: 'bad.json',
+      reason,
+      message: expect.any(String),
+    });
   });
 });
 
@@ -155,15 +205,23 @@ describe('trusted keys', () => {
     await manager.init();
     const newKey = await testKey('新密钥');
     policy = { trustedKeys: [newKey.publicEntry] };
-    expect(await manager.importFile(await text(packWithTerm('1.1.0'), key), 'old.json')).toMatchObject({ ok: false, refusal: { reason: 'unknown-key' } });
-    expect(await manager.importFile(await text(packWithTerm('1.1.0'), key, newKey), 'both.json')).toMatchObject({ ok: true, active: { keyIds: [newKey.id] } });
+    expect(await manager.importFile(await text(packWithTerm('1.1.0'), key), 'old.json')).toMatchObject({
+      ok: false,
+      refusal: { reason: 'unknown-key' },
+    });
+    expect(await manager.importFile(await text(packWithTerm('1.1.0'), key, newKey), 'both.json')).toMatchObject({
+      ok: true,
+      active: { keyIds: [newKey.id] },
+    });
   });
 
   it('lists built-in and policy keys, and says why a policy key is ignored', async () => {
     policy = { trustedKeys: [key.publicEntry, { id: 'deadbeefdeadbeef', publicKey: key.publicEntry.publicKey }] };
     const status = await manager.status();
     expect(status.keys).toEqual([{ id: key.id, source: 'policy' }]);
-    expect(status.keyProblems).toEqual([`策略 trustedKeys[1]: id「deadbeefdeadbeef」与公钥不符（此公钥的 id 是 ${key.id}）`]);
+    expect(status.keyProblems).toEqual([
+      `策略 trustedKeys[1]: id「deadbeefdeadbeef」与公钥不符（此公钥的 id 是 ${key.id}）`,
+    ]);
   });
 });
 
@@ -181,7 +239,11 @@ describe('rollback', () => {
     expect(rollbackTargets.map((t) => t.target)).toEqual(['baoding-default@1.1.0', 'bundled']);
     const back = await manager.rollback('baoding-default@1.1.0');
     expect(back).toMatchObject({ ok: true, active: { version: '1.1.0', rollback: true } });
-    expect(lastEvent()).toMatchObject({ kind: 'rolled-back', pack: { version: '1.1.0' }, previous: { version: '1.2.0' } });
+    expect(lastEvent()).toMatchObject({
+      kind: 'rolled-back',
+      pack: { version: '1.1.0' },
+      previous: { version: '1.2.0' },
+    });
 
     // The rolled-back-from version does not come back by itself; a newer one does.
     expect(await manager.importFile(v12, 'b')).toMatchObject({ ok: false, refusal: { reason: 'not-newer' } });
@@ -191,7 +253,10 @@ describe('rollback', () => {
   it('can return to the bundled pack', async () => {
     await manager.init();
     await manager.importFile(await text(packWithTerm('1.1.0')), 'a');
-    expect(await manager.rollback('bundled')).toMatchObject({ ok: true, active: { origin: 'bundled', version: '1.0.0', rollback: true } });
+    expect(await manager.rollback('bundled')).toMatchObject({
+      ok: true,
+      active: { origin: 'bundled', version: '1.0.0', rollback: true },
+    });
     expect(activeRef()).toBe('baoding-default 1.0.0');
   });
 
@@ -200,7 +265,10 @@ describe('rollback', () => {
     await manager.importFile(await text(packWithTerm('1.1.0')), 'a');
     await manager.importFile(await text(packWithTerm('1.2.0')), 'b');
     policy = { trustedKeys: [(await testKey('新')).publicEntry] };
-    expect(await manager.rollback('baoding-default@1.1.0')).toMatchObject({ ok: false, refusal: { reason: 'unknown-key' } });
+    expect(await manager.rollback('baoding-default@1.1.0')).toMatchObject({
+      ok: false,
+      refusal: { reason: 'unknown-key' },
+    });
     expect(activeRef()).toBe('baoding-default 1.2.0');
     await expect(manager.rollback('nope@1.0.0')).rejects.toThrow('没有可回滚的规则包');
   });
@@ -223,7 +291,10 @@ describe('updates from the policy URL', () => {
     expect(server.requests[0].headers).toEqual({});
 
     expect(await manager.checkForUpdate()).toEqual({ outcome: 'not-modified' });
-    expect(server.requests[1].headers).toEqual({ 'if-none-match': '"v1.1"', 'if-modified-since': 'Sun, 29 Nov 2026 08:00:00 GMT' });
+    expect(server.requests[1].headers).toEqual({
+      'if-none-match': '"v1.1"',
+      'if-modified-since': 'Sun, 29 Nov 2026 08:00:00 GMT',
+    });
     expect(activeRef()).toBe('baoding-default 1.1.0');
     expect(update()).toMatchObject({ url: URL, etag: '"v1.1"', lastOutcome: 'not-modified' });
   });
@@ -233,7 +304,11 @@ describe('updates from the policy URL', () => {
     server.servePack(await text(packWithTerm('1.1.0')), '"v1.1"');
     await manager.checkForUpdate();
     server.offline = true;
-    for (let i = 0; i < 3; i++) expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'failed', message: expect.stringContaining('无法连接') });
+    for (let i = 0; i < 3; i++)
+      expect(await manager.checkForUpdate()).toMatchObject({
+        outcome: 'failed',
+        message: expect.stringContaining('无法连接'),
+      });
     expect(activeRef()).toBe('baoding-default 1.1.0');
     expect(lastEvent()).toMatchObject({ kind: 'fetch-failed', count: 3 });
     server.offline = false;
@@ -251,7 +326,10 @@ describe('updates from the policy URL', () => {
     expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'refused' });
     expect(lastEvent()).toMatchObject({ kind: 'refused', origin: 'policy', source: URL, reason: 'bad-signature' });
     server.servePack(await text(packWithTerm('1.1.0')), '"c"');
-    expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'refused', message: expect.stringContaining('不比本浏览器已启用过的 1.2.0 新') });
+    expect(await manager.checkForUpdate()).toMatchObject({
+      outcome: 'refused',
+      message: expect.stringContaining('不比本浏览器已启用过的 1.2.0 新'),
+    });
     expect(activeRef()).toBe('baoding-default 1.2.0');
 
     // A server without validators sends the same refused body again: judged once, not logged again.
@@ -282,7 +360,10 @@ describe('updates from the policy URL', () => {
 
   it('refuses a plain-http URL that is not this machine, and forgets validators when the URL changes', async () => {
     policy = { ...policy, packUrl: 'http://packs.example.gov.cn/p.json' };
-    expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'failed', message: expect.stringContaining('必须是 https 地址') });
+    expect(await manager.checkForUpdate()).toMatchObject({
+      outcome: 'failed',
+      message: expect.stringContaining('必须是 https 地址'),
+    });
     expect(server.requests).toEqual([]);
 
     policy = { ...policy, packUrl: URL };
@@ -344,7 +425,9 @@ describe('status and log integrity', () => {
     await manager.init();
     await expect(manager.assertActive({ id: 'baoding-default', version: '1.0.0' })).resolves.toBeUndefined();
     await manager.importFile(await text(packWithTerm('1.1.0')), 'a');
-    await expect(manager.assertActive({ id: 'baoding-default', version: '1.0.0' })).rejects.toThrow('当前启用的是 baoding-default 1.1.0');
+    await expect(manager.assertActive({ id: 'baoding-default', version: '1.0.0' })).rejects.toThrow(
+      '当前启用的是 baoding-default 1.1.0',
+    );
   });
 
   it('keeps at most HISTORY_LIMIT events', async () => {

@@ -11,7 +11,10 @@ describe('bin/govpost-guard.js', () => {
     ].join('\n');
     const { code, stdout, stderr } = await spawnCli(['check', '--format', 'jsonl', '-'], { stdin: input });
     expect(code).toBe(2);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.verdict ?? 'error')).toEqual(['warn', 'error', 'pass']);
     expect(stderr).toMatch(/^标准输入:2: 不是有效的 JSON/);
   }, 60_000);

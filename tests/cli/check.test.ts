@@ -35,7 +35,9 @@ describe('check --format text', () => {
     expect(stdout).toContain('  正文 3:1  提示  no-typo');
     expect(stdout).toContain('  正文 3:9  提示  no-typo');
     expect(stdout).toContain('做为基层干部，要【再接再励】。');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('共检查 1 个文件：拦截 1，需说明理由 0，提示 0，通过 0；问题 3 处');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(
+      '共检查 1 个文件：拦截 1，需说明理由 0，提示 0，通过 0；问题 3 处',
+    );
   });
 
   it('cuts long context with an ellipsis and shows invisible characters', async () => {
@@ -63,7 +65,9 @@ describe('check --format text', () => {
   it('colours only a terminal, and never with NO_COLOR', async () => {
     const name = file('colour.txt', '做为代表');
     expect((await runCli(['check', name], { cwd: dir, tty: true })).stdout).toContain('\x1b[');
-    expect((await runCli(['check', name], { cwd: dir, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await runCli(['check', name], { cwd: dir, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(
+      '\x1b[',
+    );
     expect((await runCli(['check', name], { cwd: dir, tty: false })).stdout).not.toContain('\x1b[');
   });
 
@@ -110,7 +114,9 @@ describe('check --format json', () => {
 
   it('takes --platform and --kind for the drafts and rejects values that are not in the contract', async () => {
     const a = file('j2.txt', '做为代表');
-    expect((await runCli(['check', '--format', 'json', '--platform', 'wechat', '--kind', 'article', a], { cwd: dir })).code).toBe(0);
+    expect(
+      (await runCli(['check', '--format', 'json', '--platform', 'wechat', '--kind', 'article', a], { cwd: dir })).code,
+    ).toBe(0);
     const bad = await runCli(['check', '--platform', 'douyin', a], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--platform 的取值「douyin」无效，应为 weibo、wechat 之一');
@@ -123,13 +129,29 @@ describe('check --format jsonl', () => {
       { id: 'a', platform: 'weibo', kind: 'post', body: '做为代表' },
       '',
       '   ',
-      { id: 2, platform: 'wechat', kind: 'article', title: `寻找${ID}的家属`, body: '请知情者联系。', extra: 'ignored' },
-      { platform: 'weibo', kind: 'repost', body: '转发。', quoted: { text: '全市上下一鼓作气。' }, links: [{ href: 'https://www.gov.cn/' }] },
+      {
+        id: 2,
+        platform: 'wechat',
+        kind: 'article',
+        title: `寻找${ID}的家属`,
+        body: '请知情者联系。',
+        extra: 'ignored',
+      },
+      {
+        platform: 'weibo',
+        kind: 'repost',
+        body: '转发。',
+        quoted: { text: '全市上下一鼓作气。' },
+        links: [{ href: 'https://www.gov.cn/' }],
+      },
     );
     const { code, stdout, stderr } = await runCli(['check', '--format', 'jsonl', '-'], { stdin: `${input}\n` });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out).toHaveLength(3);
     expect(out[0]).toMatchObject({ id: 'a', verdict: 'warn', findings: [{ ruleId: 'no-typo', excerpt: '做为' }] });
     expect(out[1]).toMatchObject({ id: 2, verdict: 'block', findings: [{ field: 'title', excerpt: ID }] });
@@ -154,7 +176,10 @@ describe('check --format jsonl', () => {
     );
     const { code, stdout, stderr } = await runCli(['check', '--format', 'jsonl', name], { cwd: dir });
     expect(code).toBe(2);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual([1, undefined, 3, 4, 5, 6, undefined, undefined, 9]);
     expect(out[0].verdict).toBe('warn');
     expect(out[8].verdict).toBe('warn');
@@ -180,10 +205,21 @@ describe('check --format jsonl', () => {
       { ...base, links: [{ href: 'https://www.gov.cn/' }, { text: '点此' }] },
       { ...base, source: { name: 7 } },
       { ...base, original: 'yes' },
-      { ...base, account: { name: '保定发布', id: '1' }, quoted: { text: '原文', author: '新华社' }, source: { url: 'https://www.news.cn/' }, original: false },
+      {
+        ...base,
+        account: { name: '保定发布', id: '1' },
+        quoted: { text: '原文', author: '新华社' },
+        source: { url: 'https://www.news.cn/' },
+        original: false,
+      },
     );
     const { stdout } = await runCli(['check', '--format', 'jsonl', '-'], { stdin: input });
-    expect(stdout.trimEnd().split('\n').map((l) => JSON.parse(l).error ?? JSON.parse(l).verdict)).toEqual([
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).error ?? JSON.parse(l).verdict),
+    ).toEqual([
       'quoted.text 缺失（被转发或回复的原文，应为文字）',
       'account.name 缺失（账号名称，应为文字）',
       'links[1].href 缺失（链接地址，应为文字）',
@@ -194,10 +230,18 @@ describe('check --format jsonl', () => {
   });
 
   it('checks thousands of drafts in one run', async () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => ({ id: i, platform: 'weibo', kind: 'post', body: i % 3 ? '全市上下一鼓作气。' : '做为代表' }));
+    const lines = Array.from({ length: 3000 }, (_, i) => ({
+      id: i,
+      platform: 'weibo',
+      kind: 'post',
+      body: i % 3 ? '全市上下一鼓作气。' : '做为代表',
+    }));
     const { code, stdout } = await runCli(['check', '--format', 'jsonl'], { stdin: jsonl(...lines) });
     expect(code).toBe(0);
-    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(lines.map((l) => l.id));
     expect(out.filter((o) => o.verdict === 'warn')).toHaveLength(1000);
   });
@@ -213,7 +257,13 @@ describe('check --format jsonl', () => {
     });
     const lines = Array.from({ length: 50 }, (_, i) => ({ id: i, platform: 'weibo', kind: 'post', body: '做为代表' }));
     const stderr = new Writable({ write: (_c, _e, done) => done() });
-    const code = await main(['check', '--format', 'jsonl'], { stdin: Readable.from([jsonl(...lines)]), stdout, stderr, cwd: dir, env: {} });
+    const code = await main(['check', '--format', 'jsonl'], {
+      stdin: Readable.from([jsonl(...lines)]),
+      stdout,
+      stderr,
+      cwd: dir,
+      env: {},
+    });
     expect(code).toBe(0);
     expect(JSON.parse(written).id).toBe(0);
   });
@@ -228,7 +278,10 @@ describe('check --format jsonl', () => {
 describe('check --pack', () => {
   it('takes a built pack JSON file', async () => {
     const pack = loadPackSource(DEFAULT_PACK_DIR);
-    const built = file('pack.json', JSON.stringify({ ...pack, rules: { ...pack.rules, 'no-typo': { severity: 'justify' } } }));
+    const built = file(
+      'pack.json',
+      JSON.stringify({ ...pack, rules: { ...pack.rules, 'no-typo': { severity: 'justify' } } }),
+    );
     const draft = file('p1.txt', '做为代表');
     const { code, stdout } = await runCli(['check', '--pack', built, '--format', 'json', draft], { cwd: dir });
     expect(code).toBe(0);
@@ -248,7 +301,13 @@ describe('check --pack', () => {
       [file('broken.json', '{"format": 1,'), '不是有效的 JSON'],
       [file('shape.json', JSON.stringify({ ...pack, version: 'one' })), 'version: 应为 主版本.次版本.修订号'],
       ['absent.json', '无法读取规则包（ENOENT）'],
-      [file('unknown.json', JSON.stringify({ ...pack, rules: { ...pack.rules, 'no-such-rule': { severity: 'warn' } } })), 'rules.no-such-rule: 没有这条规则'],
+      [
+        file(
+          'unknown.json',
+          JSON.stringify({ ...pack, rules: { ...pack.rules, 'no-such-rule': { severity: 'warn' } } }),
+        ),
+        'rules.no-such-rule: 没有这条规则',
+      ],
     ];
     for (const [path, message] of cases) {
       const { code, stdout, stderr } = await runCli(['check', '--pack', path, '-'], { cwd: dir, stdin: '好' });

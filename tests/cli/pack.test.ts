@@ -74,7 +74,13 @@ describe('pack build', () => {
   it('refuses a pattern that could freeze a browser, saying which and why', async () => {
     const src = source((f) => append(f('rules/no-typo.yaml'), '  - text: 正常\n    expect: []\n'));
     const path = join(dir, src, 'rules/no-typo.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('    entries:\n', '    entries:\n      - { pattern: "(ab+)+c", suggestion: x }\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        '    entries:\n',
+        '    entries:\n      - { pattern: "(ab+)+c", suggestion: x }\n',
+      ),
+    );
     const run = await runCli(['pack', 'build', src], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -82,7 +88,9 @@ describe('pack build', () => {
   });
 
   it('refuses an unknown site selector key and a non-CSS selector', async () => {
-    const src = source((f) => writeFileSync(f('sites.yaml'), 'weibo:\n  sendBtn: [button]\n  homeInput: [\'button:has-text("发送")\']\n'));
+    const src = source((f) =>
+      writeFileSync(f('sites.yaml'), 'weibo:\n  sendBtn: [button]\n  homeInput: [\'button:has-text("发送")\']\n'),
+    );
     const run = await runCli(['pack', 'build', src], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('sites.weibo.sendBtn: 适配器 weibo 没有可覆盖的选择器「sendBtn」');
@@ -99,7 +107,10 @@ describe('pack build', () => {
   it('needs a source folder', async () => {
     writeFileSync(join(dir, 'p.json'), '{}');
     expect(await runCli(['pack', 'build', 'p.json'], { cwd: dir })).toMatchObject({ code: 2 });
-    expect(await runCli(['pack', 'build', 'missing'], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('missing: 无法读取规则包（ENOENT）') });
+    expect(await runCli(['pack', 'build', 'missing'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('missing: 无法读取规则包（ENOENT）'),
+    });
     expect(await runCli(['pack', 'test', 'missing'], { cwd: dir })).toMatchObject({ code: 2 });
   });
 });
@@ -108,32 +119,52 @@ describe('pack test', () => {
   it('passes the default pack, counting its cases and rule examples', async () => {
     const run = await runCli(['pack', 'test', source()], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✓ 保定市政务新媒体默认规则包（baoding-default 1\.0\.0）：自带用例 (\d+)\/\1 通过，规则文档示例 (\d+)\/\2 通过\n$/);
+    expect(run.stdout).toMatch(
+      /^✓ 保定市政务新媒体默认规则包（baoding-default 1\.0\.0）：自带用例 (\d+)\/\1 通过，规则文档示例 (\d+)\/\2 通过\n$/,
+    );
   });
 
   it('names a failing case by its file and says what went wrong', async () => {
-    const src = source((f) => append(f('rules/no-typo.yaml'), '  - text: 这句话里没有错别字。\n    expect: [no-typo]\n'));
+    const src = source((f) =>
+      append(f('rules/no-typo.yaml'), '  - text: 这句话里没有错别字。\n    expect: [no-typo]\n'),
+    );
     const run = await runCli(['pack', 'test', src], { cwd: dir });
     expect(run.code).toBe(1);
-    const own = readFileSync(join(DEFAULT_PACK_DIR, 'rules/no-typo.yaml'), 'utf8').split('\ntests:\n')[1].match(/^  - /gm)!.length;
-    expect(run.stdout).toContain(`（rules/no-typo.yaml 第 ${own + 1} 个）「这句话里没有错别字。」：应报出 no-typo 却没有报出`);
+    const own = readFileSync(join(DEFAULT_PACK_DIR, 'rules/no-typo.yaml'), 'utf8')
+      .split('\ntests:\n')[1]
+      .match(/^  - /gm)!.length;
+    expect(run.stdout).toContain(
+      `（rules/no-typo.yaml 第 ${own + 1} 个）「这句话里没有错别字。」：应报出 no-typo 却没有报出`,
+    );
   });
 
   it('runs the rule documentation examples against the pack', async () => {
     // A pack whose typo list no longer has 做为 breaks the rule's documented example.
     const src = source((f) => {
       const path = f('rules/no-typo.yaml');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/^ +- \{ term: 做为,.*\n/m, '').replace('做为基层干部，', ''));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8')
+          .replace(/^ +- \{ term: 做为,.*\n/m, '')
+          .replace('做为基层干部，', ''),
+      );
     });
     const run = await runCli(['pack', 'test', src], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✗ 规则示例 docs\/rules\/no-typo\.md:\d+「做为基层干部」：错误示例应被规则 no-typo 报出，却没有/);
+    expect(run.stdout).toMatch(
+      /✗ 规则示例 docs\/rules\/no-typo\.md:\d+「做为基层干部」：错误示例应被规则 no-typo 报出，却没有/,
+    );
   });
 
   it('skips the examples of a rule the pack switches off, and says so', async () => {
     const src = source((f) => {
       const path = f('rules/no-typo.yaml');
-      writeFileSync(path, readFileSync(path, 'utf8').replace('severity: warn', 'severity: off').replace(/tests:[\s\S]*$/, ''));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8')
+          .replace('severity: warn', 'severity: off')
+          .replace(/tests:[\s\S]*$/, ''),
+      );
     });
     const run = await runCli(['pack', 'test', src], { cwd: dir });
     expect(run.stdout).toContain('（no-typo 在本规则包中关闭，跳过其示例）');
@@ -178,13 +209,18 @@ describe('pack sign', () => {
     expect(twice.signatures.map((s: { keyId: string }) => s.keyId)).toEqual([oldKey.id, newKey.id]);
     expect(twice.pack).toEqual(JSON.parse(once).pack);
     for (const key of ['old', 'new']) {
-      expect((await runCli(['pack', 'verify', '--no-builtin', '--trust', `${key}.pub.json`, 's.json'], { cwd: dir })).code).toBe(0);
+      expect(
+        (await runCli(['pack', 'verify', '--no-builtin', '--trust', `${key}.pub.json`, 's.json'], { cwd: dir })).code,
+      ).toBe(0);
     }
   });
 
   it('needs a private key, not a public one', async () => {
     await keygen();
-    expect(await runCli(['pack', 'sign', source()], { cwd: dir })).toMatchObject({ code: 2, stderr: expect.stringContaining('缺少 --key') });
+    expect(await runCli(['pack', 'sign', source()], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('缺少 --key'),
+    });
     const pub = await runCli(['pack', 'sign', '-k', 'k.pub.json', 'src'], { cwd: dir });
     expect(pub).toMatchObject({ code: 2, stderr: expect.stringContaining('公钥文件不能用来签名') });
   });
@@ -203,7 +239,11 @@ describe('pack verify', () => {
     await signedFile('s.json', (f) => setVersion(f, '1.2.0'));
     const run = await runCli(['pack', 'verify', '--trust', 'k.pub.json', 's.json'], { cwd: dir });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^✓ 有效：保定市政务新媒体默认规则包（baoding-default 1\\.2\\.0），签发 .+；签名密钥 ${pub.id}（测试）；自带用例 \\d+ 个全部通过\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^✓ 有效：保定市政务新媒体默认规则包（baoding-default 1\\.2\\.0），签发 .+；签名密钥 ${pub.id}（测试）；自带用例 \\d+ 个全部通过\\n$`,
+      ),
+    );
   });
 
   it('says exactly why a file is refused', async () => {
@@ -213,7 +253,9 @@ describe('pack verify', () => {
 
     const unknown = await verify('s.json');
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toContain(`✗ 拒绝 baoding-default 1.2.0：签名密钥不受信任（unknown-key）\n  签名密钥 ${pub.id} 不受信任`);
+    expect(unknown.stdout).toContain(
+      `✗ 拒绝 baoding-default 1.2.0：签名密钥不受信任（unknown-key）\n  签名密钥 ${pub.id} 不受信任`,
+    );
 
     file.pack.rules['no-typo'].severity = 'off';
     writeFileSync(join(dir, 'tampered.json'), JSON.stringify(file));
@@ -240,7 +282,9 @@ describe('pack verify', () => {
     await keygen();
     await signedFile('s.json');
     expect((await runCli(['pack', 'verify', '--newer-than', 'v1', 's.json'], { cwd: dir })).code).toBe(2);
-    expect((await runCli(['pack', 'verify', '--trust', 'k.key.json', '--trust', 'nope.json', 's.json'], { cwd: dir })).code).toBe(2);
+    expect(
+      (await runCli(['pack', 'verify', '--trust', 'k.key.json', '--trust', 'nope.json', 's.json'], { cwd: dir })).code,
+    ).toBe(2);
     expect((await runCli(['pack', 'verify'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['pack', 'frobnicate'], { cwd: dir })).stderr).toContain('未知的子命令「frobnicate」');
   });
@@ -251,11 +295,19 @@ describe('check --pack with a signed file', () => {
     await keygen();
     const src = source((f) => append(f('rules/no-typo.yaml'), ''));
     const path = join(dir, src, 'rules/no-typo.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('    entries:\n', '    entries:\n      - 签名包专用词 → 规范词\n'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('    entries:\n', '    entries:\n      - 签名包专用词 → 规范词\n'),
+    );
     expect((await runCli(['pack', 'sign', '-k', 'k.key.json', '-o', 's.json', src], { cwd: dir })).code).toBe(0);
-    const run = await runCli(['check', '--pack', 's.json', '--format', 'json', '-'], { cwd: dir, stdin: '这里有签名包专用词。' });
+    const run = await runCli(['check', '--pack', 's.json', '--format', 'json', '-'], {
+      cwd: dir,
+      stdin: '这里有签名包专用词。',
+    });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({ ruleId: 'no-typo', excerpt: '签名包专用词' })]);
+    expect(JSON.parse(run.stdout).findings).toEqual([
+      expect.objectContaining({ ruleId: 'no-typo', excerpt: '签名包专用词' }),
+    ]);
   });
 });
 
@@ -263,7 +315,9 @@ describe('the installed command', () => {
   it('runs pack subcommands as a real process with the documented exit codes', async () => {
     const key = await spawnCli(['pack', 'keygen', '-o', 'k'], { cwd: dir });
     expect(key.code).toBe(0);
-    const signedRun = await spawnCli(['pack', 'sign', '-k', 'k.key.json', '-o', 's.json', DEFAULT_PACK_DIR], { cwd: dir });
+    const signedRun = await spawnCli(['pack', 'sign', '-k', 'k.key.json', '-o', 's.json', DEFAULT_PACK_DIR], {
+      cwd: dir,
+    });
     expect(signedRun.code).toBe(0);
     const ok = await spawnCli(['pack', 'verify', '--trust', 'k.pub.json', 's.json'], { cwd: dir });
     expect(ok).toMatchObject({ code: 0, stdout: expect.stringContaining('✓ 有效') });

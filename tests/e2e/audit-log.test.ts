@@ -13,7 +13,19 @@ import { EXTENSION_ID, launchGuardedBrowser, serveHtml, type GuardedBrowser } fr
 const PACK = { id: 'baoding-default', version: '1.0.0' };
 
 function attempt(text: string, extra: Record<string, unknown> = {}) {
-  return { platform: 'weibo', kind: 'post', page: 'home', account: { name: '保定发布', id: '2803301701' }, url: 'https://weibo.com/u/2803301701', text, verdict: 'pass', findings: [], errors: [], pack: PACK, ...extra };
+  return {
+    platform: 'weibo',
+    kind: 'post',
+    page: 'home',
+    account: { name: '保定发布', id: '2803301701' },
+    url: 'https://weibo.com/u/2803301701',
+    text,
+    verdict: 'pass',
+    findings: [],
+    errors: [],
+    pack: PACK,
+    ...extra,
+  };
 }
 
 const typo = (text: string, word: string) => ({
@@ -57,7 +69,8 @@ const typoText = '【通知】明日起城区部分路段施工，请市民做�
 beforeAll(async () => {
   probe = extensionWithProbe(['https://weibo.com/*', 'https://mp.weixin.qq.com/*', 'https://example.com/*']);
   browser = await launchGuardedBrowser({ extensionDir: probe.dir });
-  const page = (title: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><textarea></textarea><button>发布</button></body></html>`;
+  const page = (title: string) =>
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><textarea></textarea><button>发布</button></body></html>`;
   await serveHtml(browser.context, 'https://weibo.com/**', page('微博'));
   await serveHtml(browser.context, 'https://mp.weixin.qq.com/**', page('微信公众平台'));
   await serveHtml(browser.context, 'https://example.com/**', page('别的网站'));
@@ -77,10 +90,35 @@ beforeAll(async () => {
 
   const a = await log(weibo, attempt(typoText, { verdict: 'justify', findings: [typo(typoText, '做为')] }));
   await complete(weibo, a, 'published-with-reason', '经分管领导审核同意');
-  const b = await log(weibo, attempt('本店特价促销，全网最低价！', { verdict: 'block', findings: [{ ...typo('本店特价促销，全网最低价！', '全网最低价'), ruleId: 'no-ad-terms', category: 'commercial-ad', severity: 'block', message: '商业广告用语', suggestion: undefined }] }));
+  const b = await log(
+    weibo,
+    attempt('本店特价促销，全网最低价！', {
+      verdict: 'block',
+      findings: [
+        {
+          ...typo('本店特价促销，全网最低价！', '全网最低价'),
+          ruleId: 'no-ad-terms',
+          category: 'commercial-ad',
+          severity: 'block',
+          message: '商业广告用语',
+          suggestion: undefined,
+        },
+      ],
+    }),
+  );
   await complete(weibo, b, 'blocked');
   await log(weibo, attempt('=HYPERLINK("http://evil.example","点我")')); // left pending
-  const d = await log(wechat, attempt('市政府召开常务会议，研究部署安全生产工作。', { platform: 'wechat', kind: 'article', page: 'article-editor', account: { name: '保定市人民政府' }, title: '市政府常务会议召开', url: 'https://mp.weixin.qq.com/cgi-bin/appmsg' }));
+  const d = await log(
+    wechat,
+    attempt('市政府召开常务会议，研究部署安全生产工作。', {
+      platform: 'wechat',
+      kind: 'article',
+      page: 'article-editor',
+      account: { name: '保定市人民政府' },
+      title: '市政府常务会议召开',
+      url: 'https://mp.weixin.qq.com/cgi-bin/appmsg',
+    }),
+  );
   await complete(wechat, d, 'published');
 }, 120_000);
 
@@ -148,7 +186,10 @@ describe('exports', () => {
     const page = await openDashboard();
     await page.locator('select[name=platform]').selectOption('weibo');
     await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('3');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出 CSV/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^政务新媒体审计日志_\d{8}-\d{8}_3条\.csv$/);
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -171,7 +212,10 @@ describe('exports', () => {
     ] as const) {
       await page.locator('select[name=decision]').selectOption(decision);
       await expect.poll(() => page.getByTestId('row-count').innerText()).toBe(String(expected));
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 JSON Lines/ }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /导出 JSON Lines/ }).click(),
+      ]);
       const lines = readFileSync(await download.path(), 'utf8').split('\n');
       const { header, report } = await verifyExportLines(lines);
       expect(report.ok).toBe(true);
@@ -211,18 +255,26 @@ describe('pages cannot read, change or forge the log', () => {
     const other = await browser.context.newPage();
     await other.goto('https://example.com/weibo.com');
     const foreign = await sendFromContentScript(other, 'logAttempt', attempt('伪造的记录'));
-    expect(foreign).toMatchObject({ ok: false, error: expect.stringContaining('拒绝来自 https://example.com/weibo.com') });
+    expect(foreign).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('拒绝来自 https://example.com/weibo.com'),
+    });
     await other.close();
 
     const dashboard = await openDashboard();
     type Chrome = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
     const fromPage = await dashboard.evaluate(
-      (data) => (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ govpost: 'logAttempt', data }),
+      (data) =>
+        (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ govpost: 'logAttempt', data }),
       attempt('扩展页面伪造'),
     );
     expect(fromPage).toMatchObject({ ok: false, error: expect.stringContaining('拒绝') });
 
-    const invalid = await sendFromContentScript(weibo, 'logAttempt', { ...attempt('字段不对'), verdict: 'ok', extra: 1 });
+    const invalid = await sendFromContentScript(weibo, 'logAttempt', {
+      ...attempt('字段不对'),
+      verdict: 'ok',
+      extra: 1,
+    });
     expect(invalid).toMatchObject({ ok: false, error: expect.stringContaining('「logAttempt」参数无效') });
     const wrongPlatform = await sendFromContentScript(wechat, 'logAttempt', attempt('微博的尝试从公众号页面发来'));
     expect(wrongPlatform).toMatchObject({ ok: false, error: expect.stringContaining('拒绝') });
@@ -240,7 +292,8 @@ describe('an open dashboard', () => {
     await expect.poll(() => page.getByTestId('total-count').innerText()).toBe('4');
     // The guard on the page may log records of its own (an adapter notice on this bare page), so
     // the chain is counted before and after rather than against a fixed number.
-    const verified = async () => Number(/链完整：(\d+) 条记录/.exec(await page.getByTestId('chain-status').innerText())?.[1] ?? NaN);
+    const verified = async () =>
+      Number(/链完整：(\d+) 条记录/.exec(await page.getByTestId('chain-status').innerText())?.[1] ?? NaN);
     await expect.poll(verified).toBeGreaterThan(0);
     const before = await verified();
     await log(weibo, attempt('打开审计页面之后的新稿件'));

@@ -20,8 +20,10 @@ const s = replicaSession(
   (card) => card.reset(),
 );
 
-const reachesOnce = (match: (c: RecordedCall) => boolean = isPublish) => recorded.reachesOnce(s.page, s.replica.log, match);
-const neverReaches = (match: (c: RecordedCall) => boolean = isPublish) => recorded.neverReaches(s.page, s.replica.log, match);
+const reachesOnce = (match: (c: RecordedCall) => boolean = isPublish) =>
+  recorded.reachesOnce(s.page, s.replica.log, match);
+const neverReaches = (match: (c: RecordedCall) => boolean = isPublish) =>
+  recorded.neverReaches(s.page, s.replica.log, match);
 const lastAttempt = () => recorded.lastAttempt(s.browser.worker);
 const goBack = () => recorded.goBack(s.page);
 
@@ -46,10 +48,6 @@ async function confirm() {
   await s.page.locator('.n-dialog:visible').getByRole('button', { name: '确定' }).click();
 }
 
-
-
-
-
 describe.each(['v5', 'v3'] as const)('headline-article editor %s', (version) => {
   it('a clean article reaches draft/publish exactly once, logged with the account', async () => {
     await writeArticle(CLEAN, version);
@@ -57,7 +55,16 @@ describe.each(['v5', 'v3'] as const)('headline-article editor %s', (version) => 
     await confirm();
     const sent = await reachesOnce();
     expect(sent.path).toBe(`/article/${version}/aj/editor/draft/publish`);
-    expect(await lastAttempt()).toMatchObject({ platform: 'weibo', kind: 'article', page: 'article-editor', verdict: 'pass', decision: 'published', title: TITLE, text: CLEAN, account: ACCOUNT });
+    expect(await lastAttempt()).toMatchObject({
+      platform: 'weibo',
+      kind: 'article',
+      page: 'article-editor',
+      verdict: 'pass',
+      decision: 'published',
+      title: TITLE,
+      text: CLEAN,
+      account: ACCOUNT,
+    });
     expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 
@@ -91,7 +98,11 @@ describe('headline-article editor: every way out is guarded', () => {
     await panel.getByRole('button', { name: '仍要发布' }).click();
     await confirm();
     await reachesOnce();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'warn', decision: 'published-with-reason', reason: '引用讲话原文' });
+    expect(await lastAttempt()).toMatchObject({
+      verdict: 'warn',
+      decision: 'published-with-reason',
+      reason: '引用讲话原文',
+    });
     expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 
@@ -173,7 +184,9 @@ describe('adapter breakage is never silent', () => {
     await s.page.evaluate(() => document.querySelector('.ProseMirror')!.classList.remove('ProseMirror', 'tiptap'));
     const notice = s.page.locator('govpost-guard').getByRole('alert');
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到正文编辑区');
-    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
+    await expect
+      .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge)
+      .toBe('!');
 
     // 发布 is no longer recognised as a control, but the request it sends is held and cannot be read.
     await publish();

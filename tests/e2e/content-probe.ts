@@ -20,7 +20,10 @@ export function extensionWithProbe(matches: string[]): { dir: string; remove(): 
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   writeFileSync(join(dir, 'e2e-probe.js'), '/* a content-script world for tests */\n');
-  manifest.content_scripts = [...(manifest.content_scripts ?? []), { matches, js: ['e2e-probe.js'], run_at: 'document_start' }];
+  manifest.content_scripts = [
+    ...(manifest.content_scripts ?? []),
+    { matches, js: ['e2e-probe.js'], run_at: 'document_start' },
+  ];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
@@ -39,17 +42,28 @@ export async function inContentScript<T = unknown>(page: Page, expression: strin
   await cdp.send('Runtime.enable');
   const deadline = Date.now() + 10_000;
   let world: ExecutionContext | undefined;
-  while (!(world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')))) {
+  while (
+    !(world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://')))
+  ) {
     if (Date.now() > deadline) throw new Error(`页面 ${page.url()} 上没有扩展的内容脚本环境`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: world.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
   await cdp.detach();
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
   return result.value as T;
 }
 
 /** Sends one protocol message from the content-script world and answers the raw reply. */
-export function sendFromContentScript(page: Page, method: string, data: unknown): Promise<{ ok: boolean; value?: unknown; error?: string }> {
+export function sendFromContentScript(
+  page: Page,
+  method: string,
+  data: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   return inContentScript(page, `chrome.runtime.sendMessage(${JSON.stringify({ govpost: method, data })})`);
 }

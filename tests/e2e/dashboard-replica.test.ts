@@ -34,7 +34,10 @@ describe('attempts made on the replica pages', () => {
     await publish(DRAFTS.clean);
     await publish(DRAFTS.warn, { button: '仍要发布', reason: REASON });
     await publish(DRAFTS.block, { button: '返回修改' });
-    expect(s.replica.published('/ajax/statuses/update').map((r) => r.fields.content)).toEqual([DRAFTS.clean, DRAFTS.warn]);
+    expect(s.replica.published('/ajax/statuses/update').map((r) => r.fields.content)).toEqual([
+      DRAFTS.clean,
+      DRAFTS.warn,
+    ]);
 
     const page = await s.browser.context.newPage();
     await page.goto(s.browser.extensionUrl('dashboard.html'));
@@ -54,7 +57,10 @@ describe('attempts made on the replica pages', () => {
 
     await page.locator('select[name=decision]').selectOption('');
     await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('3');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 JSON Lines/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出 JSON Lines/ }).click(),
+    ]);
     const { header, report } = await verifyExportLines(readFileSync(await download.path(), 'utf8').split('\n'));
     expect(report.ok).toBe(true);
     expect(header?.count).toBe(3);

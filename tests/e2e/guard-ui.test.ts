@@ -33,7 +33,9 @@ describe('the panel', () => {
     const panel = guardPanel(s.page);
     await panel.getByRole('button', { name: '定位 「再接再励」' }).click();
     const start = WARN.indexOf('再接再励');
-    expect(await s.page.locator(HOME).evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual([start, start + 4]);
+    expect(await s.page.locator(HOME).evaluate((t: HTMLTextAreaElement) => [t.selectionStart, t.selectionEnd])).toEqual(
+      [start, start + 4],
+    );
 
     await panel.getByRole('button', { name: '采用建议' }).first().click();
     await expect.poll(() => panel.getByRole('button', { name: '采用建议' }).count()).toBe(1);
@@ -72,8 +74,12 @@ describe('the panel', () => {
 
     await s.page.keyboard.press('Escape');
     await expect.poll(() => guardPanel(s.page).count()).toBe(0);
-    expect(await s.page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('有什么新鲜事想分享给大家？');
-    expect(await input.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd))).toBe('做为');
+    expect(await s.page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe(
+      '有什么新鲜事想分享给大家？',
+    );
+    expect(await input.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd))).toBe(
+      '做为',
+    );
     await s.page.waitForTimeout(500);
     expect(s.replica.published()).toHaveLength(0);
 
@@ -119,12 +125,17 @@ describe('live checking', () => {
 
   it('shows a count badge and underlines while typing, drawn over the editor without touching its DOM', async () => {
     await home();
-    const composerDom = () => s.page.locator(HOME).evaluate((t) => ({ textarea: t.outerHTML, elements: t.parentElement!.querySelectorAll('*').length }));
+    const composerDom = () =>
+      s.page
+        .locator(HOME)
+        .evaluate((t) => ({ textarea: t.outerHTML, elements: t.parentElement!.querySelectorAll('*').length }));
     const before = await composerDom();
     await s.page.locator(HOME).click();
     await s.page.keyboard.type(WARN, { delay: 5 });
     await expect.poll(() => badge().innerText()).toBe('2');
-    expect(await s.page.locator('govpost-guard').evaluate((h) => h.shadowRoot!.querySelectorAll('.mark').length)).toBeGreaterThanOrEqual(2);
+    expect(
+      await s.page.locator('govpost-guard').evaluate((h) => h.shadowRoot!.querySelectorAll('.mark').length),
+    ).toBeGreaterThanOrEqual(2);
     expect(await composerDom()).toEqual(before);
 
     await badge().click();
@@ -140,16 +151,22 @@ describe('live checking', () => {
       t.focus();
       t.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
       t.value = text;
-      t.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText' }));
+      t.dispatchEvent(
+        new InputEvent('input', { bubbles: true, isComposing: true, inputType: 'insertCompositionText' }),
+      );
     }, WARN);
     await s.page.waitForTimeout(900);
     expect(await badge().count()).toBe(0);
-    await s.page.locator(HOME).evaluate((t) => t.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true })));
+    await s.page
+      .locator(HOME)
+      .evaluate((t) => t.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true })));
     await expect.poll(() => badge().innerText()).toBe('2');
   });
 
   it('is off when the settings say so (the publish check still runs)', async () => {
-    await s.browser.worker.evaluate(() => chrome.storage.local.set({ settings: { liveCheck: { weibo: false, wechat: true } } }));
+    await s.browser.worker.evaluate(() =>
+      chrome.storage.local.set({ settings: { liveCheck: { weibo: false, wechat: true } } }),
+    );
     await home();
     await s.page.locator(HOME).click();
     await s.page.keyboard.type(WARN, { delay: 5 });
@@ -165,17 +182,25 @@ describe('adapter breakage is never silent', () => {
     await s.page.goto('https://weibo.com/?composerDelay=7000');
     const notice = s.page.locator('govpost-guard').getByRole('alert');
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到首页发布框');
-    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'home')?.badge).toBe('!');
+    await expect
+      .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'home')?.badge)
+      .toBe('!');
     const logged = async () => (await logRecords(s.browser.worker)).filter((r) => r.type === 'adapter-problem');
     await expect
       .poll(logged)
       // The log keeps one record per page and problem for a while (the same breakage on every page
       // load would flood it), so the record may name an earlier page of this session.
-      .toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'weibo', page: 'home', problem: '找不到首页发布框' })]));
+      .toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ platform: 'weibo', page: 'home', problem: '找不到首页发布框' }),
+        ]),
+      );
 
     await s.page.locator(HOME).waitFor({ timeout: 10_000 });
     await expect.poll(() => notice.count(), { timeout: 5000 }).toBe(0);
-    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'home')?.badge).toBe('');
+    await expect
+      .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'home')?.badge)
+      .toBe('');
   });
 });
 
@@ -185,7 +210,9 @@ describe('the toolbar popup', () => {
     await s.page.locator(HOME).fill(WARN);
     await s.page.getByRole('button', { name: '发送' }).click();
     await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
-    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.lastCheck?.verdict === 'warn')).toBeTruthy();
+    await expect
+      .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.lastCheck?.verdict === 'warn'))
+      .toBeTruthy();
     const { tabId } = (await tabStatuses(s.browser.worker)).find((t) => t.status.lastCheck?.verdict === 'warn')!;
     const popup = await s.browser.context.newPage();
     await popup.goto(s.browser.extensionUrl(`popup.html?tab=${tabId}`));
@@ -194,8 +221,12 @@ describe('the toolbar popup', () => {
     expect(await text()).toContain('保定市政务新媒体默认规则包 1.0.0');
     expect(await text()).toContain('最近一次检查（发布）：提示 · 已返回修改');
     expect(await text()).toContain('「再接再励」');
-    expect(await popup.getByRole('link', { name: /审计页面/ }).getAttribute('href')).toBe(s.browser.extensionUrl('dashboard.html'));
-    expect(await popup.getByRole('link', { name: '规则包管理' }).getAttribute('href')).toBe(s.browser.extensionUrl('dashboard.html#packs'));
+    expect(await popup.getByRole('link', { name: /审计页面/ }).getAttribute('href')).toBe(
+      s.browser.extensionUrl('dashboard.html'),
+    );
+    expect(await popup.getByRole('link', { name: '规则包管理' }).getAttribute('href')).toBe(
+      s.browser.extensionUrl('dashboard.html#packs'),
+    );
     await popup.close();
   });
 });
@@ -210,7 +241,9 @@ describe('the private channel to the network gate', () => {
       return port !== undefined;
     });
     expect(grabbed).toBe(false);
-    void s.page.evaluate(() => fetch('/ajax/statuses/update', { method: 'POST', body: new URLSearchParams({ content: '做为测试' }) }));
+    void s.page.evaluate(() =>
+      fetch('/ajax/statuses/update', { method: 'POST', body: new URLSearchParams({ content: '做为测试' }) }),
+    );
     await guardPanel(s.page).waitFor();
     await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await s.page.waitForTimeout(500);
@@ -218,4 +251,6 @@ describe('the private channel to the network gate', () => {
   });
 });
 
-declare const chrome: { storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } };
+};

@@ -16,7 +16,8 @@ export const EXTENSION_ID = 'bpaphlkjmdglaojppphhcbmagkiggbeh';
 
 export function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(candidate)) return candidate;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
+    if (existsSync(candidate)) return candidate;
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
@@ -116,7 +117,10 @@ export function installManagedPolicy(name: string, policy: Record<string, unknow
 /** Reads a key of the extension's storage.local through its service worker. */
 export function extensionStorage<T>(worker: Worker, key: string): Promise<T | undefined> {
   type Storage = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-  return worker.evaluate(async (k) => (await (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get(k))[k], key) as Promise<T | undefined>;
+  return worker.evaluate(
+    async (k) => (await (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get(k))[k],
+    key,
+  ) as Promise<T | undefined>;
 }
 
 // --- Guard helpers shared by the platform tests -----------------------------------------------
@@ -179,7 +183,12 @@ export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[
     .filter((r) => r.type === 'attempt' && r.seq > after)
     .map((r) => {
       const outcome = outcomes.get(r.attempt);
-      return { ...r, id: r.attempt, decision: outcome?.decision ?? 'pending', reason: outcome?.reason } as StoredAttemptView;
+      return {
+        ...r,
+        id: r.attempt,
+        decision: outcome?.decision ?? 'pending',
+        reason: outcome?.reason,
+      } as StoredAttemptView;
     });
 }
 
@@ -205,11 +214,20 @@ export async function latestAttempt(worker: Worker, timeoutMs = 5000): Promise<S
 export async function clearStore(worker: Worker): Promise<void> {
   await worker.evaluate(() => chrome.storage.local.remove(['settings']));
   const records = await logRecords(worker);
-  logMarks.set(worker, records.reduce((max, r) => Math.max(max, r.seq as number), 0));
+  logMarks.set(
+    worker,
+    records.reduce((max, r) => Math.max(max, r.seq as number), 0),
+  );
 }
 
 /** Per-tab guard statuses the background holds, with each tab's toolbar badge text. */
-export async function tabStatuses(worker: Worker): Promise<{ tabId: number; badge: string; status: { page: string | null; problems: string[]; networkGate: boolean; lastCheck?: { verdict: string } } }[]> {
+export async function tabStatuses(worker: Worker): Promise<
+  {
+    tabId: number;
+    badge: string;
+    status: { page: string | null; problems: string[]; networkGate: boolean; lastCheck?: { verdict: string } };
+  }[]
+> {
   return worker.evaluate(async () => {
     const all = await chrome.storage.session.get(null);
     return Promise.all(

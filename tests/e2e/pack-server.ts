@@ -36,7 +36,16 @@ export async function startPackServer(): Promise<PackServer> {
     if (req.url !== '/pack.json') return answer(404);
     if (req.method === 'OPTIONS') return answer(204);
     if (req.headers['if-none-match'] === etag) return answer(304, { etag, 'last-modified': modified });
-    answer(200, { 'content-type': 'application/json; charset=utf-8', etag, 'last-modified': modified, 'cache-control': 'no-cache' }, body);
+    answer(
+      200,
+      {
+        'content-type': 'application/json; charset=utf-8',
+        etag,
+        'last-modified': modified,
+        'cache-control': 'no-cache',
+      },
+      body,
+    );
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

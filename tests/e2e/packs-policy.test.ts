@@ -9,7 +9,14 @@ import type { Page } from 'playwright-core';
 import type { PackEvent, UpdateState } from '../../pack-trust/status';
 import type { ActivePack } from '../../utils/protocol';
 import { serveWeiboReplica } from '../replicas/weibo/server';
-import { extensionStorage, guardPanel, installManagedPolicy, latestAttempt, launchGuardedBrowser, type GuardedBrowser } from './harness';
+import {
+  extensionStorage,
+  guardPanel,
+  installManagedPolicy,
+  latestAttempt,
+  launchGuardedBrowser,
+  type GuardedBrowser,
+} from './harness';
 import { HOME_INPUT } from './weibo-session';
 import { startPackServer, type PackServer } from './pack-server';
 import { packWithTerm, signed, testKey } from '../pack-trust/helpers';
@@ -65,12 +72,18 @@ async function tryCheck(text: string) {
 async function checkNow() {
   const before = (await extensionStorage<UpdateState>(browser!.worker, 'packUpdate'))?.lastCheck;
   await page.getByRole('button', { name: '立即检查更新' }).click();
-  await expect.poll(async () => (await extensionStorage<UpdateState>(browser!.worker, 'packUpdate'))?.lastCheck).not.toBe(before);
+  await expect
+    .poll(async () => (await extensionStorage<UpdateState>(browser!.worker, 'packUpdate'))?.lastCheck)
+    .not.toBe(before);
 }
 
 describe('a pack pushed by enterprise policy', () => {
   it('reaches the extension through storage.managed', async () => {
-    const managed = await browser!.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.managed.get());
+    const managed = await browser!.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }
+      ).chrome.storage.managed.get(),
+    );
     expect(managed).toMatchObject({ packUrl: server.url, packUpdateMinutes: 60 });
   });
 
@@ -98,7 +111,10 @@ describe('a pack pushed by enterprise policy', () => {
       await panel.waitFor();
       expect(await panel.innerText()).toContain(TERM);
       expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
-      expect(await latestAttempt(browser!.worker)).toMatchObject({ verdict: 'block', pack: { id: 'baoding-default', version: '1.1.0' } });
+      expect(await latestAttempt(browser!.worker)).toMatchObject({
+        verdict: 'block',
+        pack: { id: 'baoding-default', version: '1.1.0' },
+      });
       await panel.getByRole('button', { name: '返回修改' }).click();
       await weibo.waitForTimeout(700);
       expect(replica.published()).toHaveLength(0);
@@ -118,7 +134,12 @@ describe('a pack pushed by enterprise policy', () => {
   it('refuses a tampered pack, shows why, and the active pack keeps working', async () => {
     server.serve(tampered);
     await checkNow();
-    expect((await history()).at(-1)).toMatchObject({ kind: 'refused', origin: 'policy', reason: 'bad-signature', pack: { version: '1.2.0' } });
+    expect((await history()).at(-1)).toMatchObject({
+      kind: 'refused',
+      origin: 'policy',
+      reason: 'bad-signature',
+      pack: { version: '1.2.0' },
+    });
     expect((await active())?.pack.version).toBe('1.1.0');
     await expect.poll(() => page.locator('.pack-history tr[data-reason="bad-signature"]').count()).toBe(1);
     expect(await page.locator('.pack-history tr[data-reason="bad-signature"]').innerText()).toContain('签名无效');
@@ -129,7 +150,11 @@ describe('a pack pushed by enterprise policy', () => {
   it('refuses an older pack (no rollback attack), and the active pack keeps working', async () => {
     server.serve(older);
     await checkNow();
-    expect((await history()).at(-1)).toMatchObject({ kind: 'refused', reason: 'not-newer', pack: { version: '1.0.5' } });
+    expect((await history()).at(-1)).toMatchObject({
+      kind: 'refused',
+      reason: 'not-newer',
+      pack: { version: '1.0.5' },
+    });
     expect((await active())?.pack.version).toBe('1.1.0');
     await expect.poll(() => page.locator('.pack-history tr[data-reason="not-newer"]').count()).toBe(1);
     expect(await page.locator('[data-field="version"]').innerText()).toBe('1.1.0');
@@ -141,15 +166,37 @@ describe('a pack pushed by enterprise policy', () => {
 
 describe('an admin at the dashboard’s 规则包 tab', () => {
   it('imports a signed pack file (air-gapped networks)', async () => {
-    await page.locator('.pack-import input[type="file"]').setInputFiles({ name: 'baoding-1.3.0.signed.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
-    await expect.poll(() => page.locator('.pack-import .pack-ok').innerText().catch(() => '')).toContain('1.3.0');
-    expect(await active()).toMatchObject({ origin: 'import', source: 'baoding-1.3.0.signed.json', pack: { version: '1.3.0' } });
+    await page
+      .locator('.pack-import input[type="file"]')
+      .setInputFiles({ name: 'baoding-1.3.0.signed.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
+    await expect
+      .poll(() =>
+        page
+          .locator('.pack-import .pack-ok')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toContain('1.3.0');
+    expect(await active()).toMatchObject({
+      origin: 'import',
+      source: 'baoding-1.3.0.signed.json',
+      pack: { version: '1.3.0' },
+    });
     await expect.poll(() => page.locator('[data-field="version"]').innerText()).toBe('1.3.0');
   });
 
   it('refuses an imported older file and shows why', async () => {
-    await page.locator('.pack-import input[type="file"]').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(older) });
-    await expect.poll(() => page.locator('.pack-import .pack-refusal').getAttribute('data-reason').catch(() => null)).toBe('not-newer');
+    await page
+      .locator('.pack-import input[type="file"]')
+      .setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: Buffer.from(older) });
+    await expect
+      .poll(() =>
+        page
+          .locator('.pack-import .pack-refusal')
+          .getAttribute('data-reason')
+          .catch(() => null),
+      )
+      .toBe('not-newer');
     expect((await active())?.pack.version).toBe('1.3.0');
   });
 
@@ -159,7 +206,11 @@ describe('an admin at the dashboard’s 规则包 tab', () => {
     await target.getByRole('button', { name: '确认回滚' }).click();
     await expect.poll(async () => (await active())?.pack.version).toBe('1.1.0');
     expect(await active()).toMatchObject({ rollback: true, origin: 'policy' });
-    expect((await history()).at(-1)).toMatchObject({ kind: 'rolled-back', pack: { version: '1.1.0' }, previous: { version: '1.3.0' } });
+    expect((await history()).at(-1)).toMatchObject({
+      kind: 'rolled-back',
+      pack: { version: '1.1.0' },
+      previous: { version: '1.3.0' },
+    });
     await expect.poll(() => page.locator('.pack-history tr[data-kind="rolled-back"]').count()).toBe(1);
   });
 });

@@ -17,7 +17,11 @@ export const SAMPLES = {
 } as const;
 
 /** Waits for exactly one matching request, then makes sure no second one follows. */
-export async function reachesOnce(page: Page, log: CallLog, match: (c: RecordedCall) => boolean): Promise<RecordedCall> {
+export async function reachesOnce(
+  page: Page,
+  log: CallLog,
+  match: (c: RecordedCall) => boolean,
+): Promise<RecordedCall> {
   await expect.poll(() => log.count(match), { timeout: 10_000 }).toBe(1);
   await page.waitForTimeout(700);
   expect(log.count(match)).toBe(1);

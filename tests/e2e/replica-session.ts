@@ -12,7 +12,10 @@ export interface ReplicaSession<R> {
   page: Page;
 }
 
-export function replicaSession<R>(serve: (context: BrowserContext) => Promise<R>, reset: (replica: R) => void): ReplicaSession<R> {
+export function replicaSession<R>(
+  serve: (context: BrowserContext) => Promise<R>,
+  reset: (replica: R) => void,
+): ReplicaSession<R> {
   const session = {} as ReplicaSession<R>;
   beforeAll(async () => {
     session.browser = await launchGuardedBrowser();

@@ -28,7 +28,8 @@ const s = replicaSession(
 );
 
 const reachesOnce = (match: (c: RecordedCall) => boolean) => recorded.reachesOnce(s.page, s.replica.log, match);
-const neverReaches = (match: (c: RecordedCall) => boolean = (c) => isPublish(c) || isPreview(c)) => recorded.neverReaches(s.page, s.replica.log, match);
+const neverReaches = (match: (c: RecordedCall) => boolean = (c) => isPublish(c) || isPreview(c)) =>
+  recorded.neverReaches(s.page, s.replica.log, match);
 const lastAttempt = () => recorded.lastAttempt(s.browser.worker);
 const goBack = () => recorded.goBack(s.page);
 
@@ -73,10 +74,6 @@ async function continuePublishing() {
   await confirm.locator('.js_continue').click();
 }
 
-
-
-
-
 // ---- tests ----------------------------------------------------------------------------------
 
 describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body', (body) => {
@@ -91,7 +88,16 @@ describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body
     const sent = await reachesOnce(isPublish);
     expect(sent.query.get('is_release_publish_page')).toBe('1');
     const attempt = await lastAttempt();
-    expect(attempt).toMatchObject({ platform: 'wechat', kind: 'article', page: page_, verdict: 'pass', decision: 'published', title: TITLE, text: CLEAN, account: ACCOUNT });
+    expect(attempt).toMatchObject({
+      platform: 'wechat',
+      kind: 'article',
+      page: page_,
+      verdict: 'pass',
+      decision: 'published',
+      title: TITLE,
+      text: CLEAN,
+      account: ACCOUNT,
+    });
     expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 
@@ -243,20 +249,30 @@ describe('the second line (MAIN-world network gate)', () => {
     );
   const MASSSEND = '/cgi-bin/masssend?t=ajax-response&is_release_publish_page=1';
 
-  it.each(['xhr', 'fetch'] as const)('a page script calling masssend by %s is held: the blocked article never goes, the page gets WeChat’s error shape', async (via) => {
-    await openEditor();
-    await writeArticle(BLOCK);
-    const answer = direct(via, MASSSEND, { appmsgid: '2247483650', operation_seq: '1', send_time: '0' });
-    await goBack();
-    expect(await answer).toMatchObject({ base_resp: { ret: -1 } });
-    await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ kind: 'article', verdict: 'block', decision: 'blocked', text: BLOCK });
-  });
+  it.each(['xhr', 'fetch'] as const)(
+    'a page script calling masssend by %s is held: the blocked article never goes, the page gets WeChat’s error shape',
+    async (via) => {
+      await openEditor();
+      await writeArticle(BLOCK);
+      const answer = direct(via, MASSSEND, { appmsgid: '2247483650', operation_seq: '1', send_time: '0' });
+      await goBack();
+      expect(await answer).toMatchObject({ base_resp: { ret: -1 } });
+      await neverReaches();
+      expect(await lastAttempt()).toMatchObject({
+        kind: 'article',
+        verdict: 'block',
+        decision: 'blocked',
+        text: BLOCK,
+      });
+    },
+  );
 
   it('a direct masssend for a clean article is checked and passes exactly once', async () => {
     await openEditor();
     await writeArticle(CLEAN);
-    expect(await direct('xhr', MASSSEND, { appmsgid: '2247483650', operation_seq: '1', send_time: '0' })).toMatchObject({ base_resp: { ret: 0 } });
+    expect(await direct('xhr', MASSSEND, { appmsgid: '2247483650', operation_seq: '1', send_time: '0' })).toMatchObject(
+      { base_resp: { ret: 0 } },
+    );
     await reachesOnce(isPublish);
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
   });
@@ -280,8 +296,15 @@ describe('the second line (MAIN-world network gate)', () => {
     await writeArticle(BLOCK);
     const checks = await s.page.evaluate(async () => {
       const token = new URLSearchParams(location.search).get('token');
-      const paths = ['masssend?action=check_same_material', 'masssend?t=ajax-response&for_check=1&is_release_publish_page=1'];
-      return Promise.all(paths.map((p) => fetch(`/cgi-bin/${p}&token=${token}`, { method: 'POST', body: 'appmsgid=1' }).then((r) => r.json())));
+      const paths = [
+        'masssend?action=check_same_material',
+        'masssend?t=ajax-response&for_check=1&is_release_publish_page=1',
+      ];
+      return Promise.all(
+        paths.map((p) =>
+          fetch(`/cgi-bin/${p}&token=${token}`, { method: 'POST', body: 'appmsgid=1' }).then((r) => r.json()),
+        ),
+      );
     });
     expect(checks).toEqual([{ base_resp: { ret: 0, err_msg: 'ok' } }, { base_resp: { ret: 0, err_msg: 'ok' } }]);
     expect(await guardPanel(s.page).count()).toBe(0);
@@ -298,14 +321,24 @@ describe('贴图 (image post)', () => {
     await publish();
     await goBack();
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ kind: 'image-post', page: 'image-post-editor', decision: 'blocked', title: '春日保定' });
+    expect(await lastAttempt()).toMatchObject({
+      kind: 'image-post',
+      page: 'image-post-editor',
+      decision: 'blocked',
+      title: '春日保定',
+    });
     await massSend().locator('.js_cancel').click();
 
     await writeBody('古莲花池的春天来了，欢迎市民游客前来赏花。');
     await publish();
     await continuePublishing();
     await reachesOnce(isPublish);
-    expect(await lastAttempt()).toMatchObject({ kind: 'image-post', decision: 'published', text: '古莲花池的春天来了，欢迎市民游客前来赏花。', account: ACCOUNT });
+    expect(await lastAttempt()).toMatchObject({
+      kind: 'image-post',
+      decision: 'published',
+      text: '古莲花池的春天来了，欢迎市民游客前来赏花。',
+      account: ACCOUNT,
+    });
     expect((await storedAttempts(s.browser.worker)).map((a) => a.decision)).toEqual(['blocked', 'published']);
   });
 });
@@ -318,12 +351,22 @@ describe('adapter breakage is never silent', () => {
     await s.page.evaluate(() => (document.getElementById('js_send')!.id = 'js_send_v2'));
     const notice = s.page.locator('govpost-guard').getByRole('alert');
     await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toContain('找不到“发表”按钮');
-    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('!');
+    await expect
+      .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge)
+      .toBe('!');
     const logged = async () => (await logRecords(s.browser.worker)).filter((r) => r.type === 'adapter-problem');
-    await expect.poll(logged).toEqual(expect.arrayContaining([expect.objectContaining({ platform: 'wechat', page: 'article-editor', problem: '找不到“发表”按钮' })]));
+    await expect
+      .poll(logged)
+      .toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ platform: 'wechat', page: 'article-editor', problem: '找不到“发表”按钮' }),
+        ]),
+      );
 
     await s.page.evaluate(() => (document.getElementById('js_send_v2')!.id = 'js_send'));
     await expect.poll(() => notice.count(), { timeout: 5000 }).toBe(0);
-    await expect.poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge).toBe('');
+    await expect
+      .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge)
+      .toBe('');
   });
 });

@@ -47,7 +47,9 @@ async function openComment(article: Locator): Promise<Locator> {
 
 async function openRepost(article: Locator): Promise<Locator> {
   await article.locator('i[title="转发"]').locator('..').click();
-  const dialog = s.page.locator('[role="dialog"]:visible', { has: s.page.locator('textarea[placeholder*="说说分享心得"]') });
+  const dialog = s.page.locator('[role="dialog"]:visible', {
+    has: s.page.locator('textarea[placeholder*="说说分享心得"]'),
+  });
   await dialog.waitFor();
   return dialog;
 }
@@ -128,7 +130,14 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
       await send.click();
       expect((await reachesOnce(k.endpoint))[k.field]).toBe(CLEAN);
       const attempt = await lastAttempt();
-      expect(attempt).toMatchObject({ platform: 'weibo', ...k.logged, verdict: 'pass', decision: 'published', text: CLEAN, url: `https://weibo.com/?replica=${gen}` });
+      expect(attempt).toMatchObject({
+        platform: 'weibo',
+        ...k.logged,
+        verdict: 'pass',
+        decision: 'published',
+        text: CLEAN,
+        url: `https://weibo.com/?replica=${gen}`,
+      });
       expect(attempt.account).toEqual({ name: '保定发布', id: '1234567890' });
       expect(await guardPanel(s.page).count()).toBe(0);
     });
@@ -161,7 +170,11 @@ describe.each(['vue2', 'vue3'] as const)('weibo.com, %s page generation', (gen) 
       await answerPanel('仍要发布', '引用原话，保持原文');
       expect((await reachesOnce(k.endpoint))[k.field]).toBe(WARN);
       const attempt = await lastAttempt();
-      expect(attempt).toMatchObject({ verdict: 'warn', decision: 'published-with-reason', reason: '引用原话，保持原文' });
+      expect(attempt).toMatchObject({
+        verdict: 'warn',
+        decision: 'published-with-reason',
+        reason: '引用原话，保持原文',
+      });
       expect(attempt.findings.map((f) => f.excerpt)).toEqual(['做为', '再接再励']);
     });
 
@@ -195,7 +208,12 @@ describe('the second line (MAIN-world network gate)', () => {
     s.page.evaluate(
       ([via, path, fields]) => {
         const body = new URLSearchParams(fields).toString();
-        if (via === 'fetch') return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }).then((r) => r.json());
+        if (via === 'fetch')
+          return fetch(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body,
+          }).then((r) => r.json());
         return new Promise((resolve) => {
           const xhr = new XMLHttpRequest();
           xhr.open('POST', path);
@@ -208,18 +226,26 @@ describe('the second line (MAIN-world network gate)', () => {
     );
 
   describe.each(KINDS)('$endpoint', (k) => {
-    it.each(['fetch', 'xhr'] as const)('a page script posting blocked text by %s is held and never arrives; the page gets Weibo’s error shape', async (via) => {
-      await open('https://weibo.com/');
-      await s.page.locator(HOME).waitFor();
-      const answer = direct(via, k.endpoint, { id: '5000000000000000', [k.field]: BLOCK });
-      const panel = guardPanel(s.page);
-      await panel.waitFor();
-      expect(await panel.innerText()).toContain('页面直接发出了发布请求');
-      await answerPanel('返回修改');
-      expect(await answer).toMatchObject({ ok: 0 });
-      await neverReaches();
-      expect(await lastAttempt()).toMatchObject({ kind: k.logged.kind, verdict: 'block', decision: 'blocked', text: BLOCK });
-    });
+    it.each(['fetch', 'xhr'] as const)(
+      'a page script posting blocked text by %s is held and never arrives; the page gets Weibo’s error shape',
+      async (via) => {
+        await open('https://weibo.com/');
+        await s.page.locator(HOME).waitFor();
+        const answer = direct(via, k.endpoint, { id: '5000000000000000', [k.field]: BLOCK });
+        const panel = guardPanel(s.page);
+        await panel.waitFor();
+        expect(await panel.innerText()).toContain('页面直接发出了发布请求');
+        await answerPanel('返回修改');
+        expect(await answer).toMatchObject({ ok: 0 });
+        await neverReaches();
+        expect(await lastAttempt()).toMatchObject({
+          kind: k.logged.kind,
+          verdict: 'block',
+          decision: 'blocked',
+          text: BLOCK,
+        });
+      },
+    );
   });
 
   it.each(['fetch', 'xhr'] as const)('a clean direct %s request passes exactly once, logged', async (via) => {
@@ -230,26 +256,31 @@ describe('the second line (MAIN-world network gate)', () => {
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
   });
 
-  it.each(['blank', 'loaded'] as const)('a script in a %s frame cannot publish around the guard: refused, never arrives', async (kind) => {
-    await open('https://weibo.com/');
-    await s.page.locator(HOME).waitFor();
-    const answer = await s.page.evaluate(async (kind) => {
-      const frame = document.createElement('iframe');
-      if (kind === 'loaded') frame.src = '/frame';
-      const loaded = new Promise((resolve) => (frame.onload = resolve));
-      document.body.append(frame);
-      if (kind === 'loaded') await loaded;
-      const w = frame.contentWindow as Window & typeof globalThis;
-      // The frame's gate has no guard to talk to; its port is not offered to a page script either.
-      let grabbed = false;
-      w.addEventListener('govpost-guard:port', () => (grabbed = true), true);
-      w.dispatchEvent(new Event('govpost-guard:ready'));
-      const json = await w.fetch('/ajax/statuses/update', { method: 'POST', body: new URLSearchParams({ content: '今天天气很好' }) }).then((r) => r.json());
-      return { json, grabbed };
-    }, kind);
-    expect(answer).toEqual({ json: expect.objectContaining({ ok: 0 }), grabbed: false });
-    await neverReaches();
-  });
+  it.each(['blank', 'loaded'] as const)(
+    'a script in a %s frame cannot publish around the guard: refused, never arrives',
+    async (kind) => {
+      await open('https://weibo.com/');
+      await s.page.locator(HOME).waitFor();
+      const answer = await s.page.evaluate(async (kind) => {
+        const frame = document.createElement('iframe');
+        if (kind === 'loaded') frame.src = '/frame';
+        const loaded = new Promise((resolve) => (frame.onload = resolve));
+        document.body.append(frame);
+        if (kind === 'loaded') await loaded;
+        const w = frame.contentWindow as Window & typeof globalThis;
+        // The frame's gate has no guard to talk to; its port is not offered to a page script either.
+        let grabbed = false;
+        w.addEventListener('govpost-guard:port', () => (grabbed = true), true);
+        w.dispatchEvent(new Event('govpost-guard:ready'));
+        const json = await w
+          .fetch('/ajax/statuses/update', { method: 'POST', body: new URLSearchParams({ content: '今天天气很好' }) })
+          .then((r) => r.json());
+        return { json, grabbed };
+      }, kind);
+      expect(answer).toEqual({ json: expect.objectContaining({ ok: 0 }), grabbed: false });
+      await neverReaches();
+    },
+  );
 
   it('a post approved at the button is not asked about twice at the network', async () => {
     await open('https://weibo.com/');
@@ -267,7 +298,9 @@ describe('the second line (MAIN-world network gate)', () => {
     await s.page.getByRole('button', { name: '发送' }).click();
     await guardPanel(s.page).waitFor();
     const before = s.replica.requests.filter((r) => r.path === '/ajax/log/action').length;
-    await expect.poll(() => s.replica.requests.filter((r) => r.path === '/ajax/log/action').length, { timeout: 5000 }).toBeGreaterThan(before + 2);
+    await expect
+      .poll(() => s.replica.requests.filter((r) => r.path === '/ajax/log/action').length, { timeout: 5000 })
+      .toBeGreaterThan(before + 2);
     await guardPanel(s.page).getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
   });
@@ -278,7 +311,9 @@ describe('a single-page app that recycles and mounts late', () => {
     await open('https://weibo.com/');
     const first = await card(0);
     await openComment(first);
-    await s.page.evaluate(() => (window as unknown as { __replica: { scrollToPost(i: number): void } }).__replica.scrollToPost(12));
+    await s.page.evaluate(() =>
+      (window as unknown as { __replica: { scrollToPost(i: number): void } }).__replica.scrollToPost(12),
+    );
     // The same <article> elements now show other posts.
     await expect.poll(() => s.page.locator('article').first().innerText()).toContain('第13条');
     const recycled = await card(0);

@@ -8,7 +8,8 @@ function naive(patterns: readonly string[], text: string): AhoCorasickMatch[] {
   patterns.forEach((p, i) => p !== '' && !first.has(p) && first.set(p, i));
   const out: AhoCorasickMatch[] = [];
   for (const [p, pattern] of [...first].map(([s, i]) => [s, i] as const)) {
-    for (let at = text.indexOf(p); at !== -1; at = text.indexOf(p, at + 1)) out.push({ pattern, start: at, end: at + p.length });
+    for (let at = text.indexOf(p); at !== -1; at = text.indexOf(p, at + 1))
+      out.push({ pattern, start: at, end: at + p.length });
   }
   return out;
 }

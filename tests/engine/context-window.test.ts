@@ -22,7 +22,10 @@ function compile(): CompiledDictionaries {
 
 function terms(text: string): string[] {
   const dicts = compile();
-  return dicts.scan(normalizeText(text)).hits(dicts.handle('words')!).map((h) => h.entry.term);
+  return dicts
+    .scan(normalizeText(text))
+    .hits(dicts.handle('words')!)
+    .map((h) => h.entry.term);
 }
 
 const zeroWidth = (s: string) => [...s].join('\u200b');

@@ -32,7 +32,13 @@ const pack = testPack({
   dictionaries: {
     terms: {
       basis: '测试',
-      entries: [{ term: '原价' }, { term: '小偷' }, { term: '口交' }, { term: 'vx123' }, ...PATTERNS.map((pattern) => ({ pattern }))],
+      entries: [
+        { term: '原价' },
+        { term: '小偷' },
+        { term: '口交' },
+        { term: 'vx123' },
+        ...PATTERNS.map((pattern) => ({ pattern })),
+      ],
     },
   },
   allow: [{ term: '路口交通' }],
@@ -52,8 +58,36 @@ function patternHits(text: string): string[] {
 }
 
 const pieces = fc.constantFrom(
-  '原价', '现价', '現價', ': ', '：', '12', '1234', '一个疗程', '三個療程', '¥ab1¥', '￥ab1￥', '!!!', '！！', '?', '北京', '籍', '小偷', '骗子', '騙子',
-  '截 止 目前', '截止目前', '路口', '交通', '原，价', '，', ' ', '\u200b', '好', 'vx', '123',
+  '原价',
+  '现价',
+  '現價',
+  ': ',
+  '：',
+  '12',
+  '1234',
+  '一个疗程',
+  '三個療程',
+  '¥ab1¥',
+  '￥ab1￥',
+  '!!!',
+  '！！',
+  '?',
+  '北京',
+  '籍',
+  '小偷',
+  '骗子',
+  '騙子',
+  '截 止 目前',
+  '截止目前',
+  '路口',
+  '交通',
+  '原，价',
+  '，',
+  ' ',
+  '\u200b',
+  '好',
+  'vx',
+  '123',
 );
 const texts = fc.array(pieces, { maxLength: 24 }).map((p) => p.join(''));
 /** Long texts, where the patterns run only in windows around their literals. */

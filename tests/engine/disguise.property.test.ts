@@ -39,9 +39,19 @@ const checker = compilePack(
 );
 
 /** Plain text: ordinary characters, punctuation that breaks clauses and opens quotes, and the terms. */
-const POOL = [...'市民服务窗口政务发布会议通知领导干部经济发展环境保护学校医院网络优惠路交通内部第号', ...'vx1230 ', ...'，。！：“”\n'];
+const POOL = [
+  ...'市民服务窗口政务发布会议通知领导干部经济发展环境保护学校医院网络优惠路交通内部第号',
+  ...'vx1230 ',
+  ...'，。！：“”\n',
+];
 const plainText = fc
-  .array(fc.oneof(fc.constantFrom(...TERMS, '第12号', '他说：', '“'), fc.string({ unit: fc.constantFrom(...POOL), maxLength: 8 })), { maxLength: 16 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(...TERMS, '第12号', '他说：', '“'),
+      fc.string({ unit: fc.constantFrom(...POOL), maxLength: 8 }),
+    ),
+    { maxLength: 16 },
+  )
   .map((parts) => parts.join(''));
 
 /** Simplified → traditional, one code unit each, only where the engine's folding maps it back. */
@@ -85,7 +95,10 @@ const choice = fc.record({
   how: fc.constantFrom<Disguise>('keep', 'traditional', 'wide'),
   before: fc.array(fc.constantFrom(...INVISIBLE), { maxLength: 2 }),
 });
-const disguises = fc.record({ choices: fc.array(choice, { minLength: 1, maxLength: 12 }), after: fc.array(fc.constantFrom(...INVISIBLE), { maxLength: 2 }) });
+const disguises = fc.record({
+  choices: fc.array(choice, { minLength: 1, maxLength: 12 }),
+  after: fc.array(fc.constantFrom(...INVISIBLE), { maxLength: 2 }),
+});
 
 const check = (body: string): Report => checker.check({ platform: 'weibo', kind: 'post', body });
 
@@ -131,7 +144,10 @@ describe('disguised text', () => {
   it('a term broken by every kind of disguise at once is still found where the editor typed it', () => {
     const text = '今日限\u200b時\u00ad搶\ufeff購，ｖｘ１２３。';
     const report = check(text);
-    expect(report.findings.filter((f) => f.ruleId === 'ads').map((f) => f.excerpt)).toEqual(['限\u200b時\u00ad搶\ufeff購', 'ｖｘ１２３']);
+    expect(report.findings.filter((f) => f.ruleId === 'ads').map((f) => f.excerpt)).toEqual([
+      '限\u200b時\u00ad搶\ufeff購',
+      'ｖｘ１２３',
+    ]);
     expectRangesNameTheirText(report, text);
   });
 });

@@ -5,7 +5,12 @@ import { RULES } from '../../rules/index';
 import { defaultPack } from '../rule-tester';
 
 const checker = compilePack(defaultPack(), RULES);
-const article = (fields: Partial<Draft>): Draft => ({ platform: 'wechat', kind: 'article', body: '正文没有问题。', ...fields });
+const article = (fields: Partial<Draft>): Draft => ({
+  platform: 'wechat',
+  kind: 'article',
+  body: '正文没有问题。',
+  ...fields,
+});
 
 describe('summary and author fields', () => {
   it('checks the summary by default and points into it', () => {
@@ -18,7 +23,11 @@ describe('summary and author fields', () => {
 
   it('reports title, summary and body findings in reading order', () => {
     const report = checker.check(article({ title: '做为标题', summary: '做为导语', body: '做为正文' }));
-    expect(report.findings.filter((f) => f.ruleId === 'no-typo').map((f) => f.field)).toEqual(['title', 'summary', 'body']);
+    expect(report.findings.filter((f) => f.ruleId === 'no-typo').map((f) => f.field)).toEqual([
+      'title',
+      'summary',
+      'body',
+    ]);
   });
 
   it('leaves the byline to rules that ask for it', () => {

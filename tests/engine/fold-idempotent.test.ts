@@ -7,7 +7,8 @@ describe('folding', () => {
     const chains: string[] = [];
     for (let c = 1; c < 0x10000; c++) {
       const f = foldCode(c);
-      if (f !== 0 && foldCode(f) !== f) chains.push(`${String.fromCharCode(c)}→${String.fromCharCode(f)}→${String.fromCharCode(foldCode(f))}`);
+      if (f !== 0 && foldCode(f) !== f)
+        chains.push(`${String.fromCharCode(c)}→${String.fromCharCode(f)}→${String.fromCharCode(foldCode(f))}`);
     }
     expect(chains).toEqual([]);
   });

@@ -3,7 +3,9 @@ import { formatMessage } from '../../rules/engine/define-rule';
 
 describe('formatMessage', () => {
   it('fills every placeholder, the same one as often as it stands', () => {
-    expect(formatMessage('「{term}」应为「{suggestion}」；「{term}」', { term: '做为', suggestion: '作为' })).toBe('「做为」应为「作为」；「做为」');
+    expect(formatMessage('「{term}」应为「{suggestion}」；「{term}」', { term: '做为', suggestion: '作为' })).toBe(
+      '「做为」应为「作为」；「做为」',
+    );
   });
 
   it('writes numbers as digits and leaves text without placeholders alone', () => {
@@ -18,7 +20,9 @@ describe('formatMessage', () => {
   });
 
   it('fills {term} with the excerpt it is given, unless the data names its own term', () => {
-    expect(formatMessage('「{term}」应为「{suggestion}」', { suggestion: '作为' }, '做为')).toBe('「做为」应为「作为」');
+    expect(formatMessage('「{term}」应为「{suggestion}」', { suggestion: '作为' }, '做为')).toBe(
+      '「做为」应为「作为」',
+    );
     expect(formatMessage('「{term}」', undefined, '做为')).toBe('「做为」');
     expect(formatMessage('「{term}」', { term: '作为' }, '做为')).toBe('「作为」');
     expect(formatMessage('{other}', {}, '做为')).toBe('{other}');

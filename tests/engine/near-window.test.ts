@@ -33,7 +33,11 @@ const pack: Pack = {
 
 const dicts = new CompiledDictionaries(pack);
 const terms = dicts.handle('terms')!;
-const found = (text: string) => dicts.scan(normalizeText(text)).hits(terms).map((h) => h.excerpt);
+const found = (text: string) =>
+  dicts
+    .scan(normalizeText(text))
+    .hits(terms)
+    .map((h) => h.excerpt);
 
 describe('context windows', () => {
   it('count the characters between term and context', () => {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactTerm, compactToOriginal, foldCode, foldedToOriginal, foldString, normalizeText, separatorClass } from '../../rules/engine/normalize';
+import {
+  compactTerm,
+  compactToOriginal,
+  foldCode,
+  foldedToOriginal,
+  foldString,
+  normalizeText,
+  separatorClass,
+} from '../../rules/engine/normalize';
 
 /** The normalisation spelled out character by character: what the fast version must equal. */
 function reference(original: string) {
@@ -24,12 +32,28 @@ function reference(original: string) {
       pending = 0;
     }
   });
-  return { folded: folded.join(''), foldedMap: [...foldedMap, original.length], compact, compactMap: [...compactMap, original.length], gap };
+  return {
+    folded: folded.join(''),
+    foldedMap: [...foldedMap, original.length],
+    compact,
+    compactMap: [...compactMap, original.length],
+    gap,
+  };
 }
 
 const units = fc.constantFrom(
   ...'优惠券限時搶購，。！ “”：\n\tAaＺｚ１2 ',
-  '\u200b', '\ufeff', '\u00ad', '\u3000', '\ud83d', '\ude00', '\udbff', '\udc00', '\u0000', '\uffff', '\ufffd',
+  '\u200b',
+  '\ufeff',
+  '\u00ad',
+  '\u3000',
+  '\ud83d',
+  '\ude00',
+  '\udbff',
+  '\udc00',
+  '\u0000',
+  '\uffff',
+  '\ufffd',
 );
 const texts = fc.oneof(fc.string({ unit: units, maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 40 }));
 

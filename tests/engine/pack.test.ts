@@ -6,7 +6,8 @@ const errorsOf = (input: unknown) => {
   const result = validatePack(input);
   return result.ok ? [] : result.errors;
 };
-const withDict = (entries: unknown[], extra: object = {}) => testPack({ dictionaries: { terms: { basis: '依据', entries, ...extra } as never } });
+const withDict = (entries: unknown[], extra: object = {}) =>
+  testPack({ dictionaries: { terms: { basis: '依据', entries, ...extra } as never } });
 
 describe('validatePack', () => {
   it('accepts a minimal pack', () => {
@@ -18,7 +19,15 @@ describe('validatePack', () => {
   });
 
   it('names each problem of the header by its path', () => {
-    const errors = errorsOf({ ...testPack(), format: 2, id: 'Bad Id', version: '1.0', name: ' ', date: '不是日期', issuer: undefined });
+    const errors = errorsOf({
+      ...testPack(),
+      format: 2,
+      id: 'Bad Id',
+      version: '1.0',
+      name: ' ',
+      date: '不是日期',
+      issuer: undefined,
+    });
     expect(errors).toEqual([
       'format: 格式版本应为 1，实际为 2',
       'id: 应为小写字母、数字和连字符组成的标识（最长 64）',
@@ -30,8 +39,16 @@ describe('validatePack', () => {
   });
 
   it('checks rule configurations', () => {
-    const errors = errorsOf(testPack({ rules: { a: { severity: 'error' as never }, b: { severity: 'warn', options: [] as never }, c: 'warn' as never } }));
-    expect(errors).toEqual(['rules.a.severity: 应为 block/justify/warn/monitor/off 之一', 'rules.b.options: 应为对象', 'rules.c: 应为 { severity, options } 对象']);
+    const errors = errorsOf(
+      testPack({
+        rules: { a: { severity: 'error' as never }, b: { severity: 'warn', options: [] as never }, c: 'warn' as never },
+      }),
+    );
+    expect(errors).toEqual([
+      'rules.a.severity: 应为 block/justify/warn/monitor/off 之一',
+      'rules.b.options: 应为对象',
+      'rules.c: 应为 { severity, options } 对象',
+    ]);
   });
 
   it('checks dictionary entries: term xor pattern, lengths, types, severities, context', () => {
@@ -64,19 +81,33 @@ describe('validatePack', () => {
 
   it('enforces the size limits that keep a pack compilable in a browser', () => {
     const many = Array.from({ length: PACK_LIMITS.entriesPerDictionary + 1 }, (_, i) => ({ term: `词${i}` }));
-    expect(errorsOf(withDict(many))).toEqual([`dictionaries.terms: 词条数 ${many.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`]);
-    const dictionaries = Object.fromEntries(Array.from({ length: PACK_LIMITS.dictionaries + 1 }, (_, i) => [`d${i}`, { entries: [] }]));
-    expect(errorsOf(testPack({ dictionaries }))).toEqual([`dictionaries: 词典数 ${PACK_LIMITS.dictionaries + 1} 超过上限 ${PACK_LIMITS.dictionaries}`]);
+    expect(errorsOf(withDict(many))).toEqual([
+      `dictionaries.terms: 词条数 ${many.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`,
+    ]);
+    const dictionaries = Object.fromEntries(
+      Array.from({ length: PACK_LIMITS.dictionaries + 1 }, (_, i) => [`d${i}`, { entries: [] }]),
+    );
+    expect(errorsOf(testPack({ dictionaries }))).toEqual([
+      `dictionaries: 词典数 ${PACK_LIMITS.dictionaries + 1} 超过上限 ${PACK_LIMITS.dictionaries}`,
+    ]);
   });
 
   it('checks a dictionary-level context and a dictionary without entries', () => {
-    expect(errorsOf(withDict([], { near: { terms: [''], window: 1 } }))).toEqual(['dictionaries.terms.near.terms: 应为词语数组']);
-    expect(errorsOf(testPack({ dictionaries: { terms: { basis: 'x' } as never } }))).toEqual(['dictionaries.terms: 应含 entries 数组']);
+    expect(errorsOf(withDict([], { near: { terms: [''], window: 1 } }))).toEqual([
+      'dictionaries.terms.near.terms: 应为词语数组',
+    ]);
+    expect(errorsOf(testPack({ dictionaries: { terms: { basis: 'x' } as never } }))).toEqual([
+      'dictionaries.terms: 应含 entries 数组',
+    ]);
   });
 
   it('checks approved sources', () => {
     const sources = {
-      outlets: [{ name: '新华社', domains: ['xinhuanet.com', 'not a domain'] }, { aliases: ['x'] }, { name: '人民网', weibo: '人民网' }],
+      outlets: [
+        { name: '新华社', domains: ['xinhuanet.com', 'not a domain'] },
+        { aliases: ['x'] },
+        { name: '人民网', weibo: '人民网' },
+      ],
       domainSuffixes: ['.gov.cn'],
       organSuffixes: '局',
       organMarkers: [],
@@ -88,14 +119,20 @@ describe('validatePack', () => {
       'sources.outlets[2].weibo: 应为文字数组',
       'sources.organSuffixes: 应为文字数组',
     ]);
-    expect(errorsOf(testPack({ sources: undefined as never }))).toEqual(['sources: 应为 { outlets, domainSuffixes, organSuffixes, organMarkers, vague }']);
+    expect(errorsOf(testPack({ sources: undefined as never }))).toEqual([
+      'sources: 应为 { outlets, domainSuffixes, organSuffixes, organMarkers, vague }',
+    ]);
   });
 
   it('checks allow entries, site selectors and test cases', () => {
     const errors = errorsOf(
       testPack({
         allow: [{ term: '' }, { term: '路口交通', rules: 'no-typo' }] as never,
-        sites: { weibo: { publish: [] }, wechat: { title: ['x'.repeat(PACK_LIMITS.selectorLength + 1)] }, mp: [] } as never,
+        sites: {
+          weibo: { publish: [] },
+          wechat: { title: ['x'.repeat(PACK_LIMITS.selectorLength + 1)] },
+          mp: [],
+        } as never,
         tests: [{ expect: [] }, { text: '好', expect: 'no-typo' }, 3] as never,
       }),
     );

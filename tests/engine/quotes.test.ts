@@ -11,7 +11,7 @@ function pairedSpans(s: string): [number, number][] {
   const pairs: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '"': '"' };
   const lineEnd = (from: number) => (s.indexOf('\n', from) === -1 ? s.length : s.indexOf('\n', from));
   const spans: [number, number][] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const close = pairs[s[i]];
     if (!close) {
       i++;
@@ -27,7 +27,8 @@ function pairedSpans(s: string): [number, number][] {
 
 /** Reported speech the plain way: a regular expression tries every verb at every position. */
 function speechSpans(s: string): [number, number][] {
-  const speech = /(?:说|说道|表示|称|指出|介绍|坦言|直言|感慨|感叹|回忆|透露|强调|提到|告诉记者|问道|答道|留言|评论|吐槽|反映|写道|笑称|认为|觉得|呼吁|建议|提醒|解释|回应|发问|喊道)[:：]/g;
+  const speech =
+    /(?:说|说道|表示|称|指出|介绍|坦言|直言|感慨|感叹|回忆|透露|强调|提到|告诉记者|问道|答道|留言|评论|吐槽|反映|写道|笑称|认为|觉得|呼吁|建议|提醒|解释|回应|发问|喊道)[:：]/g;
   const spans: [number, number][] = [];
   for (const m of s.matchAll(speech)) {
     const from = m.index + m[0].length;
@@ -53,9 +54,43 @@ function reference(text: string, kinds: ((s: string) => [number, number][])[]): 
   return merged.map(([a, b]) => [n.foldedMap[a], n.foldedMap[b - 1] + 1]);
 }
 
-const pieces = fc.constantFrom('“', '”', '‘', '’', '「', '」', '『', '』', '"', '＂', '\n', '：', '市民', '好', '，', '\u200b');
+const pieces = fc.constantFrom(
+  '“',
+  '”',
+  '‘',
+  '’',
+  '「',
+  '」',
+  '『',
+  '』',
+  '"',
+  '＂',
+  '\n',
+  '：',
+  '市民',
+  '好',
+  '，',
+  '\u200b',
+);
 const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
-const speechPieces = fc.constantFrom('说', '说道', '告诉记者', '表示', '记者', '称', '：', ':', ' ', '\n', '好', '市民', '“', '”', '「', '\u200b');
+const speechPieces = fc.constantFrom(
+  '说',
+  '说道',
+  '告诉记者',
+  '表示',
+  '记者',
+  '称',
+  '：',
+  ':',
+  ' ',
+  '\n',
+  '好',
+  '市民',
+  '“',
+  '”',
+  '「',
+  '\u200b',
+);
 const speechTexts = fc.array(speechPieces, { maxLength: 30 }).map((p) => p.join(''));
 
 describe('findQuotedSpans', () => {
@@ -91,7 +126,14 @@ describe('findQuotedSpans', () => {
   it('finds each kind of mark, unclosed marks to the end of the paragraph, and reported speech', () => {
     const text = '「内部」通知‘暂定’，『草案』与"初稿"。\n市民说：办事方便了。\n他写道“未完\n完';
     const spans = findQuotedSpans(normalizeText(text));
-    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual(['「内部」', '‘暂定’', '『草案』', '"初稿"', '办事方便了。', '“未完']);
+    expect(spans.map(([a, b]) => text.slice(a, b))).toEqual([
+      '「内部」',
+      '‘暂定’',
+      '『草案』',
+      '"初稿"',
+      '办事方便了。',
+      '“未完',
+    ]);
     expect(insideSpans(spans, text.indexOf('方便'))).toBe(true);
     expect(insideSpans(spans, text.indexOf('通知'))).toBe(false);
     expect(insideSpans(spans, text.indexOf('完', text.length - 1))).toBe(false);

@@ -90,21 +90,55 @@ interface Gen {
 
 const CHARS = ['a', 'b', '.', '[ab]', '[^a]', '\\d', '\\w', '好'];
 const ASSERTIONS = ['^', '$', '\\b', '\\B'];
-const BOUNDED: [string, number, number][] = [['?', 0, 1], ['{2}', 2, 2], ['{0,3}', 0, 3], ['{1,5}', 1, 5], ['{0,20}', 0, 20], ['{2,50}', 2, 50]];
-const UNSAFE: [string, number, number][] = [['{1,51}', 1, 51], ['*', 0, Infinity], ['+', 1, Infinity], ['{2,}', 2, Infinity]];
+const BOUNDED: [string, number, number][] = [
+  ['?', 0, 1],
+  ['{2}', 2, 2],
+  ['{0,3}', 0, 3],
+  ['{1,5}', 1, 5],
+  ['{0,20}', 0, 20],
+  ['{2,50}', 2, 50],
+];
+const UNSAFE: [string, number, number][] = [
+  ['{1,51}', 1, 51],
+  ['*', 0, Infinity],
+  ['+', 1, Infinity],
+  ['{2,}', 2, Infinity],
+];
 const QUANTIFIERS = [...BOUNDED, ...BOUNDED, ...UNSAFE];
 
-const { pattern } = fc.letrec<{ char: Gen; assertion: Gen; group: Gen; quantified: Gen; piece: Gen; seq: Gen; pattern: Gen }>((tie) => ({
+const { pattern } = fc.letrec<{
+  char: Gen;
+  assertion: Gen;
+  group: Gen;
+  quantified: Gen;
+  piece: Gen;
+  seq: Gen;
+  pattern: Gen;
+}>((tie) => ({
   char: fc.constantFrom(...CHARS).map((src) => ({ src, node: { t: 'char', re: sticky(src) } })),
   assertion: fc.constantFrom(...ASSERTIONS).map((src) => ({ src, node: { t: 'assert', re: sticky(src) } })),
-  group: fc.tuple(fc.boolean(), tie('pattern')).map(([capture, inner]) => ({ src: capture ? `(${inner.src})` : `(?:${inner.src})`, node: inner.node })),
-  quantified: fc.tuple(fc.oneof(tie('char'), tie('group')), fc.constantFrom(...QUANTIFIERS), fc.boolean()).map(([x, [q, min, max], lazy]) => ({
-    src: `${x.src}${q}${lazy ? '?' : ''}`,
-    node: { t: 'rep', body: x.node, min, max, lazy },
-  })),
-  piece: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('char'), tie('assertion'), tie('quantified'), tie('group')),
-  seq: fc.array(tie('piece'), { minLength: 1, maxLength: 4 }).map((ps) => ({ src: ps.map((p) => p.src).join(''), node: { t: 'seq', items: ps.map((p) => p.node) } })),
-  pattern: fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((ss) => ({ src: ss.map((s) => s.src).join('|'), node: { t: 'alt', options: ss.map((s) => s.node) } })),
+  group: fc
+    .tuple(fc.boolean(), tie('pattern'))
+    .map(([capture, inner]) => ({ src: capture ? `(${inner.src})` : `(?:${inner.src})`, node: inner.node })),
+  quantified: fc
+    .tuple(fc.oneof(tie('char'), tie('group')), fc.constantFrom(...QUANTIFIERS), fc.boolean())
+    .map(([x, [q, min, max], lazy]) => ({
+      src: `${x.src}${q}${lazy ? '?' : ''}`,
+      node: { t: 'rep', body: x.node, min, max, lazy },
+    })),
+  piece: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    tie('char'),
+    tie('assertion'),
+    tie('quantified'),
+    tie('group'),
+  ),
+  seq: fc
+    .array(tie('piece'), { minLength: 1, maxLength: 4 })
+    .map((ps) => ({ src: ps.map((p) => p.src).join(''), node: { t: 'seq', items: ps.map((p) => p.node) } })),
+  pattern: fc
+    .array(tie('seq'), { minLength: 1, maxLength: 3 })
+    .map((ss) => ({ src: ss.map((s) => s.src).join('|'), node: { t: 'alt', options: ss.map((s) => s.node) } })),
 }));
 
 /** Texts that make backtracking engines suffer: long runs of what the atoms accept, then a misfit. */
@@ -166,7 +200,11 @@ describe('checkPattern: generated patterns', () => {
         for (let start = 0; start <= text.length; start++) {
           js.lastIndex = start;
           const m = js.exec(text);
-          if (m) expect(result.literals.some((l) => m[0].includes(l)), `${src} matched ${JSON.stringify(m[0])}, literals ${JSON.stringify(result.literals)}`).toBe(true);
+          if (m)
+            expect(
+              result.literals.some((l) => m[0].includes(l)),
+              `${src} matched ${JSON.stringify(m[0])}, literals ${JSON.stringify(result.literals)}`,
+            ).toBe(true);
         }
       }),
       { numRuns: 3000 },
@@ -208,7 +246,15 @@ describe('checkPattern: generated patterns', () => {
   });
 
   it('the classic catastrophic patterns are all rejected', () => {
-    for (const evil of ['(a+)+b', '(a|a)*b', '(a|aa)+b', '(.*a){20}', '(\\w+\\s?)+$', '(a{1,50}){1,50}', '(?:a?){50}a{50}']) {
+    for (const evil of [
+      '(a+)+b',
+      '(a|a)*b',
+      '(a|aa)+b',
+      '(.*a){20}',
+      '(\\w+\\s?)+$',
+      '(a{1,50}){1,50}',
+      '(?:a?){50}a{50}',
+    ]) {
       expect(checkPattern(evil).ok, evil).toBe(false);
     }
   });

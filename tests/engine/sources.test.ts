@@ -6,7 +6,15 @@ const sources = compileSources(defaultPack().sources);
 
 describe('approved sources', () => {
   it('approves outlets, their apps and accounts, and organs', () => {
-    for (const name of ['人民日报', '@人民日报', '人民日报客户端', '新华社微博', '央视新闻', '保定市生态环境局', '中共保定市委宣传部']) {
+    for (const name of [
+      '人民日报',
+      '@人民日报',
+      '人民日报客户端',
+      '新华社微博',
+      '央视新闻',
+      '保定市生态环境局',
+      '中共保定市委宣传部',
+    ]) {
       expect(sources.approveName(name), name).not.toBeNull();
     }
   });

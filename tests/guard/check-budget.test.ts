@@ -16,8 +16,31 @@ describe('the publish check within its budget', () => {
   it('fails when the engine throws, a rule errs, or the budget is exceeded', () => {
     const fake = (check: Checker['check']) => ({ check }) as Checker;
     const report = { verdict: 'pass' as const, findings: [], errors: [], pack: { id: 'p', version: '1' } };
-    expect(runCheck(fake(() => { throw new Error('坏了'); }), draft, performance.now(), 1000).failure).toBe('检查出错：坏了');
-    expect(runCheck(fake(() => ({ ...report, errors: [{ ruleId: 'no-typo', message: 'x' }] })), draft, performance.now(), 1000).failure).toContain('no-typo');
-    expect(runCheck(fake(() => report), draft, performance.now() - 5000, 1000).failure).toContain('超过 1000 毫秒');
+    expect(
+      runCheck(
+        fake(() => {
+          throw new Error('坏了');
+        }),
+        draft,
+        performance.now(),
+        1000,
+      ).failure,
+    ).toBe('检查出错：坏了');
+    expect(
+      runCheck(
+        fake(() => ({ ...report, errors: [{ ruleId: 'no-typo', message: 'x' }] })),
+        draft,
+        performance.now(),
+        1000,
+      ).failure,
+    ).toContain('no-typo');
+    expect(
+      runCheck(
+        fake(() => report),
+        draft,
+        performance.now() - 5000,
+        1000,
+      ).failure,
+    ).toContain('超过 1000 毫秒');
   });
 });

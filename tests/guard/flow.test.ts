@@ -6,10 +6,27 @@ import { runAttempt, StalePackError, type AttemptInput, type FlowDeps } from '..
 import type { PanelDecision } from '../../guard/overlay/Panel';
 import type { Question } from '../../guard/panel-controller';
 
-const DRAFT: Draft = { platform: 'weibo', kind: 'post', body: '做为基层干部', url: 'https://weibo.com/', account: { name: '保定发布', id: '1' } };
+const DRAFT: Draft = {
+  platform: 'weibo',
+  kind: 'post',
+  body: '做为基层干部',
+  url: 'https://weibo.com/',
+  account: { name: '保定发布', id: '1' },
+};
 
 function finding(severity: Exclude<Severity, 'off'>): Finding {
-  return { ruleId: 'no-typo', category: 'typo', severity, field: 'body', range: [0, 2], excerpt: '做为', message: '错别字', basis: '第十三条', messageId: 'typo', suggestion: '作为' };
+  return {
+    ruleId: 'no-typo',
+    category: 'typo',
+    severity,
+    field: 'body',
+    range: [0, 2],
+    excerpt: '做为',
+    message: '错别字',
+    basis: '第十三条',
+    messageId: 'typo',
+    suggestion: '作为',
+  };
 }
 
 function outcome(...severities: Exclude<Severity, 'off'>[]): CheckOutcome {
@@ -19,7 +36,14 @@ function outcome(...severities: Exclude<Severity, 'off'>[]): CheckOutcome {
 }
 
 /** A flow whose every step is recorded in order, with scripted check results and panel answers. */
-function harness(options: { checks: CheckOutcome[]; answers?: PanelDecision[]; allowOverride?: boolean; logFails?: boolean; staleLogs?: number; deliverable?: boolean }) {
+function harness(options: {
+  checks: CheckOutcome[];
+  answers?: PanelDecision[];
+  allowOverride?: boolean;
+  logFails?: boolean;
+  staleLogs?: number;
+  deliverable?: boolean;
+}) {
   const events: string[] = [];
   const starts: unknown[] = [];
   const completions: unknown[] = [];
@@ -69,7 +93,11 @@ describe('a pack activated between the check and the log', () => {
   });
 
   it('asks again when the editor decided on the old pack’s findings, and goes once on the new pass', async () => {
-    const h = harness({ checks: [outcome('warn'), outcome()], answers: [{ action: 'publish', reason: '' }], staleLogs: 1 });
+    const h = harness({
+      checks: [outcome('warn'), outcome()],
+      answers: [{ action: 'publish', reason: '' }],
+      staleLogs: 1,
+    });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(true);
     expect(h.events).toEqual(['check', 'log', 'ask', 'check', 'log', 'complete:published']);
     expect(h.completions).toEqual([{ id: 'a1', decision: 'published' }]);
@@ -88,7 +116,15 @@ describe('a publish attempt', () => {
     const h = harness({ checks: [outcome()] });
     expect(await runAttempt(h.input, h.deps)).toMatchObject({ deliver: true });
     expect(h.events).toEqual(['check', 'log', 'complete:published']);
-    expect(h.starts[0]).toMatchObject({ platform: 'weibo', kind: 'post', page: 'home', text: DRAFT.body, verdict: 'pass', account: DRAFT.account, url: DRAFT.url });
+    expect(h.starts[0]).toMatchObject({
+      platform: 'weibo',
+      kind: 'post',
+      page: 'home',
+      text: DRAFT.body,
+      verdict: 'pass',
+      account: DRAFT.account,
+      url: DRAFT.url,
+    });
   });
 
   it('block: cannot be published, even if the panel were to answer publish', async () => {
@@ -111,23 +147,40 @@ describe('a publish attempt', () => {
     const without = harness({ checks: [outcome('justify')], answers: [{ action: 'publish', reason: '' }] });
     expect((await runAttempt(without.input, without.deps)).deliver).toBe(false);
     expect(without.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
-    const withReason = harness({ checks: [outcome('justify', 'warn')], answers: [{ action: 'publish', reason: '经领导审核同意' }] });
+    const withReason = harness({
+      checks: [outcome('justify', 'warn')],
+      answers: [{ action: 'publish', reason: '经领导审核同意' }],
+    });
     expect((await runAttempt(withReason.input, withReason.deps)).deliver).toBe(true);
     expect(withReason.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '经领导审核同意' }]);
   });
 
   it('a check that fails or times out holds the post: logged as an error, going on needs a reason', async () => {
-    const h = harness({ checks: [{ failure: '规则包未能在 1000 毫秒内加载', ms: 1000 }], answers: [{ action: 'cancel' }] });
+    const h = harness({
+      checks: [{ failure: '规则包未能在 1000 毫秒内加载', ms: 1000 }],
+      answers: [{ action: 'cancel' }],
+    });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
-    expect(h.starts[0]).toMatchObject({ verdict: 'error', errors: [{ ruleId: 'guard', message: '规则包未能在 1000 毫秒内加载' }] });
+    expect(h.starts[0]).toMatchObject({
+      verdict: 'error',
+      errors: [{ ruleId: 'guard', message: '规则包未能在 1000 毫秒内加载' }],
+    });
     expect(h.completions).toEqual([{ id: 'a1', decision: 'check-failed' }]);
     expect(h.questions[0]).toMatchObject({ verdict: 'error', failure: '规则包未能在 1000 毫秒内加载' });
 
-    const noReason = harness({ checks: [{ failure: '检查出错', ms: 2 }], answers: [{ action: 'publish', reason: '' }] });
+    const noReason = harness({
+      checks: [{ failure: '检查出错', ms: 2 }],
+      answers: [{ action: 'publish', reason: '' }],
+    });
     expect((await runAttempt(noReason.input, noReason.deps)).deliver).toBe(false);
-    const reason = harness({ checks: [{ failure: '检查出错', ms: 2 }], answers: [{ action: 'publish', reason: '紧急通知，已人工核对' }] });
+    const reason = harness({
+      checks: [{ failure: '检查出错', ms: 2 }],
+      answers: [{ action: 'publish', reason: '紧急通知，已人工核对' }],
+    });
     expect((await runAttempt(reason.input, reason.deps)).deliver).toBe(true);
-    expect(reason.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '紧急通知，已人工核对' }]);
+    expect(reason.completions).toEqual([
+      { id: 'a1', decision: 'published-with-reason', reason: '紧急通知，已人工核对' },
+    ]);
   });
 
   it('an unreadable request is not checked: it fails closed', async () => {
@@ -151,7 +204,11 @@ describe('a publish attempt', () => {
   });
 
   it('policy without overrides: warn and justify cannot be published over', async () => {
-    const h = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '理由' }], allowOverride: false });
+    const h = harness({
+      checks: [outcome('warn')],
+      answers: [{ action: 'publish', reason: '理由' }],
+      allowOverride: false,
+    });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
     expect(h.questions[0].allowOverride).toBe(false);
     expect(h.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);

@@ -18,14 +18,18 @@ function dom(html: string): HTMLElement {
 
 describe('selector tables', () => {
   it('tries a key’s selectors in order: the stable hook wins over the hashed-class fallback', () => {
-    const root = dom('<textarea class="Form_input_3JT2Q" id="a"></textarea><textarea placeholder="发布你的评论" id="b"></textarea>');
+    const root = dom(
+      '<textarea class="Form_input_3JT2Q" id="a"></textarea><textarea placeholder="发布你的评论" id="b"></textarea>',
+    );
     const { selectors } = resolveSelectors(TABLE, undefined, 'x');
     expect(selectors.first(root, 'input')?.id).toBe('b');
     expect(selectors.all(root, 'input').map((e) => e.id)).toEqual(['a', 'b']);
   });
 
   it('matches control texts with whitespace removed, exactly', () => {
-    const root = dom('<button id="a"><span class="woo-button-wrap"> <span class="woo-button-content">发 送</span></span></button><button id="b">发送中</button>');
+    const root = dom(
+      '<button id="a"><span class="woo-button-wrap"> <span class="woo-button-content">发 送</span></span></button><button id="b">发送中</button>',
+    );
     const { selectors } = resolveSelectors(TABLE, undefined, 'x');
     expect(selectors.hasText(root.querySelector('#a')!, 'send')).toBe(true);
     expect(selectors.hasText(root.querySelector('#b')!, 'send')).toBe(false);
@@ -33,7 +37,11 @@ describe('selector tables', () => {
 
   it('lets a pack replace a key’s list, and reports unknown keys and selectors that do not parse', () => {
     const root = dom('<textarea data-x="1" id="a"></textarea><textarea placeholder="发布你的评论" id="b"></textarea>');
-    const { selectors, problems } = resolveSelectors(TABLE, { input: ['textarea[data-x]', 'textarea[[bad'], inptu: ['x'] }, 'weibo');
+    const { selectors, problems } = resolveSelectors(
+      TABLE,
+      { input: ['textarea[data-x]', 'textarea[[bad'], inptu: ['x'] },
+      'weibo',
+    );
     expect(selectors.first(root, 'input')?.id).toBe('a');
     expect(selectors.list('input')).toEqual(['textarea[data-x]']);
     expect(problems).toEqual([
@@ -56,7 +64,10 @@ describe('selector tables', () => {
 
   it('checks a pack’s overrides against the known adapters without a browser', () => {
     expect(checkSites({ weibo: { homeInput: ['#x'] } }, SITE_SCHEMA)).toEqual([]);
-    expect(checkSites({ weibo: { nope: ['#x'] }, tiktok: {} }, SITE_SCHEMA)).toEqual([expect.stringContaining('sites.weibo.nope'), expect.stringContaining('sites.tiktok: 没有这个适配器')]);
+    expect(checkSites({ weibo: { nope: ['#x'] }, tiktok: {} }, SITE_SCHEMA)).toEqual([
+      expect.stringContaining('sites.weibo.nope'),
+      expect.stringContaining('sites.tiktok: 没有这个适配器'),
+    ]);
     expect(checkSites(defaultPack.sites, SITE_SCHEMA)).toEqual([]);
   });
 

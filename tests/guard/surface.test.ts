@@ -10,7 +10,9 @@ function editor(html: string): HTMLElement {
 
 describe('rich text surfaces', () => {
   it('turn blocks and line breaks into newlines, and skip what readers do not see as text', () => {
-    const el = editor('<p>第一段<strong>加粗</strong>。</p><p>第二段<br>换行</p><div contenteditable="false">图片说明</div><ul><li>一</li><li>二</li></ul>');
+    const el = editor(
+      '<p>第一段<strong>加粗</strong>。</p><p>第二段<br>换行</p><div contenteditable="false">图片说明</div><ul><li>一</li><li>二</li></ul>',
+    );
     expect(richText(el).text).toBe('第一段加粗。\n第二段\n换行\n一\n二');
   });
 

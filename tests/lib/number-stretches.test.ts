@@ -23,10 +23,16 @@ describe('numberStretches', () => {
       .array(fc.constantFrom('0', '7', 'x', ' ', '-', '甲', 'a', '，', '\n'), { maxLength: 200 })
       .map((chars) => chars.join(''));
     const runs = fc
-      .array(fc.tuple(fc.constantFrom('1', ' ', '-', 'x'), fc.integer({ min: 1, max: 40 }), fc.constantFrom('字', 'y', '')), { maxLength: 12 })
+      .array(
+        fc.tuple(fc.constantFrom('1', ' ', '-', 'x'), fc.integer({ min: 1, max: 40 }), fc.constantFrom('字', 'y', '')),
+        { maxLength: 12 },
+      )
       .map((parts) => parts.map(([c, n, sep]) => c.repeat(n) + sep).join(''));
-    fc.assert(fc.property(fc.oneof(text, runs), (s) => {
+    fc.assert(
+      fc.property(fc.oneof(text, runs), (s) => {
         expect(numberStretches(s)).toEqual(byRegex(s));
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

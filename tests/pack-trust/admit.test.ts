@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../pack-trust/canonical';
-import { admitSignedPack, inspectPack, testPack, MAX_SIGNED_PACK_CHARS, type Admission, type RefusalReason } from '../../pack-trust/admit';
+import {
+  admitSignedPack,
+  inspectPack,
+  testPack,
+  MAX_SIGNED_PACK_CHARS,
+  type Admission,
+  type RefusalReason,
+} from '../../pack-trust/admit';
 import { RULES } from '../../rules/index';
 import { SITE_SCHEMA } from '../../adapters/site-schema';
 import { context, defaultPack, packWithTerm, signed, testKey } from './helpers';
@@ -10,7 +17,12 @@ function refusal(result: Admission) {
   return result.refusal;
 }
 
-async function expectRefused(input: unknown, reason: RefusalReason, message: string | RegExp, ctx?: Parameters<typeof admitSignedPack>[1]) {
+async function expectRefused(
+  input: unknown,
+  reason: RefusalReason,
+  message: string | RegExp,
+  ctx?: Parameters<typeof admitSignedPack>[1],
+) {
   const key = await testKey();
   const r = refusal(await admitSignedPack(input, ctx ?? context([key.trusted])));
   expect(r.reason).toBe(reason);
@@ -24,14 +36,19 @@ describe('admitSignedPack', () => {
     const pack = packWithTerm('1.1.0');
     pack.name = 'Cafe\u0301 规则包';
     const text = JSON.stringify(await signed(pack, key), null, 2);
-    const result = await admitSignedPack(text, context([key.trusted], () => '1.0.0'));
+    const result = await admitSignedPack(
+      text,
+      context([key.trusted], () => '1.0.0'),
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.keyIds).toEqual([key.id]);
     expect(result.tests).toBe(pack.tests.length);
     expect(result.pack.name).toBe('Café 规则包');
     expect(JSON.stringify(result.pack)).toBe(canonicalJson(pack));
-    expect(result.checker.check({ platform: 'weibo', kind: 'post', body: '出现示例禁词' }).findings.map((f) => f.ruleId)).toEqual(['no-typo']);
+    expect(
+      result.checker.check({ platform: 'weibo', kind: 'post', body: '出现示例禁词' }).findings.map((f) => f.ruleId),
+    ).toEqual(['no-typo']);
   });
 
   it('refuses a file that is too large before parsing it', async () => {
@@ -48,7 +65,11 @@ describe('admitSignedPack', () => {
 
   it('refuses a pack signed by a key it does not trust', async () => {
     const stranger = await testKey('陌生密钥');
-    const r = await expectRefused(await signed(defaultPack(), stranger), 'unknown-key', new RegExp(`签名密钥 ${stranger.id} 不受信任`));
+    const r = await expectRefused(
+      await signed(defaultPack(), stranger),
+      'unknown-key',
+      new RegExp(`签名密钥 ${stranger.id} 不受信任`),
+    );
     expect(r.pack).toEqual({ id: 'baoding-default', version: defaultPack().version });
   });
 
@@ -62,13 +83,20 @@ describe('admitSignedPack', () => {
 
   it('refuses a pack of a newer format version, even correctly signed', async () => {
     const key = await testKey();
-    const r = refusal(await admitSignedPack(await signed({ ...defaultPack(), format: 2 }, key), context([key.trusted])));
-    expect(r).toMatchObject({ reason: 'format', message: '规则包格式版本为 2，本版本只支持 1：请先升级扩展或命令行工具' });
+    const r = refusal(
+      await admitSignedPack(await signed({ ...defaultPack(), format: 2 }, key), context([key.trusted])),
+    );
+    expect(r).toMatchObject({
+      reason: 'format',
+      message: '规则包格式版本为 2，本版本只支持 1：请先升级扩展或命令行工具',
+    });
   });
 
   it('refuses a signed pack that breaks the schema, listing every problem', async () => {
     const key = await testKey();
-    const r = refusal(await admitSignedPack(await signed({ ...defaultPack(), version: 'v2', allow: {} }, key), context([key.trusted])));
+    const r = refusal(
+      await admitSignedPack(await signed({ ...defaultPack(), version: 'v2', allow: {} }, key), context([key.trusted])),
+    );
     expect(r.reason).toBe('schema');
     expect(r.details).toEqual(['version: 应为 主版本.次版本.修订号，如 1.4.0', 'allow: 应为数组']);
   });
@@ -85,12 +113,31 @@ describe('admitSignedPack', () => {
     const key = await testKey();
     const file = await signed(packWithTerm('1.1.0'), key);
     for (const floor of ['1.1.0', '1.2.0', '2.0.0']) {
-      const r = refusal(await admitSignedPack(file, context([key.trusted], () => floor)));
+      const r = refusal(
+        await admitSignedPack(
+          file,
+          context([key.trusted], () => floor),
+        ),
+      );
       expect(r.reason).toBe('not-newer');
       expect(r.message).toContain(`版本 1.1.0 不比本浏览器已启用过的 ${floor} 新`);
     }
-    expect((await admitSignedPack(file, context([key.trusted], () => '1.0.9'))).ok).toBe(true);
-    expect((await admitSignedPack(file, context([key.trusted], () => undefined))).ok).toBe(true);
+    expect(
+      (
+        await admitSignedPack(
+          file,
+          context([key.trusted], () => '1.0.9'),
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await admitSignedPack(
+          file,
+          context([key.trusted], () => undefined),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it('refuses a pattern that could freeze a browser, with the reason', async () => {
@@ -117,7 +164,9 @@ describe('admitSignedPack', () => {
     pack.tests.push({ text: '这是一段没有问题的文字。', expect: ['no-typo'], note: '故意写错的用例' });
     const r = refusal(await admitSignedPack(await signed(pack, key), context([key.trusted])));
     expect(r.reason).toBe('tests-failed');
-    expect(r.details).toEqual([`用例 ${pack.tests.length}「这是一段没有问题的文字。」〔故意写错的用例〕：应报出 no-typo 却没有报出`]);
+    expect(r.details).toEqual([
+      `用例 ${pack.tests.length}「这是一段没有问题的文字。」〔故意写错的用例〕：应报出 no-typo 却没有报出`,
+    ]);
   });
 });
 

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { toBase64, fromBase64 } from '../../pack-trust/base64';
 import { signingMessage } from '../../pack-trust/canonical';
 import { generateKeyPair, keyIdOf, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../pack-trust/keys';
-import { readEnvelope, SIGNED_PACK_FORMAT, signPack, verifySignatures, withSignature } from '../../pack-trust/signed-pack';
+import {
+  readEnvelope,
+  SIGNED_PACK_FORMAT,
+  signPack,
+  verifySignatures,
+  withSignature,
+} from '../../pack-trust/signed-pack';
 
 // RFC 8032 §7.1, test 1.
 const RFC_SECRET = etc.hexToBytes('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60');
@@ -52,7 +58,9 @@ describe('key ids', () => {
   });
 
   it('reports a trustedKeys value that is not a list', async () => {
-    expect((await resolveTrustedKeys({ id: 'a' }, 'policy')).problems).toEqual(['trustedKeys 应为 [{ id, publicKey }] 数组']);
+    expect((await resolveTrustedKeys({ id: 'a' }, 'policy')).problems).toEqual([
+      'trustedKeys 应为 [{ id, publicKey }] 数组',
+    ]);
     expect(await resolveTrustedKeys(undefined, 'policy')).toEqual({ keys: [], problems: [] });
   });
 });
@@ -60,8 +68,18 @@ describe('key ids', () => {
 describe('key files', () => {
   it('keep the secret seed, the public key and the id consistent', async () => {
     const { privateFile, publicFile } = await generateKeyPair('网信办 2026');
-    expect(privateFile).toMatchObject({ format: 'govpost-guard-private-key/1', algorithm: 'ed25519', name: '网信办 2026' });
-    expect(publicFile).toEqual({ format: 'govpost-guard-public-key/1', algorithm: 'ed25519', id: privateFile.id, name: '网信办 2026', publicKey: privateFile.publicKey });
+    expect(privateFile).toMatchObject({
+      format: 'govpost-guard-private-key/1',
+      algorithm: 'ed25519',
+      name: '网信办 2026',
+    });
+    expect(publicFile).toEqual({
+      format: 'govpost-guard-public-key/1',
+      algorithm: 'ed25519',
+      id: privateFile.id,
+      name: '网信办 2026',
+      publicKey: privateFile.publicKey,
+    });
     expect(publicFile).not.toHaveProperty('privateKey');
     expect(fromBase64(privateFile.privateKey)).toHaveLength(32);
     await expect(readPrivateKey(privateFile)).resolves.toMatchObject({ id: privateFile.id });
@@ -71,7 +89,9 @@ describe('key files', () => {
     const { privateFile, publicFile } = await generateKeyPair();
     const other = await generateKeyPair();
     await expect(readPrivateKey(publicFile)).rejects.toThrow(/公钥文件不能用来签名/);
-    await expect(readPrivateKey({ ...privateFile, privateKey: other.privateFile.privateKey })).rejects.toThrow(/已损坏/);
+    await expect(readPrivateKey({ ...privateFile, privateKey: other.privateFile.privateKey })).rejects.toThrow(
+      /已损坏/,
+    );
     await expect(readPrivateKey({ ...privateFile, privateKey: 'AAAA' })).rejects.toThrow(/32 字节/);
   });
 });
@@ -95,11 +115,19 @@ describe('signatures', () => {
   it('verify after re-indenting, reordering members or decomposing characters', async () => {
     const { key, trusted } = await keyPair('甲');
     const file = withSignature(PACK, [], await signPack(PACK, key));
-    const reordered = JSON.parse(JSON.stringify({ ...file, pack: { rules: PACK.rules, version: PACK.version, name: '示例', id: PACK.id } }, null, 4));
+    const reordered = JSON.parse(
+      JSON.stringify(
+        { ...file, pack: { rules: PACK.rules, version: PACK.version, name: '示例', id: PACK.id } },
+        null,
+        4,
+      ),
+    );
     expect(await verifySignatures(reordered, [trusted])).toEqual({ ok: true, keyIds: [key.id] });
     const decomposed = { ...file, pack: { ...PACK, name: 'Cafe\u0301' } };
     const composed = withSignature({ ...PACK, name: 'Café' }, [], await signPack({ ...PACK, name: 'Café' }, key));
-    expect(await verifySignatures({ ...decomposed, signatures: composed.signatures }, [trusted])).toMatchObject({ ok: true });
+    expect(await verifySignatures({ ...decomposed, signatures: composed.signatures }, [trusted])).toMatchObject({
+      ok: true,
+    });
   });
 
   it('refuse any change to the pack after signing', async () => {
@@ -141,7 +169,10 @@ describe('signatures', () => {
     expect(twice.signatures.map((s) => s.keyId)).toEqual([oldKey.key.id, newKey.key.id]);
     expect(await verifySignatures(twice, [oldKey.trusted])).toEqual({ ok: true, keyIds: [oldKey.key.id] });
     expect(await verifySignatures(twice, [newKey.trusted])).toEqual({ ok: true, keyIds: [newKey.key.id] });
-    expect(await verifySignatures(twice, [newKey.trusted, oldKey.trusted])).toEqual({ ok: true, keyIds: [oldKey.key.id, newKey.key.id] });
+    expect(await verifySignatures(twice, [newKey.trusted, oldKey.trusted])).toEqual({
+      ok: true,
+      keyIds: [oldKey.key.id, newKey.key.id],
+    });
     // Re-signing with the same key replaces its signature instead of piling up.
     const again = withSignature(PACK, twice.signatures, await signPack(PACK, newKey.key));
     expect(again.signatures).toHaveLength(2);
@@ -159,7 +190,10 @@ describe('signatures', () => {
   it('refuse a pack that has no canonical form', async () => {
     const { trusted, key } = await keyPair('甲');
     const sig = await signPack(PACK, key);
-    const check = await verifySignatures({ format: SIGNED_PACK_FORMAT, signatures: [sig], pack: { ...PACK, name: 'a\uDC00' } }, [trusted]);
+    const check = await verifySignatures(
+      { format: SIGNED_PACK_FORMAT, signatures: [sig], pack: { ...PACK, name: 'a\uDC00' } },
+      [trusted],
+    );
     expect(check).toMatchObject({ ok: false, reason: 'format' });
   });
 });
@@ -171,8 +205,16 @@ describe('readEnvelope', () => {
     ['a newer file format', { format: 'govpost-guard-signed-pack/2' }, '此格式需要更新版本的扩展'],
     ['no signatures', { format: SIGNED_PACK_FORMAT, signatures: [], pack: {} }, '没有签名'],
     ['a malformed signature', { format: SIGNED_PACK_FORMAT, signatures: [{ keyId: 1 }], pack: {} }, 'signatures[0]'],
-    ['another algorithm', { format: SIGNED_PACK_FORMAT, signatures: [{ keyId: 'a', signature: 'b', algorithm: 'rsa' }], pack: {} }, '只支持 ed25519'],
-    ['no pack', { format: SIGNED_PACK_FORMAT, signatures: [{ keyId: 'a', signature: 'b', algorithm: 'ed25519' }] }, '没有规则包'],
+    [
+      'another algorithm',
+      { format: SIGNED_PACK_FORMAT, signatures: [{ keyId: 'a', signature: 'b', algorithm: 'rsa' }], pack: {} },
+      '只支持 ed25519',
+    ],
+    [
+      'no pack',
+      { format: SIGNED_PACK_FORMAT, signatures: [{ keyId: 'a', signature: 'b', algorithm: 'ed25519' }] },
+      '没有规则包',
+    ],
   ])('says why %s is not a signed pack file', (_, input, message) => {
     const check = readEnvelope(input);
     expect(check.ok).toBe(false);

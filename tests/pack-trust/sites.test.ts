@@ -64,7 +64,13 @@ describe('checkSelector', () => {
 describe('checkSites', () => {
   it('accepts overrides of known adapters and keys: CSS selectors and control texts', () => {
     expect(
-      checkSites({ weibo: { homeInput: ['textarea.new-composer'], sendLabel: ['发送', '发布'] }, wechat: { title: ['#title', 'textarea.title'] } }, SITE_SCHEMA),
+      checkSites(
+        {
+          weibo: { homeInput: ['textarea.new-composer'], sendLabel: ['发送', '发布'] },
+          wechat: { title: ['#title', 'textarea.title'] },
+        },
+        SITE_SCHEMA,
+      ),
     ).toEqual([]);
   });
 
@@ -73,13 +79,19 @@ describe('checkSites', () => {
       checkSites(
         {
           twitter: { input: ['textarea'] },
-          weibo: { sendBtn: ['button'], homeInput: ['textarea', 'button:has-text("发送")'], sendLabel: ['  ', '发\n送', '很'.repeat(41)] },
+          weibo: {
+            sendBtn: ['button'],
+            homeInput: ['textarea', 'button:has-text("发送")'],
+            sendLabel: ['  ', '发\n送', '很'.repeat(41)],
+          },
         },
         SITE_SCHEMA,
       ),
     ).toEqual([
       'sites.twitter: 没有这个适配器（可用：weibo、card-weibo、wechat）',
-      expect.stringMatching(/^sites\.weibo\.sendBtn: 适配器 weibo 没有可覆盖的选择器「sendBtn」（可用：homeInput、commentInput、/),
+      expect.stringMatching(
+        /^sites\.weibo\.sendBtn: 适配器 weibo 没有可覆盖的选择器「sendBtn」（可用：homeInput、commentInput、/,
+      ),
       'sites.weibo.homeInput[1]: 「button:has-text("发送")」不是有效的 CSS 选择器：第 7 个字符处：不支持 :has-text(…)（这是 jQuery/Playwright 的写法，不是 CSS）',
       'sites.weibo.sendLabel[0]: 「  」不是有效的控件文字：控件文字为空',
       'sites.weibo.sendLabel[1]: 「发\n送」不是有效的控件文字：控件文字含有控制字符或换行',

@@ -23,13 +23,47 @@ ruleTester.run(rule, {
         { messageId: 'absolute', at: '全网最低价' },
       ],
     },
-    { text: '这款手机性能最强，价格最低，买它就对了！', errors: [{ messageId: 'absolute', at: '最强' }, { messageId: 'absolute', at: '价格最低' }] },
-    { text: '新一代净水器技术国际领先，售价2999元。', note: '价格在附近', errors: [{ messageId: 'absolute', at: '国际领先' }] },
-    { text: '史无前例，全球首款折叠屏学习机，今晚直播间限量发售。', errors: [{ messageId: 'absolute', at: '史无前例' }, { messageId: 'absolute', at: '全球首款' }] },
+    {
+      text: '这款手机性能最强，价格最低，买它就对了！',
+      errors: [
+        { messageId: 'absolute', at: '最强' },
+        { messageId: 'absolute', at: '价格最低' },
+      ],
+    },
+    {
+      text: '新一代净水器技术国际领先，售价2999元。',
+      note: '价格在附近',
+      errors: [{ messageId: 'absolute', at: '国际领先' }],
+    },
+    {
+      text: '史无前例，全球首款折叠屏学习机，今晚直播间限量发售。',
+      errors: [
+        { messageId: 'absolute', at: '史无前例' },
+        { messageId: 'absolute', at: '全球首款' },
+      ],
+    },
     { text: '连续三年销量冠军，老字号品牌值得信赖。', errors: [{ messageId: 'absolute', at: '销量冠军' }] },
-    { text: '国家级新药，疗效最佳，各大药房均有销售，价格实惠。', note: '新华社第3条药品用语', errors: [{ messageId: 'absolute', at: '国家级' }, { messageId: 'absolute', at: '疗效最佳' }] },
-    { text: '頂級品質，全網最低價，下單立減', note: '繁体规避', errors: [{ messageId: 'absolute', at: '頂級' }, { messageId: 'absolute', at: '全網最低價' }] },
-    { text: '最\u200b佳\u200b选\u200b择\u200b，\u200b进\u200b店\u200b有\u200b礼', note: '零宽字符填充', errors: [{ messageId: 'absolute', at: '最\u200b佳' }] },
+    {
+      text: '国家级新药，疗效最佳，各大药房均有销售，价格实惠。',
+      note: '新华社第3条药品用语',
+      errors: [
+        { messageId: 'absolute', at: '国家级' },
+        { messageId: 'absolute', at: '疗效最佳' },
+      ],
+    },
+    {
+      text: '頂級品質，全網最低價，下單立減',
+      note: '繁体规避',
+      errors: [
+        { messageId: 'absolute', at: '頂級' },
+        { messageId: 'absolute', at: '全網最低價' },
+      ],
+    },
+    {
+      text: '最\u200b佳\u200b选\u200b择\u200b，\u200b进\u200b店\u200b有\u200b礼',
+      note: '零宽字符填充',
+      errors: [{ messageId: 'absolute', at: '最\u200b佳' }],
+    },
     { text: '百分之百有效，无效退款，厂家直供价格', errors: [{ messageId: 'absolute', at: '百分之百有效' }] },
     {
       draft: { title: '第一品牌空气炸锅限时特惠', body: '图片来自商家。' },

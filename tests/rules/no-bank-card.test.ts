@@ -21,9 +21,21 @@ ruleTester.run(rule, {
       text: '请将补助款打入本人银行卡，卡号6222 0212 3456 7890 128。',
       errors: [{ messageId: 'card', at: '6222 0212 3456 7890 128', suggestion: '6222***********0128' }],
     },
-    { text: '转账至6217001234567893即可完成报名。', note: '银联 62 开头，无上下文', errors: [{ messageId: 'card', at: '6217001234567893', suggestion: '6217********7893' }] },
-    { text: '失主信用卡4392-2500-1234-5673已挂失。', note: '连字符分组的非银联卡', errors: [{ messageId: 'card', at: '4392-2500-1234-5673' }] },
-    { text: '退款将退回原账户：4090012345678901234（建设银行）', note: '19 位、账户字样', errors: [{ messageId: 'card', at: '4090012345678901234' }] },
+    {
+      text: '转账至6217001234567893即可完成报名。',
+      note: '银联 62 开头，无上下文',
+      errors: [{ messageId: 'card', at: '6217001234567893', suggestion: '6217********7893' }],
+    },
+    {
+      text: '失主信用卡4392-2500-1234-5673已挂失。',
+      note: '连字符分组的非银联卡',
+      errors: [{ messageId: 'card', at: '4392-2500-1234-5673' }],
+    },
+    {
+      text: '退款将退回原账户：4090012345678901234（建设银行）',
+      note: '19 位、账户字样',
+      errors: [{ messageId: 'card', at: '4090012345678901234' }],
+    },
     {
       text: '户名：张三，账号：6228480012345678903，开户行：农业银行保定分行。',
       note: '户名是个人姓名',
@@ -39,7 +51,12 @@ ruleTester.run(rule, {
       note: '对公账户字样',
       errors: [{ messageId: 'organization', at: '6225880123456783', severity: 'warn' }],
     },
-    { text: '收款卡号：６２１４８３０１２３４５６７８９０２', note: '全角数字', variants: ['full-width'], errors: [{ messageId: 'card', at: '６２１４８３０１２３４５６７８９０２', severity: 'block' }] },
+    {
+      text: '收款卡号：６２１４８３０１２３４５６７８９０２',
+      note: '全角数字',
+      variants: ['full-width'],
+      errors: [{ messageId: 'card', at: '６２１４８３０１２３４５６７８９０２', severity: 'block' }],
+    },
     {
       draft: { title: '捡到借记卡一张，卡号6217001234567893', body: '请失主到派出所认领。' },
       errors: [{ messageId: 'card', field: 'title', at: '6217001234567893' }],

@@ -23,11 +23,32 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'mark', at: '机密★1年' }],
     },
     { text: '（秘密★长期）保定市国家安全工作要点', errors: [{ messageId: 'mark', at: '秘密★长期' }] },
-    { text: '绝密★启用前 2026年全市公务员招录笔试试题', note: '考试试卷', errors: [{ messageId: 'mark', at: '绝密★启用前' }] },
-    { text: '附件：会议材料（机密☆会议结束前）', note: '空心星', errors: [{ messageId: 'mark', at: '机密☆会议结束前' }] },
-    { text: '秘密*6个月 关于调整部分干部职务的通知', note: '用星号代替★', errors: [{ messageId: 'mark', at: '秘密*6个月' }] },
-    { text: '机密＊10年\n请各单位认真组织学习。', note: '全角星号', variants: ['full-width'], errors: [{ messageId: 'mark', at: '机密＊10年' }] },
-    { text: '秘密 ★ 1年 关于2026年度重点工作安排', note: '★ 两侧有空格', errors: [{ messageId: 'mark', at: '秘密 ★ 1年' }] },
+    {
+      text: '绝密★启用前 2026年全市公务员招录笔试试题',
+      note: '考试试卷',
+      errors: [{ messageId: 'mark', at: '绝密★启用前' }],
+    },
+    {
+      text: '附件：会议材料（机密☆会议结束前）',
+      note: '空心星',
+      errors: [{ messageId: 'mark', at: '机密☆会议结束前' }],
+    },
+    {
+      text: '秘密*6个月 关于调整部分干部职务的通知',
+      note: '用星号代替★',
+      errors: [{ messageId: 'mark', at: '秘密*6个月' }],
+    },
+    {
+      text: '机密＊10年\n请各单位认真组织学习。',
+      note: '全角星号',
+      variants: ['full-width'],
+      errors: [{ messageId: 'mark', at: '机密＊10年' }],
+    },
+    {
+      text: '秘密 ★ 1年 关于2026年度重点工作安排',
+      note: '★ 两侧有空格',
+      errors: [{ messageId: 'mark', at: '秘密 ★ 1年' }],
+    },
     {
       text: '000123\n机密\n保定市人民政府文件\n关于印发某某方案的通知',
       note: '单独成行的密级（份号之后）',
@@ -45,7 +66,10 @@ ruleTester.run(rule, {
         { messageId: 'internal', at: '注意保密', severity: 'block' },
       ],
     },
-    { text: '（仅供内部参考）全市信访形势分析', errors: [{ messageId: 'internal', at: '仅供内部参考', severity: 'block' }] },
+    {
+      text: '（仅供内部参考）全市信访形势分析',
+      errors: [{ messageId: 'internal', at: '仅供内部参考', severity: 'block' }],
+    },
     {
       text: '保密提醒：严禁在互联网上处理涉密信息，严禁将工作秘密存储在私人网盘。',
       note: '保密宣传中的一般词语只作提示',
@@ -54,7 +78,11 @@ ruleTester.run(rule, {
         { messageId: 'internal', at: '工作秘密', severity: 'warn' },
       ],
     },
-    { text: '外出期间请注意保密，不要随意谈论工作。', note: '单独的“注意保密”', errors: [{ messageId: 'internal', at: '注意保密', severity: 'warn' }] },
+    {
+      text: '外出期间请注意保密，不要随意谈论工作。',
+      note: '单独的“注意保密”',
+      errors: [{ messageId: 'internal', at: '注意保密', severity: 'warn' }],
+    },
     {
       draft: { title: '机密★3年 2026年度考核方案', body: '各单位：现将方案印发给你们。' },
       errors: [{ messageId: 'mark', field: 'title', at: '机密★3年' }],

@@ -37,7 +37,13 @@ ruleTester.run(rule, {
     },
     { text: '这种人真是不要碧莲。', note: '谐音', errors: [{ messageId: 'vulgar', at: '碧莲', severity: 'block' }] },
     { text: '他妈的，又停水了。', errors: [{ messageId: 'vulgar', at: '他妈的', severity: 'block' }] },
-    { text: 'yyds！白洋淀的荷花绝绝子', errors: [{ messageId: 'emotional', at: 'yyds' }, { messageId: 'emotional', at: '绝绝子' }] },
+    {
+      text: 'yyds！白洋淀的荷花绝绝子',
+      errors: [
+        { messageId: 'emotional', at: 'yyds' },
+        { messageId: 'emotional', at: '绝绝子' },
+      ],
+    },
     {
       text: '这操作真ＪＢ离谱',
       note: '全角字母',
@@ -63,7 +69,14 @@ ruleTester.run(rule, {
       note: '引号结束后是编辑自己的话',
       errors: [{ messageId: 'emotional', at: '离谱' }],
     },
-    { text: '氣死人了，這什麼鬼安排', note: '繁体', errors: [{ messageId: 'emotional', at: '氣死人' }, { messageId: 'emotional', at: '什麼鬼' }] },
+    {
+      text: '氣死人了，這什麼鬼安排',
+      note: '繁体',
+      errors: [
+        { messageId: 'emotional', at: '氣死人' },
+        { messageId: 'emotional', at: '什麼鬼' },
+      ],
+    },
     {
       draft: { title: '笑死，这届网友太有才了', body: '一起来看看。' },
       errors: [{ messageId: 'emotional', field: 'title', at: '笑死' }],

@@ -13,12 +13,31 @@ ruleTester.run(rule, {
     '全市共有常住人口9241393人。',
   ],
   invalid: [
-    { text: '失主身份证号11010519491231002X，请联系。', errors: [{ messageId: 'id18', at: '11010519491231002X', suggestion: '1101**********002X' }] },
+    {
+      text: '失主身份证号11010519491231002X，请联系。',
+      errors: [{ messageId: 'id18', at: '11010519491231002X', suggestion: '1101**********002X' }],
+    },
     { text: '身份证：360426199101010071', errors: [{ messageId: 'id18', at: '360426199101010071' }] },
-    { text: '身份证号 110105 1949 1231 002x 的市民请到窗口领取。', note: '分组书写、小写 x', errors: [{ messageId: 'id18', at: '110105 1949 1231 002x', suggestion: '1101**********002X' }] },
-    { text: '证号11010519491231002X。', note: '全角数字', variants: ['full-width'], errors: [{ messageId: 'id18', at: '11010519491231002X' }] },
-    { text: '号码1101-0519-4912-3100-2X请核对', note: '连字符分组', errors: [{ messageId: 'id18', at: '1101-0519-4912-3100-2X' }] },
-    { text: '其身份证号码为130602850101123。', errors: [{ messageId: 'id15', at: '130602850101123', suggestion: '1306*******1123' }] },
+    {
+      text: '身份证号 110105 1949 1231 002x 的市民请到窗口领取。',
+      note: '分组书写、小写 x',
+      errors: [{ messageId: 'id18', at: '110105 1949 1231 002x', suggestion: '1101**********002X' }],
+    },
+    {
+      text: '证号11010519491231002X。',
+      note: '全角数字',
+      variants: ['full-width'],
+      errors: [{ messageId: 'id18', at: '11010519491231002X' }],
+    },
+    {
+      text: '号码1101-0519-4912-3100-2X请核对',
+      note: '连字符分组',
+      errors: [{ messageId: 'id18', at: '1101-0519-4912-3100-2X' }],
+    },
+    {
+      text: '其身份证号码为130602850101123。',
+      errors: [{ messageId: 'id15', at: '130602850101123', suggestion: '1306*******1123' }],
+    },
     {
       draft: { title: '寻找11010519491231002X的家属', body: '请知情者联系。' },
       errors: [{ messageId: 'id18', field: 'title', at: '11010519491231002X' }],

@@ -15,22 +15,38 @@ ruleTester.run(rule, {
     { text: '审计长在国务院常务会议上作审计工作报告。', note: '规范称谓' },
   ],
   invalid: [
-    { text: '该公司法人代表张某已被警方控制。', errors: [{ messageId: 'replace', at: '法人代表', suggestion: '法定代表人' }] },
+    {
+      text: '该公司法人代表张某已被警方控制。',
+      errors: [{ messageId: 'replace', at: '法人代表', suggestion: '法定代表人' }],
+    },
     {
       text: '警方连夜突审，罪犯张某交代了作案经过。',
       note: '判决前称“罪犯”',
       errors: [{ messageId: 'replace', at: '罪犯', suggestion: '犯罪嫌疑人' }],
     },
     { text: '民警成功抓获一名持刀嫌犯。', errors: [{ messageId: 'replace', at: '嫌犯', suggestion: '犯罪嫌疑人' }] },
-    { text: '王庄村村长带领群众清理河道。', errors: [{ messageId: 'replace', at: '村长', suggestion: '村民委员会主任' }] },
-    { text: '“村官”是离群众最近的干部。', note: '引号中的“村官”', errors: [{ messageId: 'replace', at: '村官', suggestion: '村干部' }] },
+    {
+      text: '王庄村村长带领群众清理河道。',
+      errors: [{ messageId: 'replace', at: '村长', suggestion: '村民委员会主任' }],
+    },
+    {
+      text: '“村官”是离群众最近的干部。',
+      note: '引号中的“村官”',
+      errors: [{ messageId: 'replace', at: '村官', suggestion: '村干部' }],
+    },
     {
       text: '市人大常委、市总工会主席李某出席会议。',
       note: '“人大常委”不是“人大常委会”',
       errors: [{ messageId: 'replace', at: '人大常委', suggestion: '人大常委会委员' }],
     },
-    { text: '县检察院院长带队开展巡回检察。', errors: [{ messageId: 'replace', at: '检察院院长', suggestion: '检察长' }] },
-    { text: '审计署署长向全国人大常委会作报告。', errors: [{ messageId: 'replace', at: '审计署署长', suggestion: '审计长' }] },
+    {
+      text: '县检察院院长带队开展巡回检察。',
+      errors: [{ messageId: 'replace', at: '检察院院长', suggestion: '检察长' }],
+    },
+    {
+      text: '审计署署长向全国人大常委会作报告。',
+      errors: [{ messageId: 'replace', at: '审计署署长', suggestion: '审计长' }],
+    },
     { text: '因拖欠货款，供货商将该公司推上被告席。', errors: [{ messageId: 'avoid', at: '推上被告席' }] },
     {
       text: '火车站派出所抓获一名河南小偷。',
@@ -44,7 +60,11 @@ ruleTester.run(rule, {
       variants: ['spaced'],
       errors: [{ messageId: 'avoid', at: '农民歹徒' }],
     },
-    { text: '法 人 代 表变更登记须本人到场。', note: '空格规避', errors: [{ messageId: 'replace', at: '法 人 代 表', suggestion: '法定代表人' }] },
+    {
+      text: '法 人 代 表变更登记须本人到场。',
+      note: '空格规避',
+      errors: [{ messageId: 'replace', at: '法 人 代 表', suggestion: '法定代表人' }],
+    },
     {
       draft: { title: '村长带头捐款修路', body: '村民纷纷响应。' },
       errors: [{ messageId: 'replace', field: 'title', at: '村长' }],

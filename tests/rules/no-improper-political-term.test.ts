@@ -16,7 +16,10 @@ ruleTester.run(rule, {
     { text: '如遇重大情况，要第一时间向县政府报告。', note: '“向政府报告”是动词用法' },
   ],
   invalid: [
-    { text: '北朝鲜近日再次试射导弹。', errors: [{ messageId: 'replace', at: '北朝鲜', suggestion: '朝鲜', severity: 'warn' }] },
+    {
+      text: '北朝鲜近日再次试射导弹。',
+      errors: [{ messageId: 'replace', at: '北朝鲜', suggestion: '朝鲜', severity: 'warn' }],
+    },
     {
       text: '台湾“总统”在演讲中再次鼓吹“台独”。',
       note: '引号不挡住词条，范围包括配对的后引号',
@@ -27,9 +30,19 @@ ruleTester.run(rule, {
       note: '较长的词条覆盖较短的',
       errors: [{ messageId: 'replace', at: '台湾“总统”选举', suggestion: '台湾地区领导人选举' }],
     },
-    { text: '台湾政府宣布调整相关政策。', errors: [{ messageId: 'replace', at: '台湾政府', suggestion: '台湾当局', severity: 'justify' }] },
-    { text: '日本渔船在尖阁群岛附近海域作业。', errors: [{ messageId: 'replace', at: '尖阁群岛', suggestion: '钓鱼岛', severity: 'block' }] },
-    { text: '境外势力炮制所谓“东突厥斯坦”议题。', note: '加引号也拦截', errors: [{ messageId: 'replace', at: '东突厥斯坦', severity: 'block' }] },
+    {
+      text: '台湾政府宣布调整相关政策。',
+      errors: [{ messageId: 'replace', at: '台湾政府', suggestion: '台湾当局', severity: 'justify' }],
+    },
+    {
+      text: '日本渔船在尖阁群岛附近海域作业。',
+      errors: [{ messageId: 'replace', at: '尖阁群岛', suggestion: '钓鱼岛', severity: 'block' }],
+    },
+    {
+      text: '境外势力炮制所谓“东突厥斯坦”议题。',
+      note: '加引号也拦截',
+      errors: [{ messageId: 'replace', at: '东突厥斯坦', severity: 'block' }],
+    },
     {
       text: '在以习近平为核心的党中央坚强领导下，全市经济持续向好。',
       errors: [{ messageId: 'replace', at: '以习近平为核心', suggestion: '以习近平同志为核心', severity: 'justify' }],
@@ -40,23 +53,48 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'replace', at: '“一带一路”战略', suggestion: '一带一路倡议' }],
     },
     { text: '两岸三地青年交流活动在我市举行。', errors: [{ messageId: 'avoid', at: '两岸三地' }] },
-    { text: '香港政府宣布放宽入境措施，中港两地往来更加便利。', errors: [
-      { messageId: 'replace', at: '香港政府', suggestion: '香港特区政府' },
-      { messageId: 'replace', at: '中港两地', suggestion: '内地与香港' },
-    ] },
-    { text: '中国已同多个WTO成员国签署协定。', errors: [{ messageId: 'replace', at: 'WTO成员国', suggestion: 'WTO成员' }] },
-    { text: '全国人大副委员长一行来保定调研。', errors: [{ messageId: 'replace', at: '全国人大副委员长', suggestion: '全国人大常委会副委员长' }] },
+    {
+      text: '香港政府宣布放宽入境措施，中港两地往来更加便利。',
+      errors: [
+        { messageId: 'replace', at: '香港政府', suggestion: '香港特区政府' },
+        { messageId: 'replace', at: '中港两地', suggestion: '内地与香港' },
+      ],
+    },
+    {
+      text: '中国已同多个WTO成员国签署协定。',
+      errors: [{ messageId: 'replace', at: 'WTO成员国', suggestion: 'WTO成员' }],
+    },
+    {
+      text: '全国人大副委员长一行来保定调研。',
+      errors: [{ messageId: 'replace', at: '全国人大副委员长', suggestion: '全国人大常委会副委员长' }],
+    },
     { text: '中共河北省省委书记主持召开会议。', errors: [{ messageId: 'replace', at: '省省委', suggestion: '省委' }] },
-    { text: '社区为残废人、聋子提供上门服务。', errors: [
-      { messageId: 'replace', at: '残废人', suggestion: '残疾人' },
-      { messageId: 'replace', at: '聋子', suggestion: '聋人' },
-    ] },
-    { text: '局长被下属称作老板，作风问题被通报。', errors: [{ messageId: 'replace', at: '老板', suggestion: '负责人' }] },
+    {
+      text: '社区为残废人、聋子提供上门服务。',
+      errors: [
+        { messageId: 'replace', at: '残废人', suggestion: '残疾人' },
+        { messageId: 'replace', at: '聋子', suggestion: '聋人' },
+      ],
+    },
+    {
+      text: '局长被下属称作老板，作风问题被通报。',
+      errors: [{ messageId: 'replace', at: '老板', suggestion: '负责人' }],
+    },
     { text: '县长亲自带队检查安全生产工作。', errors: [{ messageId: 'avoid', at: '亲自' }] },
     { text: '我镇第三届运动会隆重召开。', errors: [{ messageId: 'replace', at: '隆重召开', suggestion: '召开' }] },
-    { text: '会议审议了市政府报告和财政预算报告。', errors: [{ messageId: 'replace', at: '政府报告', suggestion: '政府工作报告' }] },
-    { text: '穆斯林国家驻华使节参观我市清真寺。', errors: [{ messageId: 'replace', at: '穆斯林国家', suggestion: '伊斯兰国家' }] },
-    { text: '北 朝 鲜再次发射导弹。', note: '空格规避', errors: [{ messageId: 'replace', at: '北 朝 鲜', suggestion: '朝鲜' }] },
+    {
+      text: '会议审议了市政府报告和财政预算报告。',
+      errors: [{ messageId: 'replace', at: '政府报告', suggestion: '政府工作报告' }],
+    },
+    {
+      text: '穆斯林国家驻华使节参观我市清真寺。',
+      errors: [{ messageId: 'replace', at: '穆斯林国家', suggestion: '伊斯兰国家' }],
+    },
+    {
+      text: '北 朝 鲜再次发射导弹。',
+      note: '空格规避',
+      errors: [{ messageId: 'replace', at: '北 朝 鲜', suggestion: '朝鲜' }],
+    },
     {
       draft: { title: '台湾总统府前爆发抗议', body: '据报道，数千民众参加。' },
       errors: [{ messageId: 'replace', field: 'title', at: '台湾总统府', suggestion: '台湾当局领导人办公场所' }],

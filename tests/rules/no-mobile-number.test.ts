@@ -19,11 +19,31 @@ ruleTester.run(rule, {
       text: '联系人：张女士，电话13812345678。',
       errors: [{ messageId: 'mobile', at: '13812345678', suggestion: '138****5678' }],
     },
-    { text: '报名咨询请致电138-1234-5678（王老师）。', note: '连字符分组', errors: [{ messageId: 'mobile', at: '138-1234-5678', suggestion: '138****5678' }] },
-    { text: '失物招领：请失主联系 139 1234 5678 认领。', note: '空格分组', errors: [{ messageId: 'mobile', at: '139 1234 5678' }] },
-    { text: '境外来电请拨 +86 150 1234 5678。', note: '国际区号', errors: [{ messageId: 'mobile', at: '+86 150 1234 5678', suggestion: '150****5678' }] },
-    { text: '海外侨胞可拨打0086-135-1234-5678联系侨联。', note: '0086 前缀', errors: [{ messageId: 'mobile', at: '0086-135-1234-5678', suggestion: '135****5678' }] },
-    { text: '防汛值班手机8618612345678，24小时有人接听。', note: '86 连写', errors: [{ messageId: 'mobile', at: '8618612345678', suggestion: '186****5678' }] },
+    {
+      text: '报名咨询请致电138-1234-5678（王老师）。',
+      note: '连字符分组',
+      errors: [{ messageId: 'mobile', at: '138-1234-5678', suggestion: '138****5678' }],
+    },
+    {
+      text: '失物招领：请失主联系 139 1234 5678 认领。',
+      note: '空格分组',
+      errors: [{ messageId: 'mobile', at: '139 1234 5678' }],
+    },
+    {
+      text: '境外来电请拨 +86 150 1234 5678。',
+      note: '国际区号',
+      errors: [{ messageId: 'mobile', at: '+86 150 1234 5678', suggestion: '150****5678' }],
+    },
+    {
+      text: '海外侨胞可拨打0086-135-1234-5678联系侨联。',
+      note: '0086 前缀',
+      errors: [{ messageId: 'mobile', at: '0086-135-1234-5678', suggestion: '135****5678' }],
+    },
+    {
+      text: '防汛值班手机8618612345678，24小时有人接听。',
+      note: '86 连写',
+      errors: [{ messageId: 'mobile', at: '8618612345678', suggestion: '186****5678' }],
+    },
     {
       text: '联系电话：0312-5901234 15912345678',
       note: '固定电话与手机之间只隔一个空格',
@@ -37,8 +57,17 @@ ruleTester.run(rule, {
         { messageId: 'mobile', at: '13612345678' },
       ],
     },
-    { text: '请拨打12345或17712345678咨询。', note: '热线与手机并列', errors: [{ messageId: 'mobile', at: '17712345678' }] },
-    { text: '寻人启事：家属电话１８８１２３４５６７８', note: '全角数字', variants: ['full-width'], errors: [{ messageId: 'mobile', at: '１８８１２３４５６７８', suggestion: '188****5678' }] },
+    {
+      text: '请拨打12345或17712345678咨询。',
+      note: '热线与手机并列',
+      errors: [{ messageId: 'mobile', at: '17712345678' }],
+    },
+    {
+      text: '寻人启事：家属电话１８８１２３４５６７８',
+      note: '全角数字',
+      variants: ['full-width'],
+      errors: [{ messageId: 'mobile', at: '１８８１２３４５６７８', suggestion: '188****5678' }],
+    },
     {
       draft: { title: '急寻走失老人，联系电话19912345678', body: '请知情者及时联系。' },
       errors: [{ messageId: 'mobile', field: 'title', at: '19912345678' }],

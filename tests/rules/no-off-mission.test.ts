@@ -22,7 +22,13 @@ ruleTester.run(rule, {
         { messageId: 'offMission', at: '吃瓜', severity: 'warn' },
       ],
     },
-    { text: '知名演员宣布离婚，网友：又塌房了', errors: [{ messageId: 'offMission', at: '离婚' }, { messageId: 'offMission', at: '塌房' }] },
+    {
+      text: '知名演员宣布离婚，网友：又塌房了',
+      errors: [
+        { messageId: 'offMission', at: '离婚' },
+        { messageId: 'offMission', at: '塌房' },
+      ],
+    },
     {
       text: '双色球第2026138期预测：红球杀号01 05，胆码18，必中！',
       errors: [
@@ -31,7 +37,13 @@ ruleTester.run(rule, {
         { messageId: 'offMission', at: '必中' },
       ],
     },
-    { text: '大乐透推荐：本期前区精准预测', errors: [{ messageId: 'offMission', at: '大乐透推荐' }, { messageId: 'offMission', at: '精准预测' }] },
+    {
+      text: '大乐透推荐：本期前区精准预测',
+      errors: [
+        { messageId: 'offMission', at: '大乐透推荐' },
+        { messageId: 'offMission', at: '精准预测' },
+      ],
+    },
     {
       text: '本周星座运势：天蝎座桃花运爆棚，水逆退散',
       errors: [
@@ -49,8 +61,22 @@ ruleTester.run(rule, {
         { messageId: 'offMission', at: '抄底' },
       ],
     },
-    { text: '塔羅占卜：下週你的運勢如何', note: '繁体', errors: [{ messageId: 'offMission', at: '塔羅' }, { messageId: 'offMission', at: '占卜' }] },
-    { text: '吃\u200b瓜群众请注意，某网红官宣恋情', note: '零宽字符', errors: [{ messageId: 'offMission', at: '吃\u200b瓜' }, { messageId: 'offMission', at: '官宣恋情' }] },
+    {
+      text: '塔羅占卜：下週你的運勢如何',
+      note: '繁体',
+      errors: [
+        { messageId: 'offMission', at: '塔羅' },
+        { messageId: 'offMission', at: '占卜' },
+      ],
+    },
+    {
+      text: '吃\u200b瓜群众请注意，某网红官宣恋情',
+      note: '零宽字符',
+      errors: [
+        { messageId: 'offMission', at: '吃\u200b瓜' },
+        { messageId: 'offMission', at: '官宣恋情' },
+      ],
+    },
     {
       draft: { title: '双鱼座今日运势', body: '一起看看吧。' },
       errors: [{ messageId: 'offMission', field: 'title', at: '今日运势' }],

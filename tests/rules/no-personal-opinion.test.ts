@@ -18,11 +18,21 @@ ruleTester.run(rule, {
     { text: '个人认为，这个方案还有很多值得商榷的地方。', errors: [{ messageId: 'opinion', at: '个人认为' }] },
     { text: '说实话，这次活动组织得不太理想。', errors: [{ messageId: 'opinion', at: '说实话' }] },
     { text: '小编觉得，周末去白洋淀看荷花再合适不过了。', errors: [{ messageId: 'opinion', at: '小编觉得' }] },
-    { text: '在我看来，这种做法值得商榷。恕我直言，相关部门应当反思。', errors: [{ messageId: 'opinion', at: '在我看来' }, { messageId: 'opinion', at: '恕我直言' }] },
+    {
+      text: '在我看来，这种做法值得商榷。恕我直言，相关部门应当反思。',
+      errors: [
+        { messageId: 'opinion', at: '在我看来' },
+        { messageId: 'opinion', at: '恕我直言' },
+      ],
+    },
     { text: '依我看，这个项目早该叫停了。', errors: [{ messageId: 'opinion', at: '依我看' }] },
     { text: '我个人认为，新规实施后效果会更好。', errors: [{ messageId: 'opinion', at: '我个人认为' }] },
     { text: '我認為這項政策很有必要。', note: '繁体', errors: [{ messageId: 'opinion', at: '我認為' }] },
-    { text: '我\u200b觉\u200b得这样安排不合理。', note: '零宽字符', errors: [{ messageId: 'opinion', at: '我\u200b觉\u200b得' }] },
+    {
+      text: '我\u200b觉\u200b得这样安排不合理。',
+      note: '零宽字符',
+      errors: [{ messageId: 'opinion', at: '我\u200b觉\u200b得' }],
+    },
     {
       text: '市民表示：“办事很方便。”不过我感觉，窗口排队时间还是太长。',
       note: '引语之后的编辑口吻',

@@ -3,12 +3,24 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester.run(rule, {
   valid: [
-    { draft: { body: '详见市政府官网通知。', links: [{ href: 'https://www.bd.gov.cn/content-12.html', text: '通知全文' }] }, note: '政府网站' },
+    {
+      draft: {
+        body: '详见市政府官网通知。',
+        links: [{ href: 'https://www.bd.gov.cn/content-12.html', text: '通知全文' }],
+      },
+      note: '政府网站',
+    },
     { text: '京东（JD.com）今日发布2026年社会责任报告，带动农产品销售超百亿元。', note: '只写注册域名，是提到公司' },
     { text: '原文见 https://weibo.com/1234567890/Pq8xYz?from=taobao.com 。', note: '域名出现在查询参数里' },
     { text: '警惕钓鱼网站 https://taobao.com.fake-site.cn/login ，请勿输入账号密码。', note: '伪装成淘宝的钓鱼网址' },
     { text: '“淘宝村”数量连续三年全省第一，电商直播带动返乡创业。', note: '提到淘宝，没有链接' },
-    { draft: { body: '转自新华网。', source: { name: '新华网', url: 'https://www.news.cn/politics/2026-11/29/c_1130.htm' } }, note: '声明的原文链接' },
+    {
+      draft: {
+        body: '转自新华网。',
+        source: { name: '新华网', url: 'https://www.news.cn/politics/2026-11/29/c_1130.htm' },
+      },
+      note: '声明的原文链接',
+    },
     { text: '该项目中标金额为￥12800000元，工期180天。', note: '￥ 开头的价格不是淘口令' },
     { text: '国际金价报每盎司$2650.40$以上，较上周上涨1.2%。', note: '$…$ 没有淘宝、复制等字样' },
     { text: '访问 www.gov.cn 查看国务院常务会议全文。', note: '中国政府网' },
@@ -18,16 +30,23 @@ ruleTester.run(rule, {
   invalid: [
     {
       variants: false,
-      draft: { body: '好物推荐，点击链接。', links: [{ href: 'https://item.taobao.com/item.htm?id=6543210', text: '链接' }] },
-      errors: [{ messageId: 'shopLink', field: 'links[0]', at: 'https://item.taobao.com/item.htm?id=6543210', severity: 'block' }],
+      draft: {
+        body: '好物推荐，点击链接。',
+        links: [{ href: 'https://item.taobao.com/item.htm?id=6543210', text: '链接' }],
+      },
+      errors: [
+        {
+          messageId: 'shopLink',
+          field: 'links[0]',
+          at: 'https://item.taobao.com/item.htm?id=6543210',
+          severity: 'block',
+        },
+      ],
     },
     {
       draft: {
         body: '年货节来了。',
-        links: [
-          { href: 'https://www.bd.gov.cn/a.html' },
-          { href: 'HTTPS://S.CLICK.TAOBAO.COM/t?e=m%3D2%26s%3Dxyz' },
-        ],
+        links: [{ href: 'https://www.bd.gov.cn/a.html' }, { href: 'HTTPS://S.CLICK.TAOBAO.COM/t?e=m%3D2%26s%3Dxyz' }],
       },
       note: '只报商店链接；主机名大写',
       variants: false,
@@ -35,8 +54,13 @@ ruleTester.run(rule, {
     },
     {
       variants: false,
-      draft: { body: '转载。', source: { name: '某店铺', url: 'https://mobile.yangkeduo.com/goods.html?goods_id=1234' } },
-      errors: [{ messageId: 'shopLink', field: 'source.url', at: 'https://mobile.yangkeduo.com/goods.html?goods_id=1234' }],
+      draft: {
+        body: '转载。',
+        source: { name: '某店铺', url: 'https://mobile.yangkeduo.com/goods.html?goods_id=1234' },
+      },
+      errors: [
+        { messageId: 'shopLink', field: 'source.url', at: 'https://mobile.yangkeduo.com/goods.html?goods_id=1234' },
+      ],
     },
     {
       text: '详情戳 https://m.tb.cn/h.5XyZabc 马上抢',

@@ -10,10 +10,16 @@ function reprint(title: string, original: string, extra: Partial<Draft> = {}): P
 ruleTester.run(rule, {
   valid: [
     { draft: reprint('全国冬季供暖全面启动', '《全国冬季供暖全面启动》'), note: '原样' },
-    { draft: reprint('我市冬季清洁取暖工作全面启动', '《保定市2026年冬季清洁取暖工作全面启动》'), note: '忠实的缩写（年份可省）' },
+    {
+      draft: reprint('我市冬季清洁取暖工作全面启动', '《保定市2026年冬季清洁取暖工作全面启动》'),
+      note: '忠实的缩写（年份可省）',
+    },
     { draft: reprint('全市安全生产工作会议召开', '保定市召开全市安全生产工作会议'), note: '语序调整' },
     {
-      draft: reprint('国办：进一步优化营商环境降低制度性交易成本', '《国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见》'),
+      draft: reprint(
+        '国办：进一步优化营商环境降低制度性交易成本',
+        '《国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见》',
+      ),
       note: '长标题缩写',
     },
     { draft: reprint('3.5万名考生参加今年高考', '35000名考生参加今年高考'), note: '同一个数的不同写法' },
@@ -23,11 +29,20 @@ ruleTester.run(rule, {
     { draft: reprint('11月28日起我市实行冬季供暖', '我市实行冬季供暖'), note: '加上日期不算改数字' },
     { draft: reprint('未来三天我市有降雪', '《未来三天我市有降雪！》'), note: '删去感叹号可以' },
     {
-      draft: { platform: 'weibo', kind: 'post', body: '#保定身边事#【保定部分区域明起计划停水】原标题：保定部分区域明日起计划停水\n来源：保定日报' },
+      draft: {
+        platform: 'weibo',
+        kind: 'post',
+        body: '#保定身边事#【保定部分区域明起计划停水】原标题：保定部分区域明日起计划停水\n来源：保定日报',
+      },
       note: '微博的【】标题',
     },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '全市部分区域明起停水（原标题：全市部分区域明日起计划停水）', body: '来源：保定日报' },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '全市部分区域明起停水（原标题：全市部分区域明日起计划停水）',
+        body: '来源：保定日报',
+      },
       note: '原标题写在标题里，意思相同',
     },
     {
@@ -37,7 +52,13 @@ ruleTester.run(rule, {
     { draft: reprint('保定发布｜全国冬季供暖全面启动', '全国冬季供暖全面启动'), note: '加了栏目名' },
     { text: '原标题：保定发布寒潮预警\n寒潮来了，注意保暖。', note: '微博正文没有【】标题' },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '寒潮来袭，注意保暖', body: '正文……', source: { name: '保定日报' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '寒潮来袭，注意保暖',
+        body: '正文……',
+        source: { name: '保定日报' },
+      },
       note: '转载来源不是原标题',
     },
   ],
@@ -50,7 +71,9 @@ ruleTester.run(rule, {
       draft: reprint('刚刚！保定发布寒潮预警', '保定发布寒潮预警'),
       note: '一键改回原标题',
       variants: ['zero-width', 'full-width', 'traditional'],
-      errors: [{ messageId: 'sensational', field: 'title', at: '刚刚！保定发布寒潮预警', suggestion: '保定发布寒潮预警' }],
+      errors: [
+        { messageId: 'sensational', field: 'title', at: '刚刚！保定发布寒潮预警', suggestion: '保定发布寒潮预警' },
+      ],
     },
     {
       draft: reprint('我市不再实行冬季错峰供暖', '《我市继续实行冬季错峰供暖》'),
@@ -106,12 +129,21 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'sensational', field: 'title', at: '我市新增两条公交线路！！' }],
     },
     {
-      draft: { platform: 'weibo', kind: 'post', body: '#保定身边事#【震惊！保定明起停水】原标题：保定部分区域明起计划停水\n来源：保定日报' },
+      draft: {
+        platform: 'weibo',
+        kind: 'post',
+        body: '#保定身边事#【震惊！保定明起停水】原标题：保定部分区域明起计划停水\n来源：保定日报',
+      },
       note: '微博的【】标题',
       errors: [{ messageId: 'sensational', at: '震惊！保定明起停水' }],
     },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '速看！全市停水（原标题：全市部分区域计划停水）', body: '来源：保定日报' },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '速看！全市停水（原标题：全市部分区域计划停水）',
+        body: '来源：保定日报',
+      },
       note: '原标题写在标题里',
       errors: [{ messageId: 'sensational', field: 'title', at: '速看！全市停水' }],
     },

@@ -30,16 +30,48 @@ ruleTester.run(rule, {
     },
     { text: '截止目前，全市共接种疫苗12万剂次。', errors: [{ messageId: 'typo', at: '截止', suggestion: '截至' }] },
     { text: '既使困难再多，我们也要迎难而上。', errors: [{ messageId: 'typo', at: '既使', suggestion: '即使' }] },
-    { text: '做為窗口单位，要热情服务。', note: '繁体', errors: [{ messageId: 'typo', at: '做為', suggestion: '作为' }] },
-    { text: '做\u200b为窗口单位，要热情服务。', note: '零宽字符', errors: [{ messageId: 'typo', at: '做\u200b为', suggestion: '作为' }] },
-    { text: '全体干部再 接 再 励，争创佳绩。', note: '空格', errors: [{ messageId: 'typo', at: '再 接 再 励', suggestion: '再接再厉' }] },
-    { text: '做-为一名党员，要带头。', note: '连字符', errors: [{ messageId: 'typo', at: '做-为', suggestion: '作为' }] },
-    { text: '截止2025年底，全市累计新增就业岗位3.2万个。', note: '“截止”带年份', errors: [{ messageId: 'typo', at: '截止', suggestion: '截至' }] },
+    {
+      text: '做為窗口单位，要热情服务。',
+      note: '繁体',
+      errors: [{ messageId: 'typo', at: '做為', suggestion: '作为' }],
+    },
+    {
+      text: '做\u200b为窗口单位，要热情服务。',
+      note: '零宽字符',
+      errors: [{ messageId: 'typo', at: '做\u200b为', suggestion: '作为' }],
+    },
+    {
+      text: '全体干部再 接 再 励，争创佳绩。',
+      note: '空格',
+      errors: [{ messageId: 'typo', at: '再 接 再 励', suggestion: '再接再厉' }],
+    },
+    {
+      text: '做-为一名党员，要带头。',
+      note: '连字符',
+      errors: [{ messageId: 'typo', at: '做-为', suggestion: '作为' }],
+    },
+    {
+      text: '截止2025年底，全市累计新增就业岗位3.2万个。',
+      note: '“截止”带年份',
+      errors: [{ messageId: 'typo', at: '截止', suggestion: '截至' }],
+    },
     { text: '截止发稿时，救援工作仍在进行。', errors: [{ messageId: 'typo', at: '截止', suggestion: '截至' }] },
-    { text: '申报时间截止12月31日。', note: '“截止”带月日', errors: [{ messageId: 'typo', at: '截止', suggestion: '截至' }] },
-    { text: '截止年底，项目全部完工。', note: '词表中较长的词对优先', errors: [{ messageId: 'typo', at: '截止年底', suggestion: '截至年底' }] },
+    {
+      text: '申报时间截止12月31日。',
+      note: '“截止”带月日',
+      errors: [{ messageId: 'typo', at: '截止', suggestion: '截至' }],
+    },
+    {
+      text: '截止年底，项目全部完工。',
+      note: '词表中较长的词对优先',
+      errors: [{ messageId: 'typo', at: '截止年底', suggestion: '截至年底' }],
+    },
     { text: '认真贯切落实党的二十大精神。', errors: [{ messageId: 'typo', at: '贯切', suggestion: '贯彻' }] },
-    { text: '全面贯切党的二十届三中全会精神。', note: '“贯切……精神”', errors: [{ messageId: 'typo', at: '贯切', suggestion: '贯彻' }] },
+    {
+      text: '全面贯切党的二十届三中全会精神。',
+      note: '“贯切……精神”',
+      errors: [{ messageId: 'typo', at: '贯切', suggestion: '贯彻' }],
+    },
     {
       text: '各单位要按步就班推进，确保布署到位。',
       errors: [
@@ -56,9 +88,21 @@ ruleTester.run(rule, {
         { messageId: 'typo', at: '迫不急待', suggestion: '迫不及待' },
       ],
     },
-    { text: '干部要心无旁骛，切忌心原意马。', note: 'LanguageTool 成语词对', errors: [{ messageId: 'typo', at: '心原意马', suggestion: '心猿意马' }] },
-    { text: '古建筑修茸一新，吸引大批游客。', note: '较长的成语词对覆盖“修茸”', errors: [{ messageId: 'typo', at: '修茸一新', suggestion: '修葺一新' }] },
-    { text: '整理好个人材料后，做为人才引进对象上报。', note: '白名单只排除它覆盖的部分', errors: [{ messageId: 'typo', at: '做为', suggestion: '作为' }] },
+    {
+      text: '干部要心无旁骛，切忌心原意马。',
+      note: 'LanguageTool 成语词对',
+      errors: [{ messageId: 'typo', at: '心原意马', suggestion: '心猿意马' }],
+    },
+    {
+      text: '古建筑修茸一新，吸引大批游客。',
+      note: '较长的成语词对覆盖“修茸”',
+      errors: [{ messageId: 'typo', at: '修茸一新', suggestion: '修葺一新' }],
+    },
+    {
+      text: '整理好个人材料后，做为人才引进对象上报。',
+      note: '白名单只排除它覆盖的部分',
+      errors: [{ messageId: 'typo', at: '做为', suggestion: '作为' }],
+    },
     {
       draft: { title: '做为新时代青年', body: '青年志愿者活动启动。' },
       errors: [{ messageId: 'typo', field: 'title', at: '做为', suggestion: '作为' }],
@@ -71,7 +115,13 @@ describe('the basis a typo finding cites', () => {
     const { compilePack } = await import('../../rules/engine/checker');
     const { RULES } = await import('../../rules/index');
     const { default: pack } = await import('virtual:default-pack');
-    const [finding] = compilePack(pack, RULES).check({ platform: 'weibo', kind: 'post', body: '做为基层干部要带头。' }).findings;
-    expect(finding.basis).toBe('《保定市政务新媒体管理办法》第十三条：严把……文字关（词条来源：pycorrector pycorrector/data/custom_confusion.txt）');
+    const [finding] = compilePack(pack, RULES).check({
+      platform: 'weibo',
+      kind: 'post',
+      body: '做为基层干部要带头。',
+    }).findings;
+    expect(finding.basis).toBe(
+      '《保定市政务新媒体管理办法》第十三条：严把……文字关（词条来源：pycorrector pycorrector/data/custom_confusion.txt）',
+    );
   });
 });

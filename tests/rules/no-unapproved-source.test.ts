@@ -29,27 +29,58 @@ ruleTester.run(rule, {
     { text: '设备运转自如，检修工作顺利完成。', note: '运转自如不是“转自”' },
     { text: '据某某科技公司消息，新产品将于下月上市。', note: '“据……消息”是引用，不当转载来源判断' },
     {
-      draft: { platform: 'weibo', kind: 'repost', body: '转发微博', quoted: { author: '人民日报', text: '今天，我们一起致敬环卫工人。' } },
+      draft: {
+        platform: 'weibo',
+        kind: 'repost',
+        body: '转发微博',
+        quoted: { author: '人民日报', text: '今天，我们一起致敬环卫工人。' },
+      },
       note: '转发稿源单位的微博',
     },
     {
-      draft: { platform: 'weibo', kind: 'repost', body: '转发微博', quoted: { author: '河北发布', text: '我省新增3条高速公路建成通车。' } },
+      draft: {
+        platform: 'weibo',
+        kind: 'repost',
+        body: '转发微博',
+        quoted: { author: '河北发布', text: '我省新增3条高速公路建成通车。' },
+      },
       note: '转发省政府新闻办的政务微博',
     },
     {
-      draft: { platform: 'weibo', kind: 'comment', body: '感谢关注！', quoted: { author: '某某娱乐八卦', text: '保定的驴肉火烧真好吃' } },
+      draft: {
+        platform: 'weibo',
+        kind: 'comment',
+        body: '感谢关注！',
+        quoted: { author: '某某娱乐八卦', text: '保定的驴肉火烧真好吃' },
+      },
       note: '评论不是转载',
     },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '冬季供暖全面启动', body: '正文……', source: { name: '保定日报', url: 'https://mp.weixin.qq.com/s/AbCdEf' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '冬季供暖全面启动',
+        body: '正文……',
+        source: { name: '保定日报', url: 'https://mp.weixin.qq.com/s/AbCdEf' },
+      },
       note: '微信文章链接由同时注明的账号判断',
     },
     {
-      draft: { platform: 'wechat', kind: 'article', body: '正文……', source: { url: 'http://www.people.com.cn/n1/2026/1128/c1001-1.html' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        body: '正文……',
+        source: { url: 'http://www.people.com.cn/n1/2026/1128/c1001-1.html' },
+      },
       note: '原文链接在稿源单位网站',
     },
     {
-      draft: { platform: 'wechat', kind: 'article', account: { name: '清苑文明实践' }, body: '志愿服务活动走进社区。\n来源：清苑文明实践' },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        account: { name: '清苑文明实践' },
+        body: '志愿服务活动走进社区。\n来源：清苑文明实践',
+      },
       note: '注明的来源就是本账号',
     },
   ],
@@ -67,13 +98,28 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'url', at: 'https://www.toutiao.com/article/7312/' }],
     },
     { text: '转发微博//@某某娱乐:太震撼了', errors: [{ messageId: 'account', at: '某某娱乐' }] },
-    { text: '学习//@人民日报://@某某娱乐:转发', note: '转发链中只有一个账号不在名单内', errors: [{ messageId: 'account', at: '某某娱乐' }] },
     {
-      draft: { platform: 'weibo', kind: 'repost', body: '转发微博', quoted: { author: '@某某娱乐八卦', text: '明星又上热搜了' } },
+      text: '学习//@人民日报://@某某娱乐:转发',
+      note: '转发链中只有一个账号不在名单内',
+      errors: [{ messageId: 'account', at: '某某娱乐' }],
+    },
+    {
+      draft: {
+        platform: 'weibo',
+        kind: 'repost',
+        body: '转发微博',
+        quoted: { author: '@某某娱乐八卦', text: '明星又上热搜了' },
+      },
       errors: [{ messageId: 'account', field: 'quoted.author', at: '某某娱乐八卦' }],
     },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '冬季养生指南', body: '正文……', source: { name: '某某养生号' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '冬季养生指南',
+        body: '正文……',
+        source: { name: '某某养生号' },
+      },
       errors: [{ messageId: 'name', field: 'source', at: '某某养生号' }],
     },
     {
@@ -83,13 +129,22 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'url', field: 'source.url', at: 'https://www.toutiao.com/a7312' }],
     },
     {
-      draft: { platform: 'wechat', kind: 'article', body: '正文……', source: { url: 'https://mp.weixin.qq.com/s/AbCdEf' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        body: '正文……',
+        source: { url: 'https://mp.weixin.qq.com/s/AbCdEf' },
+      },
       note: '只有微信文章链接',
       variants: false,
       errors: [{ messageId: 'platformUrl', field: 'source.url', at: 'https://mp.weixin.qq.com/s/AbCdEf' }],
     },
     { text: '来源：综合自新华社、某某财经', errors: [{ messageId: 'name', at: '某某财经' }] },
-    { text: '来源 | 某某生活网\n编辑 | 张三\n审核 | 李四', note: '微信文末署名', errors: [{ messageId: 'name', at: '某某生活网' }] },
+    {
+      text: '来源 | 某某生活网\n编辑 | 张三\n审核 | 李四',
+      note: '微信文末署名',
+      errors: [{ messageId: 'name', at: '某某生活网' }],
+    },
     {
       draft: { platform: 'weibo', kind: 'post', title: '【转自某某头条】冬季取暖小知识', body: '取暖时注意通风。' },
       errors: [{ messageId: 'name', field: 'title', at: '某某头条' }],
@@ -113,7 +168,13 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'name', at: '某某网' }],
     },
     {
-      draft: { platform: 'weibo', kind: 'repost', account: { name: '清苑文明实践' }, body: '转发微博', quoted: { author: '清苑文明实践爱好者', text: '周末去哪儿玩' } },
+      draft: {
+        platform: 'weibo',
+        kind: 'repost',
+        account: { name: '清苑文明实践' },
+        body: '转发微博',
+        quoted: { author: '清苑文明实践爱好者', text: '周末去哪儿玩' },
+      },
       note: '名称相近但不是本账号',
       errors: [{ messageId: 'account', field: 'quoted.author', at: '清苑文明实践爱好者' }],
     },

@@ -4,9 +4,17 @@ import { ruleTester } from '../rule-tester';
 ruleTester.run(rule, {
   valid: [
     { text: '原标题：《全市冬季供暖全面启动》\n来源：保定日报', note: '注明了稿源单位' },
-    { text: '原标题：全市冬季供暖全面启动\n来源：某某网', note: '来源不在名单内也可追溯（由 no-unapproved-source 判断）' },
     {
-      draft: { platform: 'wechat', kind: 'article', original: true, body: '志愿者走进社区开展义诊。\n文字：张三\n摄影：李四\n编辑：王五\n审核：赵六\n终审：钱七' },
+      text: '原标题：全市冬季供暖全面启动\n来源：某某网',
+      note: '来源不在名单内也可追溯（由 no-unapproved-source 判断）',
+    },
+    {
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        original: true,
+        body: '志愿者走进社区开展义诊。\n文字：张三\n摄影：李四\n编辑：王五\n审核：赵六\n终审：钱七',
+      },
       note: '本单位原创文章的三审署名',
     },
     { text: '我市启动冬季清洁取暖检查。\n编辑：王五　审核：赵六', note: '编辑、审核署名不是转载标志' },
@@ -15,15 +23,30 @@ ruleTester.run(rule, {
       note: '已声明原创：记者、责任编辑是本单位的',
     },
     {
-      draft: { platform: 'weibo', kind: 'repost', body: '原标题：全国冬季供暖全面启动', quoted: { author: '人民日报', text: '全国冬季供暖全面启动' } },
+      draft: {
+        platform: 'weibo',
+        kind: 'repost',
+        body: '原标题：全国冬季供暖全面启动',
+        quoted: { author: '人民日报', text: '全国冬季供暖全面启动' },
+      },
       note: '转发微博，原文可追溯',
     },
     {
-      draft: { platform: 'weibo', kind: 'post', body: '原标题：我市发布寒潮预警', links: [{ href: 'https://www.bd.gov.cn/content/2026/1128.html', text: '查看原文' }] },
+      draft: {
+        platform: 'weibo',
+        kind: 'post',
+        body: '原标题：我市发布寒潮预警',
+        links: [{ href: 'https://www.bd.gov.cn/content/2026/1128.html', text: '查看原文' }],
+      },
       note: '附了原文链接',
     },
     {
-      draft: { platform: 'wechat', kind: 'article', body: '本报记者 张三\n全市冬季供暖全面启动……', source: { name: '河北日报' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        body: '本报记者 张三\n全市冬季供暖全面启动……',
+        source: { name: '河北日报' },
+      },
       note: '平台设置中注明了来源',
     },
     { text: '据新华社报道，国务院常务会议部署冬季能源保供工作。', note: '据某单位报道：来源可追溯' },
@@ -36,7 +59,13 @@ ruleTester.run(rule, {
     { text: '原标题：我市空气质量持续改善\n本文转自保定市生态环境局', note: '转自机关' },
     { text: '原标题：寒潮蓝色预警发布\n原文链接：www.hebei.gov.cn/columns/1.html', note: '原文链接' },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '冬季供暖全面启动', body: '原标题：全国冬季供暖全面启动\n责任编辑：李四', source: { url: 'https://mp.weixin.qq.com/s/AbCdEf' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '冬季供暖全面启动',
+        body: '原标题：全国冬季供暖全面启动\n责任编辑：李四',
+        source: { url: 'https://mp.weixin.qq.com/s/AbCdEf' },
+      },
       note: '平台设置了原文链接',
       variants: false,
     },
@@ -58,7 +87,12 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'marker', at: '本报记者 张三 报道' }],
     },
     { text: '冬季防火小常识\n来源：网络', errors: [{ messageId: 'vague', at: '网络' }] },
-    { text: '冬季防火小常识\n来源：', note: '来源后面什么也没写', variants: ['spaced'], errors: [{ messageId: 'vague', at: '来源：' }] },
+    {
+      text: '冬季防火小常识\n来源：',
+      note: '来源后面什么也没写',
+      variants: ['spaced'],
+      errors: [{ messageId: 'vague', at: '来源：' }],
+    },
     {
       text: '据报道，近期电信诈骗案件高发。',
       variants: ['spaced'],
@@ -74,10 +108,20 @@ ruleTester.run(rule, {
       ],
     },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '冬季养生指南', body: '多喝热水。', source: { name: '网络' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '冬季养生指南',
+        body: '多喝热水。',
+        source: { name: '网络' },
+      },
       errors: [{ messageId: 'vague', field: 'source', at: '网络' }],
     },
-    { text: '全市冬季供暖全面启动。\n责任编辑：李四', note: '未声明原创', errors: [{ messageId: 'marker', at: '责任编辑' }] },
+    {
+      text: '全市冬季供暖全面启动。\n责任编辑：李四',
+      note: '未声明原创',
+      errors: [{ messageId: 'marker', at: '责任编辑' }],
+    },
     {
       draft: { platform: 'wechat', kind: 'article', original: true, body: '原标题：全市冬季供暖全面启动\n正文……' },
       note: '声明了原创也不能有“原标题”',
@@ -108,7 +152,12 @@ ruleTester.run(rule, {
     { text: '据媒体报道，某地出现新型诈骗手法。', errors: [{ messageId: 'vague', at: '媒体' }] },
     { text: '本文转载自网络，仅供学习交流。', errors: [{ messageId: 'vague', at: '网络' }] },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '冬季供暖全面启动（原标题：全国冬季供暖全面启动）', body: '正文……' },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '冬季供暖全面启动（原标题：全国冬季供暖全面启动）',
+        body: '正文……',
+      },
       errors: [{ messageId: 'marker', field: 'title', at: '原标题' }],
     },
     { text: '据网传消息，部分路段将封闭。', errors: [{ messageId: 'vague', at: '网传' }] },
@@ -116,7 +165,13 @@ ruleTester.run(rule, {
     { text: '本报讯（记者 张三）全市冬季供暖全面启动。', errors: [{ messageId: 'marker', at: '本报讯' }] },
     { text: '图片和文字如涉及版权问题，请与我们联系。', errors: [{ messageId: 'marker', at: '如涉及版权问题' }] },
     {
-      draft: { platform: 'wechat', kind: 'article', title: '冬季养生指南', body: '多喝热水。', source: { name: '互联网' } },
+      draft: {
+        platform: 'wechat',
+        kind: 'article',
+        title: '冬季养生指南',
+        body: '多喝热水。',
+        source: { name: '互联网' },
+      },
       errors: [{ messageId: 'vague', field: 'source', at: '互联网' }],
     },
   ],

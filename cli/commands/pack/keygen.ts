@@ -6,7 +6,11 @@ import { expectPositionals, parseOptions } from '../../args';
 import { json, writeNew } from '../../pack/files';
 
 export async function keygen(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(args, { out: { type: 'string', short: 'o' }, name: { type: 'string' }, force: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, {
+    out: { type: 'string', short: 'o' },
+    name: { type: 'string' },
+    force: { type: 'boolean' },
+  });
   expectPositionals(positionals, 0, 0, '');
   const prefix = (values.out as string | undefined) ?? 'govpost-pack-key';
   const name = values.name as string | undefined;

@@ -13,7 +13,11 @@ import { readPackInput } from '../../pack/load';
 import { label, testPackInput } from '../../pack/run-tests';
 
 export async function sign(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseOptions(args, { key: { type: 'string', short: 'k' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+  const { values, positionals } = parseOptions(args, {
+    key: { type: 'string', short: 'k' },
+    out: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+  });
   expectPositionals(positionals, 1, 1, '要签名的规则包（源目录、pack.json 或签名文件）');
   const keyPath = values.key as string | undefined;
   if (!keyPath) throw new UsageError('缺少 --key 私钥文件');
@@ -37,6 +41,8 @@ export async function sign(args: string[], io: CliIO): Promise<number> {
   const out = (values.out as string | undefined) ?? `${pack.id}-${pack.version}.signed.json`;
   const overwritingInput = resolve(io.cwd, out) === resolve(io.cwd, positionals[0]);
   writeNew(io.cwd, out, json(file), { force: values.force === true || overwritingInput });
-  io.stdout.write(`${result.lines.at(-1)}\n已签名 ${label(pack)}，密钥 ${key.id}${file.signatures.length > 1 ? `（共 ${file.signatures.length} 个签名：${file.signatures.map((s) => s.keyId).join('、')}）` : ''} → ${out}\n`);
+  io.stdout.write(
+    `${result.lines.at(-1)}\n已签名 ${label(pack)}，密钥 ${key.id}${file.signatures.length > 1 ? `（共 ${file.signatures.length} 个签名：${file.signatures.map((s) => s.keyId).join('、')}）` : ''} → ${out}\n`,
+  );
   return EXIT.ok;
 }

@@ -34,7 +34,8 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
     trusted.push(...keys);
   }
   const newerThan = values['newer-than'] as string | undefined;
-  if (newerThan !== undefined && !/^\d+\.\d+\.\d+$/.test(newerThan)) throw new UsageError('--newer-than 应为 主版本.次版本.修订号');
+  if (newerThan !== undefined && !/^\d+\.\d+\.\d+$/.test(newerThan))
+    throw new UsageError('--newer-than 应为 主版本.次版本.修订号');
 
   let text: string;
   try {
@@ -42,17 +43,26 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
   } catch {
     throw new UsageError(`找不到「${positionals[0]}」`);
   }
-  const result = await admitSignedPack(text, { rules: RULES, sites: SITE_SCHEMA, trusted, floor: newerThan ? () => newerThan : undefined });
+  const result = await admitSignedPack(text, {
+    rules: RULES,
+    sites: SITE_SCHEMA,
+    trusted,
+    floor: newerThan ? () => newerThan : undefined,
+  });
   if (!result.ok) {
     const { refusal } = result;
     const what = refusal.pack ? `${refusal.pack.id} ${refusal.pack.version}` : positionals[0];
-    io.stdout.write(`✗ 拒绝 ${what}：${REFUSAL_LABELS[refusal.reason]}（${refusal.reason}）\n  ${refusal.message}\n${refusal.details.map((d) => `  ${d}\n`).join('')}`);
+    io.stdout.write(
+      `✗ 拒绝 ${what}：${REFUSAL_LABELS[refusal.reason]}（${refusal.reason}）\n  ${refusal.message}\n${refusal.details.map((d) => `  ${d}\n`).join('')}`,
+    );
     return EXIT.failed;
   }
   const keys = result.keyIds.map((id) => {
     const key = trusted.find((k) => k.id === id);
     return `${id}${key?.name ? `（${key.name}）` : ''}`;
   });
-  io.stdout.write(`✓ 有效：${label(result.pack)}，签发 ${result.pack.issuer}，${result.pack.date}；签名密钥 ${keys.join('、')}；自带用例 ${result.tests} 个全部通过\n`);
+  io.stdout.write(
+    `✓ 有效：${label(result.pack)}，签发 ${result.pack.issuer}，${result.pack.date}；签名密钥 ${keys.join('、')}；自带用例 ${result.tests} 个全部通过\n`,
+  );
   return EXIT.ok;
 }

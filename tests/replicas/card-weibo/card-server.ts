@@ -24,7 +24,10 @@ const action = (c: RecordedCall) => /^\/article\/v\d\/aj\/editor\/draft\/([a-z]+
 export const isSave = (c: RecordedCall) => action(c) === 'save';
 export const isPublish = (c: RecordedCall) => action(c) === 'publish';
 
-export async function serveCardWeibo(context: BrowserContext, options: Partial<Omit<CardWeiboEditorOptions, 'version'>> = {}): Promise<CardWeiboReplica> {
+export async function serveCardWeibo(
+  context: BrowserContext,
+  options: Partial<Omit<CardWeiboEditorOptions, 'version'>> = {},
+): Promise<CardWeiboReplica> {
   const log = new CallLog();
   const config = { uid: '5123456789', nick: '保定发布', autosaveMs: 1500, ...options };
   let nextId = 4960000000000001;
@@ -40,7 +43,8 @@ export async function serveCardWeibo(context: BrowserContext, options: Partial<O
     const request = route.request();
     const url = new URL(request.url());
     const page = /^\/article\/(v3|v5)\/editor\/?$/.exec(url.pathname);
-    if (request.method() === 'GET' && page) return fulfillHtml(route, cardWeiboEditorPage({ ...config, version: page[1] as 'v3' | 'v5' }));
+    if (request.method() === 'GET' && page)
+      return fulfillHtml(route, cardWeiboEditorPage({ ...config, version: page[1] as 'v3' | 'v5' }));
     const call = await record(log, request);
     const ok = { code: 100000, msg: '' };
     switch (action(call)) {
@@ -50,14 +54,24 @@ export async function serveCardWeibo(context: BrowserContext, options: Partial<O
         return fulfillJson(route, { ...ok, data: { id } });
       }
       case 'load':
-        return fulfillJson(route, { ...ok, data: { id: call.query.get('id'), ...drafts.get(call.query.get('id') ?? '') } });
+        return fulfillJson(route, {
+          ...ok,
+          data: { id: call.query.get('id'), ...drafts.get(call.query.get('id') ?? '') },
+        });
       case 'save': {
         const id = call.form.get('id') ?? '';
-        drafts.set(id, { title: call.form.get('title') ?? '', summary: call.form.get('summary') ?? '', content: call.form.get('content') ?? '' });
+        drafts.set(id, {
+          title: call.form.get('title') ?? '',
+          summary: call.form.get('summary') ?? '',
+          content: call.form.get('content') ?? '',
+        });
         return fulfillJson(route, { ...ok, data: { id, save_time: Math.floor(Date.now() / 1000) } });
       }
       case 'publish':
-        return fulfillJson(route, { ...ok, data: { url: `https://weibo.com/ttarticle/p/show?id=230940${call.form.get('id')}`, mid: '5000000000000001' } });
+        return fulfillJson(route, {
+          ...ok,
+          data: { url: `https://weibo.com/ttarticle/p/show?id=230940${call.form.get('id')}`, mid: '5000000000000001' },
+        });
       default:
         return route.fulfill({ status: 404, body: 'not found' });
     }

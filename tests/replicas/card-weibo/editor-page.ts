@@ -33,7 +33,9 @@ $CONFIG['nick'] = '${o.nick}';
 $CONFIG['avatar_large'] = 'https://tvax1.sinaimg.cn/crop.0.0.180.180.180/replica.jpg';
 </script>`;
   }
-  const json = escapeNonAscii(JSON.stringify({ uid: o.uid, nick: o.nick, avatar_large: 'https://tvax1.sinaimg.cn/replica.jpg' }));
+  const json = escapeNonAscii(
+    JSON.stringify({ uid: o.uid, nick: o.nick, avatar_large: 'https://tvax1.sinaimg.cn/replica.jpg' }),
+  );
   return `<script>window.__INITIAL_STATE__ = { config: JSON.parse('${json}'), env: 'prod' };</script>`;
 }
 

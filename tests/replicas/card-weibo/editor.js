@@ -33,8 +33,12 @@
 
   function button(label, type) {
     return (
-      '<button class="n-button n-button--' + (type || 'default') + '-type n-button--medium-type" tabindex="0" type="button">' +
-      '<span class="n-button__content">' + label + '</span><div class="n-base-wave"></div><div class="n-button__border"></div></button>'
+      '<button class="n-button n-button--' +
+      (type || 'default') +
+      '-type n-button--medium-type" tabindex="0" type="button">' +
+      '<span class="n-button__content">' +
+      label +
+      '</span><div class="n-base-wave"></div><div class="n-button__border"></div></button>'
     );
   }
 
@@ -42,7 +46,10 @@
   function modal(inner) {
     var container = document.createElement('div');
     container.className = 'n-modal-container';
-    container.innerHTML = '<div class="n-modal-mask"></div><div class="n-modal-body-wrapper"><div class="n-modal-scroll-content">' + inner + '</div></div>';
+    container.innerHTML =
+      '<div class="n-modal-mask"></div><div class="n-modal-body-wrapper"><div class="n-modal-scroll-content">' +
+      inner +
+      '</div></div>';
     document.body.appendChild(container);
     return container;
   }
@@ -107,9 +114,12 @@
     return saving;
   }
 
-  setInterval(function () {
-    save().catch(function () {});
-  }, Number(document.body.getAttribute('data-autosave-ms')) || 3000);
+  setInterval(
+    function () {
+      save().catch(function () {});
+    },
+    Number(document.body.getAttribute('data-autosave-ms')) || 3000,
+  );
 
   function setEditable(on) {
     title.readOnly = summary.readOnly = !on;
@@ -144,7 +154,8 @@
   });
 
   title.addEventListener('input', function () {
-    title.parentElement.closest('[class^="title_"]').querySelector('[class^="count_"]').textContent = title.value.length + '/32';
+    title.parentElement.closest('[class^="title_"]').querySelector('[class^="count_"]').textContent =
+      title.value.length + '/32';
   });
 
   $('.js-save').addEventListener('click', function () {
@@ -162,7 +173,10 @@
     var dialog = modal(
       '<div class="n-dialog n-modal n-dialog--icon-left" role="dialog" aria-modal="true">' +
         '<div class="n-dialog__title">确认发布</div><div class="n-dialog__content">文章发布后将同步到你的微博，确定发布吗？</div>' +
-        '<div class="n-dialog__action">' + button('取消') + button('确定', 'primary') + '</div></div>',
+        '<div class="n-dialog__action">' +
+        button('取消') +
+        button('确定', 'primary') +
+        '</div></div>',
     );
     var buttons = dialog.querySelectorAll('.n-dialog__action .n-button');
     buttons[0].addEventListener('click', function () {
@@ -198,14 +212,20 @@
           '<div class="n-card__content">' +
           '<label class="n-checkbox js-sync"><input type="checkbox" checked> 同步到微博</label>' +
           '<label class="n-checkbox js-original"><input type="checkbox"> 声明原创</label></div>' +
-          '<div class="n-card__footer">' + button('上一步') + button('发布', 'primary') + '</div></div>',
+          '<div class="n-card__footer">' +
+          button('上一步') +
+          button('发布', 'primary') +
+          '</div></div>',
       );
       var buttons = settings.querySelectorAll('.n-card__footer .n-button');
       buttons[0].addEventListener('click', function () {
         settings.remove();
       });
       buttons[1].addEventListener('click', function () {
-        var chosen = { sync: $('.js-sync input', settings).checked, original: $('.js-original input', settings).checked };
+        var chosen = {
+          sync: $('.js-sync input', settings).checked,
+          original: $('.js-original input', settings).checked,
+        };
         settings.remove();
         confirmPublish(chosen);
       });

@@ -80,5 +80,8 @@ export function fulfillHtml(route: Route, html: string): Promise<void> {
 
 /** Per-build random suffix for hashed class names and scoped-style attributes, so no guard can lean on them. */
 export function randomHash(length = 5): string {
-  return Math.random().toString(36).slice(2, 2 + length).padEnd(length, '0');
+  return Math.random()
+    .toString(36)
+    .slice(2, 2 + length)
+    .padEnd(length, '0');
 }

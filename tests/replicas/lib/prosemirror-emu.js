@@ -33,11 +33,13 @@
       }
       if (node.nodeType !== 1) return;
       var el = node;
-      if (el.classList.contains('ProseMirror-trailingBreak') || el.classList.contains('Tiptap-invisible-character')) return;
+      if (el.classList.contains('ProseMirror-trailingBreak') || el.classList.contains('Tiptap-invisible-character'))
+        return;
       if (el.getAttribute('data-type') === 'image' || el.tagName === 'IMG') {
         var img = el.tagName === 'IMG' ? el : el.querySelector('img');
         var cap = el.querySelector ? el.querySelector('.image-view__caption') : null;
-        if (img) blocks.push({ type: 'image', src: img.getAttribute('src') || '', caption: cap ? cap.textContent : '' });
+        if (img)
+          blocks.push({ type: 'image', src: img.getAttribute('src') || '', caption: cap ? cap.textContent : '' });
         current = null;
         return;
       }
@@ -95,7 +97,9 @@
         }
         var tag = b.type === 'heading' ? 'h2' : 'p';
         var inner = renderRuns(b.runs);
-        var invisible = options.invisibles ? '<span class="Tiptap-invisible-character Tiptap-invisible-character--paragraph"></span>' : '';
+        var invisible = options.invisibles
+          ? '<span class="Tiptap-invisible-character Tiptap-invisible-character--paragraph"></span>'
+          : '';
         if (!inner) return '<' + tag + '>' + invisible + '<br class="ProseMirror-trailingBreak"></' + tag + '>';
         return '<' + tag + '>' + inner + invisible + '</' + tag + '>';
       })

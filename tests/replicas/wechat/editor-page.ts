@@ -44,11 +44,16 @@ function dialog(cls: string, title: string, body: string, buttons: string, v: st
 </div>`;
 }
 
-const primary = (text: string, cls = '') => `<button type="button" class="weui-desktop-btn weui-desktop-btn_primary ${cls}">${text}</button>`;
-const secondary = (text: string, cls = '') => `<button type="button" class="weui-desktop-btn weui-desktop-btn_default ${cls}">${text}</button>`;
+const primary = (text: string, cls = '') =>
+  `<button type="button" class="weui-desktop-btn weui-desktop-btn_primary ${cls}">${text}</button>`;
+const secondary = (text: string, cls = '') =>
+  `<button type="button" class="weui-desktop-btn weui-desktop-btn_default ${cls}">${text}</button>`;
 
 function massSendBody(v: string): string {
-  const days = Array.from({ length: 7 }, (_, i) => `<li class="weui-desktop-dropdown__list-ele" data-day="${i}">${i === 0 ? '今天' : `${i} 天后`}</li>`).join('');
+  const days = Array.from(
+    { length: 7 },
+    (_, i) => `<li class="weui-desktop-dropdown__list-ele" data-day="${i}">${i === 0 ? '今天' : `${i} 天后`}</li>`,
+  ).join('');
   return `<div class="mass-send" ${v}>
   <div class="mass-send__tips">文章发表后将出现在公众号主页，并可推送给关注用户</div>
   <table class="mass-send__table"><tbody>
@@ -74,8 +79,20 @@ function dialogs(v: string): string {
     // The live page keeps a template copy of the mass-send dialog; it must never be taken for the open one.
     dialog('mass-send-dialog mass-send-dialog_tpl', '发表', massSendBody(v), '', v),
     dialog('mass-send-dialog js_mass_send_dialog', '发表', massSendBody(v), '', v),
-    dialog('js_publish_confirm_tpl', '提示', '<p>发表后，文章将推送给关注用户，且无法撤回。</p>', primary('继续发表') + secondary('取消'), v),
-    dialog('js_publish_confirm', '提示', '<p>发表后，文章将推送给关注用户，且无法撤回。是否继续？</p>', primary('继续发表', 'js_continue') + secondary('取消', 'js_cancel'), v),
+    dialog(
+      'js_publish_confirm_tpl',
+      '提示',
+      '<p>发表后，文章将推送给关注用户，且无法撤回。</p>',
+      primary('继续发表') + secondary('取消'),
+      v,
+    ),
+    dialog(
+      'js_publish_confirm',
+      '提示',
+      '<p>发表后，文章将推送给关注用户，且无法撤回。是否继续？</p>',
+      primary('继续发表', 'js_continue') + secondary('取消', 'js_cancel'),
+      v,
+    ),
     dialog(
       'js_preview_dialog',
       '发送预览',
@@ -94,7 +111,9 @@ function dialogs(v: string): string {
       'claim-source_dialog',
       '创作来源',
       '<div class="claim-source_dialog_panel">' +
-        ['内容由AI生成', '个人观点，仅供参考', '素材来源官方媒体/网络新闻'].map((t) => `<label class="weui-desktop-form__check-label"><input type="radio" name="claim">${t}</label>`).join('') +
+        ['内容由AI生成', '个人观点，仅供参考', '素材来源官方媒体/网络新闻']
+          .map((t) => `<label class="weui-desktop-form__check-label"><input type="radio" name="claim">${t}</label>`)
+          .join('') +
         '</div>',
       primary('确认') + secondary('取消', 'js_cancel'),
       v,
@@ -108,7 +127,9 @@ function titleBlock(o: WechatEditorOptions, v: string): string {
   const max = o.imagePost ? 20 : 64;
   const textarea = `<textarea id="title" class="js_title js_counter js_field frm_input" name="title" placeholder="请在这里输入标题" maxlength="${max}"${o.titleOverlay ? ' style="display: none;"' : ''}></textarea>`;
   const overlayClass = o.imagePost ? 'title-editor-overlay' : 'title-editor__input';
-  const overlay = o.titleOverlay ? `<div class="${overlayClass}" ${v}><div class="ProseMirror" contenteditable="true"><p><br class="ProseMirror-trailingBreak"></p></div></div>` : '';
+  const overlay = o.titleOverlay
+    ? `<div class="${overlayClass}" ${v}><div class="ProseMirror" contenteditable="true"><p><br class="ProseMirror-trailingBreak"></p></div></div>`
+    : '';
   return `<div id="js_title_main" class="js_title_main appmsg_edit_item title" ${v}>${textarea}${overlay}<em class="frm_input_append frm_counter">0/${max}</em></div>`;
 }
 

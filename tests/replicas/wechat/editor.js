@@ -172,7 +172,9 @@
       is_share_copyright0: reprinted ? '1' : '0',
       share_copyright_url0: reprinted ? $('.js_share_copyright_url').value : '',
       share_page_type0: imagePost ? '8' : '0',
-      share_imageinfo0: imagePost ? JSON.stringify({ list: [{ url: 'https://mmbiz.qpic.cn/mmbiz_jpg/replica/0', file_id: 1, cdn_url: '' }] }) : '',
+      share_imageinfo0: imagePost
+        ? JSON.stringify({ list: [{ url: 'https://mmbiz.qpic.cn/mmbiz_jpg/replica/0', file_id: 1, cdn_url: '' }] })
+        : '',
       fingerprint: 'c0ffee00c0ffee00c0ffee00c0ffee00',
     };
   }
@@ -187,7 +189,15 @@
         seq = Number(res.data_seq || seq + 1);
         if (!appMsgId) {
           appMsgId = String(res.appMsgId);
-          history.replaceState(null, '', '/cgi-bin/appmsg?t=media/appmsg_edit&action=edit&type=77&appmsgid=' + appMsgId + '&token=' + token + '&lang=zh_CN');
+          history.replaceState(
+            null,
+            '',
+            '/cgi-bin/appmsg?t=media/appmsg_edit&action=edit&type=77&appmsgid=' +
+              appMsgId +
+              '&token=' +
+              token +
+              '&lang=zh_CN',
+          );
         }
         $('#js_autosave').textContent = '已保存 ' + new Date().toTimeString().slice(0, 5);
         return res;
@@ -209,9 +219,12 @@
     return saving;
   }
 
-  setInterval(function () {
-    save().catch(function () {});
-  }, (window.wx.cgiData && window.wx.cgiData.appmsg_autosave_ms) || 3000);
+  setInterval(
+    function () {
+      save().catch(function () {});
+    },
+    (window.wx.cgiData && window.wx.cgiData.appmsg_autosave_ms) || 3000,
+  );
 
   $('#js_submit button').addEventListener('click', function () {
     save().then(function () {
@@ -282,7 +295,9 @@
   });
 
   $('.js_mass_send_confirm', massDialog).addEventListener('click', function () {
-    request('POST', '/cgi-bin/masssend?t=ajax-response&for_check=1&is_release_publish_page=1', { appmsgid: appMsgId }).then(function () {
+    request('POST', '/cgi-bin/masssend?t=ajax-response&for_check=1&is_release_publish_page=1', {
+      appmsgid: appMsgId,
+    }).then(function () {
       hide(massDialog);
       show(confirmDialog);
     });

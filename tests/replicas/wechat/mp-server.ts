@@ -20,14 +20,20 @@ export interface WechatReplica {
   configure(options: WechatReplicaOptions): void;
 }
 
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 /** Draft saves, including autosave: must never be held by the guard. */
-export const isSave = (c: RecordedCall) => c.path === '/cgi-bin/operate_appmsg' && /^(create|update)$/.test(c.query.get('sub') ?? '');
+export const isSave = (c: RecordedCall) =>
+  c.path === '/cgi-bin/operate_appmsg' && /^(create|update)$/.test(c.query.get('sub') ?? '');
 export const isPreview = (c: RecordedCall) => c.path === '/cgi-bin/operate_appmsg' && c.query.get('sub') === 'preview';
 /** The publish request proper (immediate or scheduled), not the pre-checks. */
 export const isPublish = (c: RecordedCall) =>
-  c.path === '/cgi-bin/masssend' && !c.query.has('for_check') && (!c.query.has('action') || c.query.get('action') === 'time_send');
+  c.path === '/cgi-bin/masssend' &&
+  !c.query.has('for_check') &&
+  (!c.query.has('action') || c.query.get('action') === 'time_send');
 export const isScheduledPublish = (c: RecordedCall) => isPublish(c) && c.query.get('action') === 'time_send';
 
 function homePage(o: WechatEditorOptions): string {
@@ -58,12 +64,17 @@ export async function serveWechat(context: BrowserContext, options: WechatReplic
     const url = new URL(request.url());
     const q = url.searchParams;
     const path = url.pathname;
-    if (request.method() === 'GET' && path === '/cgi-bin/appmsg' && /^media\/appmsg_edit(_v2)?$/.test(q.get('t') ?? '')) {
+    if (
+      request.method() === 'GET' &&
+      path === '/cgi-bin/appmsg' &&
+      /^media\/appmsg_edit(_v2)?$/.test(q.get('t') ?? '')
+    ) {
       const imagePost = q.get('createType') === '8' || imagePosts.has(q.get('appmsgid') ?? '');
       return fulfillHtml(route, wechatEditorPage({ ...config, imagePost }));
     }
     if (request.method() === 'GET' && path === '/cgi-bin/home') return fulfillHtml(route, homePage(config));
-    if (path === '/cgi-bin/safe/safeqrcode') return route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1X1 });
+    if (path === '/cgi-bin/safe/safeqrcode')
+      return route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1X1 });
 
     const call = await record(log, request);
     const ok = { base_resp: { ret: 0, err_msg: 'ok' } };
@@ -75,11 +86,23 @@ export async function serveWechat(context: BrowserContext, options: WechatReplic
           if (call.form.get('share_page_type0') === '8') imagePosts.add(id);
           return fulfillJson(route, { ...ok, appMsgId: Number(id), data_seq: '1', filter_content_html: [] });
         }
-        if (sub === 'update') return fulfillJson(route, { ...ok, appMsgId: Number(call.form.get('AppMsgId')), data_seq: String(Number(call.form.get('data_seq')) + 1), filter_content_html: [] });
+        if (sub === 'update')
+          return fulfillJson(route, {
+            ...ok,
+            appMsgId: Number(call.form.get('AppMsgId')),
+            data_seq: String(Number(call.form.get('data_seq')) + 1),
+            filter_content_html: [],
+          });
         return fulfillJson(route, ok);
       }
       case '/cgi-bin/masssendpage':
-        return fulfillJson(route, { ...ok, operation_seq: 3141592653, mass_send_left: 1, strategy_info: { protect_status: 2 }, quota_detail_list: [] });
+        return fulfillJson(route, {
+          ...ok,
+          operation_seq: 3141592653,
+          mass_send_left: 1,
+          strategy_info: { protect_status: 2 },
+          quota_detail_list: [],
+        });
       case '/cgi-bin/masssend':
         if (q.get('action') === 'get_appmsg_copyright_stat') return fulfillJson(route, { ...ok, stat: 154009 });
         return fulfillJson(route, isPublish(call) ? { ...ok, msg_id: 1000000001 } : ok);
@@ -93,7 +116,10 @@ export async function serveWechat(context: BrowserContext, options: WechatReplic
         const uuid = q.get('uuid') ?? '';
         const polls = (scans.get(uuid) ?? 0) + 1;
         scans.set(uuid, polls);
-        return fulfillJson(route, polls < 2 ? { errcode: 401 } : polls < 3 ? { errcode: 404 } : { errcode: 405, code: 'scan-confirmed' });
+        return fulfillJson(
+          route,
+          polls < 2 ? { errcode: 401 } : polls < 3 ? { errcode: 404 } : { errcode: 405, code: 'scan-confirmed' },
+        );
       }
       default:
         return route.fulfill({ status: 404, body: 'not found' });
@@ -101,7 +127,9 @@ export async function serveWechat(context: BrowserContext, options: WechatReplic
   }
 
   await context.route(`${MP_ORIGIN}/**`, handle);
-  await context.route('https://mmbiz.qpic.cn/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1X1 }));
+  await context.route('https://mmbiz.qpic.cn/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1X1 }),
+  );
   return {
     log,
     editorUrl: (kind = 'article') =>

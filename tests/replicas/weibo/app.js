@@ -44,12 +44,20 @@
   const primaryButton = (label, attrs = {}) =>
     h(
       'button',
-      { class: `woo-button-main woo-button-flat woo-button-primary woo-button-m woo-button-round ${cls('Composer', 'btn')}`, ...attrs },
+      {
+        class: `woo-button-main woo-button-flat woo-button-primary woo-button-m woo-button-round ${cls('Composer', 'btn')}`,
+        ...attrs,
+      },
       h('span', { class: 'woo-button-wrap' }, h('span', { class: 'woo-button-content' }, label)),
     );
 
   // --- who is logged in -----------------------------------------------------------------------
-  const me = { id: 1234567890, idstr: '1234567890', screen_name: '保定发布', avatar_hd: 'https://tvax1.sinaimg.cn/avatar.jpg' };
+  const me = {
+    id: 1234567890,
+    idstr: '1234567890',
+    screen_name: '保定发布',
+    avatar_hd: 'https://tvax1.sinaimg.cn/avatar.jpg',
+  };
   // The Vue 3 page sets $CONFIG from this external bundle: no inline script to read as text.
   if (gen === 'vue3') window.$CONFIG = { user: me };
 
@@ -75,8 +83,18 @@
       author: a.name,
       text: `${TEXTS[i % TEXTS.length]}（第${i + 1}条）`,
       comments: [
-        { cid: String(6000000000000000 + i * 10), uid: '3300112233', author: '网友甲', text: `说得好，支持！（评论${i + 1}-1）` },
-        { cid: String(6000000000000000 + i * 10 + 1), uid: '3300445566', author: '网友乙', text: `什么时候开始实施？（评论${i + 1}-2）` },
+        {
+          cid: String(6000000000000000 + i * 10),
+          uid: '3300112233',
+          author: '网友甲',
+          text: `说得好，支持！（评论${i + 1}-1）`,
+        },
+        {
+          cid: String(6000000000000000 + i * 10 + 1),
+          uid: '3300445566',
+          author: '网友乙',
+          text: `什么时候开始实施？（评论${i + 1}-2）`,
+        },
       ],
       commentOpen: false,
       commentDraft: '',
@@ -128,7 +146,9 @@
   // --- composers ------------------------------------------------------------------------------
   const composerShell = (...children) => {
     const inner = h('div', { class: cls('Composer', 'mar1') }, ...children);
-    return gen === 'vue3' ? h('div', { composerconfig: '[object Object]', class: cls('Composer', 'wrap') }, inner) : inner;
+    return gen === 'vue3'
+      ? h('div', { composerconfig: '[object Object]', class: cls('Composer', 'wrap') }, inner)
+      : inner;
   };
   const textBox = (placeholder) => h('textarea', { class: cls('Form', 'input'), placeholder });
 
@@ -144,13 +164,33 @@
     const submit = () => {
       record.handled.push({ what: 'send', t: performance.now() });
       const content = model;
-      settle(viaXhr('/ajax/statuses/update', { content, visible: '0', pic_id: '', share_id: '', approval_state: '0', vote: '{}' }), (json) => {
-        posts.unshift({ mid: json.data.idstr, bid: 'new', uid: me.idstr, author: me.screen_name, text: content, comments: [], commentOpen: false, commentDraft: '', replyTo: null });
-        input.value = model = '';
-        send.disabled = true;
-        feed.rebind(true);
-        toast('发送成功');
-      });
+      settle(
+        viaXhr('/ajax/statuses/update', {
+          content,
+          visible: '0',
+          pic_id: '',
+          share_id: '',
+          approval_state: '0',
+          vote: '{}',
+        }),
+        (json) => {
+          posts.unshift({
+            mid: json.data.idstr,
+            bid: 'new',
+            uid: me.idstr,
+            author: me.screen_name,
+            text: content,
+            comments: [],
+            commentOpen: false,
+            commentDraft: '',
+            replyTo: null,
+          });
+          input.value = model = '';
+          send.disabled = true;
+          feed.rebind(true);
+          toast('发送成功');
+        },
+      );
     };
     send.addEventListener('click', submit);
     onSubmitKey(input, submit);
@@ -171,12 +211,22 @@
     const submit = () => {
       record.handled.push({ what: 'comment', t: performance.now() });
       const comment = post.commentDraft;
-      settle(viaFetch('/ajax/comments/create', { id: post.mid, comment, pic_id: '', is_repost: also.checked ? '1' : '0', comment_ori: '0', is_comment: '0' }), (json) => {
-        post.comments.push({ cid: json.data.idstr, uid: me.idstr, author: me.screen_name, text: comment });
-        post.commentDraft = '';
-        input.value = '';
-        feed.rebind(true);
-      });
+      settle(
+        viaFetch('/ajax/comments/create', {
+          id: post.mid,
+          comment,
+          pic_id: '',
+          is_repost: also.checked ? '1' : '0',
+          comment_ori: '0',
+          is_comment: '0',
+        }),
+        (json) => {
+          post.comments.push({ cid: json.data.idstr, uid: me.idstr, author: me.screen_name, text: comment });
+          post.commentDraft = '';
+          input.value = '';
+          feed.rebind(true);
+        },
+      );
     };
     const button = primaryButton('评论');
     button.addEventListener('click', submit);
@@ -192,10 +242,21 @@
     const submit = () => {
       record.handled.push({ what: 'reply', t: performance.now() });
       const text = model;
-      settle(viaFetch('/ajax/comments/reply', { id: post.mid, cid: comment.cid, comment: text, pic_id: '', is_repost: also.checked ? '1' : '0', comment_ori: '0', is_comment: '0' }), () => {
-        post.replyTo = null;
-        feed.rebind(true);
-      });
+      settle(
+        viaFetch('/ajax/comments/reply', {
+          id: post.mid,
+          cid: comment.cid,
+          comment: text,
+          pic_id: '',
+          is_repost: also.checked ? '1' : '0',
+          comment_ori: '0',
+          is_comment: '0',
+        }),
+        () => {
+          post.replyTo = null;
+          feed.rebind(true);
+        },
+      );
     };
     const button = primaryButton('回复');
     button.addEventListener('click', submit);
@@ -212,8 +273,18 @@
         'div',
         { role: 'dialog', 'aria-modal': 'true', class: `woo-modal-main ${cls('Repost', 'wrap')}` },
         h('div', { class: 'woo-modal-title' }, '转发微博'),
-        h('article', { class: cls('Repost', 'card') }, h('header', {}, h('span', { title: '' }, '')), h('div', { class: cls('detail', 'wbtext') }, '')),
-        composerShell(textBox('说说分享心得…'), h('div', { class: cls('Visible', 'limits') }, '公开'), h('label', {}, h('input', { type: 'checkbox' }), ' 同时评论给原博主'), primaryButton('转发')),
+        h(
+          'article',
+          { class: cls('Repost', 'card') },
+          h('header', {}, h('span', { title: '' }, '')),
+          h('div', { class: cls('detail', 'wbtext') }, ''),
+        ),
+        composerShell(
+          textBox('说说分享心得…'),
+          h('div', { class: cls('Visible', 'limits') }, '公开'),
+          h('label', {}, h('input', { type: 'checkbox' }), ' 同时评论给原博主'),
+          primaryButton('转发'),
+        ),
       ),
     );
 
@@ -229,10 +300,22 @@
     const also = wrap.querySelector('input[type=checkbox]');
     const submit = () => {
       record.handled.push({ what: 'repost', t: performance.now() });
-      settle(viaXhr('/ajax/statuses/normal_repost', { id: post.mid, comment: model, pic_id: '', is_repost: '0', comment_ori: '0', is_comment: also.checked ? '1' : '0', visible: '0', share_id: '' }), () => {
-        wrap.remove();
-        toast('转发成功');
-      });
+      settle(
+        viaXhr('/ajax/statuses/normal_repost', {
+          id: post.mid,
+          comment: model,
+          pic_id: '',
+          is_repost: '0',
+          comment_ori: '0',
+          is_comment: also.checked ? '1' : '0',
+          visible: '0',
+          share_id: '',
+        }),
+        () => {
+          wrap.remove();
+          toast('转发成功');
+        },
+      );
     };
     wrap.querySelector('button').addEventListener('click', submit);
     onSubmitKey(input, submit);
@@ -246,12 +329,22 @@
     view.bind = (post) => {
       view.post = post;
       view.replaceChildren(
-        h('header', {}, h('a', { href: `/u/${post.uid}`, usercard: post.uid }, h('span', { title: post.author }, post.author)), h('span', { class: cls('head', 'time') }, ' 刚刚')),
+        h(
+          'header',
+          {},
+          h('a', { href: `/u/${post.uid}`, usercard: post.uid }, h('span', { title: post.author }, post.author)),
+          h('span', { class: cls('head', 'time') }, ' 刚刚'),
+        ),
         h('div', { class: cls('detail', 'wbtext') }, post.text),
         h(
           'footer',
           { class: 'replica-toolbar' },
-          h('div', { class: `${cls('toolbar', 'retweet')} ${cls('toolbar', 'wrap')}`, onclick: () => openRepost(post) }, h('i', { class: 'woo-font woo-font--retweet', title: '转发' }), ' 转发'),
+          h(
+            'div',
+            { class: `${cls('toolbar', 'retweet')} ${cls('toolbar', 'wrap')}`, onclick: () => openRepost(post) },
+            h('i', { class: 'woo-font woo-font--retweet', title: '转发' }),
+            ' 转发',
+          ),
           h(
             'div',
             {
@@ -285,7 +378,13 @@
           h(
             'div',
             { class: cls('Comment', 'item1') },
-            h('div', { class: cls('Comment', 'con') }, h('a', { href: `/u/${c.uid}`, usercard: c.uid }, c.author), '：', h('span', { class: cls('Comment', 'text') }, c.text)),
+            h(
+              'div',
+              { class: cls('Comment', 'con') },
+              h('a', { href: `/u/${c.uid}`, usercard: c.uid }, c.author),
+              '：',
+              h('span', { class: cls('Comment', 'text') }, c.text),
+            ),
             h(
               'div',
               { class: cls('Comment', 'info') },
@@ -320,7 +419,13 @@
     const before = h('div', {});
     const after = h('div', {});
     const views = Array.from({ length: POOL }, cardView);
-    const box = h('div', { class: `replica-feed vue-recycle-scroller ${cls('Scroll', 'wrap')}` }, before, ...views, after);
+    const box = h(
+      'div',
+      { class: `replica-feed vue-recycle-scroller ${cls('Scroll', 'wrap')}` },
+      before,
+      ...views,
+      after,
+    );
     let start = -1;
     const rebind = (force) => {
       const top = box.getBoundingClientRect().top + window.scrollY;
@@ -344,7 +449,9 @@
   if (gen === 'vue2') root.__vue__ = { config: { user: me } };
   else {
     root.setAttribute('data-v-app', '');
-    root.__vue_app__ = { config: { globalProperties: { $store: { state: { config: { config: { uid: me.idstr } } } } } } };
+    root.__vue_app__ = {
+      config: { globalProperties: { $store: { state: { config: { config: { uid: me.idstr } } } } } },
+    };
   }
   const nav = h('header', { class: cls('Nav', 'wrap') }, h('a', { class: cls('Nav', 'logoWrap'), href: '/' }, '微博'));
   const main = h('main', {});
@@ -367,5 +474,8 @@
   }
 
   // Ordinary traffic on a timer: never a publish, never to be held.
-  setInterval(() => navigator.sendBeacon('/ajax/log/action', new URLSearchParams({ act: 'heartbeat', t: String(Date.now()) })), cfg.heartbeatMs ?? 1000);
+  setInterval(
+    () => navigator.sendBeacon('/ajax/log/action', new URLSearchParams({ act: 'heartbeat', t: String(Date.now()) })),
+    cfg.heartbeatMs ?? 1000,
+  );
 })();

@@ -36,7 +36,14 @@ export interface RecordedRequest {
 
 export const ME = { id: 1234567890, idstr: '1234567890', screen_name: '保定发布' };
 
-export const PUBLISH_PATHS = ['/ajax/statuses/update', '/ajax/statuses/normal_repost', '/ajax/statuses/repost', '/ajax/comments/create', '/ajax/comments/reply', '/ajax/statuses/schedule/upload'];
+export const PUBLISH_PATHS = [
+  '/ajax/statuses/update',
+  '/ajax/statuses/normal_repost',
+  '/ajax/statuses/repost',
+  '/ajax/comments/create',
+  '/ajax/comments/reply',
+  '/ajax/statuses/schedule/upload',
+];
 
 export interface WeiboReplica {
   requests: RecordedRequest[];
@@ -47,7 +54,12 @@ export interface WeiboReplica {
 }
 
 function shell(url: URL, options: WeiboReplicaOptions): string {
-  const generation: Generation = url.searchParams.get('replica') === 'vue3' ? 'vue3' : url.searchParams.get('replica') === 'vue2' ? 'vue2' : (options.generation ?? 'vue2');
+  const generation: Generation =
+    url.searchParams.get('replica') === 'vue3'
+      ? 'vue3'
+      : url.searchParams.get('replica') === 'vue2'
+        ? 'vue2'
+        : (options.generation ?? 'vue2');
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const route = /^\/\d+\/[A-Za-z0-9]+$/.test(path) ? 'detail' : 'home';
   const delay = url.searchParams.get('composerDelay');
@@ -62,8 +74,12 @@ function shell(url: URL, options: WeiboReplicaOptions): string {
   // replica sets it from its external bundle, so only the MAIN world can see it.
   const inline =
     `<script>window.__REPLICA__ = ${JSON.stringify(config)};</script>` +
-    (generation === 'vue2' ? `<script>try{window.$CONFIG = ${JSON.stringify({ user: ME, lang: 'zh-cn' })};}catch(e){window.$CONFIG = {};}</script>` : '');
-  return readFileSync(join(DIR, 'shell.html'), 'utf8').replace('<!--CONFIG-->', inline).replace('<!--ROOT-->', '<div id="app"></div>');
+    (generation === 'vue2'
+      ? `<script>try{window.$CONFIG = ${JSON.stringify({ user: ME, lang: 'zh-cn' })};}catch(e){window.$CONFIG = {};}</script>`
+      : '');
+  return readFileSync(join(DIR, 'shell.html'), 'utf8')
+    .replace('<!--CONFIG-->', inline)
+    .replace('<!--ROOT-->', '<div id="app"></div>');
 }
 
 function decode(body: string | null): Record<string, string> {
@@ -72,13 +88,20 @@ function decode(body: string | null): Record<string, string> {
 
 let nextId = 5100000000000000;
 
-export async function serveWeiboReplica(context: BrowserContext, options: WeiboReplicaOptions = {}): Promise<WeiboReplica> {
+export async function serveWeiboReplica(
+  context: BrowserContext,
+  options: WeiboReplicaOptions = {},
+): Promise<WeiboReplica> {
   const requests: RecordedRequest[] = [];
   const origins = options.origins ?? ['https://weibo.com', 'https://www.weibo.com'];
   for (const origin of origins) {
     // Later routes win in Playwright: the catch-all page first, then assets and endpoints.
     await context.route(`${origin}/**`, (route: Route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: shell(new URL(route.request().url()), options) }),
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: shell(new URL(route.request().url()), options),
+      }),
     );
     await context.route(`${origin}/__replica__/weibo/**`, (route: Route) => {
       const name = new URL(route.request().url()).pathname.split('/').pop()!;
@@ -89,7 +112,14 @@ export async function serveWeiboReplica(context: BrowserContext, options: WeiboR
       const request = route.request();
       const url = new URL(request.url());
       const fields = decode(request.postData());
-      requests.push({ path: url.pathname, url: url.href, method: request.method(), fields, headers: request.headers(), at: Date.now() });
+      requests.push({
+        path: url.pathname,
+        url: url.href,
+        method: request.method(),
+        fields,
+        headers: request.headers(),
+        at: Date.now(),
+      });
       const custom = PUBLISH_PATHS.includes(url.pathname) ? options.answer?.(url.pathname, fields) : undefined;
       const body = custom ?? { ok: 1, data: { idstr: String(nextId++), text: fields.content ?? fields.comment ?? '' } };
       return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify(body) });
