@@ -119,7 +119,7 @@ export function validateCompletion(input: unknown): AttemptCompletion {
   try {
     const done = completionShape(input, '');
     if (done.decision === 'published-with-reason' && !done.reason?.trim()) {
-      throw new InvalidPayload('reason：「附理由发布」必须写明理由');
+      throw new InvalidPayload('reason：「仍要发布」必须写明理由');
     }
     return done;
   } catch (e) {

@@ -3,6 +3,7 @@
  * The language follows the browser: Chinese unless the browser asks for English and not Chinese.
  */
 import type { FieldName, Severity, Verdict } from '../rules/engine/types';
+import { fieldLabel as zhFieldLabel, OVERRIDE, REASON, SEVERITY_LABELS } from '../utils/labels';
 
 const zh = {
   panelTitle: '发布前检查',
@@ -13,14 +14,14 @@ const zh = {
   verdictPass: '没有发现问题。',
   previewTitle: '实时检查结果',
   back: '返回修改',
-  publishAnyway: '仍要发布',
+  publishAnyway: OVERRIDE,
   recheck: '重新检查',
   close: '关闭',
-  reason: '发布理由',
-  reasonOptional: '发布理由（选填）',
+  reason: REASON,
+  reasonOptional: `${REASON}（选填）`,
   reasonHint: '说明为什么这样发布，会记入发布日志。',
   reasonRequired: '请填写发布理由。',
-  overrideForbidden: '管理员策略不允许越过提示发布，请返回修改。',
+  overrideForbidden: `管理员策略不允许“${OVERRIDE}”，请返回修改。`,
   edited: '稿件已修改，请重新检查后再发布。',
   locate: '定位',
   apply: '采用建议',
@@ -74,30 +75,22 @@ const en: Strings = {
   dismiss: 'OK',
 };
 
-const SEVERITY: Record<'zh' | 'en', Record<Exclude<Severity, 'off' | 'monitor'>, string>> = {
-  zh: { block: '拦截', justify: '需说明理由', warn: '提示' },
-  en: { block: 'Blocked', justify: 'Needs a reason', warn: 'Warning' },
+const SEVERITY_EN: Record<Exclude<Severity, 'off' | 'monitor'>, string> = {
+  block: 'Blocked',
+  justify: 'Needs a reason',
+  warn: 'Warning',
 };
 
-const FIELD: Record<'zh' | 'en', Record<string, string>> = {
-  zh: {
-    title: '标题',
-    body: '正文',
-    source: '来源',
-    'source.url': '原文链接',
-    quoted: '转发原文',
-    'quoted.author': '原作者',
-    links: '链接',
-  },
-  en: {
-    title: 'Title',
-    body: 'Body',
-    source: 'Source',
-    'source.url': 'Source link',
-    quoted: 'Quoted post',
-    'quoted.author': 'Quoted author',
-    links: 'Link',
-  },
+const FIELD_EN: Record<string, string> = {
+  title: 'Title',
+  author: 'Author',
+  summary: 'Summary',
+  body: 'Body',
+  source: 'Source',
+  'source.url': 'Source link',
+  quoted: 'Quoted post',
+  'quoted.author': 'Quoted author',
+  links: 'Link',
 };
 
 export function uiLanguage(
@@ -111,11 +104,11 @@ const lang = uiLanguage();
 export const t: Strings = lang === 'en' ? en : zh;
 
 export function severityLabel(severity: Exclude<Severity, 'off' | 'monitor'>): string {
-  return SEVERITY[lang][severity];
+  return lang === 'en' ? SEVERITY_EN[severity] : SEVERITY_LABELS[severity];
 }
 
 export function fieldLabel(field: FieldName): string {
-  return FIELD[lang][field.startsWith('links[') ? 'links' : field] ?? field;
+  return lang === 'en' ? (FIELD_EN[field.startsWith('links[') ? 'links' : field] ?? field) : zhFieldLabel(field);
 }
 
 export function verdictText(verdict: Verdict | 'error'): string {

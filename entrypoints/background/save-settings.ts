@@ -12,7 +12,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   editorUnit: '所在单位',
   logText: '日志保存正文或仅哈希',
   liveCheck: '边写边查',
-  allowOverride: '允许附理由发布',
+  allowOverride: '允许仍要发布',
 };
 
 export interface SettingsStore {

@@ -62,22 +62,22 @@ export function DailyChart(props: { days: DayStats[] }) {
   return (
     <figure>
       <figcaption>
-        每日发布尝试、拦截与附理由/越过提示发布{' '}
+        每日发布尝试、拦截与仍要发布{' '}
         <Legend
           items={[
             ['尝试', '#cbd5e1'],
             ['拦截', '#dc2626'],
-            ['越过提示发布', '#f59e0b'],
+            ['仍要发布', '#f59e0b'],
           ]}
         />
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="每日发布尝试、拦截与越过提示发布">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="每日发布尝试、拦截与仍要发布">
         <Axis days={props.days} max={max} band={band} />
         {props.days.map((d, i) => {
           const x = PAD.left + i * band + (band - bar) / 2;
           return (
             <g key={d.day}>
-              <title>{`${d.day}：尝试 ${d.attempts}，拦截 ${d.blocks}，越过提示发布 ${d.overrides}`}</title>
+              <title>{`${d.day}：尝试 ${d.attempts}，拦截 ${d.blocks}，仍要发布 ${d.overrides}`}</title>
               <rect x={x} y={base - h(d.attempts)} width={bar} height={h(d.attempts)} fill="#cbd5e1" />
               <rect x={x} y={base - h(d.blocks)} width={bar / 2} height={h(d.blocks)} fill="#dc2626" />
               <rect x={x + bar / 2} y={base - h(d.overrides)} width={bar / 2} height={h(d.overrides)} fill="#f59e0b" />
@@ -98,9 +98,9 @@ export function CategoryChart(props: { days: DayStats[] }) {
   return (
     <figure>
       <figcaption>
-        每日拦截与越过提示发布，按问题类别 <Legend items={used.map((c) => [CATEGORY_LABELS[c], CATEGORY_COLORS[c]])} />
+        每日拦截与仍要发布，按问题类别 <Legend items={used.map((c) => [CATEGORY_LABELS[c], CATEGORY_COLORS[c]])} />
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="按类别的每日拦截与越过提示发布">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="按类别的每日拦截与仍要发布">
         <Axis days={props.days} max={max} band={band} />
         {props.days.map((d, i) => {
           let y = base;
@@ -113,7 +113,7 @@ export function CategoryChart(props: { days: DayStats[] }) {
                 y -= h(v);
                 return (
                   <rect key={c} x={x} y={y} width={bar} height={h(v)} fill={CATEGORY_COLORS[c]}>
-                    <title>{`${d.day} ${CATEGORY_LABELS[c]}：拦截 ${d.byCategory[c]?.blocks ?? 0}，越过提示发布 ${d.byCategory[c]?.overrides ?? 0}`}</title>
+                    <title>{`${d.day} ${CATEGORY_LABELS[c]}：拦截 ${d.byCategory[c]?.blocks ?? 0}，仍要发布 ${d.byCategory[c]?.overrides ?? 0}`}</title>
                   </rect>
                 );
               })}
@@ -180,7 +180,7 @@ export function Charts(props: { entries: readonly LogEntry[] }) {
           }))}
         />
         <Bars
-          caption="各账号越过提示发布的比例（越过提示发布 ÷ 有提示或需写理由且已处理的尝试）"
+          caption="各账号仍要发布的比例（仍要发布 ÷ 有提示或需说明理由且已处理的尝试）"
           rows={rates.map((r) => ({
             key: r.key,
             label: `${r.name}（${PLATFORM_LABELS[r.platform]}）`,

@@ -112,7 +112,7 @@ export function SettingsPanel() {
         </label>
       </fieldset>
       <p>
-        允许附理由发布：{draft.allowOverride ? '是' : '否'} {lockNote('allowOverride')}
+        允许仍要发布：{draft.allowOverride ? '是' : '否'} {lockNote('allowOverride')}
       </p>
       <button type="submit">保存设置</button>
       {message && (

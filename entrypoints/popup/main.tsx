@@ -10,22 +10,8 @@ import { isShown } from '../../rules/engine/types';
 import { sendMessage } from '../../utils/messaging';
 import type { TabStatus } from '../../utils/protocol';
 import { fieldLabel, severityLabel } from '../../guard/strings';
+import { DECISION_LABELS, VERDICT_LABELS } from '../../utils/labels';
 import './popup.css';
-
-const VERDICT: Record<string, string> = {
-  pass: '通过',
-  warn: '提示',
-  justify: '需说明理由',
-  block: '拦截',
-  error: '检查失败',
-};
-const DECISION: Record<string, string> = {
-  published: '已发布',
-  'published-with-reason': '已填写理由发布',
-  blocked: '已拦截',
-  cancelled: '已返回修改',
-  'check-failed': '检查失败，未发布',
-};
 
 async function currentTab(): Promise<number | undefined> {
   const fromQuery = new URLSearchParams(location.search).get('tab');
@@ -85,8 +71,8 @@ function Popup() {
       {last && (
         <section aria-label="最近一次检查">
           <h2>
-            最近一次检查（{last.source === 'publish' ? '发布' : '实时'}）：{VERDICT[last.verdict] ?? last.verdict}
-            {last.decision ? ` · ${DECISION[last.decision] ?? last.decision}` : ''}
+            最近一次检查（{last.source === 'publish' ? '发布' : '实时'}）：{VERDICT_LABELS[last.verdict]}
+            {last.decision ? ` · ${DECISION_LABELS[last.decision]}` : ''}
           </h2>
           {findings.length === 0 ? (
             <p>没有发现问题。</p>

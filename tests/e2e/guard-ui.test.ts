@@ -112,7 +112,7 @@ describe('the panel', () => {
     await s.page.getByRole('button', { name: '发送' }).click();
     const panel = guardPanel(s.page);
     await panel.waitFor();
-    expect(await panel.innerText()).toContain('管理员策略不允许越过提示发布');
+    expect(await panel.innerText()).toContain('管理员策略不允许“仍要发布”');
     expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
     await panel.getByRole('button', { name: '返回修改' }).click();
     await s.page.waitForTimeout(500);
@@ -219,7 +219,7 @@ describe('the toolbar popup', () => {
     const text = () => popup.locator('main').innerText();
     await expect.poll(text).toContain('本页受保护：微博 · 首页');
     expect(await text()).toContain('保定市政务新媒体默认规则包 1.0.0');
-    expect(await text()).toContain('最近一次检查（发布）：提示 · 已返回修改');
+    expect(await text()).toContain('最近一次检查（发布）：提示 · 返回修改');
     expect(await text()).toContain('「再接再励」');
     expect(await popup.getByRole('link', { name: /审计页面/ }).getAttribute('href')).toBe(
       s.browser.extensionUrl('dashboard.html'),

@@ -1,0 +1,145 @@
+/**
+ * The Chinese name of every value a person sees — in the guard's panel, the toolbar popup, the
+ * dashboard, the CSV export, the CLI and the docs. One word for each thing, defined here once:
+ * the override is 仍要发布 everywhere, a justify finding is 需说明理由 everywhere, and rule ids
+ * (no-ad-promotion) and English verdicts never reach a user — they are shown by these names.
+ */
+import type { Category, DraftKind, FieldName, Platform, Severity, Verdict } from '../rules/engine/types';
+
+/** What the editor finally did with an attempt (mirrors utils/protocol.ts `Decision`). */
+type DecisionValue = 'pending' | 'published' | 'published-with-reason' | 'blocked' | 'cancelled' | 'check-failed';
+
+export const PLATFORM_LABELS: Record<Platform, string> = { weibo: '微博', wechat: '微信公众号' };
+
+export const KIND_LABELS: Record<DraftKind, string> = {
+  post: '发帖',
+  repost: '转发',
+  comment: '评论',
+  reply: '回复',
+  article: '图文',
+  'image-post': '贴图',
+};
+
+/** A check's outcome. `error`: the check could not finish (the post was held). */
+export const VERDICT_LABELS: Record<Verdict | 'error', string> = {
+  pass: '通过',
+  warn: '提示',
+  justify: '需说明理由',
+  block: '拦截',
+  error: '检查失败',
+};
+
+/** One finding's severity: the same words as the verdicts they lead to. */
+export const SEVERITY_LABELS: Record<Exclude<Severity, 'off'>, string> = {
+  block: '拦截',
+  justify: '需说明理由',
+  warn: '提示',
+  monitor: '监测',
+};
+
+/**
+ * The editor's decision. Publishing over findings is 仍要发布 — the panel's button, the popup,
+ * the dashboard's column and charts, the CSV — whether or not a reason was asked for.
+ */
+export const DECISION_LABELS: Record<DecisionValue, string> = {
+  pending: '未完成',
+  published: '已发布',
+  'published-with-reason': '仍要发布',
+  blocked: '已拦截',
+  cancelled: '返回修改',
+  'check-failed': '检查失败',
+};
+
+/** The override, as a verb on the panel's button and in sentences. */
+export const OVERRIDE = '仍要发布';
+/** The written reason an override carries. */
+export const REASON = '发布理由';
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  'commercial-ad': '商业广告',
+  'personal-opinion': '个人观点',
+  'unapproved-source': '非白名单稿源',
+  'missing-source': '来源不可追溯',
+  'title-distortion': '篡改标题',
+  'off-mission': '与政府职能无关',
+  confidential: '涉密',
+  'personal-data': '个人信息',
+  'political-expression': '政治表述',
+  'legal-expression': '法律表述',
+  typo: '错别字',
+};
+
+/** Each shipped rule by name (tests/meta.test.ts keeps this in step with rules/index.ts). */
+export const RULE_LABELS: Readonly<Record<string, string>> = {
+  'no-ad-absolute-term': '广告绝对化用语',
+  'no-ad-promotion': '促销用语',
+  'no-bank-card': '银行卡号',
+  'no-classified-mark': '密级标志',
+  'no-emotional-language': '情绪化表达',
+  'no-id-number': '身份证号',
+  'no-improper-legal-term': '法律用语不规范',
+  'no-improper-political-term': '政治表述不规范',
+  'no-mobile-number': '手机号码',
+  'no-off-mission': '与政府职能无关',
+  'no-personal-opinion': '个人观点',
+  'no-shop-link': '店铺链接',
+  'no-title-distortion': '篡改标题',
+  'no-typo': '错别字',
+  'no-unapproved-source': '非白名单稿源',
+  'require-source': '未注明来源',
+};
+
+/** A rule's Chinese name; a rule this build does not know (a newer pack's) by its category. */
+export function ruleLabel(ruleId: string, category?: Category): string {
+  if (Object.hasOwn(RULE_LABELS, ruleId)) return RULE_LABELS[ruleId]!;
+  if (category && Object.hasOwn(CATEGORY_LABELS, category)) return CATEGORY_LABELS[category];
+  return '其他规则';
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: '标题',
+  author: '作者',
+  summary: '摘要',
+  body: '正文',
+  source: '来源',
+  'source.url': '原文链接',
+  quoted: '转发原文',
+  'quoted.author': '原作者',
+};
+
+/** A draft field by name: 标题, 正文, 链接 2… */
+export function fieldLabel(field: FieldName | string): string {
+  const link = /^links\[(\d+)\]$/.exec(field);
+  if (link) return `链接 ${Number(link[1]) + 1}`;
+  return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field]! : field;
+}
+
+/**
+ * Where findings are, for a person: 标题, 正文第 2 段. Paragraphs are the field's non-empty lines
+ * (rich editors give each paragraph its own line); a field of one paragraph is named alone. Built
+ * once per field text, then each lookup is a binary search (a long article has many findings).
+ */
+export function placesIn(field: FieldName | string, text: string | undefined): (start: number) => string {
+  const name = fieldLabel(field);
+  if (text === undefined || !text.includes('\n')) return () => name;
+  // Where each non-empty line starts.
+  const starts: number[] = [];
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      if (text.slice(lineStart, i).trim() !== '') starts.push(lineStart);
+      lineStart = i + 1;
+    }
+  }
+  if (starts.length <= 1) return () => name;
+  return (start) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= start) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${name}第 ${lo + 1} 段`;
+  };
+}
