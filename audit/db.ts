@@ -112,3 +112,18 @@ export async function scanRecords(
     after = chunk[chunk.length - 1].seq;
   }
 }
+
+/** What the chain says at an anchor's seq (see audit/anchor.ts): head, that record, retention. */
+export async function chainAt(db: LogDb, seq: number): Promise<import('./anchor').ChainAtAnchor> {
+  const [last, atSeq, retention] = await Promise.all([
+    lastRecord(db),
+    seq > 0 ? db.records.get(seq) : undefined,
+    latestOfType(db, 'retention'),
+  ]);
+  return {
+    head: last && { seq: last.seq, hash: last.hash },
+    atSeq: atSeq && { seq: atSeq.seq, hash: atSeq.hash },
+    prunedThrough: retention?.prunedThrough ?? 0,
+    prunedAnchorHash: retention?.prunedThrough === seq ? retention.anchor : undefined,
+  };
+}

@@ -9,6 +9,7 @@
  * A filtered file thus proves its own records are unchanged and in place; only an unfiltered
  * export lets the verifier recompute every record.
  */
+import { compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
 import type { Sha256 } from './canonical';
 import type { Head } from './chain';
 import type { ExportStatement } from './export-csv';
@@ -87,15 +88,63 @@ export interface ExportVerification {
   report: ChainReport;
   /** Set when the file is not an export at all (no valid header). */
   notAnExport?: string;
+  /** The anchors given (e.g. an earlier export's head) that this file's chain no longer holds. */
+  anchorBreaks: AnchorBreak[];
+}
+
+/**
+ * Watches the lines go by for what an anchor check needs: the hash at each anchor's seq (a full
+ * record, or the last record of an omitted run), and how far retention pruned.
+ */
+class AnchorWatch {
+  private readonly at = new Map<number, string>();
+  private pruned = { through: 0, anchor: '' };
+  constructor(private readonly anchors: readonly Anchor[]) {}
+
+  see(item: unknown) {
+    if (typeof item !== 'object' || item === null) return;
+    const r = item as {
+      type?: unknown;
+      seq?: unknown;
+      to?: unknown;
+      hash?: unknown;
+      prunedThrough?: unknown;
+      anchor?: unknown;
+    };
+    const seq = r.type === 'omitted' ? r.to : r.seq;
+    if (typeof seq === 'number' && typeof r.hash === 'string' && this.anchors.some((a) => a.seq === seq))
+      this.at.set(seq, r.hash);
+    if (r.type === 'retention' && typeof r.prunedThrough === 'number' && r.prunedThrough > this.pruned.through)
+      this.pruned = { through: r.prunedThrough, anchor: typeof r.anchor === 'string' ? r.anchor : '' };
+  }
+
+  /** Anchors inside an omitted run (not at its end) cannot be checked from a filtered file: not a break. */
+  breaks(report: ChainReport): AnchorBreak[] {
+    const out: AnchorBreak[] = [];
+    for (const anchor of this.anchors) {
+      const hash = this.at.get(anchor.seq);
+      const chain: ChainAtAnchor = {
+        head: report.head,
+        atSeq: hash ? { seq: anchor.seq, hash } : undefined,
+        prunedThrough: this.pruned.through,
+        prunedAnchorHash: this.pruned.through === anchor.seq ? this.pruned.anchor : undefined,
+      };
+      if (!hash && report.omitted > 0 && report.head && report.head.seq >= anchor.seq) continue;
+      const found = compareToAnchor(anchor, chain);
+      if (found) out.push(found);
+    }
+    return out;
+  }
 }
 
 /** Verifies an exported file, line by line, with the one chain verifier. */
 export async function verifyExportLines(
   lines: AsyncIterable<string> | Iterable<string>,
-  options: { batch?: number; sha256?: Sha256 } = {},
+  options: { batch?: number; sha256?: Sha256; anchors?: readonly Anchor[] } = {},
 ): Promise<ExportVerification> {
   const { batch = 1_000, sha256 } = options;
   const verifier = new ChainVerifier({ sha256 });
+  const watch = new AnchorWatch(options.anchors ?? []);
   let header: ExportHeader | undefined;
   let lineNo = 0;
   let pending: unknown[] = [];
@@ -106,21 +155,24 @@ export async function verifyExportLines(
     if (lineNo === 1) {
       const parsed = tryParse(line);
       const why = headerProblem(parsed);
-      if (why) return { report: verifier.finish(), notAnExport: why };
+      if (why) return { report: verifier.finish(), notAnExport: why, anchorBreaks: [] };
       header = parsed as ExportHeader;
       continue;
     }
     if (line === '') continue;
     if (pending.length === 0) pendingFirst = lineNo;
-    pending.push(tryParse(line));
+    const item = tryParse(line);
+    watch.see(item);
+    pending.push(item);
     if (pending.length >= batch) {
       await verifier.push(pending, pendingFirst);
       pending = [];
     }
   }
   if (pending.length) await verifier.push(pending, pendingFirst);
-  if (!header) return { report: verifier.finish(), notAnExport: '文件是空的' };
-  return { header, report: verifier.finish({ head: header.head ?? undefined, attempts: header.count }) };
+  if (!header) return { report: verifier.finish(), notAnExport: '文件是空的', anchorBreaks: [] };
+  const report = verifier.finish({ head: header.head ?? undefined, attempts: header.count });
+  return { header, report, anchorBreaks: watch.breaks(report) };
 }
 
 function tryParse(line: string): unknown {

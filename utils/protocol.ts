@@ -74,6 +74,11 @@ export interface LogStatus {
   storage: { level: 'ok' | 'warning' | 'critical'; usage?: number; quota?: number; message?: string };
   /** The last break the background's daily check found and recorded, if any. */
   lastIntegrityProblem: { time: string; seq: number; reason: string } | null;
+  /**
+   * Every time the log no longer matched a copy of its head kept outside it (storage.local, the
+   * background's memory, the collector's acknowledged head): never cleared. See audit/anchor.ts.
+   */
+  anchorBreaks: { time: string; kind: 'emptied' | 'truncated' | 'rewritten'; source: string; reason: string }[];
 }
 
 /** Settings an editor or auditor changes on the dashboard; those the policy locks are refused. */

@@ -9,22 +9,26 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { verifyExportLines, type ExportVerification } from '../../audit/export-jsonl';
+import type { Anchor } from '../../audit/anchor';
+import { EXPORT_FORMAT, verifyExportLines, type ExportHeader, type ExportVerification } from '../../audit/export-jsonl';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 const HELP = `用法 / Usage:
-  govpost-guard log verify [--json] [--expect-head 哈希] 文件.jsonl|-
+  govpost-guard log verify [--json] [--expect-head 哈希] [--anchor 较早的导出.jsonl|序号:哈希]... 文件.jsonl|-
 
 离线核验从审计页面导出的 JSON Lines 日志：逐条重新计算哈希、检查前后链接和序号、
 核对文件头声明的条数和链头。链完整时退出码为 0，发现断链为 1，用法或文件格式错误为 2。
 
   --json               以 JSON 输出核验结果
-  --expect-head 哈希   链头必须是这个哈希（与之前记下的链头比对，发现整份重写）`;
+  --expect-head 哈希   链头必须是这个哈希（与之前记下的链头比对，发现整份重写）
+  --anchor 锚点        链必须仍然包含这个较早的链头：较早一次导出的文件（取其文件头的链头），
+                       或“序号:哈希”；发现截断、清空或改写后重算哈希的日志。可给多次`;
 
 interface Options {
   file: string;
   json: boolean;
   expectHead?: string;
+  anchors: string[];
 }
 
 function parseArgs(args: string[]): Options | 'help' {
@@ -34,6 +38,7 @@ function parseArgs(args: string[]): Options | 'help' {
   let json = false;
   let expectHead: string | undefined;
   const files: string[] = [];
+  const anchors: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === '--help' || a === '-h') return 'help';
@@ -42,11 +47,15 @@ function parseArgs(args: string[]): Options | 'help' {
       expectHead = rest[++i]?.toLowerCase();
       if (!expectHead || !/^[0-9a-f]{64}$/.test(expectHead))
         throw new UsageError('--expect-head 需要一个 64 位十六进制哈希');
+    } else if (a === '--anchor') {
+      const value = rest[++i];
+      if (!value) throw new UsageError('--anchor 需要一个较早的导出文件或“序号:哈希”');
+      anchors.push(value);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项「${a}」\n\n${HELP}`);
     else files.push(a);
   }
   if (files.length !== 1) throw new UsageError(`需要且只需要一个文件（或 - 表示标准输入）\n\n${HELP}`);
-  return { file: files[0], json, expectHead };
+  return { file: files[0], json, expectHead, anchors };
 }
 
 /** Node's own SHA-256: the same digest as WebCrypto's, without a thread hop per record (≈8× faster here). */
@@ -56,6 +65,20 @@ function lines(stream: Readable): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
 
+/** An anchor from the command line: `SEQ:HASH`, or an earlier export whose header names its head. */
+async function readAnchor(value: string, cwd: string): Promise<Anchor> {
+  const m = /^(\d+):([0-9a-f]{64})$/i.exec(value);
+  if (m) return { seq: Number(m[1]), hash: m[2]!.toLowerCase(), source: 'export' };
+  const path = resolve(cwd, value);
+  if (!existsSync(path)) throw new UsageError(`--anchor：找不到文件 ${value}，也不是“序号:哈希”`);
+  for await (const line of lines(createReadStream(path, { encoding: 'utf8' }))) {
+    const header = JSON.parse(line.replace(/^\uFEFF/, '')) as Partial<ExportHeader>;
+    if (header.format !== EXPORT_FORMAT) throw new UsageError(`--anchor：${value} 不是日志导出文件`);
+    return header.head ? { ...header.head, source: 'export' } : { seq: 0, hash: '', source: 'export' };
+  }
+  throw new UsageError(`--anchor：${value} 是空文件`);
+}
+
 function describe(
   file: string,
   result: ExportVerification,
@@ -63,7 +86,7 @@ function describe(
 ): { ok: boolean; text: string } {
   const { header, report } = result;
   const headOk = !expectHead || report.head?.hash === expectHead;
-  const ok = report.ok && headOk;
+  const ok = report.ok && headOk && result.anchorBreaks.length === 0;
   const out: string[] = [ok ? `核验通过 / chain intact：${file}` : `核验失败 / chain broken：${file}`];
   out.push(`  发布尝试：${report.attempts} 条（文件头声明 ${header?.count ?? '?'} 条）`);
   out.push(
@@ -74,6 +97,7 @@ function describe(
   if (header && !header.chainOk) out.push(`  注意：导出时审计页面已发现断链（序号 ${header.brokenAt?.seq}）`);
   if (!headOk)
     out.push(`  链头与 --expect-head 给出的不符：应为 ${expectHead}，实际为 ${report.head?.hash ?? '（无）'}`);
+  for (const b of result.anchorBreaks) out.push(`  与锚点不符：${b.reason}`);
   if (!report.ok) {
     const [first] = report.broken;
     out.push(`  首个断点：${first.line ? `第 ${first.line} 行，` : ''}序号 ${first.seq} —— ${first.reason}`);
@@ -94,9 +118,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const path = options.file === '-' ? '-' : resolve(io.cwd, options.file);
   if (path !== '-' && !existsSync(path)) throw new UsageError(`找不到文件：${options.file}`);
+  const anchors = await Promise.all(options.anchors.map((a) => readAnchor(a, io.cwd)));
   const result = await verifyExportLines(
     lines(path === '-' ? io.stdin : createReadStream(path, { encoding: 'utf8' })),
-    { sha256: nodeSha256 },
+    { sha256: nodeSha256, anchors },
   );
   if (result.notAnExport) {
     io.stderr.write(`govpost-guard log: ${options.file}：${result.notAnExport}\n`);
@@ -104,7 +129,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const { ok, text } = describe(options.file, result, options.expectHead);
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ file: options.file, ok, header: result.header, report: result.report })}\n`);
+    const { header, report, anchorBreaks } = result;
+    io.stdout.write(`${JSON.stringify({ file: options.file, ok, header, report, anchorBreaks })}\n`);
   } else {
     io.stdout.write(text);
   }

@@ -9,13 +9,15 @@
  */
 import { sha256Hex } from '../../audit/canonical';
 import { linkRecord, type Head } from '../../audit/chain';
+import { compareToAnchor, type Anchor, type AnchorBreak } from '../../audit/anchor';
 import type { AttemptRecord, LoggedFinding, LogRecord, RecordBody, StorageLevel } from '../../audit/record';
 import { storageLevel, storageMessage, type StorageEstimate } from '../../audit/storage-level';
 import { validateAdapterProblem, validateAttemptStart, validateCompletion } from '../../audit/validate';
 import { readAndVerify } from '../../audit/read-log';
 import type { ChainReport } from '../../audit/verify';
 import { guardedPlatform } from '../../utils/callers';
-import { lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../audit/db';
+import { chainAt, lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../audit/db';
+import { memoryAnchorStore, type AnchorState, type AnchorStore, type RecordedBreak } from './log-anchor';
 import type { AttemptStart, LogStatus } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
 import { planRetention } from './retention';
@@ -31,6 +33,10 @@ export interface AuditLogDeps {
   onStorageLevel?: (level: StorageLevel, message: string | undefined) => void;
   now?: () => Date;
   newId?: () => string;
+  /** Where the head is kept outside the log (storage.local in the extension; memory in tests). */
+  anchors?: AnchorStore;
+  /** Called after each committed record (the collector's outbox takes it from there). */
+  onCommit?: (record: LogRecord) => void;
 }
 
 /** Storage is re-estimated at most this often while attempts come in. */
@@ -54,8 +60,12 @@ export function createAuditLog(deps: AuditLogDeps) {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const { db } = deps;
+  const anchors = deps.anchors ?? memoryAnchorStore();
   let head: Head | undefined;
   let headKnown = false;
+  /** The head this background last committed: the memory anchor (undefined until it commits). */
+  let memoryHead: Head | undefined;
+  let anchorState: AnchorState | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const problemsSeen = new Map<string, number>();
   let storage: { level: StorageLevel; estimate?: StorageEstimate; checkedAt: number } = {
@@ -71,16 +81,33 @@ export function createAuditLog(deps: AuditLogDeps) {
   }
 
   /**
-   * The head to link the next record to. Read from the database after a start or a conflict; if
-   * the chain there ends before the head the writer last recorded, its tail was deleted while we
-   * were not looking: that is recorded in the chain before anything else is appended, so carrying
-   * on never hides it. Call only inside `serial`.
+   * The head to link the next record to. Read from the database after a start or a conflict, and
+   * checked against every copy of the head kept outside it (audit/anchor.ts): the background's
+   * memory, storage.local, the collector's acknowledged head, and the database's own recorded
+   * head. A record or tail deleted, a chain rewritten and rehashed, a database deleted: each is
+   * recorded — in the chain and in the anchor state, whose breaks are never cleared — before
+   * anything else is appended, so carrying on never hides it. Call only inside `serial`.
    */
   async function currentHead(): Promise<Head | undefined> {
     if (headKnown) return head;
-    const [last, recorded] = await Promise.all([lastRecord(db), recordedHead(db)]);
+    const [last, recorded, state] = await Promise.all([lastRecord(db), recordedHead(db), readAnchorState()]);
     head = last && { seq: last.seq, hash: last.hash };
     headKnown = true;
+    const outside: Anchor[] = [];
+    if (memoryHead) outside.push({ ...memoryHead, source: 'memory' });
+    if (state.head) outside.push({ ...state.head, source: 'storage' });
+    if (state.collector) outside.push({ ...state.collector, source: 'collector' });
+    const breaks: AnchorBreak[] = [];
+    for (const anchor of outside) {
+      const found = compareToAnchor(anchor, await chainAt(db, anchor.seq));
+      // One break per kind and place: the memory and storage copies usually agree.
+      if (found && !breaks.some((b) => b.anchor.seq === found.anchor.seq && b.anchor.hash === found.anchor.hash))
+        breaks.push(found);
+    }
+    if (breaks.length) {
+      await noteBreaks(breaks);
+      return head;
+    }
     if (recorded && (!head || head.seq < recorded.seq || (head.seq === recorded.seq && head.hash !== recorded.hash))) {
       const from = Math.min(head?.seq ?? 0, recorded.seq - 1) + 1;
       await append({
@@ -91,6 +118,34 @@ export function createAuditLog(deps: AuditLogDeps) {
       });
     }
     return head;
+  }
+
+  async function readAnchorState(): Promise<AnchorState> {
+    anchorState ??= (await anchors.read()) ?? { breaks: [] };
+    return anchorState;
+  }
+
+  /**
+   * Records anchor breaks: first in the anchor state outside the log (append-only: no code path
+   * removes a break), then as integrity records in the chain. The collector's acknowledged head
+   * belongs to the chain that broke: it is kept with the break and no longer checked, so the same
+   * break is not recorded again at every start.
+   */
+  async function noteBreaks(breaks: AnchorBreak[]) {
+    const state = await readAnchorState();
+    const time = now().toISOString();
+    const recorded: RecordedBreak[] = breaks.map((b) => ({ ...b, time }));
+    anchorState = { ...state, head: head, collector: undefined, breaks: [...state.breaks, ...recorded] };
+    await anchors.write(anchorState);
+    memoryHead = head;
+    for (const b of breaks) {
+      await append({
+        type: 'integrity',
+        time,
+        brokenSeq: Math.min(b.anchor.seq, (b.found?.seq ?? 0) + 1),
+        reason: b.reason,
+      });
+    }
   }
 
   /**
@@ -113,9 +168,16 @@ export function createAuditLog(deps: AuditLogDeps) {
           await db.state.put({ key: 'head', seq: record.seq, hash: record.hash });
         });
         head = { seq: record.seq, hash: record.hash };
+        memoryHead = head;
+        const state = await readAnchorState();
+        anchorState = { ...state, head };
+        await anchors.write(anchorState);
+        deps.onCommit?.(record);
         return record;
       } catch (e) {
         headKnown = false;
+        // The database no longer ends on the head this background committed: re-read it and
+        // compare with every anchor (memory first) before linking anything to it.
         if (e instanceof HeadMoved && attempt < 3) continue;
         const name = e instanceof Error ? ((e as { inner?: Error }).inner?.name ?? e.name) : '';
         const why = name === 'QuotaExceededError' ? '存储空间不足' : e instanceof Error ? e.message : String(e);
@@ -286,7 +348,9 @@ export function createAuditLog(deps: AuditLogDeps) {
         const h = await currentHead();
         if (storage.checkedAt === -Infinity) await checkStorage();
         const integrity = await latestOfType(db, 'integrity');
+        const { breaks } = await readAnchorState();
         return {
+          anchorBreaks: breaks.map(({ time, kind, source, reason }) => ({ time, kind, source, reason })),
           head: h ?? null,
           storage: {
             level: storage.level,
@@ -303,6 +367,22 @@ export function createAuditLog(deps: AuditLogDeps) {
 
     checkStorage: () => serial(checkStorage),
     head: () => serial(currentHead),
+    /** Every anchor break ever found (never cleared), and the anchors now kept. */
+    anchors: () => serial(async () => (await currentHead(), { ...(await readAnchorState()) })),
+    /**
+     * The collector acknowledged this head: keep it as an anchor, if the chain holds it (a stale
+     * acknowledgement for a chain that broke since is ignored).
+     */
+    acknowledge: (ack: Head) =>
+      serial(async () => {
+        await currentHead();
+        const state = await readAnchorState();
+        if (state.collector && state.collector.seq >= ack.seq) return false;
+        if (compareToAnchor({ ...ack, source: 'collector' }, await chainAt(db, ack.seq))) return false;
+        anchorState = { ...state, collector: ack };
+        await anchors.write(anchorState);
+        return true;
+      }),
   };
 }
 

@@ -5,6 +5,7 @@ import { serveProtocol } from '../../utils/messaging';
 import { openLogDb } from '../../audit/db';
 import type { Settings } from '../../utils/settings';
 import { createAuditLog } from './audit-log';
+import { browserAnchorStore } from './log-anchor-storage';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { packs, startPackUpdates } from './packs';
 import { saveSettings } from './save-settings';
@@ -21,7 +22,10 @@ export default defineBackground(() => {
       return { usage, quota };
     },
     onStorageLevel: showStorageLevel,
+    anchors: browserAnchorStore(),
   });
+  // Check the log against its anchors on start, not only at the first append.
+  void auditLog.head().catch((e: unknown) => console.error('审计日志启动检查失败', e));
   scheduleLogMaintenance(async () => auditLog.maintain((await readPolicy())?.retentionDays));
 
   serveProtocol({

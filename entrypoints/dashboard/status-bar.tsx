@@ -36,6 +36,11 @@ export function StatusBar(props: {
           <progress max={Math.max(1, props.checked.total)} value={props.checked.verified} />
         </p>
       )}
+      {status?.anchorBreaks.map((b) => (
+        <p class="warn" data-testid="anchor-break" key={`${b.time}${b.reason}`}>
+          日志与保存在日志之外的链头不符（{b.time.slice(0, 19).replace('T', ' ')} 发现，此记录不可清除）：{b.reason}
+        </p>
+      ))}
       {status?.lastIntegrityProblem && (
         <p class="warn">
           后台日常检查记录过完整性问题（序号 {status.lastIntegrityProblem.seq}）：{status.lastIntegrityProblem.reason}

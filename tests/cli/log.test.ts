@@ -66,6 +66,39 @@ describe('govpost-guard log verify', () => {
     expect(result).toMatchObject({ ok: true, report: { attempts: 120, ok: true } });
   });
 
+  it('checks a later export against an earlier one’s head (--anchor): a rewritten, rehashed log is caught', async () => {
+    const bodies = mixedBodies(120, { days: 5 });
+    const write = async (name: string, records: Awaited<ReturnType<typeof buildChain>>) => {
+      const model = new LogModel();
+      model.add(records);
+      const plan = planExport(model, {}, model.entries, { ok: true, broken: [] }, new Date('2026-02-02T00:00:00Z'));
+      const body = [...jsonlRecordChunks(plan.records, plan.keep)].join('');
+      writeFileSync(join(dir, name), `${JSON.stringify(exportHeader(plan, {}, '0.1.0'))}\n${body}`);
+    };
+    const more = mixedBodies(10, { seed: 2, days: 1 }).map((b) =>
+      'attempt' in b ? ({ ...b, attempt: b.attempt.replace(/^0{8}/, 'ffffffff') } as typeof b) : b,
+    );
+    const extended = await buildChain([...bodies, ...more]);
+    await write('later.jsonl', extended);
+    const edited = bodies.map((b, i) => (i === 30 ? ({ ...b, time: '2026-01-02T00:00:00.000Z' } as typeof b) : b));
+    await write('rewritten.jsonl', await buildChain(edited));
+    await write('truncated.jsonl', extended.slice(0, 60));
+
+    // Each file alone verifies: the rewrite was rehashed and its header rewritten with it.
+    for (const name of ['later.jsonl', 'rewritten.jsonl', 'truncated.jsonl'])
+      expect((await run(['log', 'verify', name])).code).toBe(0);
+    expect((await run(['log', 'verify', '--anchor', '审计日志.jsonl', 'later.jsonl'])).code).toBe(0);
+    const rewritten = await run(['log', 'verify', '--anchor', '审计日志.jsonl', 'rewritten.jsonl']);
+    expect(rewritten.code).toBe(1);
+    expect(rewritten.stdout).toContain('与锚点不符：日志被改写');
+    const truncated = await run(['log', 'verify', '--anchor', '审计日志.jsonl', 'truncated.jsonl']);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toContain('日志被截断');
+    const head = JSON.parse(lines[0]!).head;
+    expect((await run(['log', 'verify', '--anchor', `${head.seq}:${head.hash}`, 'rewritten.jsonl'])).code).toBe(1);
+    expect((await run(['log', 'verify', '--anchor', 'nowhere.jsonl', 'later.jsonl'])).code).toBe(2);
+  });
+
   it('checks the head against one noted earlier', async () => {
     const head = JSON.parse(lines[0]).head.hash;
     expect((await run(['log', 'verify', '--expect-head', head, '审计日志.jsonl'])).code).toBe(0);
