@@ -3,8 +3,10 @@
  * budget, write the attempt to the log (write-ahead: nothing leaves before the background has
  * answered), ask the editor when the verdict is not a pass (while the entry is being written),
  * complete the entry with the decision — before the post goes when the editor overrode a
- * finding, as it goes when there was nothing to decide — and say whether the post may go. Every path fails closed: a check that fails or
- * times out holds the post (a written reason lets it go), a log that cannot be written blocks it.
+ * finding, as it goes when there was nothing to decide — and say whether the post may go. Every
+ * path fails closed: a check that fails or times out holds the post (a written reason lets it go,
+ * after the check has been run once more), a log that cannot be written blocks it. A block any
+ * finished rule found is final: no time budget and no other rule's error makes it overridable.
  */
 import type { Draft, Finding, Report, RuleError, Verdict } from '../rules/engine/types';
 import type { AttemptCompletion, AttemptStart, Decision } from '../utils/protocol';
@@ -69,10 +71,14 @@ export interface FlowDeps {
 export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<AttemptResult> {
   let draft = input.draft;
   let staleRechecks = 0;
+  /** A check already made for the next round (the re-check before an override). */
+  let next: CheckOutcome | undefined;
   for (;;) {
     const outcome: CheckOutcome =
-      input.unreadable && draft === input.draft ? { failure: input.unreadable, ms: 0 } : await deps.check(draft);
-    const verdict: Verdict | 'error' = outcome.failure ? 'error' : outcome.report!.verdict;
+      next ??
+      (input.unreadable && draft === input.draft ? { failure: input.unreadable, ms: 0 } : await deps.check(draft));
+    next = undefined;
+    const verdict = verdictOf(outcome);
     const findings = outcome.report?.findings ?? [];
     const errors: RuleError[] = [...(outcome.report?.errors ?? [])];
     if (outcome.failure) errors.push({ ruleId: 'guard', message: outcome.failure });
@@ -136,6 +142,16 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
 
     if (decision.action === 'publish') {
       const allowed = verdict !== 'block' && allowOverride && (decision.reason !== '' || verdict === 'warn');
+      // A check that could not finish (slow pack load, rule error, past its budget) is run once
+      // more before a reason lets the post go: a block it finds now is final.
+      if (allowed && verdict === 'error' && !input.unreadable) {
+        const again = await deps.check(draft);
+        if (again.report?.verdict === 'block') {
+          await finish(id, 'check-failed');
+          next = again;
+          continue;
+        }
+      }
       if (!allowed) {
         await finish(id, verdict === 'error' ? 'check-failed' : verdict === 'block' ? 'blocked' : 'cancelled');
         return { deliver: false, draft };
@@ -157,6 +173,15 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
     await finish(id, verdict === 'block' ? 'blocked' : verdict === 'error' ? 'check-failed' : 'cancelled');
     return { deliver: false, draft };
   }
+}
+
+/**
+ * A block any finished rule found is final: neither a time budget passed nor another rule's
+ * error turns it into an overridable check failure.
+ */
+function verdictOf(outcome: CheckOutcome): Verdict | 'error' {
+  if (outcome.report?.verdict === 'block') return 'block';
+  return outcome.failure ? 'error' : outcome.report!.verdict;
 }
 
 function attemptStart(

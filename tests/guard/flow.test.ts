@@ -173,8 +173,9 @@ describe('a publish attempt', () => {
       answers: [{ action: 'publish', reason: '' }],
     });
     expect((await runAttempt(noReason.input, noReason.deps)).deliver).toBe(false);
+    // Before an unfinished check is overridden, it is run once more: nothing blocks, so it goes.
     const reason = harness({
-      checks: [{ failure: '检查出错', ms: 2 }],
+      checks: [{ failure: '检查出错', ms: 2 }, outcome()],
       answers: [{ action: 'publish', reason: '紧急通知，已人工核对' }],
     });
     expect((await runAttempt(reason.input, reason.deps)).deliver).toBe(true);
@@ -225,5 +226,54 @@ describe('a publish attempt', () => {
     const h = harness({ checks: [outcome()], deliverable: false });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
     expect(h.events).toEqual(['check', 'log', 'complete:cancelled', 'notify:按钮没了']);
+  });
+});
+
+describe('a block found is final', () => {
+  const withErrors = (o: CheckOutcome, failure: string): CheckOutcome => ({
+    ...o,
+    report: { ...o.report!, errors: [{ ruleId: 'no-emotional-language', message: '规则出错' }] },
+    failure,
+  });
+
+  it('a rule that errs beside a block does not turn the block into an overridable error', async () => {
+    const h = harness({
+      checks: [withErrors(outcome('block'), '有 1 条规则未能完成检查（no-emotional-language）')],
+      answers: [{ action: 'publish', reason: '已人工核对' }],
+    });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.starts[0]).toMatchObject({ verdict: 'block' });
+    expect(h.questions[0]).toMatchObject({ verdict: 'block' });
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'blocked' }]);
+  });
+
+  it('a check past its time budget that found a block stays blocked', async () => {
+    const over = { ...outcome('warn', 'block'), failure: '检查用时 4000 毫秒，超过 1000 毫秒的时限', ms: 4000 };
+    const h = harness({ checks: [over], answers: [{ action: 'publish', reason: '已人工核对' }] });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.starts[0]).toMatchObject({ verdict: 'block' });
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'blocked' }]);
+  });
+
+  it('a check that could not finish is run again before an override: a block it finds then is final', async () => {
+    const h = harness({
+      checks: [{ failure: '规则包未能在 1000 毫秒内加载', ms: 1000 }, outcome('block')],
+      answers: [
+        { action: 'publish', reason: '紧急通知' },
+        { action: 'publish', reason: '紧急通知' },
+      ],
+    });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual([
+      'check',
+      'log',
+      'ask',
+      'check',
+      'complete:check-failed',
+      'log',
+      'ask',
+      'complete:blocked',
+    ]);
+    expect(h.starts.map((s) => (s as { verdict: string }).verdict)).toEqual(['error', 'block']);
   });
 });
