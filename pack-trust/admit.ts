@@ -3,9 +3,11 @@
  * in the extension (policy URL, dashboard import, rollback): the same checks in the same order,
  * so `govpost-guard pack verify` says exactly what a browser would say.
  *
- *   file size → file format → signatures (trusted key, valid) → pack format version → schema and
- *   site overrides → newer than what this browser has had (no rollback) → compiles (known rules,
- *   dictionaries, safe patterns) → its own test cases pass.
+ *   file size (bytes) → file format → signatures (trusted key, valid) → pack format version →
+ *   schema and site overrides → newer than what this browser has had (no rollback) → compiles
+ *   (known rules, dictionaries, safe patterns) → not every rule off unless the pack says so on
+ *   purpose → the whole pack checks a reference text within its cost budget (cost.ts) → its own
+ *   test cases pass.
  */
 import { compilePack, PackCompileError, type Checker } from '../rules/engine/checker';
 import type { RuleModule } from '../rules/engine/define-rule';
@@ -16,9 +18,19 @@ import type { TrustedKey } from './keys';
 import { readEnvelope, verifySignatures } from './signed-pack';
 import type { SiteSchema } from '../adapters/site-schema';
 import { checkSites } from './sites';
+import { describeCost, measurePackCost } from './cost';
 
 export type RefusalReason =
-  'too-large' | 'format' | 'unknown-key' | 'bad-signature' | 'schema' | 'not-newer' | 'invalid' | 'tests-failed';
+  | 'too-large'
+  | 'format'
+  | 'unknown-key'
+  | 'bad-signature'
+  | 'schema'
+  | 'not-newer'
+  | 'invalid'
+  | 'all-off'
+  | 'too-costly'
+  | 'tests-failed';
 
 export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   'too-large': '文件过大',
@@ -28,6 +40,8 @@ export const REFUSAL_LABELS: Record<RefusalReason, string> = {
   schema: '规则包内容不符合规范',
   'not-newer': '版本不比已启用过的新',
   invalid: '规则包无法使用',
+  'all-off': '规则包停用了全部规则',
+  'too-costly': '规则包检查太慢',
   'tests-failed': '规则包自带用例未通过',
 };
 
@@ -41,8 +55,26 @@ export interface Refusal {
   keyIds?: string[];
 }
 
-/** A signed pack file bigger than this is refused before it is parsed. */
-export const MAX_SIGNED_PACK_CHARS = 8_000_000;
+/** A signed pack file bigger than this (UTF-8 bytes) is refused before it is parsed. */
+export const MAX_SIGNED_PACK_BYTES = 8_000_000;
+
+/** The UTF-8 size of a text without encoding it (a Chinese pack is about three bytes a character). */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 export interface Inspected {
   pack: Pack;
@@ -93,13 +125,46 @@ export function inspectPack(input: unknown, ctx: PackContext): Inspection {
   const siteErrors = checkSites(pack.sites, ctx.sites);
   if (siteErrors.length)
     return refuse('schema', `规则包的站点选择器覆盖有 ${siteErrors.length} 处错误`, siteErrors, extra);
+  let checker: Checker;
   try {
-    return { ok: true, pack, checker: compilePack(pack, ctx.rules) };
+    checker = compilePack(pack, ctx.rules);
   } catch (e) {
     if (e instanceof PackCompileError)
       return refuse('invalid', `规则包有 ${e.errors.length} 处无法使用`, e.errors, extra);
     throw e;
   }
+  const refusal = checkAllOff(pack, ctx) ?? checkCost(checker);
+  if (refusal) return { ok: false, refusal: { ...refusal, ...extra } };
+  return { ok: true, pack, checker };
+}
+
+/**
+ * A pack that turns every rule off lets everything through: it is admitted only when it says so
+ * itself (`disablesAllRules: true`), so that neither a slip nor a tampered source can do it quietly.
+ */
+export function checkAllOff(pack: Pack, ctx: PackContext): Refusal | undefined {
+  const known = new Set(ctx.rules.map((r) => r.meta.id));
+  const active = Object.entries(pack.rules)
+    .filter(([id, cfg]) => known.has(id) && cfg.severity !== 'off')
+    .map(([id]) => id);
+  if (pack.disablesAllRules === true && active.length)
+    return {
+      reason: 'schema',
+      message: `规则包声明停用全部规则（disablesAllRules），却启用了 ${active.length} 条规则`,
+      details: active.map((id) => `rules.${id}.severity: 应为 off`),
+    };
+  if (active.length || pack.disablesAllRules === true) return undefined;
+  return {
+    reason: 'all-off',
+    message: '规则包停用了全部规则，装上后任何稿件都会放行；确属有意时，在 pack.yaml 中写明 disablesAllRules: true',
+    details: [],
+  };
+}
+
+/** The whole pack timed on the reference text (cost.ts). */
+export function checkCost(checker: Checker): Refusal | undefined {
+  const cost = measurePackCost(checker);
+  return cost.over ? { reason: 'too-costly', message: describeCost(cost), details: [] } : undefined;
 }
 
 /** One line that says which case failed and how. */
@@ -142,8 +207,9 @@ export type Admission = ({ ok: true; keyIds: string[]; tests: number } & Inspect
 export async function admitSignedPack(input: string | unknown, ctx: AdmitContext): Promise<Admission> {
   let parsed: unknown = input;
   if (typeof input === 'string') {
-    if (input.length > MAX_SIGNED_PACK_CHARS) {
-      return refuse('too-large', `文件有 ${input.length} 个字符，超过上限 ${MAX_SIGNED_PACK_CHARS}`);
+    const bytes = input.length > MAX_SIGNED_PACK_BYTES ? input.length : utf8Bytes(input);
+    if (bytes > MAX_SIGNED_PACK_BYTES) {
+      return refuse('too-large', `文件至少 ${bytes} 字节，超过上限 ${MAX_SIGNED_PACK_BYTES} 字节`);
     }
     try {
       parsed = JSON.parse(input);

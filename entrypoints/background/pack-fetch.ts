@@ -7,9 +7,10 @@
  * a server that allows the origin but not those headers fails the preflight, and then the pack is
  * fetched again without them (the body hash still spares re-judging an unchanged pack).
  */
+import { MAX_SIGNED_PACK_BYTES } from '../../pack-trust/admit';
 import type { UpdateState } from '../../pack-trust/status';
 
-export const MAX_PACK_BYTES = 8_000_000;
+export const MAX_PACK_BYTES = MAX_SIGNED_PACK_BYTES;
 const TIMEOUT_MS = 30_000;
 
 export type FetchResult =
@@ -67,13 +68,39 @@ export async function fetchPack(
   const length = Number(response.headers.get('content-length'));
   if (length > MAX_PACK_BYTES)
     return { status: 'failed', message: `规则包文件 ${length} 字节，超过上限 ${MAX_PACK_BYTES}` };
-  const text = await response.text();
+  const text = await readCapped(response, MAX_PACK_BYTES);
+  if (text === null) return { status: 'failed', message: `规则包文件超过上限 ${MAX_PACK_BYTES} 字节` };
   return {
     status: 'ok',
     text,
     ...(response.headers.get('etag') ? { etag: response.headers.get('etag')! } : {}),
     ...(response.headers.get('last-modified') ? { lastModified: response.headers.get('last-modified')! } : {}),
   };
+}
+
+/** The body as UTF-8 text, or null once it passes `max` bytes (a server may send no length). */
+async function readCapped(response: Response, max: number): Promise<string | null> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 function networkMessage(e: unknown): string {

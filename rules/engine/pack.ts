@@ -19,6 +19,11 @@ export interface Pack {
   /** ISO date of the pack's release. */
   date: string;
   description?: string;
+  /**
+   * Set by an admin who turns every rule off on purpose (an emergency stop). Admission refuses a
+   * pack with every rule off that does not say so (pack-trust/admit.ts).
+   */
+  disablesAllRules?: boolean;
   rules: Record<string, RuleConfig>;
   dictionaries: Record<string, Dictionary>;
   sources: ApprovedSources;
@@ -170,6 +175,8 @@ export function validatePack(input: unknown): PackValidation {
     if (typeof p[key] !== 'string' || (p[key] as string).trim() === '') err(key, '必填的文字字段');
   }
   if (typeof p.date === 'string' && Number.isNaN(Date.parse(p.date))) err('date', '不是有效日期（如 2026-11-29）');
+  if (p.disablesAllRules !== undefined && typeof p.disablesAllRules !== 'boolean')
+    err('disablesAllRules', '应为 true 或 false');
 
   if (!isObject(p.rules)) err('rules', '应为「规则 id → 配置」的对象');
   else

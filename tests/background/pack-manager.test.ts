@@ -299,6 +299,17 @@ describe('updates from the policy URL', () => {
     expect(update()).toMatchObject({ url: URL, etag: '"v1.1"', lastOutcome: 'not-modified' });
   });
 
+  it('stops reading a pack file past the byte limit even when the server sends no length', async () => {
+    policy = { ...policy, packUrl: URL };
+    // 3 million Chinese characters: under the limit in characters, 9 MB in UTF-8.
+    server.serve = { status: 200, body: '"' + '规'.repeat(3_000_000) + '"' };
+    expect(await manager.checkForUpdate()).toMatchObject({
+      outcome: 'failed',
+      message: expect.stringMatching(/超过上限 8000000 字节/),
+    });
+    expect(activeRef()).toBe(`baoding-default ${defaultPack().version}`);
+  });
+
   it('keeps the active pack offline and counts repeated failures instead of flooding the history', async () => {
     policy = { ...policy, packUrl: URL };
     server.servePack(await text(packWithTerm('1.1.0')), '"v1.1"');

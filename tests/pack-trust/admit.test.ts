@@ -4,7 +4,7 @@ import {
   admitSignedPack,
   inspectPack,
   testPack,
-  MAX_SIGNED_PACK_CHARS,
+  MAX_SIGNED_PACK_BYTES,
   type Admission,
   type RefusalReason,
 } from '../../pack-trust/admit';
@@ -52,7 +52,12 @@ describe('admitSignedPack', () => {
   });
 
   it('refuses a file that is too large before parsing it', async () => {
-    await expectRefused(' '.repeat(MAX_SIGNED_PACK_CHARS + 1), 'too-large', /超过上限/);
+    await expectRefused(' '.repeat(MAX_SIGNED_PACK_BYTES + 1), 'too-large', /超过上限/);
+  });
+
+  it('counts the size limit in bytes: a Chinese file under the limit in characters is still too large', async () => {
+    const chars = Math.floor(MAX_SIGNED_PACK_BYTES / 2);
+    await expectRefused('"' + '规'.repeat(chars) + '"', 'too-large', /\d+ 字节，超过上限 8000000 字节/);
   });
 
   it('refuses text that is not JSON', async () => {
@@ -167,6 +172,60 @@ describe('admitSignedPack', () => {
     expect(r.details).toEqual([
       `用例 ${pack.tests.length}「这是一段没有问题的文字。」〔故意写错的用例〕：应报出 no-typo 却没有报出`,
     ]);
+  });
+});
+
+describe('the whole pack’s cost', () => {
+  it('refuses a pack of many literal-free patterns, each safe alone, saying the budget — and quickly', async () => {
+    const key = await testKey();
+    const pack = defaultPack();
+    // Each pattern passes the per-pattern bound, but none has a literal: all run over the whole text.
+    for (let i = 0; i < 1000; i++)
+      pack.dictionaries.typos.entries.push({
+        pattern: `[\\u4e00-\\u9fff]{1,${20 + (i % 20)}}[0-9]{1,${3 + (i % 5)}}`,
+        suggestion: 'x',
+        basis: '测试',
+      });
+    const t0 = performance.now();
+    const r = refusal(await admitSignedPack(await signed(pack, key), context([key.trusted])));
+    expect(r.reason).toBe('too-costly');
+    expect(r.message).toMatch(/超过准入上限 400 毫秒/);
+    expect(r.message).toMatch(/20000 字参考文本/);
+    expect(performance.now() - t0).toBeLessThan(15_000);
+  });
+
+  it('admits the default pack, far within the budget', () => {
+    const inspection = inspectPack(defaultPack(), { rules: RULES, sites: SITE_SCHEMA });
+    expect(inspection.ok).toBe(true);
+  });
+});
+
+describe('a pack with every rule off', () => {
+  const allOff = () => {
+    const pack = defaultPack();
+    for (const cfg of Object.values(pack.rules)) cfg.severity = 'off';
+    pack.tests = [];
+    return pack;
+  };
+
+  it('is refused: it would let everything through', async () => {
+    const key = await testKey();
+    const r = refusal(await admitSignedPack(await signed(allOff(), key), context([key.trusted])));
+    expect(r.reason).toBe('all-off');
+    expect(r.message).toContain('disablesAllRules: true');
+  });
+
+  it('is admitted when the admin says so on purpose', async () => {
+    const key = await testKey();
+    const pack = { ...allOff(), disablesAllRules: true };
+    expect((await admitSignedPack(await signed(pack, key), context([key.trusted]))).ok).toBe(true);
+  });
+
+  it('a pack that says it disables every rule but enables one is refused as inconsistent', () => {
+    const pack = { ...defaultPack(), disablesAllRules: true };
+    const r = inspectPack(pack, { rules: RULES, sites: SITE_SCHEMA });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.refusal.message).toMatch(/却启用了 \d+ 条规则/);
   });
 });
 
