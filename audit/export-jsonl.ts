@@ -154,7 +154,7 @@ export async function verifyExportLines(
     const line = raw.replace(/^\uFEFF/, '').trim();
     if (lineNo === 1) {
       const parsed = tryParse(line);
-      const why = headerProblem(parsed);
+      const why = headerProblem(parsed, line);
       if (why) return { report: verifier.finish(), notAnExport: why, anchorBreaks: [] };
       header = parsed as ExportHeader;
       continue;
@@ -183,7 +183,22 @@ function tryParse(line: string): unknown {
   }
 }
 
-function headerProblem(h: unknown): string | undefined {
+/** What `log verify` says of a CSV or Excel export, which hold rows for reading, not the chain. */
+export const NOT_THE_CHAIN =
+  '只有 JSON Lines 导出（.jsonl）带有哈希链，可以核验；CSV 和 Excel 导出只供阅读和统计。请在审计页面用“导出 JSON Lines（含哈希链）”导出后再核验';
+
+/** The name of the metadata file written beside a CSV or Excel export. */
+export const EXPORT_META_FORMAT = 'govpost-guard-export-meta';
+
+/** Whether a first line is a CSV header row (quoted cells separated by commas) rather than JSON. */
+function looksLikeCsv(line: string): boolean {
+  return !/^[{[]/.test(line) && line.includes(',');
+}
+
+function headerProblem(h: unknown, line: string): string | undefined {
+  if (typeof h === 'string' && looksLikeCsv(line)) return `这是 CSV 文件。${NOT_THE_CHAIN}`;
+  if (typeof h === 'object' && h !== null && (h as { format?: unknown }).format === EXPORT_META_FORMAT)
+    return `这是 CSV/Excel 导出的说明文件，不含记录。${NOT_THE_CHAIN}`;
   if (typeof h !== 'object' || h === null) return '第一行不是导出文件头（JSON 对象）';
   const x = h as Partial<ExportHeader>;
   if (x.format !== EXPORT_FORMAT) return `第一行不是 GovPost Guard 的日志导出文件头（format 应为 ${EXPORT_FORMAT}）`;

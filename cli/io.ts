@@ -11,8 +11,11 @@ export interface CliIO {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Exit codes: 0 done (whatever the verdicts), 1 a check or test failed, 2 bad input or usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 done (whatever the verdicts), 1 a check or test failed, 2 bad input or usage,
+ * 3 a draft reached the verdict `check --fail-on` names.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, verdict: 3 } as const;
 
 export class UsageError extends Error {}
 

@@ -5,12 +5,18 @@
  * not an export.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Anchor } from '../../audit/anchor';
-import { EXPORT_FORMAT, verifyExportLines, type ExportHeader, type ExportVerification } from '../../audit/export-jsonl';
+import {
+  EXPORT_FORMAT,
+  NOT_THE_CHAIN,
+  verifyExportLines,
+  type ExportHeader,
+  type ExportVerification,
+} from '../../audit/export-jsonl';
 import { EXIT, UsageError, type CliIO } from '../io';
 
 const HELP = `用法 / Usage:
@@ -18,6 +24,7 @@ const HELP = `用法 / Usage:
 
 离线核验从审计页面导出的 JSON Lines 日志：逐条重新计算哈希、检查前后链接和序号、
 核对文件头声明的条数和链头。链完整时退出码为 0，发现断链为 1，用法或文件格式错误为 2。
+只有 JSON Lines 导出带有哈希链；CSV 和 Excel（.xlsx）导出只供阅读和统计，不能核验。
 
   --json               以 JSON 输出核验结果
   --expect-head 哈希   链头必须是这个哈希（与之前记下的链头比对，发现整份重写）
@@ -110,6 +117,18 @@ function describe(
   return { ok, text: `${out.join('\n')}\n` };
 }
 
+/** An .xlsx (a zip: PK\x03\x04) or .xls file, told by its first bytes, whatever its name. */
+function isSpreadsheet(path: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+}
+
 async function run(args: string[], io: CliIO): Promise<number> {
   const options = parseArgs(args);
   if (options === 'help') {
@@ -118,6 +137,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const path = options.file === '-' ? '-' : resolve(io.cwd, options.file);
   if (path !== '-' && !existsSync(path)) throw new UsageError(`找不到文件：${options.file}`);
+  if (path !== '-' && isSpreadsheet(path)) {
+    io.stderr.write(`govpost-guard log: ${options.file}：这是 Excel 工作簿。${NOT_THE_CHAIN}\n`);
+    return EXIT.usage;
+  }
   const anchors = await Promise.all(options.anchors.map((a) => readAnchor(a, io.cwd)));
   const result = await verifyExportLines(
     lines(path === '-' ? io.stdin : createReadStream(path, { encoding: 'utf8' })),

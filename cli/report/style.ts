@@ -10,8 +10,26 @@ export interface Style {
   dim(s: string): string;
   /** Colour by severity (block red, justify magenta, warn yellow, monitor dim; pass green). */
   severity(s: string, severity: Severity | 'pass'): string;
-  /** Highlights an excerpt inside its context; brackets stand in when there is no colour. */
-  mark(s: string, severity: Severity): string;
+  /**
+   * Highlights an excerpt inside its context; brackets stand in when there is no colour, a pair
+   * that neither the excerpt nor the characters on either side use (`before`, `after`), so a
+   * text that already says 【限时抢购】 never shows as 【【限时抢购】】.
+   */
+  mark(s: string, severity: Severity, before?: string, after?: string): string;
+}
+
+/** Plain-text highlight brackets, in order of preference. */
+const MARKS: readonly [string, string][] = [
+  ['【', '】'],
+  ['〖', '〗'],
+  ['⟦', '⟧'],
+  ['[[', ']]'],
+];
+
+export function plainMark(s: string, before = '', after = ''): string {
+  const around = `${before.slice(-1)}${s}${after.slice(0, 1)}`;
+  const [open, close] = MARKS.find(([o, c]) => !around.includes(o) && !around.includes(c)) ?? MARKS[MARKS.length - 1]!;
+  return `${open}${s}${close}`;
 }
 
 export function colorWanted(stream: Writable, env: NodeJS.ProcessEnv): boolean {
@@ -32,7 +50,12 @@ const sgr = (code: string, s: string) => `\x1b[${code}m${s}\x1b[0m`;
 export function createStyle(color: boolean): Style {
   if (!color) {
     const same = (s: string) => s;
-    return { bold: same, dim: same, severity: same, mark: (s) => `【${s}】` };
+    return {
+      bold: same,
+      dim: same,
+      severity: same,
+      mark: (s, _severity, before, after) => plainMark(s, before, after),
+    };
   }
   return {
     bold: (s) => sgr('1', s),

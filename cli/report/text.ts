@@ -41,11 +41,13 @@ export function excerptInContext(text: string, finding: Pick<Finding, 'range' | 
   const from = Math.max(lineStart, safeCut(text, start - CONTEXT, 1));
   const to = Math.min(lineEnd, safeCut(text, end + CONTEXT, 1));
   const severity = finding.severity;
+  const before = visible(text.slice(from, start));
+  const after = visible(text.slice(end, to));
   return (
     (from > lineStart ? '…' : '') +
-    visible(text.slice(from, start)) +
-    style.mark(visible(text.slice(start, end)), severity) +
-    visible(text.slice(end, to)) +
+    before +
+    style.mark(visible(text.slice(start, end)), severity, before, after) +
+    after +
     (to < lineEnd ? '…' : '')
   );
 }
@@ -56,17 +58,27 @@ export interface TextReportInput {
   report: Report;
   /** The text of each field the findings point into. */
   fieldText(field: FieldName): string | undefined;
+  /** At most this many findings are written out (the most severe first); 0 or absent: all. */
+  maxFindings?: number;
 }
 
-export function formatTextReport({ name, report, fieldText }: TextReportInput, style: Style): string {
+/** Findings listed per draft by default: enough to act on, short enough to read in a terminal. */
+export const DEFAULT_MAX_FINDINGS = 10;
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { block: 0, justify: 1, warn: 2, monitor: 3 };
+
+export function formatTextReport({ name, report, fieldText, maxFindings }: TextReportInput, style: Style): string {
   const shown = report.findings.filter(isShown).length;
   const monitored = report.findings.length - shown;
+  // The most severe first (a stable sort keeps text order within a severity), then the cap.
+  const ordered = [...report.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const listed = maxFindings ? ordered.slice(0, maxFindings) : ordered;
   const verdict = style.severity(`${VERDICT_LABEL[report.verdict]}（${report.verdict}）`, report.verdict);
   const counts = shown ? `${shown} 处问题` : '没有发现问题';
   const lines = [`${style.bold(name)} — ${verdict}：${counts}${monitored ? `，另有 ${monitored} 处监测` : ''}`];
 
   const indexes = new Map<FieldName, LineIndex>();
-  for (const f of report.findings) {
+  for (const f of listed) {
     const text = fieldText(f.field) ?? '';
     let index = indexes.get(f.field);
     if (!index) indexes.set(f.field, (index = new LineIndex(text)));
@@ -79,6 +91,8 @@ export function formatTextReport({ name, report, fieldText }: TextReportInput, s
     if (f.suggestion !== undefined) lines.push(`    建议改为：${f.suggestion === '' ? '（删除）' : f.suggestion}`);
     lines.push(`    ${style.dim(`依据：${f.basis}`)}`);
   }
+  if (listed.length < ordered.length)
+    lines.push(`  … 另有 ${ordered.length - listed.length} 条（用 --max-findings 0 列出全部，或 --format json）`);
   for (const e of report.errors)
     lines.push(`  ${style.severity('规则出错', 'block')} ${e.ruleId}：${e.message}（本报告不完整）`);
   return `${lines.join('\n')}\n`;
@@ -114,7 +128,7 @@ export class TextSummary {
       `问题 ${this.shown} 处${this.monitored ? `（另有监测 ${this.monitored} 处）` : ''}`,
     ];
     if (this.ruleErrors) parts.push(style.severity(`规则出错 ${this.ruleErrors} 次`, 'block'));
-    if (this.unreadable) parts.push(style.severity(`无法读取 ${this.unreadable} 个文件`, 'block'));
+    if (this.unreadable) parts.push(style.severity(`无法检查 ${this.unreadable} 个文件`, 'block'));
     return `${style.bold(parts.join('；'))}\n`;
   }
 }

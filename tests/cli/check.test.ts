@@ -83,7 +83,7 @@ describe('check --format text', () => {
     expect(code).toBe(2);
     expect(stderr).toBe('missing.txt: 无法读取（文件不存在）\n');
     expect(stdout).toContain('ok.txt — 提示（warn）');
-    expect(stdout).toContain('无法读取 1 个文件');
+    expect(stdout).toContain('无法检查 1 个文件');
   });
 });
 
@@ -190,6 +190,8 @@ describe('check --format jsonl', () => {
     expect(out[5].error).toBe('links 应为数组，实际为 文字');
     expect(out[6].error).toBe('id 应为文字或数字，实际为 对象');
     expect(out[7].error).toBe('应为一个 JSON 对象（稿件），实际为 数组');
+    // Each error line says which input line it answers, so a script can find it without stderr.
+    expect(out.map((o) => o.line)).toEqual([undefined, 2, 3, 4, 5, 6, 7, 8, undefined]);
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(7);
     expect(lines[0]).toMatch(/^batch\.jsonl:2: 不是有效的 JSON/);
@@ -350,5 +352,109 @@ describe('usage', () => {
     const { code, stderr } = await runCli(['chekc']);
     expect(code).toBe(2);
     expect(stderr).toContain('未知命令「chekc」');
+  });
+});
+
+describe('check for scripts', () => {
+  const AD = '本店特价促销，全网最低价！加微信购买。';
+
+  it('--fail-on sets exit 3 when a draft reaches the verdict, and 0 when none does', async () => {
+    const warn = file('gate-warn.txt', '做为代表');
+    const block = file('gate-block.txt', `失主身份证号${ID}，请联系。`);
+    const run = async (...args: string[]) => (await runCli(['check', ...args], { cwd: dir })).code;
+    expect(await run('--fail-on', 'block', warn)).toBe(0);
+    expect(await run('--fail-on', 'warn', warn)).toBe(3);
+    expect(await run('--fail-on', 'justify', warn)).toBe(0);
+    expect(await run('--fail-on', 'block', warn, block)).toBe(3);
+    expect(await run('--fail-on', 'justify', '--format', 'json', block)).toBe(3);
+    expect(await run(warn, block)).toBe(0);
+    const bad = await runCli(['check', '--fail-on', 'pass', warn], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fail-on 的取值「pass」无效');
+  });
+
+  it('--fail-on over JSON Lines: one blocked line fails the run; a bad line still wins with 2', async () => {
+    const lines = [
+      { id: 1, platform: 'weibo', kind: 'post', body: '全市上下一鼓作气。' },
+      { id: 2, platform: 'weibo', kind: 'post', body: `身份证${ID}` },
+    ];
+    const gate = await runCli(['check', '--format', 'jsonl', '--fail-on', 'block'], { stdin: jsonl(...lines) });
+    expect(gate.code).toBe(3);
+    expect(gate.stdout.trimEnd().split('\n')).toHaveLength(2);
+    const both = await runCli(['check', '--format', 'jsonl', '--fail-on', 'block'], {
+      stdin: jsonl(...lines, 'oops'),
+    });
+    expect(both.code).toBe(2);
+  });
+
+  it('treats empty input as an error, never as a pass', async () => {
+    const empty = file('empty.txt', '');
+    const blank = file('blank.txt', ' \n\t\n');
+    for (const name of [empty, blank]) {
+      const { code, stdout, stderr } = await runCli(['check', name], { cwd: dir });
+      expect(code, name).toBe(2);
+      expect(stderr, name).toBe(`${name}: 输入为空：没有可检查的文字\n`);
+      expect(stdout, name).not.toContain('通过（pass）');
+    }
+    const json = await runCli(['check', '--format', 'json', empty], { cwd: dir });
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ file: empty, error: `${empty}: 输入为空：没有可检查的文字` });
+
+    const stdin = await runCli(['check', '--format', 'jsonl', '-'], { stdin: '\n\n' });
+    expect(stdin.code).toBe(2);
+    expect(stdin.stdout).toBe('');
+    expect(stdin.stderr).toContain('标准输入: 输入为空');
+
+    const noText = await runCli(['check', '--format', 'jsonl', '-'], {
+      stdin: jsonl({ id: 'x', platform: 'weibo', kind: 'post', body: '  ' }),
+    });
+    expect(noText.code).toBe(2);
+    expect(JSON.parse(noText.stdout)).toEqual({ id: 'x', line: 1, error: '输入为空：没有可检查的文字' });
+  });
+
+  it('names the file of a bad line when several JSON Lines files are checked', async () => {
+    const a = file('multi-a.jsonl', jsonl({ id: 1, platform: 'weibo', kind: 'post', body: '好' }));
+    const b = file('multi-b.jsonl', jsonl({ id: 2, platform: 'weibo', kind: 'post', body: '好' }, 'nope'));
+    const { code, stdout } = await runCli(['check', '--format', 'jsonl', a, b], { cwd: dir });
+    expect(code).toBe(2);
+    const out = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(out[2]).toMatchObject({ file: b, line: 2 });
+  });
+
+  it('caps the findings listed per draft, most severe first, and says how many more there are', async () => {
+    const typos = '做为代表，再接再励，既使如此，一股作气，按步就班，'.repeat(3);
+    const name = file('many.txt', `${typos}身份证${ID}`);
+    const capped = await runCli(['check', name], { cwd: dir });
+    const listed = capped.stdout.split('\n').filter((l) => /^ {2}正文 \d+:\d+/.test(l));
+    expect(listed).toHaveLength(10);
+    expect(listed[0]).toContain('拦截  no-id-number');
+    const total = Number(/：(\d+) 处问题/.exec(capped.stdout)![1]);
+    expect(total).toBeGreaterThan(10);
+    expect(capped.stdout).toContain(`  … 另有 ${total - 10} 条`);
+    const all = await runCli(['check', '--max-findings', '0', name], { cwd: dir });
+    expect(all.stdout.split('\n').filter((l) => /^ {2}正文 \d+:\d+/.test(l))).toHaveLength(total);
+    expect(all.stdout).not.toContain('另有');
+    const three = await runCli(['check', '--max-findings', '3', name], { cwd: dir });
+    expect(three.stdout).toContain(`另有 ${total - 3} 条`);
+    const bad = await runCli(['check', '--max-findings', 'ten', name], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-findings 的取值「ten」无效');
+  });
+
+  it('never doubles the brackets of a text that already has them', async () => {
+    const name = file('brackets.txt', `【限时抢购】${AD}`);
+    const { stdout } = await runCli(['check', '--max-findings', '0', name], { cwd: dir });
+    expect(stdout).not.toMatch(/【【|】】/);
+    expect(stdout).toMatch(/〖[^〗]+〗/);
+  });
+
+  it('documents signed packs for --pack and every exit code in --help', async () => {
+    const { stdout } = await runCli(['check', '--help']);
+    expect(stdout).toContain('签名规则包文件');
+    expect(stdout).toContain('--fail-on');
+    for (const code of ['0 ', '1 ', '2 ', '3 ']) expect(stdout).toContain(`\n  ${code}`);
   });
 });

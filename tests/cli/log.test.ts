@@ -111,10 +111,23 @@ describe('govpost-guard log verify', () => {
     expect((await run(['log', 'verify'])).code).toBe(2);
     expect((await run(['log', 'check', 'x'])).code).toBe(2);
     expect((await run(['log', 'verify', 'missing.jsonl'])).stderr).toContain('找不到文件');
-    writeFileSync(join(dir, 'plain.csv'), '序号,时间\r\n1,2\r\n');
-    const notExport = await run(['log', 'verify', 'plain.csv']);
+    writeFileSync(join(dir, 'notes.txt'), '一段说明\n');
+    const notExport = await run(['log', 'verify', 'notes.txt']);
     expect(notExport.code).toBe(2);
     expect(notExport.stderr).toContain('第一行');
+  });
+
+  it('says that only the JSON Lines export carries the chain when given a CSV, its metadata or a workbook', async () => {
+    writeFileSync(join(dir, 'plain.csv'), '序号,时间\r\n1,2\r\n');
+    writeFileSync(join(dir, 'export.csv'), '\uFEFF"序号","时间","平台"\r\n"1","2026-03-01 08:00:00","微博"\r\n');
+    writeFileSync(join(dir, 'export.meta.json'), JSON.stringify({ format: 'govpost-guard-export-meta', count: 1 }));
+    writeFileSync(join(dir, 'export.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+    for (const name of ['plain.csv', 'export.csv', 'export.meta.json', 'export.xlsx']) {
+      const { code, stdout, stderr } = await run(['log', 'verify', name]);
+      expect(code, name).toBe(2);
+      expect(stdout, name).toBe('');
+      expect(stderr, name).toContain('只有 JSON Lines 导出（.jsonl）带有哈希链');
+    }
   });
 
   it('runs as `npx govpost-guard log verify` from the package bin', () => {
