@@ -12,7 +12,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { loadPackSource } from '../cli/pack/source';
-import { DEFAULT_PACK_DIR } from '../cli/pack/vite-plugin';
+import { DEFAULT_PACK_DIR } from '../cli/pack/default-pack';
 import type { Pack } from '../rules/engine/pack';
 import type { Draft } from '../rules/engine/types';
 import { loadBundledEngine, type Engine } from './bundled-engine';

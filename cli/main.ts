@@ -5,20 +5,30 @@
 import type { CliIO } from './io';
 import { EXIT, OutputClosed, UsageError } from './io';
 
-export type Command = { summary: string; run(args: string[], io: CliIO): Promise<number> };
+export type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-/** Loaded on demand, so one command's dependencies never slow another down. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  check: () => import('./commands/check').then((m) => m.default),
-  pack: () => import('./commands/pack').then((m) => m.default),
-  log: () => import('./commands/log').then((m) => m.logCommand),
+/**
+ * Each command's one-line summary, and its module loaded on demand: the help and one command's
+ * start never load another's dependencies (the rule engine, the pack compiler).
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  check: {
+    summary: '检查稿件（文本文件、JSON Lines 或标准输入）',
+    load: () => import('./commands/check').then((m) => m.default),
+  },
+  pack: {
+    summary: '规则包：生成密钥、构建、测试、签名、验证',
+    load: () => import('./commands/pack').then((m) => m.default),
+  },
+  log: {
+    summary: '审计日志：log verify 离线核验导出的 JSON Lines 日志',
+    load: () => import('./commands/log').then((m) => m.logCommand),
+  },
 };
 
 /** The top-level help, with each command's one-line summary. */
-export async function usage(): Promise<string> {
-  const lines = await Promise.all(
-    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(20)} ${(await load()).summary}`),
-  );
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(20)} ${c.summary}`);
   return `用法 / Usage:
   govpost-guard <命令> [选项]
 
@@ -40,12 +50,12 @@ const processIO: CliIO = {
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(`${await usage()}\n`);
+    io.stdout.write(`${usage()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name]?.load : undefined;
   if (!load) {
-    io.stderr.write(`govpost-guard: 未知命令「${name}」\n\n${await usage()}\n`);
+    io.stderr.write(`govpost-guard: 未知命令「${name}」\n\n${usage()}\n`);
     return EXIT.usage;
   }
   // A reader that stops early (… | head) closes the pipe: not an error of ours, so stop quietly.

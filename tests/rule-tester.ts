@@ -14,7 +14,7 @@
  */
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR } from '../cli/pack/vite-plugin';
+import { DEFAULT_PACK_DIR } from '../cli/pack/default-pack';
 import { loadPackSource } from '../cli/pack/source';
 import { compilePack, type Checker } from '../rules/engine/checker';
 import type { RuleModule } from '../rules/engine/define-rule';

@@ -274,5 +274,5 @@ function checkLine(run: Run, line: string, where: { name: string; line: number; 
   };
 }
 
-const check: Command = { summary: '检查稿件（文本文件、JSON Lines 或标准输入）', run: runCheck };
+const check: Command = { run: runCheck };
 export default check;

@@ -160,4 +160,4 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return ok ? EXIT.ok : EXIT.failed;
 }
 
-export const logCommand = { summary: '审计日志：log verify 离线核验导出的 JSON Lines 日志', run };
+export const logCommand = { run };

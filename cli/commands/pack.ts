@@ -25,7 +25,6 @@ export const PACK_USAGE = `用法 / Usage:
 退出码：0 成功；1 测试未通过或规则包被拒绝；2 用法或输入错误。`;
 
 export default {
-  summary: '规则包：生成密钥、构建、测试、签名、验证',
   async run(args: string[], io: CliIO): Promise<number> {
     const [name, ...rest] = args;
     if (!name || name === '--help' || name === '-h' || name === 'help') {

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { validatePack, type Pack } from '../../rules/engine/pack';
 import { SIGNED_PACK_FORMAT, type SignedPackFile } from '../../pack-trust/signed-pack';
 import { PackSourceError, readPackSource } from './source';
-import { DEFAULT_PACK_DIR } from './vite-plugin';
+import { DEFAULT_PACK_DIR, prebuiltPackPath } from './default-pack';
 
 export class PackLoadError extends Error {
   constructor(readonly problems: string[]) {
@@ -70,6 +70,11 @@ export function readPackInput(path: string | undefined, cwd: string): PackInput 
 }
 
 export function loadPack(path: string | undefined, cwd: string): LoadedPack {
+  const prebuilt = path === undefined ? prebuiltPackPath() : undefined;
+  if (prebuilt) {
+    // Built from packs/default with the bundle, checked there: parsing it is all that is left.
+    return { pack: JSON.parse(readFileSync(prebuilt, 'utf8')) as Pack, origin: DEFAULT_PACK_DIR };
+  }
   const input = readPackInput(path, cwd);
   return { pack: packFromDocument(input.pack, input.origin), origin: input.origin };
 }

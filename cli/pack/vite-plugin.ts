@@ -5,11 +5,9 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { DEFAULT_PACK_DIR } from './default-pack';
 import { loadPackSource } from './source';
-
-export const DEFAULT_PACK_DIR = fileURLToPath(new URL('../../packs/default', import.meta.url));
 
 const ID = 'virtual:default-pack';
 const RESOLVED = `\0${ID}`;

@@ -5,7 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { loadPackSource } from '../../cli/pack/source';
-import { DEFAULT_PACK_DIR } from '../../cli/pack/vite-plugin';
+import { DEFAULT_PACK_DIR } from '../../cli/pack/default-pack';
 import { runCli } from './run-cli';
 
 const ID = '11010519491231002X';

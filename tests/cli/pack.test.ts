@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PACK_DIR } from '../../cli/pack/vite-plugin';
+import { DEFAULT_PACK_DIR } from '../../cli/pack/default-pack';
 import { loadPackSource } from '../../cli/pack/source';
 import { canonicalJson } from '../../pack-trust/canonical';
 import { readPrivateKey } from '../../pack-trust/keys';

@@ -1,5 +1,5 @@
 /** Keys and signed files for tests: every test makes its own key pair, none is ever committed. */
-import { DEFAULT_PACK_DIR } from '../../cli/pack/vite-plugin';
+import { DEFAULT_PACK_DIR } from '../../cli/pack/default-pack';
 import { loadPackSource } from '../../cli/pack/source';
 import type { Pack } from '../../rules/engine/pack';
 import type { Severity } from '../../rules/engine/types';

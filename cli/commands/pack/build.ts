@@ -1,5 +1,5 @@
 /** `pack build`: a pack source folder → the built pack JSON, checked exactly as a browser would. */
-import { DEFAULT_PACK_DIR } from '../../pack/vite-plugin';
+import { DEFAULT_PACK_DIR } from '../../pack/default-pack';
 import { inspectPack, REFUSAL_LABELS } from '../../../pack-trust/admit';
 import { RULES } from '../../../rules/index';
 import { SITE_SCHEMA } from '../../../adapters/site-schema';
