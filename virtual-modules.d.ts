@@ -1,6 +1,8 @@
+// The default pack, built from packs/default/ at bundle time (cli/pack/vite-plugin.ts). An
+// ambient module cannot import by a relative path (the type would silently become any), so the
+// type is named through the project-root alias.
 declare module 'virtual:default-pack' {
-  import type { Pack } from './rules/engine/pack';
-  const pack: Pack;
+  const pack: import('@/rules/engine/pack').Pack;
   export default pack;
 }
 

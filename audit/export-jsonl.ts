@@ -11,7 +11,6 @@
  */
 import { compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
 import type { Sha256 } from './canonical';
-import type { Head } from './chain';
 import type { ExportStatement } from './export-csv';
 import type { LogFilter } from './filter';
 import type { LogRecord, OmittedRun } from './record';
@@ -205,7 +204,7 @@ function headerProblem(h: unknown, line: string): string | undefined {
   if (x.version !== EXPORT_VERSION)
     return `不支持的导出格式版本 ${JSON.stringify(x.version)}（支持 ${EXPORT_VERSION}）`;
   if (typeof x.count !== 'number') return '文件头缺少条数 count';
-  if (x.head !== null && (typeof x.head !== 'object' || typeof (x.head as Head).hash !== 'string'))
+  if (x.head !== null && (typeof x.head !== 'object' || typeof x.head.hash !== 'string'))
     return '文件头的链头 head 格式不对';
   return undefined;
 }

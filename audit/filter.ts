@@ -32,7 +32,7 @@ interface TextQuery {
 }
 
 function textQuery(query: string): TextQuery {
-  const ascii = /^[\x00-\x7f]*$/.test(query);
+  const ascii = /^[\p{ASCII}]*$/u.test(query);
   if (query.toLowerCase() === query.toUpperCase()) return { ascii, has: (s) => s !== undefined && s.includes(query) };
   const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   return { ascii, has: (s) => s !== undefined && re.test(s) };

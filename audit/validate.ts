@@ -3,7 +3,7 @@
  * the settings. A compromised or buggy content script can still only append well-formed,
  * bounded records; anything else is refused with a message naming the field.
  */
-import { CATEGORIES, isFieldName, type FieldName, type Finding } from '../rules/engine/types';
+import { CATEGORIES, isFieldName, type FieldName } from '../rules/engine/types';
 import type { AdapterProblem, AttemptCompletion, AttemptStart, SettingsChange } from '../utils/protocol';
 
 import { FINAL_DECISIONS } from './record';
@@ -35,7 +35,7 @@ const fieldName: Check<FieldName> = (v, path) => {
 const page = str(64, { pattern: /^[a-z][a-z0-9-]{0,63}$/, what: '应为小写字母、数字和连字符组成的页面名' });
 const httpsUrl: Check<string> = (v, path) => {
   const s = str(LIMITS.url, { min: 1 })(v, path);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = new URL(s).protocol === 'https:';
   } catch {
@@ -97,7 +97,7 @@ export function validateAttemptStart(input: unknown): AttemptStart {
       if (field !== undefined && to > field.length)
         throw new InvalidPayload(`findings[${i}].range：超出 ${f.field} 的长度 ${field.length}`);
     });
-    return start as AttemptStart & { findings: Finding[] };
+    return start;
   } catch (e) {
     return refuse('logAttempt', e);
   }

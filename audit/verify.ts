@@ -62,7 +62,7 @@ export const BROKEN_LIST_LIMIT = 100;
 const DIGEST_CONCURRENCY = 8;
 
 async function hashAll(values: readonly unknown[], sha256: Sha256): Promise<(string | null)[]> {
-  const out: (string | null)[] = new Array(values.length).fill(null);
+  const out = new Array<string | null>(values.length).fill(null);
   let next = 0;
   const worker = async () => {
     while (next < values.length) {
@@ -287,7 +287,7 @@ function formatProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return '不是 JSON 对象';
   const r = value as Record<string, unknown>;
   if (r.type === 'omitted') {
-    if (!isSeq(r.from) || !isSeq(r.to) || (r.to as number) < (r.from as number)) return '省略段的 from/to 不是有效序号';
+    if (!isSeq(r.from) || !isSeq(r.to) || r.to < r.from) return '省略段的 from/to 不是有效序号';
     if (!isHex(r.prev) || !isHex(r.hash)) return '省略段缺少 prev/hash';
     return null;
   }

@@ -25,7 +25,7 @@ async function seed(page: Page, records: LogRecord[]) {
       (json) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('govpost-audit-log');
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
           open.onsuccess = () => {
             const db = open.result;
             const tx = db.transaction(['records', 'state'], 'readwrite');
@@ -34,7 +34,7 @@ async function seed(page: Page, records: LogRecord[]) {
             const last = list[list.length - 1];
             tx.objectStore('state').put({ key: 'head', seq: last.seq, hash: last.hash });
             tx.oncomplete = () => (db.close(), resolve());
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
           };
         }),
       chunk,

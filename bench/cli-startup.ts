@@ -39,7 +39,7 @@ function once(args: string[]): number {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, NO_COLOR: '1' },
   });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} → ${r.status}: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${args.join(' ')} → ${r.status}: ${r.stderr.toString()}`);
   return performance.now() - t;
 }
 

@@ -105,7 +105,7 @@ export interface SiteAdapter<K extends string = string> {
    * Whether a keydown submits the composer. Default: Ctrl/Cmd+Enter, the shortcut most web
    * composers have had.
    */
-  isSubmitKey?(event: KeyboardEvent): boolean;
+  isSubmitKey?: (event: KeyboardEvent) => boolean;
 }
 
 /** Identity helper: gives an adapter object its checked type, with selector keys inferred. */

@@ -218,7 +218,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     }
     const composers = adapter.composers(document, selectors);
     // A request that only names a draft saved on the server publishes what the page's editor holds.
-    const saved = read && !read.draft ? (composers.find((c) => c.kind === read!.kind) ?? composers[0]) : undefined;
+    const saved = read && !read.draft ? (composers.find((c) => c.kind === read.kind) ?? composers[0]) : undefined;
     if (read && !read.draft && !saved) unreadable = UNREADABLE;
     const body = read?.draft?.body ?? saved?.surfaces.body.text() ?? '';
     if (read && !unreadable && approvals.take(body)) return { release: true };

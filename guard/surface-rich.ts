@@ -127,7 +127,7 @@ export function contentEditableSurface(el: HTMLElement): TextSurface {
       const expected = before.slice(0, start) + replacement + before.slice(end);
       el.focus({ preventScroll: true });
       selectRange(rangeOf(start, end));
-      let done = false;
+      let done: boolean;
       try {
         done = doc.execCommand('insertText', false, replacement);
       } catch {

@@ -48,6 +48,9 @@ const MIRRORED = [
 function nativeValueSetter(el: TextField): (v: string) => void {
   const view = el.ownerDocument.defaultView ?? window;
   const proto = el.tagName === 'TEXTAREA' ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
+  // Taken off the prototype to be called on the field itself, past any value property the page's
+  // framework defines on the element (React and Vue track input that way).
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with .call(el)
   const set = Object.getOwnPropertyDescriptor(proto, 'value')!.set!;
   return (v) => set.call(el, v);
 }
@@ -135,7 +138,7 @@ export function textFieldSurface(el: TextField): TextSurface {
       el.focus({ preventScroll: true });
       el.setSelectionRange(start, end);
       // execCommand keeps the editor's undo stack and fires the input events frameworks listen to.
-      let done = false;
+      let done: boolean;
       try {
         done = el.ownerDocument.execCommand('insertText', false, replacement);
       } catch {

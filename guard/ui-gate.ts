@@ -16,7 +16,7 @@ export interface HeldAction {
   control: Element;
   via: 'click' | 'key';
   /** Whether the action can still be replayed. */
-  deliverable(): boolean;
+  deliverable: () => boolean;
   /** Replays the action once, past the gate. */
   replay(): void;
 }
@@ -44,9 +44,9 @@ export class UiGate {
   install(win: Window): void {
     const opts = { capture: true } as const;
     win.addEventListener('click', (e) => this.onClick(e as MouseEvent), opts);
-    win.addEventListener('keydown', (e) => this.onKey(e as KeyboardEvent), opts);
-    win.addEventListener('keypress', (e) => this.onKey(e as KeyboardEvent), opts);
-    win.addEventListener('keyup', (e) => this.onKey(e as KeyboardEvent), opts);
+    win.addEventListener('keydown', (e) => this.onKey(e), opts);
+    win.addEventListener('keypress', (e) => this.onKey(e), opts);
+    win.addEventListener('keyup', (e) => this.onKey(e), opts);
     for (const type of POINTER) win.addEventListener(type, (e) => this.onPointer(e), opts);
   }
 

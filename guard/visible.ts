@@ -5,8 +5,9 @@
  */
 export function isShown(el: Element): boolean {
   if (!el.isConnected) return false;
-  const check = (el as Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean }).checkVisibility;
-  if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
+  // Chromium 121+ and Firefox 125+ answer in one call; older browsers walk the styles below.
+  const withCheck = el as Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
+  if (typeof withCheck.checkVisibility === 'function') return withCheck.checkVisibility({ visibilityProperty: true });
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
   for (let e: Element | null = el; e; e = e.parentElement)

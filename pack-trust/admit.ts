@@ -204,7 +204,7 @@ export type Admission = ({ ok: true; keyIds: string[]; tests: number } & Inspect
  * Checks a signed pack file (its text, or the parsed JSON) completely. On success the pack is the
  * one the signature covers, re-read from its canonical form, so what runs is exactly what was signed.
  */
-export async function admitSignedPack(input: string | unknown, ctx: AdmitContext): Promise<Admission> {
+export async function admitSignedPack(input: unknown, ctx: AdmitContext): Promise<Admission> {
   let parsed: unknown = input;
   if (typeof input === 'string') {
     const bytes = input.length > MAX_SIGNED_PACK_BYTES ? input.length : utf8Bytes(input);

@@ -54,7 +54,7 @@ function write(value: unknown, path: string, out: string[]): void {
     });
     return void out.push(']');
   }
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null)
     throw new CanonicalFormError(`${path || '（根）'}: 不是普通的 JSON 对象`);
   const members = new Map<string, unknown>();

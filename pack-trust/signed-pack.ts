@@ -46,8 +46,9 @@ export function readEnvelope(input: unknown): EnvelopeCheck {
   }
   if (!Array.isArray(f.signatures) || f.signatures.length === 0)
     return { ok: false, message: '文件中没有签名（signatures 为空）' };
-  for (const [i, s] of f.signatures.entries()) {
-    if (typeof s !== 'object' || s === null || typeof s.keyId !== 'string' || typeof s.signature !== 'string') {
+  for (const [i, item] of (f.signatures as unknown[]).entries()) {
+    const s = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    if (typeof s.keyId !== 'string' || typeof s.signature !== 'string') {
       return { ok: false, message: `signatures[${i}] 应为 { keyId, algorithm, signature }` };
     }
     if (s.algorithm !== 'ed25519')

@@ -190,7 +190,7 @@ function assertFindings(
   draft: Draft,
   disguise: (s: string) => string,
 ) {
-  const summary = found.map((f) => `${f.messageId}@${f.field}[${f.range}]「${f.excerpt}」`);
+  const summary = found.map((f) => `${f.messageId}@${f.field}[${f.range.join(',')}]「${f.excerpt}」`);
   expect(found.length, `findings: ${summary.join(', ') || 'none'}`).toBe(c.errors.length);
   const expected = c.errors
     .map((e) => ({ e, range: locate(draft, e, disguise), field: e.field ?? 'body' }))
@@ -276,7 +276,7 @@ export const ruleTester = {
                 try {
                   assertFindings(rule, found, c, disguised, space);
                 } catch (err) {
-                  throw new Error(`disguised as spaced: ${(err as Error).message}`);
+                  throw new Error(`disguised as spaced: ${(err as Error).message}`, { cause: err });
                 }
                 continue;
               }
@@ -285,7 +285,7 @@ export const ruleTester = {
               try {
                 assertFindings(rule, ruleFindings(rule, c, disguised), c, disguised, t);
               } catch (err) {
-                throw new Error(`disguised as ${v}: ${(err as Error).message}`);
+                throw new Error(`disguised as ${v}: ${(err as Error).message}`, { cause: err });
               }
             }
           });

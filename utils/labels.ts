@@ -4,7 +4,7 @@
  * the override is 仍要发布 everywhere, a justify finding is 需说明理由 everywhere, and rule ids
  * (no-ad-promotion) and English verdicts never reach a user — they are shown by these names.
  */
-import type { Category, DraftKind, FieldName, Platform, Severity, Verdict } from '../rules/engine/types';
+import type { Category, DraftKind, Platform, Severity, Verdict } from '../rules/engine/types';
 
 /** What the editor finally did with an attempt (mirrors utils/protocol.ts `Decision`). */
 type DecisionValue = 'pending' | 'published' | 'published-with-reason' | 'blocked' | 'cancelled' | 'check-failed';
@@ -107,8 +107,8 @@ const FIELD_LABELS: Record<string, string> = {
   'quoted.author': '原作者',
 };
 
-/** A draft field by name: 标题, 正文, 链接 2… */
-export function fieldLabel(field: FieldName | string): string {
+/** A draft field by name (a FieldName or a link, links[1]): 标题, 正文, 链接 2… */
+export function fieldLabel(field: string): string {
   const link = /^links\[(\d+)\]$/.exec(field);
   if (link) return `链接 ${Number(link[1]) + 1}`;
   return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field]! : field;
@@ -119,7 +119,7 @@ export function fieldLabel(field: FieldName | string): string {
  * (rich editors give each paragraph its own line); a field of one paragraph is named alone. Built
  * once per field text, then each lookup is a binary search (a long article has many findings).
  */
-export function placesIn(field: FieldName | string, text: string | undefined): (start: number) => string {
+export function placesIn(field: string, text: string | undefined): (start: number) => string {
   const name = fieldLabel(field);
   if (text === undefined || !text.includes('\n')) return () => name;
   // Where each non-empty line starts.

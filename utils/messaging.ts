@@ -18,7 +18,7 @@ interface Envelope {
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 export async function sendMessage<K extends Method>(method: K, data: Request<K>): Promise<Answer<K>> {
-  const reply = (await browser.runtime.sendMessage({ govpost: method, data } satisfies Envelope)) as Reply | undefined;
+  const reply = await browser.runtime.sendMessage<Envelope, Reply | undefined>({ govpost: method, data });
   if (!reply) throw new Error(`后台没有响应「${method}」`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as Answer<K>;
@@ -45,7 +45,7 @@ export function serveProtocol(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
     const method = message.govpost;
-    const handler = Object.hasOwn(handlers, method) ? (handlers[method] as Handlers[Method]) : undefined;
+    const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
     if (!handler) return Promise.resolve({ ok: false, error: `未知的请求「${String(method)}」` } satisfies Reply);
     const kind = callerKind(sender);
     if (!kind || !ACCESS[method].includes(kind)) {

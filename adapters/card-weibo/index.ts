@@ -58,7 +58,7 @@ export const cardWeiboAdapter = defineSiteAdapter({
       kind: 'article-editor',
       expects: [
         { label: '找不到标题输入框', found: (d, sel) => (sel as S).first(d, 'title') !== null },
-        { label: '找不到正文编辑区', found: (d, sel) => bodyElement(d, sel as S) !== null },
+        { label: '找不到正文编辑区', found: (d, sel) => bodyElement(d, sel) !== null },
       ],
     };
   },

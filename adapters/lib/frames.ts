@@ -10,7 +10,7 @@ export function pageDocument(node: Node): Document {
   for (;;) {
     const view = doc.defaultView;
     const parent = view && view.parent !== view ? view.parent : null;
-    let outer: Document | null = null;
+    let outer: Document | null;
     try {
       outer = view?.frameElement?.ownerDocument ?? parent?.document ?? null;
     } catch {

@@ -75,7 +75,7 @@ export function wechatComposer(doc: Document, s: S): Composer | null {
   ];
   for (const [field, el] of optional) if (el) (surfaces as Record<string, TextSurface>)[field] = surfaceFor(el);
   return {
-    root: (s.first(doc, 'editor') ?? doc.body) as Element,
+    root: s.first(doc, 'editor') ?? doc.body,
     kind: body.kind,
     surfaces,
     extra: () => {

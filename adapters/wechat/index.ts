@@ -75,7 +75,7 @@ export const wechatAdapter = defineSiteAdapter({
       expects: [
         {
           label: imagePost ? '找不到贴图描述编辑框' : '找不到正文编辑区',
-          found: (d, sel) => wechatBody(d, sel as S) !== null,
+          found: (d, sel) => wechatBody(d, sel) !== null,
         },
         { label: '找不到标题输入框', found: (d, sel) => (sel as S).first(d, 'title') !== null },
         { label: '找不到“发表”按钮', found: (d, sel) => (sel as S).first(d, 'send') !== null },

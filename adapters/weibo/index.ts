@@ -75,7 +75,7 @@ function composerOf(input: HTMLTextAreaElement, which: InputKind, s: S): Compose
     surfaces: { body: surfaceFor(input) },
     control,
     extra: () => {
-      const quoted = which.kind === 'reply' && !alsoRepost ? quotedComment(root!, s) : quotedPost(root!, s);
+      const quoted = which.kind === 'reply' && !alsoRepost ? quotedComment(root, s) : quotedPost(root, s);
       return quoted ? { quoted } : {};
     },
   };

@@ -23,7 +23,7 @@ function identity(): Account | undefined {
   const w = window as unknown as { $CONFIG?: { user?: WeiboUser } };
   const fromConfig = fromUser(w.$CONFIG?.user);
   if (fromConfig) return fromConfig;
-  const vue2 = document.querySelector('#app') as (Element & { __vue__?: { config?: { user?: WeiboUser } } }) | null;
+  const vue2 = document.querySelector<Element & { __vue__?: { config?: { user?: WeiboUser } } }>('#app');
   const fromVue2 = fromUser(vue2?.__vue__?.config?.user);
   if (fromVue2) return fromVue2;
   type Vue3 = {
@@ -31,7 +31,7 @@ function identity(): Account | undefined {
       config?: { globalProperties?: { $store?: { state?: { config?: { config?: { uid?: string | number } } } } } };
     };
   };
-  const vue3 = document.querySelector('[data-v-app]') as (Element & Vue3) | null;
+  const vue3 = document.querySelector<Element & Vue3>('[data-v-app]');
   const uid = vue3?.__vue_app__?.config?.globalProperties?.$store?.state?.config?.config?.uid;
   return uid !== undefined ? { name: `uid ${uid}`, id: String(uid) } : undefined;
 }

@@ -16,15 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
-import {
-  PACK_FORMAT,
-  validatePack,
-  type AllowEntry,
-  type Dictionary,
-  type Pack,
-  type PackTest,
-  type TermEntry,
-} from '../../rules/engine/pack';
+import { PACK_FORMAT, validatePack, type Pack } from '../../rules/engine/pack';
 
 export class PackSourceError extends Error {
   constructor(readonly problems: string[]) {
@@ -53,26 +45,30 @@ function readYaml(file: string, problems: string[]): unknown {
 
 const ARROW = /\s*(?:→|->)\s*/;
 
-function expandEntry(entry: unknown): TermEntry {
+// What the YAML files hold is unknown until validatePack has read the assembled pack: the
+// shorthands are expanded where they are recognised and everything else is passed on as written,
+// so the validator names the field that is wrong.
+
+function expandEntry(entry: unknown): unknown {
   if (typeof entry === 'string') {
     const [term, suggestion] = entry.split(ARROW);
     return suggestion !== undefined ? { term: term.trim(), suggestion: suggestion.trim() } : { term: entry.trim() };
   }
-  return entry as TermEntry;
+  return entry;
 }
 
-function expandAllow(entry: unknown, rule?: string): AllowEntry {
-  const base: AllowEntry = typeof entry === 'string' ? { term: entry } : (entry as AllowEntry);
-  return rule ? { ...base, rules: [rule] } : base;
+function expandAllow(entry: unknown, rule?: string): unknown {
+  const base = typeof entry === 'string' ? { term: entry } : entry;
+  return rule && typeof base === 'object' && base !== null ? { ...base, rules: [rule] } : base;
 }
 
-function asObject(value: unknown, file: string, problems: string[]): Record<string, any> {
+function asObject(value: unknown, file: string, problems: string[]): Record<string, unknown> {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     problems.push(`${file}: 顶层应为键值对象`);
     return {};
   }
-  return value as Record<string, any>;
+  return value as Record<string, unknown>;
 }
 
 export function loadPackSource(dir: string): Pack {
@@ -91,11 +87,11 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
   const sites = existsSync(file('sites.yaml')) ? readYaml(file('sites.yaml'), problems) : {};
   const crossTests = existsSync(file('tests.yaml')) ? readYaml(file('tests.yaml'), problems) : [];
 
-  const rules: Pack['rules'] = {};
-  const dictionaries: Record<string, Dictionary> = {};
-  const allow: AllowEntry[] = Array.isArray(allowList) ? allowList.map((a) => expandAllow(a)) : [];
+  const rules: Record<string, unknown> = {};
+  const dictionaries: Record<string, unknown> = {};
+  const allow: unknown[] = Array.isArray(allowList) ? allowList.map((a) => expandAllow(a)) : [];
   if (!Array.isArray(allowList)) problems.push(`${file('allow.yaml')}: 应为列表`);
-  const tests: PackTest[] = Array.isArray(crossTests) ? [...crossTests] : [];
+  const tests: unknown[] = Array.isArray(crossTests) ? [...(crossTests as unknown[])] : [];
   const testOrigins = tests.map((_, i) => `tests.yaml 第 ${i + 1} 个`);
   if (!Array.isArray(crossTests)) problems.push(`${file('tests.yaml')}: 应为列表`);
 
@@ -117,17 +113,18 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
         continue;
       }
       const d = asObject(dict, `${path} dictionaries.${dictName}`, problems);
-      const entries = Array.isArray(d.entries) ? d.entries.map(expandEntry) : d.entries;
-      dictionaries[dictName] = { ...d, entries } as Dictionary;
+      const entries = Array.isArray(d.entries) ? (d.entries as unknown[]).map(expandEntry) : d.entries;
+      dictionaries[dictName] = { ...d, entries };
     }
     if (doc.allow !== undefined) {
-      if (Array.isArray(doc.allow)) allow.push(...doc.allow.map((a: unknown) => expandAllow(a, id)));
+      if (Array.isArray(doc.allow)) allow.push(...(doc.allow as unknown[]).map((a) => expandAllow(a, id)));
       else problems.push(`${path}: allow 应为列表`);
     }
     if (doc.tests !== undefined) {
       if (Array.isArray(doc.tests)) {
-        tests.push(...doc.tests);
-        testOrigins.push(...doc.tests.map((_: unknown, i: number) => `rules/${name} 第 ${i + 1} 个`));
+        const own = doc.tests as unknown[];
+        tests.push(...own);
+        testOrigins.push(...own.map((_, i) => `rules/${name} 第 ${i + 1} 个`));
       } else problems.push(`${path}: tests 应为列表`);
     }
   }

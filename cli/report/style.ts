@@ -6,16 +6,16 @@ import type { Writable } from 'node:stream';
 import type { Severity } from '../../rules/engine/types';
 
 export interface Style {
-  bold(s: string): string;
-  dim(s: string): string;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
   /** Colour by severity (block red, justify magenta, warn yellow, monitor dim; pass green). */
-  severity(s: string, severity: Severity | 'pass'): string;
+  severity: (s: string, severity: Severity | 'pass') => string;
   /**
    * Highlights an excerpt inside its context; brackets stand in when there is no colour, a pair
    * that neither the excerpt nor the characters on either side use (`before`, `after`), so a
    * text that already says 【限时抢购】 never shows as 【【限时抢购】】.
    */
-  mark(s: string, severity: Severity, before?: string, after?: string): string;
+  mark: (s: string, severity: Severity, before?: string, after?: string) => string;
 }
 
 /** Plain-text highlight brackets, in order of preference. */

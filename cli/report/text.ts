@@ -57,7 +57,7 @@ export interface TextReportInput {
   name: string;
   report: Report;
   /** The text of each field the findings point into. */
-  fieldText(field: FieldName): string | undefined;
+  fieldText: (field: FieldName) => string | undefined;
   /** At most this many findings are written out (the most severe first); 0 or absent: all. */
   maxFindings?: number;
 }

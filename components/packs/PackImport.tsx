@@ -4,7 +4,7 @@ import { sendMessage } from '../../utils/messaging';
 import type { PackOutcome } from '../../pack-trust/status';
 import { RefusalView } from './RefusalView';
 
-export function PackImport({ onDone }: { onDone(): void }) {
+export function PackImport({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<PackOutcome>();
   const [error, setError] = useState<string>();
@@ -35,7 +35,7 @@ export function PackImport({ onDone }: { onDone(): void }) {
       </p>
       <label>
         选择文件：
-        <input type="file" accept=".json,application/json" disabled={busy} onChange={choose} />
+        <input type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void choose(e)} />
       </label>
       {busy ? <p>正在验证……</p> : null}
       {outcome?.ok ? (

@@ -5,7 +5,7 @@ import type { PackOutcome, RollbackTarget } from '../../pack-trust/status';
 import { formatTime, ORIGIN_LABELS } from './labels';
 import { RefusalView } from './RefusalView';
 
-export function PackRollback({ targets, onDone }: { targets: RollbackTarget[]; onDone(): void }) {
+export function PackRollback({ targets, onDone }: { targets: RollbackTarget[]; onDone: () => void }) {
   const [confirming, setConfirming] = useState<RollbackTarget>();
   const [outcome, setOutcome] = useState<PackOutcome>();
   const [error, setError] = useState<string>();
@@ -37,7 +37,7 @@ export function PackRollback({ targets, onDone }: { targets: RollbackTarget[]; o
             {confirming?.target === t.target ? (
               <span>
                 确认回滚到 {t.version}？{' '}
-                <button type="button" onClick={() => rollback(t)}>
+                <button type="button" onClick={() => void rollback(t)}>
                   确认回滚
                 </button>{' '}
                 <button type="button" onClick={() => setConfirming(undefined)}>

@@ -18,9 +18,9 @@ export function PackTryCheck() {
 
   useEffect(() => {
     const load = () => sendMessage('getActivePack', {}).then(setActive, (e: Error) => setError(e.message));
-    load();
+    void load();
     const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && PACK_STORAGE_KEYS.active in changes) load();
+      if (area === 'local' && PACK_STORAGE_KEYS.active in changes) void load();
     };
     browser.storage.onChanged.addListener(listener);
     return () => browser.storage.onChanged.removeListener(listener);
@@ -47,12 +47,7 @@ export function PackTryCheck() {
         输入一段文字，用当前启用的规则包（{checker ? `${checker.pack.id} ${checker.pack.version}` : '加载中'}
         ）检查。文字只在本页检查，不会保存或发送。
       </p>
-      <textarea
-        rows={4}
-        value={text}
-        placeholder="输入要检查的文字"
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
-      />
+      <textarea rows={4} value={text} placeholder="输入要检查的文字" onInput={(e) => setText(e.currentTarget.value)} />
       {report ? (
         <div
           class="pack-try-result"

@@ -4,7 +4,7 @@ import { sendMessage } from '../../utils/messaging';
 import type { PackStatus } from '../../pack-trust/status';
 import { formatTime, OUTCOME_LABELS } from './labels';
 
-export function PackUpdates({ status, onDone }: { status: PackStatus; onDone(): void }) {
+export function PackUpdates({ status, onDone }: { status: PackStatus; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const { update, keys, keyProblems } = status;
@@ -53,7 +53,7 @@ export function PackUpdates({ status, onDone }: { status: PackStatus; onDone(): 
           ))}
         </ul>
       ) : null}
-      <button type="button" disabled={busy || !update.url} onClick={checkNow}>
+      <button type="button" disabled={busy || !update.url} onClick={() => void checkNow()}>
         {busy ? '正在检查……' : '立即检查更新'}
       </button>
       {error ? <p class="pack-error">{error}</p> : null}

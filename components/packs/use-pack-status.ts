@@ -6,7 +6,7 @@ import { PACK_STORAGE_KEYS, type PackStatus } from '../../pack-trust/status';
 
 const WATCHED = new Set<string>(Object.values(PACK_STORAGE_KEYS));
 
-export function usePackStatus(): { status?: PackStatus; error?: string; reload(): void } {
+export function usePackStatus(): { status?: PackStatus; error?: string; reload: () => void } {
   const [status, setStatus] = useState<PackStatus>();
   const [error, setError] = useState<string>();
   const reload = useCallback(() => {

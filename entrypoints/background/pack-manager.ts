@@ -202,7 +202,7 @@ export class PackManager {
     return candidates.sort(compareVersions).at(-1);
   }
 
-  private async admit(state: State, text: string | unknown, explicit: boolean): Promise<Admission> {
+  private async admit(state: State, text: unknown, explicit: boolean): Promise<Admission> {
     const { keys } = await this.trusted();
     return admitSignedPack(text, {
       rules: this.deps.rules,

@@ -4,7 +4,7 @@ import { effectiveSettings, type ManagedPolicy, type Settings } from '../../util
 
 export async function readPolicy(): Promise<ManagedPolicy | undefined> {
   try {
-    return (await browser.storage.managed.get()) as ManagedPolicy;
+    return await browser.storage.managed.get();
   } catch {
     // No policy set, or the browser has no managed storage (Firefox without policies.json).
     return undefined;

@@ -2,7 +2,7 @@
  * The extension's own page for auditors and admins: status, filters, table and detail, charts,
  * accounts, events, settings, export, and the rule packs (admins). `dashboard.html#<tab>` opens a tab.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LogEntry } from '../../audit/entries';
 import { filterEntries } from '../../audit/filter';
 import { PLATFORM_LABELS } from '../../audit/labels';
@@ -69,7 +69,7 @@ export function App() {
   const [selected, setSelected] = useState<LogEntry>();
   const busy = useRef(false);
 
-  async function load() {
+  const load = useCallback(async () => {
     busy.current = true;
     try {
       // Asking the background first also lets it open (and, after an update, migrate) the database.
@@ -88,12 +88,12 @@ export function App() {
     } finally {
       busy.current = false;
     }
-  }
+  }, [db]);
 
   useEffect(() => {
     void navigator.storage?.persist?.().then(setPersisted, () => setPersisted(false));
     void load();
-    const timer = setInterval(async () => {
+    const poll = async () => {
       if (busy.current || !log.current) return;
       busy.current = true;
       try {
@@ -108,15 +108,19 @@ export function App() {
       } finally {
         busy.current = false;
       }
-    }, POLL_MS);
+    };
+    const timer = setInterval(() => void poll(), POLL_MS);
     return () => {
       clearInterval(timer);
       log.current?.close();
     };
-  }, []);
+  }, [load]);
 
   const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
   const model = log.current?.model;
+  // The loaded model's entries grow in place as the log is read and polled; `version` counts those
+  // changes, so the memos below that read the entries list it although they do not read it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
   const rows = useMemo(() => (model ? filterEntries(model.entries, filter).reverse() : []), [model, version, filter]);
   const accounts = useMemo(() => {
     const seen = new Map<string, string>();
@@ -125,7 +129,9 @@ export function App() {
       if (e.account && a.account) seen.set(e.account, `${a.account.name}（${PLATFORM_LABELS[a.platform]}）`);
     }
     return [...seen].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
   }, [model, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
   const rules = useMemo(() => [...new Set((model?.entries ?? []).flatMap((e) => e.rules))].sort(), [model, version]);
   const broken = useMemo(() => {
     const seqs = new Set<number>();

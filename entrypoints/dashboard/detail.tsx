@@ -84,7 +84,7 @@ function ChainStatus(props: { entry: LogEntry; report?: ChainReport }) {
   );
 }
 
-export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onClose(): void }) {
+export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onClose: () => void }) {
   const { attempt: a, outcome } = props.entry;
   const fieldFindings = (field: string) => a.findings.filter((f) => f.field === field);
   return (

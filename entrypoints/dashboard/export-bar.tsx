@@ -49,10 +49,10 @@ export function ExportBar(props: {
       <span>
         筛选结果 <strong data-testid="row-count">{props.rows.length}</strong> 条
       </span>
-      <button type="button" disabled={disabled} title={title} onClick={() => run('csv')}>
+      <button type="button" disabled={disabled} title={title} onClick={() => void run('csv')}>
         导出 CSV（Excel/WPS）
       </button>
-      <button type="button" disabled={disabled} title={title} onClick={() => run('jsonl')}>
+      <button type="button" disabled={disabled} title={title} onClick={() => void run('jsonl')}>
         导出 JSON Lines（含哈希链）
       </button>
       {exporting && <progress aria-label="导出进度" max={1} value={exporting.share} />}

@@ -46,7 +46,7 @@ export function SettingsPanel() {
 
   const lockNote = (key: keyof Settings) => locked[key] && <small class="locked">{LOCKED_NOTE}</small>;
   return (
-    <form class="settings" onSubmit={save} aria-label="设置">
+    <form class="settings" onSubmit={(e) => void save(e)} aria-label="设置">
       <label>
         编辑姓名 {lockNote('editorName')}
         <input

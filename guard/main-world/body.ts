@@ -10,7 +10,7 @@ function fromEntries(entries: Iterable<[string, FormDataEntryValue | string]>): 
   const fields: Fields = {};
   for (const [key, value] of entries) {
     if (Object.hasOwn(fields, key)) continue;
-    fields[key] = typeof value === 'string' ? value : `[文件 ${(value as File).name ?? ''}]`;
+    fields[key] = typeof value === 'string' ? value : `[文件 ${value.name ?? ''}]`;
   }
   return fields;
 }
@@ -36,7 +36,6 @@ export async function readBody(body: unknown): Promise<Fields | null> {
   if (body instanceof URLSearchParams) return fromEntries(body);
   if (body instanceof FormData) return fromEntries(body);
   if (body instanceof Blob) return parseBodyText(await body.text());
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
-    return parseBodyText(new TextDecoder().decode(body as ArrayBuffer));
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return parseBodyText(new TextDecoder().decode(body));
   return null;
 }

@@ -29,10 +29,13 @@ const NOT_READY = '政务新媒体发布守卫未就绪，已拦截本次发布�
 const NO_ANSWER = '政务新媒体发布守卫暂未响应，本次发布请求已暂停，等待检查结果……';
 
 export function installMainWorld(spec: MainWorldSpec): void {
-  // Taken now, before any page script can replace them.
+  // Taken now, before any page script can replace them; called later with .call() on the page's
+  // own request objects.
+  /* eslint-disable @typescript-eslint/unbound-method -- see above: kept unbound on purpose */
   const originalFetch = window.fetch;
   const xhrOpen = XMLHttpRequest.prototype.open;
   const xhrSend = XMLHttpRequest.prototype.send;
+  /* eslint-enable @typescript-eslint/unbound-method */
   const beacon = navigator.sendBeacon?.bind(navigator);
   const channel = new MessageChannel();
   const port = channel.port1;
@@ -159,7 +162,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
     const method = init?.method ?? request?.method ?? 'GET';
     let url: URL;
     try {
-      url = resolve(request ? request.url : String(input));
+      url = resolve(input instanceof Request ? input.url : String(input));
     } catch {
       return originalFetch.call(this, input, init);
     }
@@ -184,7 +187,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
     url: string | URL,
     ...rest: unknown[]
   ) {
-    let parsed: URL | null = null;
+    let parsed: URL | null;
     try {
       parsed = resolve(url);
     } catch {
@@ -192,7 +195,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
     }
     opened.set(this, { method, url: parsed, async: rest.length === 0 || rest[0] !== false });
     return (xhrOpen as (...a: unknown[]) => void).call(this, method, url, ...rest);
-  } as typeof XMLHttpRequest.prototype.open;
+  };
 
   XMLHttpRequest.prototype.send = function guardedSend(
     this: XMLHttpRequest,

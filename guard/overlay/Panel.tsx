@@ -167,8 +167,8 @@ function FindingItem({
 }: {
   finding: Finding;
   locatable: boolean;
-  onLocate(): void;
-  onApply(): void;
+  onLocate: () => void;
+  onApply: () => void;
 }) {
   const where = f.field === 'body' ? '' : `${fieldLabel(f.field)}：`;
   return (

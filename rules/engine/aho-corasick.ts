@@ -39,7 +39,7 @@ export class AhoCorasick {
     this.patternCount = patterns.length;
     this.lengths = new Int32Array(patterns.length);
     // Build the trie with a Map per node; flattened below.
-    const children: Map<number, number>[] = [new Map()];
+    const children = [new Map<number, number>()];
     const term: number[] = [-1];
     for (let p = 0; p < patterns.length; p++) {
       const pattern = patterns[p];

@@ -110,8 +110,8 @@ export interface DraftReporter<M extends string> {
 }
 
 export interface RuleVisitors<M extends string> {
-  field?(field: FieldView, report: FieldReporter<M>): void;
-  draft?(draft: DraftView, report: DraftReporter<M>): void;
+  field?: (field: FieldView, report: FieldReporter<M>) => void;
+  draft?: (draft: DraftView, report: DraftReporter<M>) => void;
 }
 
 export interface RuleCreateContext<S extends OptionsSpec> {

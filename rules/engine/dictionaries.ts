@@ -248,7 +248,7 @@ export class CompiledDictionaries {
     const raw: TermHit[][] = Array.from({ length: this.count }, () => []);
     const allow: AllowRange[] = [];
     // Per prefilter, where its literals stand: compact [start, end) pairs, in order of their end.
-    const literalsAt: (number[] | undefined)[] = new Array(this.prefilters.size);
+    const literalsAt = new Array<number[] | undefined>(this.prefilters.size);
     const { compact, compactLength, gap } = text;
     for (const m of this.automaton.search(compact, compactLength)) {
       let accepted: boolean | undefined;

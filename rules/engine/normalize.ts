@@ -1,7 +1,7 @@
 /**
  * Normalisation with an exact way back: every character the rules see knows which character of
  * the editor's original text it came from, so a finding's range always names what the editor
- * typed, however it was disguised (優惠券, 优​惠券, ＹＹＤＳ, 优 惠 券, 优-惠-券).
+ * typed, however it was disguised (優惠券, 优<U+200B>惠券, ＹＹＤＳ, 优 惠 券, 优-惠-券).
  *
  * Two views are built in one pass over the original text:
  * - `folded`: invisible characters dropped; full-width, compatibility forms, letter case and

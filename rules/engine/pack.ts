@@ -166,13 +166,13 @@ export function validatePack(input: unknown): PackValidation {
   const errors: string[] = [];
   const err = (path: string, msg: string) => errors.push(`${path}: ${msg}`);
   if (!isObject(input)) return { ok: false, errors: ['规则包必须是一个 JSON 对象'] };
-  const p = input as Record<string, unknown>;
+  const p = input;
 
   if (p.format !== PACK_FORMAT) err('format', `格式版本应为 ${PACK_FORMAT}，实际为 ${JSON.stringify(p.format)}`);
   if (typeof p.id !== 'string' || !ID.test(p.id)) err('id', '应为小写字母、数字和连字符组成的标识（最长 64）');
   if (typeof p.version !== 'string' || !VERSION.test(p.version)) err('version', '应为 主版本.次版本.修订号，如 1.4.0');
   for (const key of ['name', 'issuer', 'date'] as const) {
-    if (typeof p[key] !== 'string' || (p[key] as string).trim() === '') err(key, '必填的文字字段');
+    if (typeof p[key] !== 'string' || p[key].trim() === '') err(key, '必填的文字字段');
   }
   if (typeof p.date === 'string' && Number.isNaN(Date.parse(p.date))) err('date', '不是有效日期（如 2026-11-29）');
   if (p.disablesAllRules !== undefined && typeof p.disablesAllRules !== 'boolean')
@@ -302,7 +302,7 @@ function checkSources(s: unknown, err: (p: string, m: string) => void): void {
   }
 }
 
-function isObject(v: unknown): v is Record<string, any> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -94,7 +94,8 @@ function innerName(folded: string, [start, end]: Span): Span {
 function nameSources(field: FieldView, via: SourceVia, marker: Range, span: Span): DeclaredSource[] {
   const folded = field.normalized.folded;
   const out: DeclaredSource[] = [];
-  let [start, end] = span;
+  let start = span[0];
+  const end = span[1];
   const combined = /^\s{0,3}综合(?:整理)?自?/.exec(folded.slice(start, end));
   if (combined && compactTerm(folded.slice(start + combined[0].length, end))) start += combined[0].length;
   let from = start;

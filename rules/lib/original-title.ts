@@ -20,7 +20,7 @@ const BOOK = /^《([^》\n]{1,100})》/;
 const TO_LINE_END = /^[^\n)】]{1,100}/;
 const WEIBO_HEADLINE = /^\s{0,3}(?:#[^#\n]{1,40}#\s{0,3}){0,3}【([^】\n]{2,80})】/d;
 /** What separates a title from a 原标题 clause written after it: 新标题（原标题：…）, 新标题 | 原标题：…. */
-const CLAUSE_OPENING = /[\s(【\[|\-—:]+$/;
+const CLAUSE_OPENING = /[\s(【[|\-—:]+$/;
 
 function span(field: FieldView, start: number, end: number): TitleSpan | null {
   const folded = field.normalized.folded;
@@ -63,5 +63,5 @@ export function headline(view: DraftView, original: { title: TitleSpan; labelSta
   }
   const body = view.field('body');
   const m = body && WEIBO_HEADLINE.exec(body.normalized.folded);
-  return m ? span(body!, m.indices![1][0], m.indices![1][1]) : null;
+  return m ? span(body, m.indices![1][0], m.indices![1][1]) : null;
 }

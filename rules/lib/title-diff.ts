@@ -107,11 +107,11 @@ export function numbersIn(folded: string): StatedNumber[] {
   const out: StatedNumber[] = [];
   for (const m of text.matchAll(ARABIC)) {
     const value = Number(m[1]) * (m[2] ? BIG[m[2]] : 1);
-    const after = text.slice(m.index! + m[0].length);
+    const after = text.slice(m.index + m[0].length);
     out.push({ text: m[0], value: normal(value) + (m[3] ?? ''), date: !m[2] && !m[3] && DATE_UNIT.test(after) });
   }
   for (const m of text.matchAll(CHINESE)) {
-    const after = text.slice(m.index! + m[0].length);
+    const after = text.slice(m.index + m[0].length);
     out.push({ text: m[0], value: normal(chineseValue(m[0])), date: DATE_UNIT.test(after) });
   }
   return out;

@@ -8,7 +8,7 @@ import type { Range } from '../engine/types';
 
 /** Scheme URLs, www. hosts, and bare hosts with a path or a well-known top-level domain. */
 const URL_IN_TEXT =
-  /(?:[a-z][a-z0-9+.-]{1,15}:\/\/[^\s，。！？；、“”‘’（）《》<>"'\]\[]+|(?<![a-z0-9@.-])(?:[a-z0-9-]{1,63}\.)+(?:com|cn|net|org|hk|tv|cc|me|io|top|vip|shop|xyz|info)(?![a-z0-9-])(?:[/?#][^\s，。！？；、“”‘’（）《》<>"'\]\[]*)?)/g;
+  /(?:[a-z][a-z0-9+.-]{1,15}:\/\/[^\s，。！？；、“”‘’（）《》<>"'\][]+|(?<![a-z0-9@.-])(?:[a-z0-9-]{1,63}\.)+(?:com|cn|net|org|hk|tv|cc|me|io|top|vip|shop|xyz|info)(?![a-z0-9-])(?:[/?#][^\s，。！？；、“”‘’（）《》<>"'\][]*)?)/g;
 
 /** Scheme, optional user info, then the host (up to the port, path, query or fragment). */
 const URL_PARTS = /^\s*(?:([a-z][a-z0-9+.-]*):\/\/)?(?:[^/?#@\s]*@)?([^/?#:\s]+)/;

@@ -139,7 +139,7 @@ describe('ChainVerifier', () => {
   });
 
   it('keeps counting after the first break and reports breaks in chain order', async () => {
-    const chain = clone(await sampleChain(10)) as LogRecord[];
+    const chain = clone<LogRecord[]>(await sampleChain(10));
     (chain[2] as AttemptRecord).title = '一';
     (chain[9] as AttemptRecord).title = '二';
     const report = await verify(chain);

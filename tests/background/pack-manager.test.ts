@@ -42,7 +42,7 @@ class FakeServer {
     const headers = Object.fromEntries(
       Object.entries((init?.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
     );
-    this.requests.push({ url: String(input), headers });
+    this.requests.push({ url: input instanceof Request ? input.url : String(input), headers });
     if (this.offline) throw new TypeError('Failed to fetch');
     if (this.rejectValidators && (headers['if-none-match'] || headers['if-modified-since']))
       throw new TypeError('Failed to fetch');

@@ -101,6 +101,7 @@ export function installManagedPolicy(name: string, policy: Record<string, unknow
     throw new Error(
       `无法写入 Chromium 策略目录 ${POLICY_DIR}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）：` +
         '企业策略测试需要以 root 运行，或用 CHROMIUM_POLICY_DIR 指向浏览器读取的策略目录',
+      { cause: e },
     );
   }
   const file = join(POLICY_DIR, `${name}.json`);
@@ -126,7 +127,6 @@ export function extensionStorage<T>(worker: Worker, key: string): Promise<T | un
 // --- Guard helpers shared by the platform tests -----------------------------------------------
 
 /** The extension API inside the service worker (evaluated there, not in Node). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const chrome: any;
 
 /** What the stand-in attempt store holds (read through the service worker). */
@@ -152,7 +152,7 @@ export async function logRecords(worker: Worker): Promise<Record<string, any>[]>
     if (!(await indexedDB.databases()).some((d) => d.name === 'govpost-audit-log')) return [];
     return new Promise<Record<string, unknown>[]>((resolve, reject) => {
       const open = indexedDB.open('govpost-audit-log');
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
       open.onsuccess = () => {
         const db = open.result;
         if (!db.objectStoreNames.contains('records')) {
@@ -161,7 +161,7 @@ export async function logRecords(worker: Worker): Promise<Record<string, any>[]>
           return;
         }
         const all = db.transaction('records').objectStore('records').getAll();
-        all.onerror = () => reject(all.error);
+        all.onerror = () => reject(all.error ?? new Error('getAll failed'));
         all.onsuccess = () => {
           db.close();
           resolve(all.result as Record<string, unknown>[]);

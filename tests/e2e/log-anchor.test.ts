@@ -44,14 +44,14 @@ async function replaceLog(records: LogRecord[], head: Head | undefined) {
     async ({ records, head }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('govpost-audit-log');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const tx = open.result.transaction(['records', 'state'], 'readwrite');
           tx.objectStore('records').clear();
           for (const r of records) tx.objectStore('records').put(r);
           if (head) tx.objectStore('state').put({ key: 'head', ...head });
           tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         };
       }),
     { records, head },
@@ -127,7 +127,7 @@ describe('the log anchored outside IndexedDB', () => {
         new Promise<void>((resolve, reject) => {
           const del = indexedDB.deleteDatabase('govpost-audit-log');
           del.onsuccess = () => resolve();
-          del.onerror = () => reject(del.error);
+          del.onerror = () => reject(del.error ?? new Error('deleteDatabase failed'));
         }),
     );
     await publish('删库之后的第一条');

@@ -11,9 +11,6 @@ import { guardPanel, latestAttempt, logRecords, storedAttempts, tabStatuses } fr
 import { replicaSession } from './replica-session';
 import * as recorded from './recorded';
 
-// The extension API inside the service worker (evaluated there, not in Node).
-declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-
 const TITLE = '关于做好春节期间安全生产工作的通知';
 const CLEAN = '为切实做好春节期间安全生产工作，各县（市、区）要落实属地管理责任。';
 const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;

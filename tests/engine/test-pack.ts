@@ -39,5 +39,5 @@ export function dictionaryRule(id: string, extra: { quoteAware?: boolean; dictio
         },
       };
     },
-  }) as RuleModule;
+  });
 }

@@ -100,7 +100,7 @@ describe('checkSites', () => {
   });
 
   it('does not treat inherited object keys as adapters or keys', () => {
-    expect(checkSites({ constructor: { x: ['a'] } } as never, SITE_SCHEMA)[0]).toContain('没有这个适配器');
-    expect(checkSites({ weibo: { toString: ['a'] } } as never, SITE_SCHEMA)[0]).toContain('没有可覆盖的选择器');
+    expect(checkSites({ constructor: { x: ['a'] } }, SITE_SCHEMA)[0]).toContain('没有这个适配器');
+    expect(checkSites({ weibo: { toString: ['a'] } }, SITE_SCHEMA)[0]).toContain('没有可覆盖的选择器');
   });
 });
