@@ -7,8 +7,8 @@
  * Whichever script runs second completes the handshake: the guard listens for the port and
  * announces itself (READY); the gate offers the port at once and again on READY. The guard takes
  * the first port and cancels the offer event, which tells the gate synchronously that its port is
- * taken, so the gate never offers it again. Both stop offering and listening once the turn that
- * injected them is over: from then on only page scripts could answer.
+ * taken, so the gate never offers it again. Both stop offering and listening once a page script
+ * could run (`untilPageScripts`): from then on only page scripts could answer.
  */
 import type { Account } from './adapter';
 import type { HeldRequest } from './endpoints';
@@ -31,3 +31,31 @@ export type GuardMessage =
   | { type: 'identity?'; id: number }
   /** The guard is going away (extension reloaded or updated): fail closed from now on. */
   | { type: 'bye' };
+
+/**
+ * Calls `end` once page scripts may run. Chromium runs both content scripts in one task at
+ * document_start; Firefox may run them in separate tasks while it holds the parser for the second
+ * one to compile (document.blockParsing), so a 0 ms timer can fire between them. Until the parser
+ * adds the first node to the document, though, no page script has run: a MutationObserver sees
+ * that node in the microtask checkpoint the parser makes before running any script of the page.
+ * A document that is past loading, or already has content (a frame written by script), ends the
+ * handshake after this task as before.
+ */
+export function untilPageScripts(end: () => void): void {
+  const root = document.documentElement;
+  if (!root || root.firstChild || document.readyState !== 'loading') {
+    setTimeout(end, 0);
+    return;
+  }
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    document.removeEventListener('readystatechange', finish);
+    end();
+  };
+  const observer = new MutationObserver(finish);
+  observer.observe(document, { childList: true, subtree: true });
+  document.addEventListener('readystatechange', finish);
+}

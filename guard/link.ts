@@ -3,7 +3,7 @@
  * `connect()` synchronously at document_start: the handshake must finish before page scripts run.
  */
 import type { Account } from './adapter';
-import { PORT_EVENT, READY_EVENT, type GateMessage, type GuardMessage } from './bridge';
+import { PORT_EVENT, READY_EVENT, untilPageScripts, type GateMessage, type GuardMessage } from './bridge';
 import type { HeldRequest } from './endpoints';
 
 export type HeldHandler = (request: HeldRequest) => Promise<{ release: true } | { release: false; message: string }>;
@@ -37,13 +37,13 @@ export class GateLink {
     window.addEventListener(PORT_EVENT, take, true);
     window.dispatchEvent(new Event(READY_EVENT));
     if (this.port) return;
-    // The gate may be injected after this script, in the same document_start turn: its own offer
-    // then reaches this listener. Past that turn, no port is taken (a page script could offer one).
-    setTimeout(() => {
+    // The gate may be injected after this script, before any page script: its own offer then
+    // reaches this listener. Once page scripts may run, no port is taken (one could offer it).
+    untilPageScripts(() => {
       if (this.port) return;
       window.removeEventListener(PORT_EVENT, take, true);
       this.settle(false);
-    }, 0);
+    });
   }
 
   /** Sets who decides held requests; requests that arrived earlier are handed over now. */

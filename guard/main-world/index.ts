@@ -7,7 +7,7 @@
  * error answer, so the page shows an error instead of hanging.
  */
 import type { Account } from '../adapter';
-import { PORT_EVENT, READY_EVENT, type GateMessage, type GuardMessage } from '../bridge';
+import { PORT_EVENT, READY_EVENT, untilPageScripts, type GateMessage, type GuardMessage } from '../bridge';
 import { matchEndpoint, type EndpointRule, type HeldRequest } from '../endpoints';
 import { readBody } from './body';
 import { hideGateNotice, showGateNotice } from './notice';
@@ -65,12 +65,12 @@ export function installMainWorld(spec: MainWorldSpec): void {
   };
   window.addEventListener(READY_EVENT, offer, true);
   offer();
-  // Only the guard, injected in this same document_start turn, may take the port; after it, a
-  // page script could ask for it, so the offer ends (without a guard, publishing fails closed).
-  setTimeout(() => {
+  // Only the guard, injected at document_start before any page script, may take the port; once a
+  // page script could ask for it, the offer ends (without a guard, publishing fails closed).
+  untilPageScripts(() => {
     offering = false;
     window.removeEventListener(READY_EVENT, offer, true);
-  }, 0);
+  });
 
   port.onmessage = (e: MessageEvent<GuardMessage>) => {
     const msg = e.data;
