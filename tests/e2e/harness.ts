@@ -115,8 +115,14 @@ export function installManagedPolicy(name: string, policy: Record<string, unknow
   };
 }
 
-/** Reads a key of the extension's storage.local through its service worker. */
-export function extensionStorage<T>(worker: Worker, key: string): Promise<T | undefined> {
+/**
+ * Where the extension's own APIs and database can be reached: Chromium's service worker here, an
+ * extension page in Firefox (tests/e2e-firefox/firefox.ts). The helpers below take either.
+ */
+export type ExtensionRealm = Pick<Worker, 'evaluate'>;
+
+/** Reads a key of the extension's storage.local. */
+export function extensionStorage<T>(worker: ExtensionRealm, key: string): Promise<T | undefined> {
   type Storage = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
   return worker.evaluate(
     async (k) => (await (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get(k))[k],
@@ -145,8 +151,8 @@ export interface StoredAttemptView {
   reason?: string;
 }
 
-/** Every record of the audit log, read straight from the extension's IndexedDB in its service worker. */
-export async function logRecords(worker: Worker): Promise<Record<string, any>[]> {
+/** Every record of the audit log, read straight from the extension's IndexedDB. */
+export async function logRecords(worker: ExtensionRealm): Promise<Record<string, any>[]> {
   return worker.evaluate(async () => {
     // Only read a database the background has created: opening a missing one would create it empty.
     if (!(await indexedDB.databases()).some((d) => d.name === 'govpost-audit-log')) return [];
@@ -172,10 +178,10 @@ export async function logRecords(worker: Worker): Promise<Record<string, any>[]>
 }
 
 /** Where each browser's log stood at the last clearStore: attempts before it are not "stored" for the test. */
-const logMarks = new WeakMap<Worker, number>();
+const logMarks = new WeakMap<ExtensionRealm, number>();
 
 /** The attempts logged since the last clearStore, each with its outcome (or pending). */
-export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[]> {
+export async function storedAttempts(worker: ExtensionRealm): Promise<StoredAttemptView[]> {
   const records = await logRecords(worker);
   const after = logMarks.get(worker) ?? 0;
   const outcomes = new Map(records.filter((r) => r.type === 'outcome').map((r) => [r.attempt as string, r]));
@@ -196,7 +202,7 @@ export async function storedAttempts(worker: Worker): Promise<StoredAttemptView[
  * The latest attempt logged since the last clearStore, waiting for it: the guard writes its log
  * entry while the panel opens, so the entry can land a moment after the panel.
  */
-export async function latestAttempt(worker: Worker, timeoutMs = 5000): Promise<StoredAttemptView> {
+export async function latestAttempt(worker: ExtensionRealm, timeoutMs = 5000): Promise<StoredAttemptView> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const last = (await storedAttempts(worker)).at(-1);
@@ -211,7 +217,7 @@ export async function latestAttempt(worker: Worker, timeoutMs = 5000): Promise<S
  * view. The log itself is append-only and chained, so it is never emptied: the test just looks
  * past where it stood.
  */
-export async function clearStore(worker: Worker): Promise<void> {
+export async function clearStore(worker: ExtensionRealm): Promise<void> {
   await worker.evaluate(() => chrome.storage.local.remove(['settings']));
   const records = await logRecords(worker);
   logMarks.set(
@@ -221,7 +227,7 @@ export async function clearStore(worker: Worker): Promise<void> {
 }
 
 /** Per-tab guard statuses the background holds, with each tab's toolbar badge text. */
-export async function tabStatuses(worker: Worker): Promise<
+export async function tabStatuses(worker: ExtensionRealm): Promise<
   {
     tabId: number;
     badge: string;

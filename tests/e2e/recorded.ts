@@ -3,10 +3,10 @@
  * (tests/replicas/lib/endpoints.ts): what reached a mock endpoint, what the log holds, and the
  * panel's way back to the editor.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { CallLog, RecordedCall } from '../replicas/lib/endpoints';
-import { guardPanel, storedAttempts } from './harness';
+import { guardPanel, storedAttempts, type ExtensionRealm } from './harness';
 
 /** Drafts that trigger rules that ship now: no-typo (warn) and no-id-number (block). */
 export const SAMPLES = {
@@ -16,9 +16,12 @@ export const SAMPLES = {
   fixed: '失主请携带本人身份证件到保定市公安局领取。',
 } as const;
 
+/** Anything that can wait: a Playwright page, or the Firefox harness's stand-in. */
+export type Waiter = Pick<Page, 'waitForTimeout'>;
+
 /** Waits for exactly one matching request, then makes sure no second one follows. */
 export async function reachesOnce(
-  page: Page,
+  page: Waiter,
   log: CallLog,
   match: (c: RecordedCall) => boolean,
 ): Promise<RecordedCall> {
@@ -28,13 +31,13 @@ export async function reachesOnce(
   return log.where(match)[0];
 }
 
-export async function neverReaches(page: Page, log: CallLog, match: (c: RecordedCall) => boolean): Promise<void> {
+export async function neverReaches(page: Waiter, log: CallLog, match: (c: RecordedCall) => boolean): Promise<void> {
   await page.waitForTimeout(900);
   expect(log.where(match)).toEqual([]);
 }
 
 /** The newest attempt in the log, once its decision is in. */
-export async function lastAttempt(worker: Worker) {
+export async function lastAttempt(worker: ExtensionRealm) {
   await expect.poll(async () => (await storedAttempts(worker)).at(-1)?.decision, { timeout: 5000 }).not.toBe('pending');
   return (await storedAttempts(worker)).at(-1)!;
 }

@@ -3,8 +3,15 @@
  * through the test browser's request routing, with mock `aj/editor/draft/*` endpoints that
  * answer in the live shape (`{code: 100000, data}`) and record everything that reaches them.
  */
-import type { BrowserContext, Route } from 'playwright-core';
-import { CallLog, fulfillHtml, fulfillJson, record, type RecordedCall } from '../lib/endpoints';
+import {
+  CallLog,
+  fulfillHtml,
+  fulfillJson,
+  record,
+  type RecordedCall,
+  type Route,
+  type RouteHost,
+} from '../lib/endpoints';
 import { cardWeiboEditorPage, type CardWeiboEditorOptions } from './editor-page';
 
 export const CARD_ORIGIN = 'https://card.weibo.com';
@@ -25,7 +32,7 @@ export const isSave = (c: RecordedCall) => action(c) === 'save';
 export const isPublish = (c: RecordedCall) => action(c) === 'publish';
 
 export async function serveCardWeibo(
-  context: BrowserContext,
+  context: RouteHost,
   options: Partial<Omit<CardWeiboEditorOptions, 'version'>> = {},
 ): Promise<CardWeiboReplica> {
   const log = new CallLog();

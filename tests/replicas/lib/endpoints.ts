@@ -2,7 +2,29 @@
  * Mock endpoints for replica pages: every request that reaches a mock is recorded with its
  * parsed form body, so a test can say exactly what left the page and how often.
  */
-import type { Request, Route } from 'playwright-core';
+
+/**
+ * What a replica server needs of a browser: request routing by URL glob, later routes first.
+ * Playwright's BrowserContext is one; the Firefox harness (tests/e2e-firefox/routes.ts) routes
+ * WebDriver BiDi interception through the same interface, so every browser serves the same replicas.
+ */
+export interface RouteHost {
+  route(url: string, handler: (route: Route) => unknown): Promise<unknown>;
+}
+
+export interface Route {
+  request(): Request;
+  fulfill(response: { status?: number; contentType?: string; body?: string | Buffer }): Promise<void>;
+}
+
+export interface Request {
+  url(): string;
+  method(): string;
+  postData(): string | null;
+  postDataBuffer(): Buffer | null;
+  headers(): Record<string, string>;
+  headerValue(name: string): Promise<string | null>;
+}
 
 export interface RecordedCall {
   method: string;

@@ -3,8 +3,15 @@
  * test browser's request routing, with mock endpoints that answer in the live shapes
  * (`{base_resp:{ret:0}, appMsgId}`) and record everything that reaches them.
  */
-import type { BrowserContext, Route } from 'playwright-core';
-import { CallLog, fulfillHtml, fulfillJson, record, type RecordedCall } from '../lib/endpoints';
+import {
+  CallLog,
+  fulfillHtml,
+  fulfillJson,
+  record,
+  type RecordedCall,
+  type Route,
+  type RouteHost,
+} from '../lib/endpoints';
 import { wechatEditorPage, type WechatEditorOptions } from './editor-page';
 
 export const MP_ORIGIN = 'https://mp.weixin.qq.com';
@@ -46,7 +53,7 @@ function homePage(o: WechatEditorOptions): string {
 </div><p class="js_home_ready">首页</p></body></html>`;
 }
 
-export async function serveWechat(context: BrowserContext, options: WechatReplicaOptions = {}): Promise<WechatReplica> {
+export async function serveWechat(context: RouteHost, options: WechatReplicaOptions = {}): Promise<WechatReplica> {
   const log = new CallLog();
   let config: WechatEditorOptions = {
     body: 'prosemirror',

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Route } from 'playwright-core';
+import type { Route, RouteHost } from '../lib/endpoints';
 
 const DIR = import.meta.dirname;
 
@@ -88,10 +88,7 @@ function decode(body: string | null): Record<string, string> {
 
 let nextId = 5100000000000000;
 
-export async function serveWeiboReplica(
-  context: BrowserContext,
-  options: WeiboReplicaOptions = {},
-): Promise<WeiboReplica> {
+export async function serveWeiboReplica(context: RouteHost, options: WeiboReplicaOptions = {}): Promise<WeiboReplica> {
   const requests: RecordedRequest[] = [];
   const origins = options.origins ?? ['https://weibo.com', 'https://www.weibo.com'];
   for (const origin of origins) {
