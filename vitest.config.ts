@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [defaultPackPlugin()],
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    exclude: ['tests/e2e/**'],
+    exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
     environment: 'node',
     testTimeout: 20_000,
   },
