@@ -18,7 +18,19 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'govpost-guard@govpost-guard.cn', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // Fixed, so policies.json (3rdparty.Extensions, ExtensionSettings) can name the add-on.
+              id: 'govpost-guard@govpost-guard.cn',
+              // MAIN-world content scripts (the network gate) need Firefox 128.
+              strict_min_version: '128.0',
+              // Nothing leaves the browser: checks, the log and packs stay local. An upload of the log
+              // would have to declare what travels (websiteContent, websiteActivity) here.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {
           key: MANIFEST_KEY,
           minimum_chrome_version: '111',
