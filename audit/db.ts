@@ -44,7 +44,7 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
 ];
 
-export const LATEST_VERSION = SCHEMA[SCHEMA.length - 1].version;
+export const LATEST_VERSION = SCHEMA.reduce((v, s) => Math.max(v, s.version), 0);
 
 export interface OpenOptions extends Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'> {
   name?: string;
@@ -107,9 +107,10 @@ export async function scanRecords(
   let after = 0;
   for (;;) {
     const chunk = await recordsAfter(db, after, chunkSize);
-    if (chunk.length === 0) return;
+    const last = chunk.at(-1);
+    if (!last) return;
     if ((await onChunk(chunk)) === false) return;
-    after = chunk[chunk.length - 1].seq;
+    after = last.seq;
   }
 }
 

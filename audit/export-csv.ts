@@ -104,8 +104,7 @@ export function* csvChunks(entries: readonly LogEntry[], statement: ExportStatem
   yield CSV_BOM + statementRow(statement) + csvRow(CSV_COLUMNS.map((c) => c.header));
   for (let i = 0; i < entries.length; i += rows) {
     let chunk = '';
-    const end = Math.min(entries.length, i + rows);
-    for (let j = i; j < end; j++) chunk += csvRow(CSV_COLUMNS.map((c) => c.value(entries[j])));
+    for (const entry of entries.slice(i, i + rows)) chunk += csvRow(CSV_COLUMNS.map((c) => c.value(entry)));
     yield chunk;
   }
 }

@@ -48,7 +48,8 @@ export function planExport(
     if (first === null || e.attempt.time < first) first = e.attempt.time;
     if (last === null || e.attempt.time > last) last = e.attempt.time;
   }
-  const head = records.length ? { seq: records[records.length - 1].seq, hash: records[records.length - 1].hash } : null;
+  const newest = records.at(-1);
+  const head = newest ? { seq: newest.seq, hash: newest.hash } : null;
   const broken = chain.broken[0];
   return {
     records,

@@ -33,8 +33,9 @@ export class LogReader {
     let read = 0;
     for (;;) {
       const chunk = await recordsAfter(this.db, this.lastSeq, chunkSize);
-      if (chunk.length === 0) return read;
-      this.lastSeq = chunk[chunk.length - 1].seq;
+      const last = chunk.at(-1);
+      if (!last) return read;
+      this.lastSeq = last.seq;
       read += chunk.length;
       this.inFlight++;
       this.verifying = this.verifying.then(async () => {

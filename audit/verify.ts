@@ -101,12 +101,10 @@ export class ChainVerifier {
 
   /** Verifies the next items of the chain, in order. `firstLine` numbers them in an export. */
   async push(values: readonly unknown[], firstLine?: number): Promise<void> {
-    const items: Item[] = values.map((value, i) => ({
-      value,
-      line: firstLine === undefined ? undefined : firstLine + i,
-    }));
     const hashes = await hashAll(values, this.options.sha256 ?? sha256Hex);
-    items.forEach((item, i) => this.check(item, hashes[i]));
+    values.forEach((value, i) =>
+      this.check({ value, line: firstLine === undefined ? undefined : firstLine + i }, hashes[i] ?? null),
+    );
   }
 
   /** The verdict once every item is pushed. */

@@ -53,6 +53,14 @@ function describeParseError(e: NodeJS.ErrnoException): string {
   }
 }
 
+/** The one positional argument a command takes; `what` names it when it is missing. */
+export function onePositional(positionals: string[], what: string): string {
+  const [only, ...more] = positionals;
+  if (only === undefined) throw new UsageError(`缺少${what}`);
+  if (more.length) throw new UsageError(`多余的参数：${more.join(' ')}`);
+  return only;
+}
+
 /** Too few or too many positional arguments is a usage error; `what` names the missing one. */
 export function expectPositionals(positionals: string[], min: number, max: number, what: string): void {
   if (positionals.length < min) throw new UsageError(`缺少${what}`);

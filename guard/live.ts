@@ -172,7 +172,7 @@ export class LiveChecker {
       for (const [surface, list] of bySurface) {
         const rects = surface.rectsOf(list.map(({ f }) => f.range));
         list.forEach(({ f, i }, k) =>
-          marks.push({ key: `${r.key}-${i}`, severity: f.severity, boxes: rects[k].map(toBox) }),
+          marks.push({ key: `${r.key}-${i}`, severity: f.severity, boxes: (rects[k] ?? []).map(toBox) }),
         );
       }
     }

@@ -64,7 +64,7 @@ export function domPosition(model: RichText, offset: number, root: Element): { n
   let hi = segments.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = segments[mid];
+    const s = segments[mid]!; // lo <= mid <= hi, both inside segments
     if (offset < s.start) hi = mid - 1;
     else if (offset > s.start + s.node.data.length) lo = mid + 1;
     else return { node: s.node, offset: offset - s.start };
@@ -135,7 +135,7 @@ export function contentEditableSurface(el: HTMLElement): TextSurface {
       }
       return done && richText(el).text === expected;
     },
-    rects: (start, end) => rectsOf([[start, end]])[0],
+    rects: (start, end) => rectsOf([[start, end]])[0] ?? [],
     rectsOf,
   };
 }

@@ -82,10 +82,12 @@ function layout(
     ...new Set([0, value.length, ...ranges.flat().map((n) => Math.max(0, Math.min(value.length, n)))]),
   ].sort((a, b) => a - b);
   const pieces: { start: number; end: number; span: HTMLSpanElement }[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
+  for (const [i, start] of cuts.entries()) {
+    const end = cuts[i + 1];
+    if (end === undefined) break;
     const span = doc.createElement('span');
-    span.textContent = value.slice(cuts[i], cuts[i + 1]);
-    pieces.push({ start: cuts[i], end: cuts[i + 1], span });
+    span.textContent = value.slice(start, end);
+    pieces.push({ start, end, span });
     mirror.append(span);
   }
   mirror.append('\u200b');
@@ -127,7 +129,7 @@ export function textFieldSurface(el: TextField): TextSurface {
       if (options?.focus !== false) el.focus({ preventScroll: true });
       el.setSelectionRange(start, end);
       const at = Math.min(start, Math.max(0, el.value.length - 1));
-      const [caret] = layout(el, [[at, at + 1]], el.value.slice(0, at + 1))[0];
+      const [caret] = layout(el, [[at, at + 1]], el.value.slice(0, at + 1))[0] ?? [];
       if (caret && (caret.top < el.scrollTop || caret.top + caret.height > el.scrollTop + el.clientHeight))
         el.scrollTop = caret.top - el.clientHeight / 3;
       el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -153,7 +155,7 @@ export function textFieldSurface(el: TextField): TextSurface {
       );
       return el.value === expected;
     },
-    rects: (start, end) => rectsOf([[start, end]])[0],
+    rects: (start, end) => rectsOf([[start, end]])[0] ?? [],
     rectsOf,
   };
 }

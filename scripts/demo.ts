@@ -68,8 +68,9 @@ async function chromiumDemo() {
   });
   for (const demo of DEMOS) await demo.serve(context);
   const [first] = context.pages();
-  await (first ?? (await context.newPage())).goto(urls[0]);
-  for (const url of urls.slice(1)) await (await context.newPage()).goto(url);
+  const [home = '', ...others] = urls;
+  await (first ?? (await context.newPage())).goto(home);
+  for (const url of others) await (await context.newPage()).goto(url);
   opened();
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
   rmSync(profile, { recursive: true, force: true });

@@ -79,15 +79,16 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
   }
   // Resolve chains (a variant → its traditional form → simplified) so that folding is idempotent: a term and a text written in
   // different forms must meet in one folded form. Bounded, in case the sources ever hold a cycle.
+  // Every index below is a UTF-16 code unit, inside the 0x10000-long table.
   for (let c = 0; c < 0x10000; c++) {
-    let f = folded[c];
-    for (let step = 0; step < 8 && f !== 0 && folded[f] !== f; step++) f = folded[f];
+    let f = folded[c]!;
+    for (let step = 0; step < 8 && f !== 0 && folded[f] !== f; step++) f = folded[f]!;
     folded[c] = f;
   }
-  for (let c = 0; c < 0x10000; c++) {
-    if (folded[c] !== c) {
+  for (const [c, f] of folded.entries()) {
+    if (f !== c) {
       from.push(c);
-      to.push(folded[c]);
+      to.push(f);
     }
   }
 

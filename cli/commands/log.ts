@@ -46,23 +46,25 @@ function parseArgs(args: string[]): Options | 'help' {
   let expectHead: string | undefined;
   const files: string[] = [];
   const anchors: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
+  const argv = rest.values();
+  for (const a of argv) {
     if (a === '--help' || a === '-h') return 'help';
     if (a === '--json') json = true;
     else if (a === '--expect-head') {
-      expectHead = rest[++i]?.toLowerCase();
+      expectHead = argv.next().value?.toLowerCase();
       if (!expectHead || !/^[0-9a-f]{64}$/.test(expectHead))
         throw new UsageError('--expect-head 需要一个 64 位十六进制哈希');
     } else if (a === '--anchor') {
-      const value = rest[++i];
+      const value = argv.next().value;
       if (!value) throw new UsageError('--anchor 需要一个较早的导出文件或“序号:哈希”');
       anchors.push(value);
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项「${a}」\n\n${HELP}`);
     else files.push(a);
   }
-  if (files.length !== 1) throw new UsageError(`需要且只需要一个文件（或 - 表示标准输入）\n\n${HELP}`);
-  return { file: files[0], json, expectHead, anchors };
+  const [file] = files;
+  if (file === undefined || files.length > 1)
+    throw new UsageError(`需要且只需要一个文件（或 - 表示标准输入）\n\n${HELP}`);
+  return { file, json, expectHead, anchors };
 }
 
 /** Node's own SHA-256: the same digest as WebCrypto's, without a thread hop per record (≈8× faster here). */
@@ -105,8 +107,8 @@ function describe(
   if (!headOk)
     out.push(`  链头与 --expect-head 给出的不符：应为 ${expectHead}，实际为 ${report.head?.hash ?? '（无）'}`);
   for (const b of result.anchorBreaks) out.push(`  与锚点不符：${b.reason}`);
-  if (!report.ok) {
-    const [first] = report.broken;
+  const [first] = report.broken;
+  if (!report.ok && first) {
     out.push(`  首个断点：${first.line ? `第 ${first.line} 行，` : ''}序号 ${first.seq} —— ${first.reason}`);
     if (report.brokenTotal > 1) {
       out.push(`  共发现 ${report.brokenTotal} 处问题${report.brokenTotal > 10 ? '，前 10 处' : ''}：`);

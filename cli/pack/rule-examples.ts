@@ -39,18 +39,18 @@ const SECTIONS: Record<string, 'invalid' | 'valid'> = { 错误示例: 'invalid',
 const ARROW = /\s*→\s*/;
 
 function draftFrom(item: string, where: string): { draft: Draft; text: string } | { problem: string } {
-  const code = /^`(\{.*\})`$/s.exec(item);
-  if (code) {
+  const json = /^`(\{.*\})`$/s.exec(item)?.[1];
+  if (json !== undefined) {
     let value: unknown;
     try {
-      value = JSON.parse(code[1]);
+      value = JSON.parse(json);
     } catch (e) {
       return { problem: `${where}: 示例稿件不是有效的 JSON：${(e as Error).message}` };
     }
     if (typeof value !== 'object' || value === null || typeof (value as Draft).body !== 'string') {
       return { problem: `${where}: 示例稿件应为含 body 的对象` };
     }
-    return { draft: { platform: 'weibo', kind: 'post', ...(value as Partial<Draft>) } as Draft, text: code[1] };
+    return { draft: { platform: 'weibo', kind: 'post', ...(value as Partial<Draft>) } as Draft, text: json };
   }
   const text = item.replace(/`/g, '');
   return { draft: { platform: 'weibo', kind: 'post', body: text }, text };
@@ -69,18 +69,19 @@ export function parseRuleExamples(
   markdown.split(/\r?\n/).forEach((line, i) => {
     const heading = /^(#{1,6})\s+(.*?)\s*$/.exec(line);
     if (heading) {
-      section = heading[1] === '##' ? SECTIONS[heading[2]] : heading[1].length > 2 ? section : undefined;
+      const [, hashes = '', title = ''] = heading;
+      section = hashes === '##' ? SECTIONS[title] : hashes.length > 2 ? section : undefined;
       return;
     }
     if (!section) return;
-    const item = /^[-*]\s+(.*)$/.exec(line);
-    if (item) items.push({ text: item[1].trim(), line: i + 1, section });
-    else if (/^\s{2,}\S/.test(line) && items.length && items[items.length - 1].section === section)
-      items[items.length - 1].text += `\n${line.trim()}`;
+    const item = /^[-*]\s+(.*)$/.exec(line)?.[1];
+    const previous = items.at(-1);
+    if (item !== undefined) items.push({ text: item.trim(), line: i + 1, section });
+    else if (/^\s{2,}\S/.test(line) && previous?.section === section) previous.text += `\n${line.trim()}`;
   });
   for (const item of items) {
     const where = `${file}:${item.line}`;
-    const [example, correction] = item.section === 'invalid' ? item.text.split(ARROW, 2) : [item.text];
+    const [example = '', correction] = item.section === 'invalid' ? item.text.split(ARROW, 2) : [item.text];
     const main = draftFrom(example, where);
     if ('problem' in main) {
       problems.push(main.problem);

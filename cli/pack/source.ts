@@ -51,7 +51,7 @@ const ARROW = /\s*(?:→|->)\s*/;
 
 function expandEntry(entry: unknown): unknown {
   if (typeof entry === 'string') {
-    const [term, suggestion] = entry.split(ARROW);
+    const [term = '', suggestion] = entry.split(ARROW);
     return suggestion !== undefined ? { term: term.trim(), suggestion: suggestion.trim() } : { term: entry.trim() };
   }
   return entry;

@@ -15,15 +15,16 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
+    // The last line starting at or before the offset; lo and mid stay inside `starts`.
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     let column = 1;
-    for (let i = this.starts[lo]; i < offset; i++) {
+    for (let i = this.starts[lo]!; i < offset; i++) {
       // The second half of a surrogate pair is not a column of its own.
       if (isLowSurrogate(this.text.charCodeAt(i)) && isHighSurrogate(this.text.charCodeAt(i - 1))) continue;
       column++;

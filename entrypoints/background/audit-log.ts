@@ -228,7 +228,8 @@ export function createAuditLog(deps: AuditLogDeps) {
 
   /** Records a broken chain once (not again while it is the same break). Inside `serial`. */
   async function recordBreak(report: ChainReport) {
-    const first = report.broken[0];
+    const [first] = report.broken;
+    if (!first) return;
     const last = await latestOfType(db, 'integrity');
     if (last && last.brokenSeq === first.seq && last.reason === first.reason) return;
     await append({ type: 'integrity', time: now().toISOString(), brokenSeq: first.seq, reason: first.reason });

@@ -22,12 +22,13 @@ export function Highlighted(props: { text: string; findings: readonly LoggedFind
   }
   const points = [...cuts].sort((a, b) => a - b);
   const out: ComponentChildren[] = [];
-  for (let i = 0; i < points.length - 1; i++) {
-    const [from, to] = [points[i], points[i + 1]];
+  for (const [i, from] of points.entries()) {
+    const to = points[i + 1];
+    if (to === undefined) break;
     const piece = props.text.slice(from, to);
     const covering = props.findings.filter((f) => f.range[0] <= from && f.range[1] >= to && f.range[0] < f.range[1]);
     out.push(
-      covering.length ? (
+      covering[0] ? (
         <mark
           key={from}
           class={`severity-${covering[0].severity}`}

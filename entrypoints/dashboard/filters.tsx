@@ -31,7 +31,7 @@ export const EMPTY_FORM: FilterForm = {
 /** Local calendar dates (YYYY-MM-DD) to a [from, to) range in epoch milliseconds. */
 function localMidnight(date: string, plusDays = 0): number | undefined {
   if (!date) return undefined;
-  const [y, m, d] = date.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number);
   return new Date(y, m - 1, d + plusDays).getTime();
 }
 

@@ -47,10 +47,11 @@ export async function loadLog(db: LogDb, events: LoadEvents): Promise<LoadedLog>
     let pruned = false;
     for (;;) {
       const chunk = await recordsAfter(db, last, CHUNK);
-      if (chunk.length === 0) return pruned;
+      const end = chunk.at(-1);
+      if (!end) return pruned;
       if (chunk.some((r) => r.type === 'retention')) pruned = true;
       model.add(chunk);
-      last = chunk[chunk.length - 1].seq;
+      last = end.seq;
       onChunk?.();
     }
   }

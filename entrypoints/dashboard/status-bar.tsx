@@ -9,8 +9,8 @@ function size(bytes: number | undefined): string {
 }
 
 function chainText(report: ChainReport): string {
-  const first = report.broken[0];
-  return report.ok
+  const [first] = report.broken;
+  return report.ok || !first
     ? `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接`
     : `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}${report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : ''}`;
 }

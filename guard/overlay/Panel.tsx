@@ -43,10 +43,10 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
     }
     if (e.key !== 'Tab' || !dialog.current) return;
     const items = focusables(dialog.current);
-    if (!items.length) return;
-    const active = (dialog.current.getRootNode() as ShadowRoot).activeElement;
     const first = items[0];
-    const last = items[items.length - 1];
+    const last = items.at(-1);
+    if (!first || !last) return;
+    const active = (dialog.current.getRootNode() as ShadowRoot).activeElement;
     if (e.shiftKey && (active === first || !dialog.current.contains(active))) {
       e.preventDefault();
       last.focus();
@@ -101,7 +101,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
                   <FindingItem
                     key={`${f.ruleId}-${f.field}-${f.range[0]}`}
                     finding={f}
-                    locatable={view.locatable[i]}
+                    locatable={view.locatable[i] === true}
                     onLocate={() => actions.locate(i)}
                     onApply={() => actions.apply(i)}
                   />

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { readPrivateKey } from '../../../pack-trust/keys';
 import { signPack, withSignature } from '../../../pack-trust/signed-pack';
 import { EXIT, UsageError, type CliIO } from '../../io';
-import { expectPositionals, parseOptions } from '../../args';
+import { onePositional, parseOptions } from '../../args';
 import { json, writeNew } from '../../pack/files';
 import { readPackInput } from '../../pack/load';
 import { label, testPackInput } from '../../pack/run-tests';
@@ -18,7 +18,7 @@ export async function sign(args: string[], io: CliIO): Promise<number> {
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
   });
-  expectPositionals(positionals, 1, 1, '要签名的规则包（源目录、pack.json 或签名文件）');
+  const source = onePositional(positionals, '要签名的规则包（源目录、pack.json 或签名文件）');
   const keyPath = values.key as string | undefined;
   if (!keyPath) throw new UsageError('缺少 --key 私钥文件');
   let key;
@@ -27,7 +27,7 @@ export async function sign(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     throw new UsageError(`无法使用私钥「${keyPath}」：${(e as Error).message}`);
   }
-  const input = readPackInput(positionals[0], io.cwd);
+  const input = readPackInput(source, io.cwd);
   const result = testPackInput(input);
   if (!result.ok || !result.inspected) {
     io.stderr.write(`${result.lines.join('\n')}\n拒绝签名：规则包未通过测试。\n`);
@@ -39,7 +39,7 @@ export async function sign(args: string[], io: CliIO): Promise<number> {
   const previous = input.kind === 'signed' ? input.file.signatures : [];
   const file = withSignature(signedPack, previous, await signPack(signedPack, key));
   const out = (values.out as string | undefined) ?? `${pack.id}-${pack.version}.signed.json`;
-  const overwritingInput = resolve(io.cwd, out) === resolve(io.cwd, positionals[0]);
+  const overwritingInput = resolve(io.cwd, out) === resolve(io.cwd, source);
   writeNew(io.cwd, out, json(file), { force: values.force === true || overwritingInput });
   io.stdout.write(
     `${result.lines.at(-1)}\n已签名 ${label(pack)}，密钥 ${key.id}${file.signatures.length > 1 ? `（共 ${file.signatures.length} 个签名：${file.signatures.map((s) => s.keyId).join('、')}）` : ''} → ${out}\n`,

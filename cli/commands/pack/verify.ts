@@ -10,7 +10,7 @@ import { BUILTIN_TRUSTED_KEYS } from '../../../pack-trust/builtin-keys';
 import { resolveTrustedKeys, type TrustedKey } from '../../../pack-trust/keys';
 import { SITE_SCHEMA } from '../../../adapters/site-schema';
 import { EXIT, UsageError, type CliIO } from '../../io';
-import { expectPositionals, parseOptions } from '../../args';
+import { onePositional, parseOptions } from '../../args';
 import { label } from '../../pack/run-tests';
 
 export async function verify(args: string[], io: CliIO): Promise<number> {
@@ -19,7 +19,7 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
     'no-builtin': { type: 'boolean' },
     'newer-than': { type: 'string' },
   });
-  expectPositionals(positionals, 1, 1, '签名规则包文件');
+  const signedFile = onePositional(positionals, '签名规则包文件');
   const trusted: TrustedKey[] = [];
   if (!values['no-builtin']) trusted.push(...(await resolveTrustedKeys(BUILTIN_TRUSTED_KEYS, 'builtin')).keys);
   for (const path of (values.trust as string[] | undefined) ?? []) {
@@ -39,9 +39,9 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
 
   let text: string;
   try {
-    text = readFileSync(resolve(io.cwd, positionals[0]), 'utf8');
+    text = readFileSync(resolve(io.cwd, signedFile), 'utf8');
   } catch {
-    throw new UsageError(`找不到「${positionals[0]}」`);
+    throw new UsageError(`找不到「${signedFile}」`);
   }
   const result = await admitSignedPack(text, {
     rules: RULES,
@@ -51,7 +51,7 @@ export async function verify(args: string[], io: CliIO): Promise<number> {
   });
   if (!result.ok) {
     const { refusal } = result;
-    const what = refusal.pack ? `${refusal.pack.id} ${refusal.pack.version}` : positionals[0];
+    const what = refusal.pack ? `${refusal.pack.id} ${refusal.pack.version}` : signedFile;
     io.stdout.write(
       `✗ 拒绝 ${what}：${REFUSAL_LABELS[refusal.reason]}（${refusal.reason}）\n  ${refusal.message}\n${refusal.details.map((d) => `  ${d}\n`).join('')}`,
     );
