@@ -60,7 +60,7 @@ describe('parseRuleExamples', () => {
       ['invalid', 'docs/rules/no-typo.md:14', 'repost', '转发'],
       ['valid', 'docs/rules/no-typo.md:18', 'post', '报名截止日期为 12 月 1 日'],
     ]);
-    expect(examples[5].draft).toEqual({ platform: 'weibo', kind: 'repost', body: '转发', quoted: { text: '做为' } });
+    expect(examples[5]!.draft).toEqual({ platform: 'weibo', kind: 'repost', body: '转发', quoted: { text: '做为' } });
   });
 
   it('reports a draft that is not valid JSON, with its line', () => {

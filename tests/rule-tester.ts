@@ -197,7 +197,7 @@ function assertFindings(
     .sort((a, b) => a.field.localeCompare(b.field) || a.range[0] - b.range[0]);
   const actual = [...found].sort((a, b) => a.field.localeCompare(b.field) || a.range[0] - b.range[0]);
   expected.forEach(({ e, range, field }, i) => {
-    const f = actual[i];
+    const f = actual[i]!;
     const where = `finding ${i + 1} of ${summary.join(', ')}`;
     expect(f.messageId, where).toBe(e.messageId);
     expect(f.field, where).toBe(field);

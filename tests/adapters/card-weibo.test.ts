@@ -70,10 +70,10 @@ describe('publish controls', () => {
   it('gates 发布 (also through its inner span) and nothing else', () => {
     const { document } = snapshot('card-weibo-v5.html');
     const [back, publish] = openPublishStep(document);
-    const hit = cardWeiboAdapter.controlAt(publish.querySelector('.n-button__content')!, s)!;
+    const hit = cardWeiboAdapter.controlAt(publish!.querySelector('.n-button__content')!, s)!;
     expect(hit.control).toBe(publish);
     expect(hit.composer.surfaces.title?.text()).toBe('保定市2026年重点民生实事');
-    expect(cardWeiboAdapter.controlAt(back, s)).toBeNull();
+    expect(cardWeiboAdapter.controlAt(back!, s)).toBeNull();
     for (const label of ['保存草稿', '预览', '下一步']) {
       const footer = [...document.querySelectorAll('footer .n-button')].find((b) => b.textContent === label)!;
       expect(cardWeiboAdapter.controlAt(footer, s)).toBeNull();
@@ -83,8 +83,8 @@ describe('publish controls', () => {
   it('ignores a 发布 button that is not on screen', () => {
     const { document } = snapshot('card-weibo-v5.html');
     const [, publish] = openPublishStep(document);
-    (publish.closest('.n-modal-container') as HTMLElement).style.display = 'none';
-    expect(cardWeiboAdapter.controlAt(publish, s)).toBeNull();
+    (publish!.closest('.n-modal-container') as HTMLElement).style.display = 'none';
+    expect(cardWeiboAdapter.controlAt(publish!, s)).toBeNull();
   });
 });
 

@@ -30,7 +30,7 @@ afterEach(() => db.close());
 describe('write-ahead', () => {
   it('stores the attempt as pending before answering, then appends the outcome', async () => {
     const { id } = await log.logAttempt(attemptStart(), weibo);
-    const [pending] = (await allRecords(db)) as AttemptRecord[];
+    const pending = (await allRecords(db))[0] as AttemptRecord;
     expect(pending).toMatchObject({
       type: 'attempt',
       attempt: id,
@@ -126,7 +126,7 @@ describe('hash-only mode', () => {
       findings: attemptStart().findings,
     });
     await log.logAttempt(start, weibo);
-    const [record] = (await allRecords(db)) as AttemptRecord[];
+    const record = (await allRecords(db))[0] as AttemptRecord;
     expect(record.text).toBeUndefined();
     expect(record.logText).toBe('hash');
     expect(record.textSha256).toBe(await sha256Hex(start.text));

@@ -99,8 +99,8 @@ describe('stats', () => {
       ['2026-03-02', 0, 0, 0],
       ['2026-03-03', 1, 0, 1],
     ]);
-    expect(days[0].byCategory).toEqual({ typo: { blocks: 1, overrides: 0 } });
-    expect(days[2].byCategory).toEqual({ typo: { blocks: 0, overrides: 1 } });
+    expect(days[0]!.byCategory).toEqual({ typo: { blocks: 1, overrides: 0 } });
+    expect(days[2]!.byCategory).toEqual({ typo: { blocks: 0, overrides: 1 } });
   });
 
   it('sums per-day counts to the totals', () => {
@@ -113,8 +113,8 @@ describe('stats', () => {
   it('ranks rules by the attempts they fired on', () => {
     const top = topRules(model.entries, 3);
     expect(top).toHaveLength(3);
-    expect(top[0].attempts).toBeGreaterThanOrEqual(top[1].attempts);
-    expect(top[0].attempts).toBe(model.entries.filter((e) => e.rules.includes(top[0].ruleId)).length);
+    expect(top[0]!.attempts).toBeGreaterThanOrEqual(top[1]!.attempts);
+    expect(top[0]!.attempts).toBe(model.entries.filter((e) => e.rules.includes(top[0]!.ruleId)).length);
   });
 
   it('gives each account its override rate over warned, completed attempts', () => {

@@ -84,8 +84,8 @@ describe('CSV export', () => {
     expect(text.startsWith('\uFEFF"导出说明"')).toBe(true);
     expect(text.split('\r\n').length).toBeGreaterThan(selected.length);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0][1]).toBe(`共 ${selected.length} 条发布尝试`);
-    expect(rows[0][3]).toContain(`哈希 ${records.at(-1)!.hash}`);
+    expect(rows[0]![1]).toBe(`共 ${selected.length} 条发布尝试`);
+    expect(rows[0]![3]).toContain(`哈希 ${records.at(-1)!.hash}`);
     expect(rows[1]).toEqual(CSV_COLUMNS.map((c) => c.header));
     expect(rows.slice(2)).toHaveLength(selected.length);
     expect(rows.slice(2).map((r) => Number(r[0]))).toEqual(selected.map((e) => e.attempt.seq));
@@ -95,7 +95,7 @@ describe('CSV export', () => {
   it('keeps a formula-like post as text', () => {
     const { selected, plan } = exportAll({ text: 'calc' });
     const rows = parseCsv([...csvChunks(selected, plan.statement)].join('').slice(1));
-    expect(rows[2][9]).toBe("'=cmd|' /C calc'!A0");
+    expect(rows[2]![9]).toBe("'=cmd|' /C calc'!A0");
   });
 });
 
@@ -140,7 +140,7 @@ describe('JSON Lines export', () => {
   it('detects an edited, deleted, reordered or truncated export and names the line', async () => {
     const lines = jsonl({}).split('\n');
     const edited = [...lines];
-    edited[10] = edited[10]
+    edited[10] = edited[10]!
       .replace('"decision":"published"', '"decision":"blocked"')
       .replace('"verdict":"warn"', '"verdict":"pass"');
     if (edited[10] === lines[10])
@@ -152,8 +152,8 @@ describe('JSON Lines export', () => {
     expect((await verifyExportLines(deleted)).report.broken[0]).toMatchObject({ kind: 'missing', line: 21 });
 
     const reordered = [...lines];
-    [reordered[30], reordered[31]] = [reordered[31], reordered[30]];
-    expect((await verifyExportLines(reordered)).report.broken[0].line).toBe(31);
+    reordered.splice(30, 2, reordered[31]!, reordered[30]!);
+    expect((await verifyExportLines(reordered)).report.broken[0]!.line).toBe(31);
 
     const truncated = lines.slice(0, 200);
     const t = await verifyExportLines(truncated);

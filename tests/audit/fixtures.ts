@@ -129,7 +129,7 @@ export function mixedBodies(
   const step = (days * 86_400_000) / n;
   for (let i = 0; i < n; i++) {
     const time = new Date(start + Math.floor(i * step)).toISOString();
-    const account = ACCOUNTS[Math.floor(rand() * ACCOUNTS.length)];
+    const account = ACCOUNTS[Math.floor(rand() * ACCOUNTS.length)]!;
     const textIndex = Math.floor(rand() * TEXTS.length);
     const text = `${TEXTS[textIndex]}（第${i}条）`;
     const rule =

@@ -50,7 +50,7 @@ describe('retention', () => {
     const records = await allRecords(db);
     // Records older than 3 days before "now" (day 10) are gone: days 0–6, two records each.
     expect(pruned).toBe(14);
-    expect(records[0].seq).toBe(15);
+    expect(records[0]!.seq).toBe(15);
     const marker = records.at(-1) as RetentionRecord;
     expect(marker).toMatchObject({
       type: 'retention',
@@ -83,7 +83,7 @@ describe('retention', () => {
     ]);
     expect((await verifyDb(db)).ok).toBe(true);
     // The remaining records start right after the newest retention record's cut.
-    expect(records[0].seq).toBe(marker.prunedThrough + 1);
+    expect(records[0]!.seq).toBe(marker.prunedThrough + 1);
   });
 
   it('never separates an attempt from an outcome that came after the cut-off', async () => {
@@ -121,7 +121,7 @@ describe('retention', () => {
     const seen = await verifyDb(db);
     expect(seen.ok).toBe(false);
     expect(seen.broken[0]).toMatchObject({ kind: 'end', seq: 4 });
-    expect(seen.broken[0].reason).toContain('尾部被截断');
+    expect(seen.broken[0]!.reason).toContain('尾部被截断');
 
     await log.logAttempt(attemptStart(), weibo);
     const records = await allRecords(db);

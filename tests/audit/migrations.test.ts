@@ -45,7 +45,7 @@ describe('schema migrations', () => {
       expect(db.verno).toBe(LATEST_VERSION);
       expect(await allRecords(db)).toEqual(chain);
       // Version 2: the head is known, and records are found by type.
-      expect(await recordedHead(db)).toEqual({ seq: 4, hash: chain[3].hash });
+      expect(await recordedHead(db)).toEqual({ seq: 4, hash: chain[3]!.hash });
       expect(await latestOfType(db, 'storage')).toMatchObject({ seq: 3, level: 'warning' });
       expect((await verifyDb(db)).ok).toBe(true);
 
@@ -53,7 +53,7 @@ describe('schema migrations', () => {
       const log = createAuditLog({ db, settings: async () => DEFAULT_SETTINGS, extensionVersion: '0.2.0' });
       const wechat = { url: 'https://mp.weixin.qq.com/cgi-bin/appmsg' };
       await log.completeAttempt(
-        { id: chain[3].type === 'attempt' ? chain[3].attempt : '', decision: 'cancelled' },
+        { id: chain[3]!.type === 'attempt' ? chain[3]!.attempt : '', decision: 'cancelled' },
         wechat,
       );
       await log.logAttempt(attemptStart(), { url: 'https://weibo.com/' });

@@ -43,7 +43,7 @@ describe('validateAttemptStart', () => {
     expect(() => validateAttemptStart({ ...base, findings: 'none' })).toThrow('findings：应为数组');
     // Every field a rule can point into is accepted: the summary and byline too.
     for (const field of ['summary', 'author', 'quoted.author', 'links[3]'])
-      expect(validateAttemptStart(withFinding({ field })).findings[0].field).toBe(field);
+      expect(validateAttemptStart(withFinding({ field })).findings[0]!.field).toBe(field);
   });
 
   it('refuses what is not an object at all', () => {

@@ -21,7 +21,7 @@ describe('ChainVerifier', () => {
       expect(report.ok).toBe(true);
       expect(report.records).toBe(30);
       expect(report.attempts).toBe(20);
-      expect(report.head).toEqual({ seq: 30, hash: chain[29].hash });
+      expect(report.head).toEqual({ seq: 30, hash: chain[29]!.hash });
     }
   });
 
@@ -41,23 +41,23 @@ describe('ChainVerifier', () => {
     edited.hash = await recordHash(edited);
     const report = await verify(chain);
     expect(report.broken[0]).toMatchObject({ kind: 'link', seq: 6 });
-    expect(report.broken[0].reason).toContain('序号 5');
+    expect(report.broken[0]!.reason).toContain('序号 5');
   });
 
   it('finds a deleted record', async () => {
     const chain = await sampleChain(10);
     const report = await verify([...chain.slice(0, 3), ...chain.slice(4)]);
     expect(report.broken[0]).toMatchObject({ kind: 'missing', seq: 5 });
-    expect(report.broken[0].reason).toContain('缺少序号 4');
+    expect(report.broken[0]!.reason).toContain('缺少序号 4');
   });
 
   it('finds reordered records', async () => {
     const chain = await sampleChain(10);
     const swapped = [...chain];
-    [swapped[5], swapped[6]] = [swapped[6], swapped[5]];
+    swapped.splice(5, 2, swapped[6]!, swapped[5]!);
     const report = await verify(swapped);
     expect(report.ok).toBe(false);
-    expect(report.broken[0].seq).toBe(7);
+    expect(report.broken[0]!.seq).toBe(7);
     expect(report.broken.some((b) => b.kind === 'order' && b.seq === 6)).toBe(true);
   });
 
@@ -66,20 +66,20 @@ describe('ChainVerifier', () => {
     const report = await verify(chain.slice(3));
     expect(report.broken[0]).toMatchObject({ kind: 'start', seq: 4 });
     const forged = clone(chain);
-    forged[0].prev = 'f'.repeat(64);
-    forged[0].hash = await recordHash(forged[0]);
+    forged[0]!.prev = 'f'.repeat(64);
+    forged[0]!.hash = await recordHash(forged[0]!);
     expect((await verify(forged)).broken[0]).toMatchObject({ kind: 'link', seq: 1 });
   });
 
   it('finds truncation against an export header, and accepts the whole file', async () => {
     const chain = await sampleChain(10);
-    const head = { seq: 15, hash: chain[14].hash };
+    const head = { seq: 15, hash: chain[14]!.hash };
     expect((await verify(chain, { head, attempts: 10 })).ok).toBe(true);
     const cut = await verify(chain.slice(0, 12), { head, attempts: 10 });
     expect(cut.broken[0]).toMatchObject({ kind: 'end', seq: 12 });
-    expect(cut.broken[0].reason).toContain('截断');
+    expect(cut.broken[0]!.reason).toContain('截断');
     const fewer = await verify(chain, { head, attempts: 11 });
-    expect(fewer.broken[0].reason).toContain('条数');
+    expect(fewer.broken[0]!.reason).toContain('条数');
   });
 
   it('accepts a pruned beginning vouched for by a retention record', async () => {
@@ -90,11 +90,11 @@ describe('ChainVerifier', () => {
       days: 30,
       before: '2026-05-01T00:00:00.000Z',
       prunedThrough: 4,
-      anchor: chain[3].hash,
+      anchor: chain[3]!.hash,
       pruned: { records: 4, attempts: 3 },
       accounts: [],
     };
-    const [m] = await buildChain([marker], { seq: 9, hash: chain[8].hash });
+    const [m] = await buildChain([marker], { seq: 9, hash: chain[8]!.hash });
     expect((await verify([...chain.slice(4), m])).ok).toBe(true);
     // The same marker cannot cover a deeper cut.
     const deeper = await verify([...chain.slice(5), m]);
@@ -103,11 +103,11 @@ describe('ChainVerifier', () => {
 
   it('follows an export across omitted runs', async () => {
     const chain = await sampleChain(6);
-    const run: OmittedRun = { type: 'omitted', from: 2, to: 5, prev: chain[1].prev, hash: chain[4].hash };
+    const run: OmittedRun = { type: 'omitted', from: 2, to: 5, prev: chain[1]!.prev, hash: chain[4]!.hash };
     const report = await verify([chain[0], run, ...chain.slice(5)]);
     expect(report.ok).toBe(true);
     expect(report.omitted).toBe(4);
-    const wrong: OmittedRun = { ...run, hash: chain[3].hash };
+    const wrong: OmittedRun = { ...run, hash: chain[3]!.hash };
     expect((await verify([chain[0], wrong, ...chain.slice(5)])).broken[0]).toMatchObject({ kind: 'link', seq: 6 });
   });
 

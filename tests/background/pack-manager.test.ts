@@ -134,7 +134,7 @@ describe('import', () => {
       },
     });
     expect(store.active).toMatchObject({ origin: 'import', keyIds: [key.id], source: '规则包-1.1.0.json' });
-    expect(store.active.pack.dictionaries.typos.entries.some((e) => e.term === '示例禁词')).toBe(true);
+    expect(store.active.pack.dictionaries.typos!.entries.some((e) => e.term === '示例禁词')).toBe(true);
     expect(lastEvent()).toMatchObject({
       kind: 'activated',
       origin: 'import',
@@ -149,7 +149,7 @@ describe('import', () => {
       'a bad signature',
       async () => {
         const file = await signed(packWithTerm('1.1.0'), key);
-        (file.pack as Pack).rules['no-typo'].severity = 'off';
+        (file.pack as Pack).rules['no-typo']!.severity = 'off';
         return JSON.stringify(file);
       },
       'bad-signature',
@@ -169,7 +169,7 @@ describe('import', () => {
       'a dangerous pattern',
       async () => {
         const pack = packWithTerm('1.1.0');
-        pack.dictionaries.typos.entries.push({ pattern: '(x|xx){1,40}y', basis: '测试' });
+        pack.dictionaries.typos!.entries.push({ pattern: '(x|xx){1,40}y', basis: '测试' });
         return text(pack);
       },
       'invalid',
@@ -288,10 +288,10 @@ describe('updates from the policy URL', () => {
     server.servePack(await text(packWithTerm('1.1.0')), '"v1.1"');
     expect(await manager.checkForUpdate()).toEqual({ outcome: 'activated', message: '已启用 baoding-default 1.1.0' });
     expect(store.active).toMatchObject({ origin: 'policy', source: URL });
-    expect(server.requests[0].headers).toEqual({});
+    expect(server.requests[0]!.headers).toEqual({});
 
     expect(await manager.checkForUpdate()).toEqual({ outcome: 'not-modified' });
-    expect(server.requests[1].headers).toEqual({
+    expect(server.requests[1]!.headers).toEqual({
       'if-none-match': '"v1.1"',
       'if-modified-since': 'Sun, 29 Nov 2026 08:00:00 GMT',
     });
@@ -332,7 +332,7 @@ describe('updates from the policy URL', () => {
     server.servePack(await text(packWithTerm('1.2.0')), '"a"');
     await manager.checkForUpdate();
     const file = await signed(packWithTerm('1.3.0'), key);
-    (file.pack as Pack).dictionaries.typos.entries.pop();
+    (file.pack as Pack).dictionaries.typos!.entries.pop();
     server.servePack(JSON.stringify(file), '"b"');
     expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'refused' });
     expect(lastEvent()).toMatchObject({ kind: 'refused', origin: 'policy', source: URL, reason: 'bad-signature' });
@@ -441,7 +441,9 @@ describe('status and log integrity', () => {
     );
   });
 
-  it('keeps at most HISTORY_LIMIT events', async () => {
+  // 205 imports, each a full pass of the manager (stored state, trusted keys, refusal): about 10
+  // seconds alone, over the default 20 on a machine busy with other suites.
+  it('keeps at most HISTORY_LIMIT events', { timeout: 90_000 }, async () => {
     await manager.init();
     for (let i = 0; i < HISTORY_LIMIT + 5; i++) await manager.importFile(`{"n": ${i}`, `f${i}.json`);
     expect(store.history).toHaveLength(HISTORY_LIMIT);

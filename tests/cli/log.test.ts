@@ -49,7 +49,7 @@ describe('govpost-guard log verify', () => {
 
   it('names the first broken link of a tampered export (exit 1)', async () => {
     const tampered = [...lines];
-    const record = JSON.parse(tampered[40]);
+    const record = JSON.parse(tampered[40]!);
     record.time = '2020-01-01T00:00:00.000Z';
     tampered[40] = JSON.stringify(record);
     writeFileSync(join(dir, 'tampered.jsonl'), tampered.join('\n'));
@@ -100,7 +100,7 @@ describe('govpost-guard log verify', () => {
   });
 
   it('checks the head against one noted earlier', async () => {
-    const head = JSON.parse(lines[0]).head.hash;
+    const head = JSON.parse(lines[0]!).head.hash;
     expect((await run(['log', 'verify', '--expect-head', head, '审计日志.jsonl'])).code).toBe(0);
     const other = await run(['log', 'verify', '--expect-head', 'a'.repeat(64), '审计日志.jsonl']);
     expect(other.code).toBe(1);

@@ -131,7 +131,7 @@ describe('pack test', () => {
     const run = await runCli(['pack', 'test', src], { cwd: dir });
     expect(run.code).toBe(1);
     const own = readFileSync(join(DEFAULT_PACK_DIR, 'rules/no-typo.yaml'), 'utf8')
-      .split('\ntests:\n')[1]
+      .split('\ntests:\n')[1]!
       .match(/^ {2}- /gm)!.length;
     expect(run.stdout).toContain(
       `（rules/no-typo.yaml 第 ${own + 1} 个）「这句话里没有错别字。」：应报出 no-typo 却没有报出`,

@@ -196,7 +196,7 @@ describe('exports', () => {
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines[0]).toContain('"共 3 条发布尝试"');
-    expect(lines[1].startsWith('"序号","时间","平台"')).toBe(true);
+    expect(lines[1]!.startsWith('"序号","时间","平台"')).toBe(true);
     expect(lines.slice(2)).toHaveLength(3);
     expect(lines.slice(2).every((l) => l.includes('"微博"'))).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);

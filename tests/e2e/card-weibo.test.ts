@@ -152,7 +152,7 @@ describe('a single-page app', () => {
 describe('the second line (MAIN-world network gate)', () => {
   const direct = () =>
     s.page.evaluate(() => {
-      const id = /#\/draft\/(\d+)/.exec(location.hash)![1];
+      const id = /#\/draft\/(\d+)/.exec(location.hash)![1]!;
       return fetch(`/article/v5/aj/editor/draft/publish?uid=5123456789&id=${id}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -36,7 +36,7 @@ beforeAll(async () => {
   const key = await testKey('端到端测试密钥');
   const current = JSON.stringify(await signed(packWithTerm('1.1.0', TERM, '规范用语', 'block'), key));
   const changed = await signed(packWithTerm('1.2.0', TERM, '规范用语', 'block'), key);
-  (changed.pack as { rules: Record<string, { severity: string }> }).rules['no-typo'].severity = 'off';
+  (changed.pack as { rules: Record<string, { severity: string }> }).rules['no-typo']!.severity = 'off';
   tampered = JSON.stringify(changed);
   older = JSON.stringify(await signed(packWithTerm('1.0.5', TERM, '规范用语', 'block'), key));
   newer = JSON.stringify(await signed(packWithTerm('1.3.0', '第二示范词', '规范用语'), key));
@@ -128,7 +128,8 @@ describe('a pack pushed by enterprise policy', () => {
     const last = server.requests.filter((r) => r.method === 'GET').at(-1)!;
     expect(last.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
     expect(last.status).toBe(304);
-    expect(await page.locator('[data-field="outcome"]').getAttribute('data-outcome')).toBe('not-modified');
+    // The page re-reads the status after the stored state changed: wait for it.
+    await expect.poll(() => page.locator('[data-field="outcome"]').getAttribute('data-outcome')).toBe('not-modified');
   });
 
   it('refuses a tampered pack, shows why, and the active pack keeps working', async () => {

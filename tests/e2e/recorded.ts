@@ -28,7 +28,7 @@ export async function reachesOnce(
   await expect.poll(() => log.count(match), { timeout: 10_000 }).toBe(1);
   await page.waitForTimeout(700);
   expect(log.count(match)).toBe(1);
-  return log.where(match)[0];
+  return log.where(match)[0]!;
 }
 
 export async function neverReaches(page: Waiter, log: CallLog, match: (c: RecordedCall) => boolean): Promise<void> {

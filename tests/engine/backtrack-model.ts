@@ -34,7 +34,7 @@ export function matchAt(node: Node, text: string, start: number): { end: number 
         return at(n.re, text, pos) && k(pos);
       case 'seq': {
         const run = (i: number, p: number): boolean =>
-          i === n.items.length ? k(p) : m(n.items[i], p, (q) => run(i + 1, q));
+          i === n.items.length ? k(p) : m(n.items[i]!, p, (q) => run(i + 1, q));
         return run(0, pos);
       }
       case 'alt':

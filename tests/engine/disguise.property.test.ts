@@ -76,8 +76,8 @@ function disguise(plain: string, choices: { how: Disguise; before: string[] }[],
   let text = '';
   const at: number[] = [];
   for (let i = 0; i < plain.length; i++) {
-    const c = plain[i];
-    const { how, before } = choices[i % choices.length];
+    const c = plain[i]!;
+    const { how, before } = choices[i % choices.length]!;
     text += before.join('');
     at.push(text.length);
     const code = c.charCodeAt(0);
@@ -127,7 +127,7 @@ describe('disguised text', () => {
         const report = check(text);
         expectRangesNameTheirText(plainReport, plain);
         expectRangesNameTheirText(report, text);
-        const moved = plainReport.findings.map((f) => describeFinding(f, [at[f.range[0]], at[f.range[1] - 1] + 1]));
+        const moved = plainReport.findings.map((f) => describeFinding(f, [at[f.range[0]]!, at[f.range[1] - 1]! + 1]));
         expect(report.findings.map((f) => describeFinding(f))).toEqual(moved);
         expect(report.verdict).toBe(plainReport.verdict);
       }),

@@ -12,7 +12,7 @@ function pairedSpans(s: string): [number, number][] {
   const lineEnd = (from: number) => (s.indexOf('\n', from) === -1 ? s.length : s.indexOf('\n', from));
   const spans: [number, number][] = [];
   for (let i = 0; i < s.length;) {
-    const close = pairs[s[i]];
+    const close = pairs[s[i]!];
     if (!close) {
       i++;
       continue;
@@ -51,7 +51,7 @@ function reference(text: string, kinds: ((s: string) => [number, number][])[]): 
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else if (b > a) merged.push([a, b]);
   }
-  return merged.map(([a, b]) => [n.foldedMap[a], n.foldedMap[b - 1] + 1]);
+  return merged.map(([a, b]) => [n.foldedMap[a]!, n.foldedMap[b - 1]! + 1]);
 }
 
 const pieces = fc.constantFrom(

@@ -25,7 +25,12 @@ describe('the content script’s checker after the background refused a stale en
 
     const newer: Pack = structuredClone(defaultPack);
     newer.version = '9.0.0';
-    newer.dictionaries.typos.entries.push({ term: '新禁词', suggestion: '规范用语', basis: '测试', severity: 'block' });
+    newer.dictionaries.typos!.entries.push({
+      term: '新禁词',
+      suggestion: '规范用语',
+      basis: '测试',
+      severity: 'block',
+    });
     background.pack = newer;
 
     expect(await host.refreshIfStale(checkedWith)).toBe(true);

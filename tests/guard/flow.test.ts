@@ -131,7 +131,7 @@ describe('a publish attempt', () => {
     const h = harness({ checks: [outcome('block', 'warn')], answers: [{ action: 'publish', reason: '理由' }] });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
     expect(h.events).toEqual(['check', 'log', 'ask', 'complete:blocked']);
-    expect(h.questions[0].verdict).toBe('block');
+    expect(h.questions[0]!.verdict).toBe('block');
   });
 
   it('warn: one click goes on; a reason given is recorded', async () => {
@@ -211,7 +211,7 @@ describe('a publish attempt', () => {
       allowOverride: false,
     });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
-    expect(h.questions[0].allowOverride).toBe(false);
+    expect(h.questions[0]!.allowOverride).toBe(false);
     expect(h.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
   });
 

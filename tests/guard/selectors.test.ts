@@ -73,8 +73,9 @@ describe('selector tables', () => {
 
   it('lets a pack override every key of every adapter’s table, with the kind the table gives it', () => {
     for (const [id, table] of Object.entries(SELECTOR_TABLES)) {
-      expect(Object.keys(SITE_SCHEMA[id])).toEqual(Object.keys(table));
-      for (const [key, spec] of Object.entries(table)) expect(SITE_SCHEMA[id][key].kind).toBe(spec.kind);
+      const schema = SITE_SCHEMA[id]!;
+      expect(Object.keys(schema)).toEqual(Object.keys(table));
+      for (const [key, spec] of Object.entries(table)) expect(schema[key]!.kind).toBe(spec.kind);
     }
   });
 });

@@ -81,7 +81,7 @@ describe('admitSignedPack', () => {
   it('refuses a pack changed after signing', async () => {
     const key = await testKey();
     const file = await signed(packWithTerm('1.1.0'), key);
-    (file.pack as { rules: Record<string, { severity: string }> }).rules['no-typo'].severity = 'off';
+    (file.pack as { rules: Record<string, { severity: string }> }).rules['no-typo']!.severity = 'off';
     const r = refusal(await admitSignedPack(file, context([key.trusted])));
     expect(r).toMatchObject({ reason: 'bad-signature', keyIds: [key.id] });
   });
@@ -148,7 +148,7 @@ describe('admitSignedPack', () => {
   it('refuses a pattern that could freeze a browser, with the reason', async () => {
     const key = await testKey();
     const pack = defaultPack();
-    pack.dictionaries.typos.entries.push({ pattern: '(a+)+b', suggestion: 'x', basis: '测试' });
+    pack.dictionaries.typos!.entries.push({ pattern: '(a+)+b', suggestion: 'x', basis: '测试' });
     const r = refusal(await admitSignedPack(await signed(pack, key), context([key.trusted])));
     expect(r.reason).toBe('invalid');
     expect(r.details.join('\n')).toMatch(/pattern: 「\+」是无上限的重复，可能让浏览器卡死/);

@@ -20,11 +20,11 @@ export async function testKey(name = '测试密钥'): Promise<TestKey> {
   const { privateFile, publicFile } = await generateKeyPair(name);
   const { id, secret } = await readPrivateKey(privateFile);
   const { keys } = await resolveTrustedKeys([publicFile], 'file');
-  return { id, secret, trusted: keys[0], publicEntry: { id: publicFile.id, publicKey: publicFile.publicKey } };
+  return { id, secret, trusted: keys[0]!, publicEntry: { id: publicFile.id, publicKey: publicFile.publicKey } };
 }
 
 export async function signed(pack: unknown, ...keys: TestKey[]): Promise<SignedPackFile> {
-  let file = withSignature(pack, [], await signPack(pack, keys[0]));
+  let file = withSignature(pack, [], await signPack(pack, keys[0]!));
   for (const k of keys.slice(1)) file = withSignature(pack, file.signatures, await signPack(pack, k));
   return file;
 }
@@ -43,7 +43,7 @@ export function defaultPack(): Pack {
 export function packWithTerm(version: string, term = '示例禁词', suggestion = '规范说法', severity?: Severity): Pack {
   const pack = defaultPack();
   pack.version = version;
-  pack.dictionaries.typos.entries.push({ term, suggestion, basis: '测试', ...(severity ? { severity } : {}) });
+  pack.dictionaries.typos!.entries.push({ term, suggestion, basis: '测试', ...(severity ? { severity } : {}) });
   pack.tests.push({ text: `今天的通报里出现了${term}。`, expect: ['no-typo'] });
   return pack;
 }

@@ -20,7 +20,7 @@ async function keyPair(name: string) {
   const { privateFile, publicFile } = await generateKeyPair(name);
   const key = await readPrivateKey(privateFile);
   const { keys } = await resolveTrustedKeys([publicFile], 'file');
-  return { key, trusted: keys[0], publicFile, privateFile };
+  return { key, trusted: keys[0]!, publicFile, privateFile };
 }
 
 const PACK = { id: 'demo', version: '1.2.0', name: '示例', rules: { 'no-typo': { severity: 'warn' } } };

@@ -115,11 +115,11 @@ describe('the basis a typo finding cites', () => {
     const { compilePack } = await import('../../rules/engine/checker');
     const { RULES } = await import('../../rules/index');
     const { default: pack } = await import('virtual:default-pack');
-    const [finding] = compilePack(pack, RULES).check({
+    const finding = compilePack(pack, RULES).check({
       platform: 'weibo',
       kind: 'post',
       body: '做为基层干部要带头。',
-    }).findings;
+    }).findings[0]!;
     expect(finding.basis).toBe(
       '《保定市政务新媒体管理办法》第十三条：严把……文字关（词条来源：pycorrector pycorrector/data/custom_confusion.txt）',
     );

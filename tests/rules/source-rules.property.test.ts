@@ -95,7 +95,7 @@ describe('source rules on arbitrary text', () => {
   const rules = Object.fromEntries(
     Object.keys(pack.rules).map((id) => [
       id,
-      { ...pack.rules[id], severity: IDS.includes(id) ? pack.rules[id].severity : ('off' as const) },
+      { ...pack.rules[id], severity: IDS.includes(id) ? pack.rules[id]!.severity : ('off' as const) },
     ]),
   );
   const checker = compilePack({ ...pack, rules, tests: [] }, RULES);
