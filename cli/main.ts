@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: '审计日志：log verify 离线核验导出的 JSON Lines 日志',
     load: () => import('./commands/log').then((m) => m.logCommand),
   },
+  collector: {
+    summary: '城市审计汇聚服务器：collector serve|enroll|revoke|user|import|devices',
+    load: () => import('./commands/collector').then((m) => m.collectorCommand),
+  },
 };
 
 /** The top-level help, with each command's one-line summary. */

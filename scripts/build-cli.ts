@@ -42,6 +42,9 @@ export async function buildCli(): Promise<{ bytes: number; files: number }> {
     metafile: true,
     logLevel: 'warning',
     define: { __GOVPOST_CLI_BUNDLE__: 'true' },
+    // The collector's database drivers stay packages: PGlite loads its wasm and data files from
+    // beside its own module, and pg has an optional native binding it looks for at run time.
+    external: ['@electric-sql/pglite', 'pg'],
     // CommonJS dependencies (yaml) call require() for Node's own modules.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     outExtension: { '.js': '.mjs' },

@@ -1,0 +1,159 @@
+/**
+ * The fleet pages through the app itself: sign-in with roles, what each auditor sees, text shown
+ * as text, exports, and `collector import` merging a dashboard export without doubling.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LogModel } from '../../audit/entries';
+import { jsonlRecordChunks } from '../../audit/export-jsonl';
+import { exportHeader, planExport } from '../../audit/export-plan';
+import { addAuditor, checkPassword, hashPassword } from '../../collector/auth';
+import type { Database } from '../../collector/db/database';
+import { importExport } from '../../collector/import';
+import { createApp } from '../../collector/server';
+import { published, TestDevice, testDatabase } from './fleet';
+
+let db: Database;
+let app: ReturnType<typeof createApp>;
+let dir: string;
+const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>'); DROP TABLE attempts; --`;
+
+async function signIn(login: string, password: string): Promise<string> {
+  const res = await app.request('/login', {
+    method: 'POST',
+    body: new URLSearchParams({ login, password, next: '/' }),
+  });
+  expect(res.status).toBe(302);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+beforeAll(async () => {
+  db = await testDatabase();
+  app = createApp(db);
+  dir = mkdtempSync(join(tmpdir(), 'govpost-fleet-'));
+  const device = await TestDevice.enroll(db, '保定市市场监管局');
+  await device.upload(
+    await device.log([
+      ...published('2026-04-01T08:00:00.000Z', {
+        account: '保定市场监管',
+        text: HOSTILE,
+        decision: 'published-with-reason',
+        reason: HOSTILE,
+      }),
+    ]),
+    'full',
+  );
+  const other = await TestDevice.enroll(db, '保定市应急管理局');
+  await other.upload(await other.log(published('2026-04-02T08:00:00.000Z', { account: '保定应急' })));
+  await addAuditor(db, { login: 'city', password: '市级审计的密码1234', role: 'city' });
+  await addAuditor(db, { login: 'unit', password: '单位审计的密码1234', role: 'unit', unit: '保定市应急管理局' });
+}, 120_000);
+afterAll(async () => {
+  await db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sign-in', () => {
+  it('stores passwords with scrypt and checks them', async () => {
+    const stored = await hashPassword('一个足够长的密码', { N: 1024, r: 8, p: 1 });
+    expect(stored).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await checkPassword('一个足够长的密码', stored)).toBe(true);
+    expect(await checkPassword('另一个密码呀呀呀', stored)).toBe(false);
+  });
+
+  it('sends a visitor without a session to the sign-in page, and refuses a wrong password', async () => {
+    const res = await app.request('/devices');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/login?next=%2Fdevices');
+    const wrong = await app.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ login: 'city', password: 'nope' }),
+    });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('账号或密码不对');
+  });
+});
+
+describe('what auditors see', () => {
+  it('a city auditor sees every unit; draft text with markup and SQL is shown as text', async () => {
+    const cookie = await signIn('city', '市级审计的密码1234');
+    const res = await app.request('/attempts', { headers: { cookie } });
+    const html = await res.text();
+    expect(html).toContain('保定市市场监管局');
+    expect(html).toContain('保定市应急管理局');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script>alert(&quot;x&quot;)&lt;/script>');
+    expect(html).toContain('DROP TABLE attempts');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const count = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM attempts');
+    expect(count.rows[0]!.n).toBeGreaterThanOrEqual(2); // still there
+  });
+
+  it('a unit auditor sees only their unit, on every page and export', async () => {
+    const cookie = await signIn('unit', '单位审计的密码1234');
+    for (const path of ['/?show=all', '/units', '/attempts', '/devices', '/events']) {
+      const html = await (await app.request(path, { headers: { cookie } })).text();
+      expect(html, path).not.toContain('保定市市场监管局');
+    }
+    expect(await (await app.request('/attempts', { headers: { cookie } })).text()).toContain('保定应急');
+    const bytes = Buffer.from(await (await app.request('/attempts?format=csv', { headers: { cookie } })).arrayBuffer());
+    const csv = bytes.toString('utf8');
+    expect(csv.startsWith('\uFEFF"时间"')).toBe(true); // the BOM Excel and WPS need
+    expect(csv).toContain('保定应急');
+    expect(csv).not.toContain('保定市场监管');
+  });
+
+  it('exports a view as CSV with formulas neutralised, and as JSON Lines', async () => {
+    const cookie = await signIn('city', '市级审计的密码1234');
+    const res = await app.request('/attempts?format=csv&q=DROP', { headers: { cookie } });
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const csv = await res.text();
+    expect(csv.split('\r\n')).toHaveLength(3);
+    const jsonl = await (await app.request('/devices?format=jsonl', { headers: { cookie } })).text();
+    expect(
+      jsonl
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).unit),
+    ).toEqual(['保定市市场监管局', '保定市应急管理局']);
+  });
+});
+
+describe('collector import', () => {
+  it('merges a dashboard export, verified, and importing it again or after upload stores nothing twice', async () => {
+    const device = await TestDevice.enroll(db, '保定市审计局');
+    const records = await device.log([
+      ...published('2026-04-03T08:00:00.000Z'),
+      ...published('2026-04-04T08:00:00.000Z'),
+    ]);
+    await device.upload(records.slice(0, 2));
+    const model = new LogModel();
+    model.add(records);
+    const plan = planExport(model, {}, model.entries, { ok: true, broken: [] }, new Date('2026-04-05T00:00:00Z'));
+    const file = join(dir, 'export.jsonl');
+    writeFileSync(
+      file,
+      `${JSON.stringify(exportHeader(plan, {}, '0.1.0'))}\n${[...jsonlRecordChunks(plan.records, plan.keep)].join('')}`,
+    );
+    expect(await importExport(db, file, { device: Number(device.id) })).toMatchObject({
+      accepted: 2,
+      duplicates: 2,
+      events: 0,
+    });
+    expect(await importExport(db, file, { device: Number(device.id) })).toMatchObject({ accepted: 0, duplicates: 4 });
+    const offline = await importExport(db, file, { unit: '保定市审计局' });
+    expect(offline).toMatchObject({ accepted: 4 });
+    expect(await importExport(db, file, { unit: '保定市审计局' })).toMatchObject({
+      device: offline.device,
+      accepted: 0,
+    });
+    const tampered = join(dir, 'tampered.jsonl');
+    const lines = (await import('node:fs')).readFileSync(file, 'utf8').split('\n');
+    lines[2] = lines[2]!.replace('"published"', '"blocked"');
+    writeFileSync(tampered, lines.join('\n'));
+    await expect(importExport(db, tampered, { unit: '保定市审计局' })).rejects.toThrow('链不完整');
+  });
+});
