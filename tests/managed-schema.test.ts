@@ -34,6 +34,9 @@ const SAMPLE = {
   editorName: '张三',
   liveCheck: { weibo: true, wechat: false },
   retentionDays: 365,
+  collectorUrl: 'https://audit.example.gov.cn/',
+  collectorEnrollmentCode: 'GPG-96BV-VE27-HDQ7-XE3S',
+  collectorText: 'none',
 } satisfies Required<ManagedPolicy>;
 
 /** The part of Chrome's schema validation the policies rely on. */

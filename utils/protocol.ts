@@ -79,6 +79,17 @@ export interface LogStatus {
    * background's memory, the collector's acknowledged head): never cleared. See audit/anchor.ts.
    */
   anchorBreaks: { time: string; kind: 'emptied' | 'truncated' | 'rewritten'; source: string; reason: string }[];
+  /** Uploads to the city's collector, when the policy names one (entrypoints/background/uploader.ts). */
+  collector?: {
+    state: 'off' | 'idle' | 'sending' | 'retrying' | 'revoked' | 'not-enrolled' | 'misconfigured';
+    url?: string;
+    deviceId?: string;
+    unit?: string;
+    pending: number;
+    lastSuccess?: string;
+    lastError?: string;
+    nextAttempt?: string;
+  };
 }
 
 /** Settings an editor or auditor changes on the dashboard; those the policy locks are refused. */

@@ -31,6 +31,12 @@ export interface ManagedPolicy {
   liveCheck?: Partial<Settings['liveCheck']>;
   /** Delete log entries older than this many days (a retention marker keeps the chain verifiable). */
   retentionDays?: number;
+  /** The city's audit collector (https; http only on loopback): every log entry is uploaded there. */
+  collectorUrl?: string;
+  /** The unit's enrollment code from `govpost-guard collector enroll --unit …`. */
+  collectorEnrollmentCode?: string;
+  /** Whether draft text and excerpts travel to the collector, or only hashes and finding metadata (default). */
+  collectorText?: 'none' | 'full';
 }
 
 export const DEFAULT_SETTINGS: Settings = {

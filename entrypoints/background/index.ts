@@ -2,10 +2,13 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import browser from 'webextension-polyfill';
 import { serveProtocol } from '../../utils/messaging';
-import { openLogDb } from '../../audit/db';
+import { openLogDb, recordsAfter } from '../../audit/db';
 import type { Settings } from '../../utils/settings';
 import { createAuditLog } from './audit-log';
 import { browserAnchorStore } from './log-anchor-storage';
+import { openOutboxDb } from './outbox';
+import { createUploader } from './uploader';
+import { scheduleUploads } from './upload-schedule';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { packs, startPackUpdates } from './packs';
 import { saveSettings } from './save-settings';
@@ -13,17 +16,29 @@ import { readPolicy, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
 
 export default defineBackground(() => {
+  const logDb = openLogDb();
+  const extensionVersion = browser.runtime.getManifest().version;
+  const uploader = createUploader({
+    db: openOutboxDb(),
+    policy: readPolicy,
+    log: { recordsAfter: (seq, limit) => recordsAfter(logDb, seq, limit), recordAt: (seq) => logDb.records.get(seq) },
+    acknowledge: (ack) => auditLog.acknowledge(ack),
+    extensionVersion,
+  });
   const auditLog = createAuditLog({
-    db: openLogDb(),
+    db: logDb,
     settings: async () => (await readSettings()).settings,
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion,
     estimate: async () => {
       const { usage = 0, quota = 0 } = await navigator.storage.estimate();
       return { usage, quota };
     },
     onStorageLevel: showStorageLevel,
     anchors: browserAnchorStore(),
+    // Never awaited: a publish does not wait for the outbox, let alone the collector.
+    onCommit: (record) => void uploader.enqueue(record),
   });
+  scheduleUploads(() => uploader.flush());
   // Check the log against its anchors on start, not only at the first append.
   void auditLog.head().catch((e: unknown) => console.error('审计日志启动检查失败', e));
   scheduleLogMaintenance(async () => auditLog.maintain((await readPolicy())?.retentionDays));
@@ -40,7 +55,7 @@ export default defineBackground(() => {
       return auditLog.reportAdapterProblem(data, { url: sender.url });
     },
     getSettings: () => readSettings(),
-    getLogStatus: () => auditLog.status(),
+    getLogStatus: async () => ({ ...(await auditLog.status()), collector: await uploader.status() }),
     saveSettings: (data) =>
       saveSettings(data, {
         readLocal: async () =>

@@ -1,0 +1,163 @@
+/**
+ * The extension's uploads against the real collector app (embedded PostgreSQL), through a fetch
+ * that can fail: entries reach the collector once whatever goes wrong on the way, and the
+ * collector's acknowledged head comes back to the log as an anchor.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openLogDb, recordsAfter, type LogDb } from '../../audit/db';
+import type { Database } from '../../collector/db/database';
+import { createCode } from '../../collector/enrollment';
+import { createApp } from '../../collector/server';
+import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
+import { memoryAnchorStore, type AnchorStore } from '../../entrypoints/background/log-anchor';
+import { openOutboxDb, type OutboxDb } from '../../entrypoints/background/outbox';
+import { createUploader, type Uploader } from '../../entrypoints/background/uploader';
+import { DEFAULT_SETTINGS, type ManagedPolicy } from '../../utils/settings';
+import { attemptStart } from '../audit/fixtures';
+import { testDatabase } from '../collector/fleet';
+
+const weibo = { url: 'https://weibo.com/u/2803301701' };
+const URL_ = 'http://127.0.0.1:8787';
+let collector: Database;
+let app: ReturnType<typeof createApp>;
+let factory: IDBFactory;
+let logDb: LogDb;
+let outbox: OutboxDb;
+let anchors: AnchorStore;
+let policy: ManagedPolicy;
+let clock: number;
+let network: 'up' | 'down' | 'lose-answers';
+let log: AuditLog;
+let uploader: Uploader;
+
+const collectorFetch: typeof fetch = async (input, init) => {
+  if (network === 'down') throw new TypeError('Failed to fetch');
+  const url = new URL(String(input));
+  const res = await app.request(url.pathname, init as RequestInit);
+  // The collector stored the batch, then died before its answer reached the browser.
+  if (network === 'lose-answers') throw new TypeError('network error');
+  return res;
+};
+
+function start() {
+  uploader = createUploader({
+    db: outbox,
+    policy: async () => policy,
+    log: { recordsAfter: (s, n) => recordsAfter(logDb, s, n), recordAt: (s) => logDb.records.get(s) },
+    acknowledge: (ack) => log.acknowledge(ack),
+    extensionVersion: '0.1.0',
+    fetch: collectorFetch,
+    now: () => clock,
+    random: () => 0.5,
+    later: () => undefined,
+  });
+  log = createAuditLog({
+    db: logDb,
+    anchors,
+    settings: async () => ({ ...DEFAULT_SETTINGS, logText: 'full' }),
+    extensionVersion: '0.1.0',
+    onCommit: (r) => void uploader.enqueue(r),
+  });
+}
+
+async function stored(): Promise<{ seq: number; text: string | null }[]> {
+  const { rows } = await collector.query<{ seq: number; text: string | null }>(
+    `SELECT e.seq, e.record->>'text' AS text FROM entries e ORDER BY e.device_id, e.epoch, e.seq`,
+  );
+  return rows.map((r) => ({ seq: Number(r.seq), text: r.text }));
+}
+
+beforeAll(async () => {
+  collector = await testDatabase();
+  app = createApp(collector);
+}, 120_000);
+afterAll(() => collector?.close());
+
+beforeEach(async () => {
+  await collector.query('TRUNCATE entries, attempts, accounts, unit_days, events, devices, enrollment_codes CASCADE');
+  factory = new IDBFactory();
+  logDb = openLogDb({ indexedDB: factory, IDBKeyRange });
+  outbox = openOutboxDb({ indexedDB: factory, IDBKeyRange });
+  anchors = memoryAnchorStore();
+  policy = {
+    collectorUrl: URL_,
+    collectorEnrollmentCode: (await createCode(collector, '保定市政府办公室')).code,
+  };
+  clock = Date.parse('2026-03-01T08:00:00Z');
+  network = 'up';
+  start();
+});
+
+async function publish(n: number) {
+  for (let i = 0; i < n; i++) {
+    const { id } = await log.logAttempt(attemptStart({ text: `第 ${i + 1} 条` }), weibo);
+    await log.completeAttempt({ id, decision: 'published' }, weibo);
+  }
+}
+
+describe('uploads', () => {
+  it('enrolls, sends every committed entry without text by default, and keeps the acknowledged head', async () => {
+    await publish(2);
+    const status = await uploader.flush();
+    expect(status).toMatchObject({ state: 'idle', pending: 0, unit: '保定市政府办公室' });
+    expect(await stored()).toEqual([1, 2, 3, 4].map((seq) => ({ seq, text: null })));
+    const device = await outbox.device.get(URL_);
+    expect(device?.keys.privateKey.extractable).toBe(false);
+    expect((await log.anchors()).collector).toMatchObject({ seq: 4 });
+  });
+
+  it('sends text only when the policy says so', async () => {
+    policy = { ...policy, collectorText: 'full' };
+    await publish(1);
+    await uploader.flush();
+    expect((await stored())[0]).toEqual({ seq: 1, text: '第 1 条' });
+  });
+
+  it('keeps entries through an outage, backs off, and sends them later', async () => {
+    network = 'down';
+    await publish(2);
+    const failed = await uploader.flush();
+    expect(failed).toMatchObject({ state: 'retrying', pending: 4 });
+    expect(Date.parse(failed.nextAttempt!) - clock).toBe(15_000);
+    network = 'up';
+    expect((await uploader.flush()).pending).toBe(4); // not before the backoff ends
+    clock += 16_000;
+    expect(await uploader.flush()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await stored()).toHaveLength(4);
+  });
+
+  it('stores nothing twice when the collector’s answer is lost after it stored the batch', async () => {
+    await publish(2);
+    network = 'lose-answers';
+    expect((await uploader.flush()).pending).toBe(4);
+    network = 'up';
+    clock += 60_000;
+    expect((await uploader.flush()).pending).toBe(0);
+    expect(await stored()).toHaveLength(4);
+  });
+
+  it('after a restart, sends what the log committed but the outbox never got', async () => {
+    await publish(1);
+    await uploader.flush();
+    // Two more records committed while the outbox write was lost (the worker stopped in between).
+    const lost = createAuditLog({
+      db: logDb,
+      anchors,
+      settings: async () => DEFAULT_SETTINGS,
+      extensionVersion: '0.1.0',
+    });
+    const { id } = await lost.logAttempt(attemptStart({ text: '漏掉的一条' }), weibo);
+    await lost.completeAttempt({ id, decision: 'blocked' }, weibo);
+    start();
+    expect((await uploader.flush()).pending).toBe(0);
+    expect((await stored()).map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('does nothing without a collector in the policy', async () => {
+    policy = {};
+    await publish(1);
+    expect(await uploader.flush()).toMatchObject({ state: 'off', pending: 0 });
+    expect(await stored()).toEqual([]);
+  });
+});
