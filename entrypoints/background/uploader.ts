@@ -270,8 +270,9 @@ export function createUploader(deps: UploaderDeps) {
         const config = await configured();
         if (!config) return;
         const queued = (await db.state.get('queued'))?.head;
-        // Only straight after the last queued record; anything else is left to the catch-up.
-        if (queued && record.seq !== queued.seq + 1 && record.seq !== 1) return;
+        // Only straight after the last queued record, or a chain starting again; anything else
+        // (the very first records, a missed one) is left to the catch-up, which reads the log.
+        if (!queued || (record.seq !== queued.seq + 1 && record.seq !== 1)) return;
         await put([record], config.policy.collectorText);
       }).then(
         () => schedule(DEBOUNCE_MS),
