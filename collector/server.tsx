@@ -29,6 +29,8 @@ import {
 import * as q from './queries';
 
 const COOKIE = 'govpost_fleet';
+/** A text field of a submitted form ('' for a missing one or a file). */
+const field = (value: unknown): string => (typeof value === 'string' ? value : '');
 const DEFAULT_DORMANT_DAYS = 14;
 type Env = { Variables: { auditor: Auditor } };
 
@@ -85,7 +87,7 @@ export function createApp(db: Database, options: { secureCookies?: boolean } = {
   app.get('/login', (c) => c.html(page('登录', undefined, LoginView({ next: c.req.query('next') }))));
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
-    const token = await signIn(db, String(form.login ?? ''), String(form.password ?? ''));
+    const token = await signIn(db, field(form.login), field(form.password));
     if (!token) return c.html(page('登录', undefined, LoginView({ error: '账号或密码不对' })), 401);
     setCookie(c, COOKIE, token, {
       httpOnly: true,
@@ -94,7 +96,7 @@ export function createApp(db: Database, options: { secureCookies?: boolean } = {
       path: '/',
       maxAge: 12 * 3600,
     });
-    const next = String(form.next ?? '/');
+    const next = field(form.next) || '/';
     return c.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/');
   });
   app.post('/logout', async (c) => {
@@ -103,7 +105,7 @@ export function createApp(db: Database, options: { secureCookies?: boolean } = {
     return c.redirect('/login');
   });
   app.use('*', async (c, next) => {
-    const auditor = await sessionAuditor(db, getCookie(c, COOKIE));
+    const auditor = await sessionAuditor(db, getCookie(c as Context, COOKIE));
     if (!auditor) return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`);
     c.set('auditor', auditor);
     return next();

@@ -140,7 +140,8 @@ export function createUploader(deps: UploaderDeps) {
       credentials: 'omit',
     });
     const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (!res.ok) throw new HttpError(res.status, String(answer.error ?? `HTTP ${res.status}`));
+    if (!res.ok)
+      throw new HttpError(res.status, typeof answer.error === 'string' ? answer.error : `HTTP ${res.status}`);
     return answer;
   }
 

@@ -33,7 +33,7 @@ let uploader: Uploader;
 
 const collectorFetch: typeof fetch = async (input, init) => {
   if (network === 'down') throw new TypeError('Failed to fetch');
-  const url = new URL(String(input));
+  const url = new URL(input instanceof Request ? input.url : input);
   const res = await app.request(url.pathname, init as RequestInit);
   // The collector stored the batch, then died before its answer reached the browser.
   if (network === 'lose-answers') throw new TypeError('network error');

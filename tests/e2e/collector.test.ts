@@ -143,7 +143,7 @@ describe('the fleet', () => {
         new Promise<void>((resolve, reject) => {
           const del = indexedDB.deleteDatabase('govpost-audit-log');
           del.onsuccess = () => resolve();
-          del.onerror = () => reject(del.error);
+          del.onerror = () => reject(new Error(`deleteDatabase: ${del.error?.message}`));
         }),
     );
     await post('删库之后发出的一条。');
