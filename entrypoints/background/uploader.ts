@@ -179,6 +179,8 @@ export function createUploader(deps: UploaderDeps) {
     for (const row of rows) {
       bytes += JSON.stringify(row.entry).length * 3;
       if (taken.length && bytes > BATCH_BYTES) break;
+      // A batch holds one chain in order: a log that started again goes in the next batch.
+      if (taken.length && row.entry.seq <= taken[taken.length - 1]!.entry.seq) break;
       taken.push(row);
     }
     return taken;
@@ -273,7 +275,13 @@ export function createUploader(deps: UploaderDeps) {
         const queued = (await db.state.get('queued'))?.head;
         // Only straight after the last queued record, or a chain starting again; anything else
         // (the very first records, a missed one) is left to the catch-up, which reads the log.
-        if (!queued || (record.seq !== queued.seq + 1 && record.seq !== 1)) return;
+        if (!queued) return;
+        if (record.seq !== queued.seq + 1) {
+          if (record.seq !== 1) return;
+          // A first record while something is queued: a new chain only if the queued head is no
+          // longer in the log; if it is, a catch-up already queued this record.
+          if ((await deps.log.recordAt(queued.seq))?.hash === queued.hash) return;
+        }
         await put([record], config.policy.collectorText);
       }).then(
         () => schedule(DEBOUNCE_MS),

@@ -14,6 +14,7 @@ import { memoryAnchorStore, type AnchorStore } from '../../entrypoints/backgroun
 import { openOutboxDb, type OutboxDb } from '../../entrypoints/background/outbox';
 import { createUploader, type Uploader } from '../../entrypoints/background/uploader';
 import { DEFAULT_SETTINGS, type ManagedPolicy } from '../../utils/settings';
+import type { LogRecord } from '../../audit/record';
 import { attemptStart } from '../audit/fixtures';
 import { testDatabase } from '../collector/fleet';
 
@@ -152,6 +153,47 @@ describe('uploads', () => {
     start();
     expect((await uploader.flush()).pending).toBe(0);
     expect((await stored()).map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('puts a record in the outbox once when the catch-up read it before its own enqueue ran', async () => {
+    // A flush (alarm, worker start) reads the log while the just-committed records' enqueues
+    // still wait their turn: each record must leave once, or the batch is refused for good.
+    const committed: LogRecord[] = [];
+    log = createAuditLog({
+      db: logDb,
+      anchors,
+      settings: async () => DEFAULT_SETTINGS,
+      extensionVersion: '0.1.0',
+      onCommit: (r) => void committed.push(r),
+    });
+    await publish(2);
+    network = 'down';
+    expect((await uploader.flush()).pending).toBe(4);
+    for (const r of committed) await uploader.enqueue(r);
+    expect(await outbox.outbox.count()).toBe(4);
+    network = 'up';
+    clock += 60_000;
+    expect(await uploader.flush()).toMatchObject({ state: 'idle', pending: 0 });
+    expect((await stored()).map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('sends a log that started again in its own batch, after what the old chain left', async () => {
+    network = 'down';
+    await publish(1);
+    await uploader.flush();
+    // The local log is wiped while two old entries wait; the new chain starts at 1 again.
+    await logDb.delete();
+    logDb = openLogDb({ indexedDB: factory, IDBKeyRange });
+    start();
+    await publish(1);
+    network = 'up';
+    clock += 60_000;
+    await uploader.flush();
+    await uploader.flush();
+    const status = await uploader.flush();
+    expect(status).toMatchObject({ state: 'idle', pending: 0 });
+    const { rows } = await collector.query<{ kind: string }>('SELECT kind FROM events');
+    expect(rows.map((r) => r.kind)).toContain('restarted');
   });
 
   it('does nothing without a collector in the policy', async () => {
