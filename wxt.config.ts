@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { defaultPackPlugin } from './cli/pack/vite-plugin';
+import { OPTIONAL_DATA_COLLECTION } from './utils/data-collection';
 
 // The public half of the key that fixes the extension id (bpaphlkjmdglaojppphhcbmagkiggbeh) for
 // unpacked installs, so enterprise policy files and tests can name the extension before it is built.
@@ -23,11 +24,13 @@ export default defineConfig({
             gecko: {
               // Fixed, so policies.json (3rdparty.Extensions, ExtensionSettings) can name the add-on.
               id: 'govpost-guard@govpost-guard.cn',
-              // MAIN-world content scripts (the network gate) need Firefox 128.
-              strict_min_version: '128.0',
-              // Nothing leaves the browser: checks, the log and packs stay local. An upload of the log
-              // would have to declare what travels (websiteContent, websiteActivity) here.
-              data_collection_permissions: { required: ['none'] },
+              // MAIN-world content scripts (the network gate) need Firefox 128; the data collection
+              // consent checked before uploads to the city's collector needs 140 (ESR 140 and later).
+              strict_min_version: '140.0',
+              // Checks and packs stay local. The log leaves only for the city's own collector when
+              // its policy names one: optional kinds, checked before each send
+              // (utils/data-collection.ts keeps the list and says why each).
+              data_collection_permissions: { required: ['none'], optional: [...OPTIONAL_DATA_COLLECTION] },
             },
           },
         }

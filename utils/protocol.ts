@@ -80,16 +80,25 @@ export interface LogStatus {
    */
   anchorBreaks: { time: string; kind: 'emptied' | 'truncated' | 'rewritten'; source: string; reason: string }[];
   /** Uploads to the city's collector, when the policy names one (entrypoints/background/uploader.ts). */
-  collector?: {
-    state: 'off' | 'idle' | 'sending' | 'retrying' | 'revoked' | 'not-enrolled' | 'misconfigured';
-    url?: string;
-    deviceId?: string;
-    unit?: string;
-    pending: number;
-    lastSuccess?: string;
-    lastError?: string;
-    nextAttempt?: string;
-  };
+  collector?: UploadStatus;
+}
+
+/**
+ * Where uploads to the city's collector stand. `needs-consent`: the browser (Firefox's data
+ * collection consent) has not allowed the log to leave yet; nothing is sent meanwhile.
+ */
+export type UploadState =
+  'off' | 'idle' | 'sending' | 'retrying' | 'revoked' | 'not-enrolled' | 'misconfigured' | 'needs-consent';
+
+export interface UploadStatus {
+  state: UploadState;
+  url?: string;
+  deviceId?: string;
+  unit?: string;
+  pending: number;
+  lastSuccess?: string;
+  lastError?: string;
+  nextAttempt?: string;
 }
 
 /** Settings an editor or auditor changes on the dashboard; those the policy locks are refused. */

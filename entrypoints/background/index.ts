@@ -7,6 +7,7 @@ import type { Settings } from '../../utils/settings';
 import { createAuditLog } from './audit-log';
 import { browserAnchorStore } from './log-anchor-storage';
 import { openOutboxDb } from './outbox';
+import { browserDataConsent } from './data-consent';
 import { createUploader } from './uploader';
 import { scheduleUploads } from './upload-schedule';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
     log: { recordsAfter: (seq, limit) => recordsAfter(logDb, seq, limit), recordAt: (seq) => logDb.records.get(seq) },
     acknowledge: (ack) => auditLog.acknowledge(ack),
     extensionVersion,
+    consent: browserDataConsent(),
   });
   const auditLog = createAuditLog({
     db: logDb,

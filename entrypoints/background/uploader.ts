@@ -18,24 +18,15 @@ import {
   SIGNATURE_HEADER,
   toUploadEntry,
   type BatchAnswer,
+  type CollectorText,
   type EnrollAnswer,
 } from '../../fleet-protocol/upload';
+import type { UploadState, UploadStatus } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
 import { newDeviceKeys, publicJwk, signBody } from './device-key';
 import type { DeviceRow, OutboxDb } from './outbox';
 
-export type UploadState = 'off' | 'idle' | 'sending' | 'retrying' | 'revoked' | 'not-enrolled' | 'misconfigured';
-
-export interface UploadStatus {
-  state: UploadState;
-  url?: string;
-  deviceId?: string;
-  unit?: string;
-  pending: number;
-  lastSuccess?: string;
-  lastError?: string;
-  nextAttempt?: string;
-}
+export type { UploadState, UploadStatus };
 
 export interface UploaderDeps {
   db: OutboxDb;
@@ -47,6 +38,11 @@ export interface UploaderDeps {
   };
   acknowledge: (ack: Head) => Promise<unknown>;
   extensionVersion: string;
+  /**
+   * Whether the browser lets the log leave for the collector (Firefox's data collection consent);
+   * absent where the browser has no such consent. Nothing is sent while it says no; entries wait.
+   */
+  consent?: (text: CollectorText) => Promise<boolean>;
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
@@ -54,6 +50,8 @@ export interface UploaderDeps {
   later?: (ms: number, run: () => void) => void;
 }
 
+const CONSENT_NEEDED =
+  '浏览器尚未允许本扩展向本市汇聚服务器发送日志：请在“附加组件和主题 → 政务新媒体发布前合规守卫 → 权限”中打开数据收集许可';
 const REQUEST_TIMEOUT_MS = 20_000;
 const BATCH_ENTRIES = 200;
 const BATCH_BYTES = 2 * 1024 * 1024;
@@ -99,6 +97,10 @@ export function createUploader(deps: UploaderDeps) {
     const problem = collectorUrlProblem(policy.collectorUrl);
     if (problem) {
       Object.assign(status, { state: 'misconfigured', lastError: problem });
+      return undefined;
+    }
+    if (deps.consent && !(await deps.consent(policy.collectorText ?? 'none').catch(() => false))) {
+      Object.assign(status, { state: 'needs-consent', lastError: CONSENT_NEEDED });
       return undefined;
     }
     return { url: policy.collectorUrl.replace(/\/+$/, ''), policy };

@@ -13,6 +13,7 @@ import { createAuditLog, type AuditLog } from '../../entrypoints/background/audi
 import { memoryAnchorStore, type AnchorStore } from '../../entrypoints/background/log-anchor';
 import { openOutboxDb, type OutboxDb } from '../../entrypoints/background/outbox';
 import { createUploader, type Uploader } from '../../entrypoints/background/uploader';
+import { dataCollectionNeeded } from '../../utils/data-collection';
 import { DEFAULT_SETTINGS, type ManagedPolicy } from '../../utils/settings';
 import type { LogRecord } from '../../audit/record';
 import { attemptStart } from '../audit/fixtures';
@@ -194,6 +195,32 @@ describe('uploads', () => {
     expect(status).toMatchObject({ state: 'idle', pending: 0 });
     const { rows } = await collector.query<{ kind: string }>('SELECT kind FROM events');
     expect(rows.map((r) => r.kind)).toContain('restarted');
+  });
+
+  it('sends nothing while the browser withholds consent, and everything once it is given', async () => {
+    let asked: string[] = [];
+    let given = false;
+    uploader = createUploader({
+      db: outbox,
+      policy: async () => policy,
+      log: { recordsAfter: (s, n) => recordsAfter(logDb, s, n), recordAt: (s) => logDb.records.get(s) },
+      acknowledge: (ack) => log.acknowledge(ack),
+      extensionVersion: '0.1.0',
+      fetch: collectorFetch,
+      now: () => clock,
+      consent: async (text) => {
+        asked = dataCollectionNeeded(text);
+        return given;
+      },
+    });
+    policy = { ...policy, collectorText: 'full' };
+    await publish(1);
+    expect(await uploader.flush()).toMatchObject({ state: 'needs-consent' });
+    expect(asked).toContain('websiteContent');
+    expect(await stored()).toEqual([]);
+    given = true;
+    expect(await uploader.flush()).toMatchObject({ state: 'idle', pending: 0 });
+    expect(await stored()).toHaveLength(2);
   });
 
   it('does nothing without a collector in the policy', async () => {
