@@ -15,23 +15,16 @@
  * An attempt is never rewritten: its decision arrives as a separate `outcome` record, so the
  * chain stays append-only and a pending attempt (crash, closed tab) simply has no outcome yet.
  */
-import type { Category, FieldName, Platform, Severity } from '../rules/engine/types';
-import type { AttemptStart, Decision } from '../utils/protocol';
+import type { Category, FieldName, FindingSeverity, Platform } from '../rules/engine/types';
+import { FINAL_DECISIONS, type AttemptStart, type Decision, type FinalDecision } from '../utils/protocol';
 
 /** Record format; a future change of fields gets a new number and verify.ts keeps reading both. */
 export const RECORD_FORMAT = 1;
 /** The `prev` of the very first record: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type { Decision };
-export type FinalDecision = Exclude<Decision, 'pending'>;
-export const FINAL_DECISIONS: readonly FinalDecision[] = [
-  'published',
-  'published-with-reason',
-  'blocked',
-  'cancelled',
-  'check-failed',
-];
+export { FINAL_DECISIONS };
+export type { Decision, FinalDecision };
 
 /** The link fields every record has. `time` is the background's clock (ISO 8601, UTC). */
 export interface Links {
@@ -51,7 +44,7 @@ export interface LoggedFinding {
   ruleId: string;
   messageId: string;
   category: Category;
-  severity: Exclude<Severity, 'off'>;
+  severity: FindingSeverity;
   field: FieldName;
   range: [number, number];
   basis: string;
@@ -117,7 +110,8 @@ export interface AdapterProblemRecord extends Links {
   problem: string;
 }
 
-export type StorageLevel = 'ok' | 'warning' | 'critical';
+export const STORAGE_LEVELS = ['ok', 'warning', 'critical'] as const;
+export type StorageLevel = (typeof STORAGE_LEVELS)[number];
 
 export interface StorageRecord extends Links {
   type: 'storage';
@@ -134,15 +128,8 @@ export interface IntegrityRecord extends Links {
 
 export type LogRecord =
   AttemptRecord | OutcomeRecord | RetentionRecord | AdapterProblemRecord | StorageRecord | IntegrityRecord;
-export type RecordType = LogRecord['type'];
-export const RECORD_TYPES: readonly RecordType[] = [
-  'attempt',
-  'outcome',
-  'retention',
-  'adapter-problem',
-  'storage',
-  'integrity',
-];
+export const RECORD_TYPES = ['attempt', 'outcome', 'retention', 'adapter-problem', 'storage', 'integrity'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** A record before it is linked: what the writer supplies; the chain adds v, seq, prev, hash. */
 export type RecordBody<R extends LogRecord = LogRecord> = R extends LogRecord

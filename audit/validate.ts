@@ -3,7 +3,17 @@
  * the settings. A compromised or buggy content script can still only append well-formed,
  * bounded records; anything else is refused with a message naming the field.
  */
-import { CATEGORIES, isFieldName, type FieldName } from '../rules/engine/types';
+import {
+  CATEGORIES,
+  CHECK_VERDICTS,
+  DRAFT_KINDS,
+  FINDING_SEVERITIES,
+  ID_PATTERN,
+  isFieldName,
+  PLATFORMS,
+  VERSION_PATTERN,
+  type FieldName,
+} from '../rules/engine/types';
 import type { AdapterProblem, AttemptCompletion, AttemptStart, SettingsChange } from '../utils/protocol';
 
 import { FINAL_DECISIONS } from './record';
@@ -24,9 +34,8 @@ export const LIMITS = {
   offset: 1_000_000,
 } as const;
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const ruleId = str(64, { pattern: ID, what: '应为小写字母、数字和连字符组成的规则 id' });
-const platform = oneOf(['weibo', 'wechat'] as const);
+const ruleId = str(64, { pattern: ID_PATTERN, what: '应为小写字母、数字和连字符组成的规则 id' });
+const platform = oneOf(PLATFORMS);
 const fieldName: Check<FieldName> = (v, path) => {
   const s = str(32)(v, path);
   if (!isFieldName(s)) throw new InvalidPayload(`${path}：不是已知的字段名`);
@@ -51,7 +60,7 @@ const finding = obj(
     ruleId,
     messageId: str(64, { min: 1, pattern: /^[A-Za-z0-9_.-]+$/, what: '应为字母、数字、下划线、点或连字符' }),
     category: oneOf(CATEGORIES),
-    severity: oneOf(['block', 'justify', 'warn', 'monitor'] as const),
+    severity: oneOf(FINDING_SEVERITIES),
     field: fieldName,
     range: tuple(offset, offset),
     excerpt: str(LIMITS.excerpt),
@@ -65,18 +74,18 @@ const finding = obj(
 const attemptStartShape = obj(
   {
     platform,
-    kind: oneOf(['post', 'repost', 'comment', 'reply', 'article', 'image-post'] as const),
+    kind: oneOf(DRAFT_KINDS),
     page,
     account: obj({ name: str(LIMITS.name, { min: 1 }), id: str(LIMITS.name) }, ['id']),
     url: httpsUrl,
     title: str(LIMITS.title),
     text: str(LIMITS.text),
-    verdict: oneOf(['pass', 'warn', 'justify', 'block', 'error'] as const),
+    verdict: oneOf(CHECK_VERDICTS),
     findings: list(finding, LIMITS.findings),
     errors: list(obj({ ruleId, message: str(LIMITS.message) }), LIMITS.errors),
     pack: obj({
       id: ruleId,
-      version: str(32, { pattern: /^\d{1,6}\.\d{1,6}\.\d{1,6}$/, what: '应为 主版本.次版本.修订号' }),
+      version: str(32, { pattern: VERSION_PATTERN, what: '应为 主版本.次版本.修订号' }),
     }),
   },
   ['account', 'title'],

@@ -3,10 +3,7 @@
  * field so a bad line gets a message that says what is wrong, in Chinese, and the batch goes on.
  * Fields the engine does not know are ignored.
  */
-import type { Draft, DraftKind, Platform } from '../rules/engine/types';
-
-export const PLATFORMS: readonly Platform[] = ['weibo', 'wechat'];
-export const KINDS: readonly DraftKind[] = ['post', 'repost', 'comment', 'reply', 'article', 'image-post'];
+import { DRAFT_KINDS, PLATFORMS, type Draft } from '../rules/engine/types';
 
 export type DraftId = string | number;
 
@@ -63,7 +60,7 @@ function oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[]): T 
 
 function toDraft(o: Obj): Draft {
   const platform = oneOf(o, 'platform', PLATFORMS);
-  const kind = oneOf(o, 'kind', KINDS);
+  const kind = oneOf(o, 'kind', DRAFT_KINDS);
   if (o.body === undefined || o.body === null) throw new LineError('缺少 body（稿件正文，应为文字）');
   const body = optionalString(o, 'body')!;
   const draft: Draft = { platform, kind, body };

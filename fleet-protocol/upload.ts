@@ -14,7 +14,7 @@
  *   Answer: `{ack: {seq, hash}, accepted, duplicates, events}` — the head the collector holds.
  */
 import * as v from 'valibot';
-import type { LogRecord } from '../audit/record';
+import { RECORD_TYPES, type LogRecord } from '../audit/record';
 
 export const SIGNATURE_HEADER = 'x-govpost-signature';
 export const MAX_BATCH_ENTRIES = 500;
@@ -53,7 +53,7 @@ export const UploadEntry = v.looseObject({
   seq,
   prev: hex64,
   hash: hex64,
-  type: v.picklist(['attempt', 'outcome', 'retention', 'adapter-problem', 'storage', 'integrity']),
+  type: v.picklist(RECORD_TYPES),
   // The log's own clock writes ISO 8601 in UTC; a year outside 2000–2099 is no device's log.
   time: v.pipe(v.string(), v.isoTimestamp(), v.regex(/^20\d\d-/, '时间不在 2000–2099 年之间')),
   redacted: v.optional(v.boolean()),

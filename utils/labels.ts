@@ -4,10 +4,8 @@
  * the override is 仍要发布 everywhere, a justify finding is 需说明理由 everywhere, and rule ids
  * (no-ad-promotion) and English verdicts never reach a user — they are shown by these names.
  */
-import type { Category, DraftKind, Platform, Severity, Verdict } from '../rules/engine/types';
-
-/** What the editor finally did with an attempt (mirrors utils/protocol.ts `Decision`). */
-type DecisionValue = 'pending' | 'published' | 'published-with-reason' | 'blocked' | 'cancelled' | 'check-failed';
+import type { Category, CheckVerdict, DraftKind, FindingSeverity, Platform } from '../rules/engine/types';
+import type { Decision } from './protocol';
 
 export const PLATFORM_LABELS: Record<Platform, string> = { weibo: '微博', wechat: '微信公众号' };
 
@@ -21,7 +19,7 @@ export const KIND_LABELS: Record<DraftKind, string> = {
 };
 
 /** A check's outcome. `error`: the check could not finish (the post was held). */
-export const VERDICT_LABELS: Record<Verdict | 'error', string> = {
+export const VERDICT_LABELS: Record<CheckVerdict, string> = {
   pass: '通过',
   warn: '提示',
   justify: '需说明理由',
@@ -30,7 +28,7 @@ export const VERDICT_LABELS: Record<Verdict | 'error', string> = {
 };
 
 /** One finding's severity: the same words as the verdicts they lead to. */
-export const SEVERITY_LABELS: Record<Exclude<Severity, 'off'>, string> = {
+export const SEVERITY_LABELS: Record<FindingSeverity, string> = {
   block: '拦截',
   justify: '需说明理由',
   warn: '提示',
@@ -41,7 +39,7 @@ export const SEVERITY_LABELS: Record<Exclude<Severity, 'off'>, string> = {
  * The editor's decision. Publishing over findings is 仍要发布 — the panel's button, the popup,
  * the dashboard's column and charts, the CSV — whether or not a reason was asked for.
  */
-export const DECISION_LABELS: Record<DecisionValue, string> = {
+export const DECISION_LABELS: Record<Decision, string> = {
   pending: '未完成',
   published: '已发布',
   'published-with-reason': '仍要发布',

@@ -6,7 +6,8 @@
  */
 import type { Pack } from '../rules/engine/pack';
 import type { PackOutcome, PackStatus, UpdateOutcome } from '../pack-trust/status';
-import type { DraftKind, Finding, Platform, RuleError, Verdict } from '../rules/engine/types';
+import type { CheckVerdict, DraftKind, Finding, Platform, RuleError } from '../rules/engine/types';
+import type { StorageLevel } from '../audit/record';
 import type { LockedSettings, Settings } from './settings';
 
 /** Who may call a method: content scripts on the guarded sites, or the extension's own pages. */
@@ -26,8 +27,11 @@ export interface ActivePack {
   rollback?: boolean;
 }
 
-/** What the editor finally did with an attempt. `pending` until the attempt is completed. */
-export type Decision = 'pending' | 'published' | 'published-with-reason' | 'blocked' | 'cancelled' | 'check-failed';
+/** What the editor finally did with an attempt, once the attempt is completed. */
+export const FINAL_DECISIONS = ['published', 'published-with-reason', 'blocked', 'cancelled', 'check-failed'] as const;
+export type FinalDecision = (typeof FINAL_DECISIONS)[number];
+/** An attempt's decision: `pending` until it is completed. */
+export type Decision = 'pending' | FinalDecision;
 
 /** A publish attempt as a content script reports it, before the post may leave (write-ahead). */
 export interface AttemptStart {
@@ -39,7 +43,7 @@ export interface AttemptStart {
   url: string;
   title?: string;
   text: string;
-  verdict: Verdict | 'error';
+  verdict: CheckVerdict;
   findings: Finding[];
   errors: RuleError[];
   pack: { id: string; version: string };
@@ -47,7 +51,7 @@ export interface AttemptStart {
 
 export interface AttemptCompletion {
   id: string;
-  decision: Exclude<Decision, 'pending'>;
+  decision: FinalDecision;
   /** The editor's written reason (发布理由) for justify/warn overrides and check failures. */
   reason?: string;
 }
@@ -71,7 +75,7 @@ export interface LogAttemptExtras {
 /** The log as the background sees it, for the popup and the dashboard. */
 export interface LogStatus {
   head: { seq: number; hash: string } | null;
-  storage: { level: 'ok' | 'warning' | 'critical'; usage?: number; quota?: number; message?: string };
+  storage: { level: StorageLevel; usage?: number; quota?: number; message?: string };
   /** The last break the background's daily check found and recorded, if any. */
   lastIntegrityProblem: { time: string; seq: number; reason: string } | null;
   /**
@@ -175,9 +179,9 @@ export interface TabStatus {
     time: string;
     source: 'publish' | 'live';
     kind: DraftKind;
-    verdict: Verdict | 'error';
+    verdict: CheckVerdict;
     findings: Finding[];
-    decision?: Exclude<Decision, 'pending'>;
+    decision?: FinalDecision;
   };
   /** Adapter problems still present on the page (what the editor sees in the notice). */
   problems: string[];

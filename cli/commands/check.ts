@@ -6,10 +6,18 @@
  * one result per line in the same order, so a bad line costs only its own result.
  */
 import { PackCompileError, compilePack, type Checker } from '../../rules/engine/checker';
-import type { Draft, DraftKind, Platform, Report, Verdict } from '../../rules/engine/types';
+import {
+  DRAFT_KINDS,
+  PLATFORMS,
+  type Draft,
+  type DraftKind,
+  type Platform,
+  type Report,
+  type Verdict,
+} from '../../rules/engine/types';
 import { RULES } from '../../rules/index';
 import { parseOptions } from '../args';
-import { KINDS, parseDraftLine, PLATFORMS, type DraftId } from '../draft-input';
+import { parseDraftLine, type DraftId } from '../draft-input';
 import { displayName, InputError, readLines, readText, STDIN } from '../input';
 import { EXIT, UsageError, write, type CliIO } from '../io';
 import type { Command } from '../main';
@@ -29,7 +37,7 @@ const OPTIONS = {
   pack: { type: 'string' },
   format: { type: 'string', choices: FORMATS },
   platform: { type: 'string', choices: PLATFORMS },
-  kind: { type: 'string', choices: KINDS },
+  kind: { type: 'string', choices: DRAFT_KINDS },
   'fail-on': { type: 'string', choices: FAIL_ON },
   'max-findings': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -53,7 +61,7 @@ export const CHECK_USAGE = `用法 / Usage:
   --fail-on 结论     有稿件的结论达到这一级（block 拦截 › justify 需说明理由 › warn 提示）时退出码为 3，
                      便于脚本和内容管理系统的发布钩子据此拦下，不必解析输出
   --platform 平台    text/json：稿件所在平台，weibo（默认）或 wechat
-  --kind 类型        text/json：稿件类型，${KINDS.join('、')}（默认 post）
+  --kind 类型        text/json：稿件类型，${DRAFT_KINDS.join('、')}（默认 post）
   --max-findings N   text：每篇稿件最多列出 N 条问题（最严重的在前，默认 ${DEFAULT_MAX_FINDINGS}；0 为全部）
   -h, --help         显示本帮助
 

@@ -19,6 +19,7 @@ import { LazyFieldView } from './field-view';
 import { validatePack, type Pack } from './pack';
 import { compileSources } from './sources';
 import {
+  SEVERITIES,
   severityRank,
   verdictOf,
   type Category,
@@ -154,8 +155,7 @@ function resolveOptions(
         out[key] = Object.freeze([...(value as string[])]);
         break;
       case 'severity':
-        if (!['block', 'justify', 'warn', 'monitor', 'off'].includes(value as string))
-          errors.push(`${at}: 应为 block/justify/warn/monitor/off 之一`);
+        if (!SEVERITIES.includes(value as Severity)) errors.push(`${at}: 应为 ${SEVERITIES.join('/')} 之一`);
         out[key] = value;
         break;
     }

@@ -4,7 +4,7 @@
  * sources, allow-lists, per-site selector overrides — and carries its own test cases. This is the
  * built form (one JSON document); admins write it as a folder of YAML files (see packs/default).
  */
-import { SEVERITIES, type DraftKind, type Platform, type Severity } from './types';
+import { ID_PATTERN, SEVERITIES, VERSION_PATTERN, type DraftKind, type Platform, type Severity } from './types';
 
 export const PACK_FORMAT = 1;
 
@@ -146,9 +146,6 @@ export const PACK_LIMITS = {
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; errors: string[] };
 
-const VERSION = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/;
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
 /** Compares MAJOR.MINOR.PATCH versions: negative when a < b. */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -169,8 +166,9 @@ export function validatePack(input: unknown): PackValidation {
   const p = input;
 
   if (p.format !== PACK_FORMAT) err('format', `格式版本应为 ${PACK_FORMAT}，实际为 ${JSON.stringify(p.format)}`);
-  if (typeof p.id !== 'string' || !ID.test(p.id)) err('id', '应为小写字母、数字和连字符组成的标识（最长 64）');
-  if (typeof p.version !== 'string' || !VERSION.test(p.version)) err('version', '应为 主版本.次版本.修订号，如 1.4.0');
+  if (typeof p.id !== 'string' || !ID_PATTERN.test(p.id)) err('id', '应为小写字母、数字和连字符组成的标识（最长 64）');
+  if (typeof p.version !== 'string' || !VERSION_PATTERN.test(p.version))
+    err('version', '应为 主版本.次版本.修订号，如 1.4.0');
   for (const key of ['name', 'issuer', 'date'] as const) {
     if (typeof p[key] !== 'string' || p[key].trim() === '') err(key, '必填的文字字段');
   }

@@ -1,11 +1,25 @@
 /**
  * The contracts shared by adapters, the engine, the panel, the log and the CLI
- * (see DESIGN.md, "Contracts"). Pure types: importing this file costs nothing at runtime.
+ * (see DESIGN.md, "Contracts"): types, and the domain lists they come from. Each list is written
+ * here once; its type is derived from it, and validators (messages, packs, CLI drafts) use the
+ * same list, so a new platform or draft kind is added in one place.
  */
 
-export type Platform = 'weibo' | 'wechat';
+/** The platforms the extension guards. */
+export const PLATFORMS = ['weibo', 'wechat'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
-export type DraftKind = 'post' | 'repost' | 'comment' | 'reply' | 'article' | 'image-post';
+/** What a draft is on its platform. */
+export const DRAFT_KINDS = ['post', 'repost', 'comment', 'reply', 'article', 'image-post'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+/**
+ * Ids of rules and packs: lower-case letters, digits and hyphens, at most 64 characters
+ * (`no-typo`, `baoding-default`).
+ */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** A pack's MAJOR.MINOR.PATCH version: no leading zeros, at most six digits each. */
+export const VERSION_PATTERN = /^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$/;
 
 /** What an adapter extracts from an editor page. */
 export interface Draft {
@@ -52,8 +66,17 @@ export type Category = (typeof CATEGORIES)[number];
 export const SEVERITIES = ['block', 'justify', 'warn', 'monitor', 'off'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A finding's severity: every step of the ladder but `off` (an off rule reports nothing). */
+export const FINDING_SEVERITIES = ['block', 'justify', 'warn', 'monitor'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+
 /** A report's verdict: the highest severity among shown findings, or pass. */
-export type Verdict = 'pass' | 'warn' | 'justify' | 'block';
+export const VERDICTS = ['pass', 'warn', 'justify', 'block'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A check's outcome as the guard, the log and the dashboard see it: `error` when it could not finish. */
+export const CHECK_VERDICTS = [...VERDICTS, 'error'] as const;
+export type CheckVerdict = (typeof CHECK_VERDICTS)[number];
 
 /**
  * The text fields a finding can point into. `links[i]` is the href of the i-th entry of
@@ -82,7 +105,7 @@ export type Range = readonly [number, number];
 export interface Finding {
   ruleId: string;
   category: Category;
-  severity: Exclude<Severity, 'off'>;
+  severity: FindingSeverity;
   field: FieldName;
   range: Range;
   /** The original text the range names. */
