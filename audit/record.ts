@@ -16,6 +16,7 @@
  * chain stays append-only and a pending attempt (crash, closed tab) simply has no outcome yet.
  */
 import type { Category, FieldName, FindingSeverity, Platform } from '../rules/engine/types';
+import type { Settings } from '../utils/settings';
 import { FINAL_DECISIONS, type AttemptStart, type Decision, type FinalDecision } from '../utils/protocol';
 
 /** Record format; a future change of fields gets a new number and verify.ts keeps reading both. */
@@ -63,7 +64,7 @@ export interface AttemptRecord extends Links, Omit<AttemptStart, 'text' | 'findi
   /** Always present: lower-case hex SHA-256 of the UTF-8 text. */
   textSha256: string;
   textLength: number;
-  logText: 'full' | 'hash';
+  logText: Settings['logText'];
   findings: LoggedFinding[];
   /** The extension's version. */
   extension: string;

@@ -3,12 +3,34 @@
  * `data` argument and answers asynchronously; callers and handlers are typed from this
  * interface, so a request and its answer cannot drift apart, and the background's handler table
  * must cover every method (see utils/messaging.ts).
+ *
+ * What less trusted contexts send (a content script's attempt, completion and adapter problem; a
+ * page's settings change) is described by a valibot schema here, and its type is inferred from
+ * it: the background parses every such request with `parseRequest`, so a compromised or buggy
+ * content script can still only append well-formed, bounded records, and anything else is refused
+ * with a message naming the field.
  */
+import * as v from 'valibot';
 import type { Pack } from '../rules/engine/pack';
 import type { PackOutcome, PackStatus, UpdateOutcome } from '../pack-trust/status';
-import type { CheckVerdict, DraftKind, Finding, Platform, RuleError } from '../rules/engine/types';
+import { bool, describeIssues, int, list, oneOf, pair, pathTo, strictRecord, text } from '../rules/engine/schema';
+import {
+  CATEGORIES,
+  CHECK_VERDICTS,
+  DRAFT_KINDS,
+  FINDING_SEVERITIES,
+  ID_PATTERN,
+  isFieldName,
+  PLATFORMS,
+  VERSION_PATTERN,
+  type CheckVerdict,
+  type DraftKind,
+  type FieldName,
+  type Finding,
+  type Platform,
+} from '../rules/engine/types';
 import type { StorageLevel } from '../audit/record';
-import type { LockedSettings, Settings } from './settings';
+import { LOG_TEXTS, type LockedSettings, type Settings } from './settings';
 
 /** Who may call a method: content scripts on the guarded sites, or the extension's own pages. */
 export type CallerKind = 'content' | 'extension';
@@ -33,37 +55,108 @@ export type FinalDecision = (typeof FINAL_DECISIONS)[number];
 /** An attempt's decision: `pending` until it is completed. */
 export type Decision = 'pending' | FinalDecision;
 
-/** A publish attempt as a content script reports it, before the post may leave (write-ahead). */
-export interface AttemptStart {
-  platform: Platform;
-  kind: DraftKind;
-  /** The adapter's name for the page (home, comment, article-editor, image-post…). */
-  page: string;
-  account?: { name: string; id?: string };
-  url: string;
-  title?: string;
-  text: string;
-  verdict: CheckVerdict;
-  findings: Finding[];
-  errors: RuleError[];
-  pack: { id: string; version: string };
-}
+/** Bounds: generous for real posts (a WeChat article is at most 20,000 characters), small for abuse. */
+export const LIMITS = {
+  text: 200_000,
+  title: 1_000,
+  url: 4_096,
+  name: 200,
+  findings: 5_000,
+  errors: 200,
+  excerpt: 2_000,
+  message: 2_000,
+  reason: 2_000,
+  problem: 500,
+  offset: 1_000_000,
+} as const;
 
-export interface AttemptCompletion {
-  id: string;
-  decision: FinalDecision;
-  /** The editor's written reason (发布理由) for justify/warn overrides and check failures. */
-  reason?: string;
-}
+const platform = oneOf(PLATFORMS);
+const ruleId = text(64, { pattern: ID_PATTERN, what: '应为小写字母、数字和连字符组成的规则 id' });
+/** The adapter's name for the page (home, comment, article-editor, image-post…). */
+const page = text(64, { pattern: /^[a-z][a-z0-9-]{0,63}$/, what: '应为小写字母、数字和连字符组成的页面名' });
+const httpsUrl = v.pipe(
+  text(LIMITS.url, { min: 1 }),
+  v.check((s) => URL.canParse(s) && new URL(s).protocol === 'https:', '应为 https:// 网址'),
+);
+const offset = int(0, LIMITS.offset);
+
+const FindingMessage = strictRecord({
+  ruleId,
+  messageId: text(64, { min: 1, pattern: /^[A-Za-z0-9_.-]+$/, what: '应为字母、数字、下划线、点或连字符' }),
+  category: oneOf(CATEGORIES),
+  severity: oneOf(FINDING_SEVERITIES),
+  field: v.pipe(
+    text(32),
+    v.check((s) => isFieldName(s), '不是已知的字段名'),
+    v.transform((s) => s as FieldName),
+  ),
+  range: v.pipe(pair(offset, offset), v.readonly()),
+  excerpt: text(LIMITS.excerpt),
+  message: text(LIMITS.message),
+  suggestion: v.optional(text(LIMITS.excerpt)),
+  basis: text(1_000),
+});
+
+/** A publish attempt as a content script reports it, before the post may leave (write-ahead). */
+export const AttemptStart = v.pipe(
+  strictRecord({
+    platform,
+    kind: oneOf(DRAFT_KINDS),
+    page,
+    account: v.optional(strictRecord({ name: text(LIMITS.name, { min: 1 }), id: v.optional(text(LIMITS.name)) })),
+    url: httpsUrl,
+    title: v.optional(text(LIMITS.title)),
+    text: text(LIMITS.text),
+    verdict: oneOf(CHECK_VERDICTS),
+    findings: list(FindingMessage, LIMITS.findings),
+    errors: list(strictRecord({ ruleId, message: text(LIMITS.message) }), LIMITS.errors),
+    pack: strictRecord({
+      id: ruleId,
+      version: text(32, { pattern: VERSION_PATTERN, what: '应为 主版本.次版本.修订号' }),
+    }),
+  }),
+  // Each finding's range must lie inside the field it names.
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const start = dataset.value;
+    for (const [i, f] of start.findings.entries()) {
+      const [from, to] = f.range;
+      const path = pathTo(start, 'findings', i, 'range');
+      if (from > to) return addIssue({ message: '起点大于终点', path });
+      const field = f.field === 'body' ? start.text : f.field === 'title' ? start.title : undefined;
+      if (field !== undefined && to > field.length)
+        return addIssue({ message: `超出 ${f.field} 的长度 ${field.length}`, path });
+    }
+  }),
+);
+export type AttemptStart = v.InferOutput<typeof AttemptStart>;
+
+export const AttemptCompletion = v.pipe(
+  strictRecord({
+    id: text(36, {
+      pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      what: '不是发布尝试的 id',
+    }),
+    decision: oneOf(FINAL_DECISIONS),
+    /** The editor's written reason (发布理由) for justify/warn overrides and check failures. */
+    reason: v.optional(text(LIMITS.reason)),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (dataset.typed && dataset.value.decision === 'published-with-reason' && !dataset.value.reason?.trim())
+      addIssue({ message: '「仍要发布」必须写明理由', path: pathTo(dataset.value, 'reason') });
+  }),
+);
+export type AttemptCompletion = v.InferOutput<typeof AttemptCompletion>;
 
 /** An adapter could not find what it guards: the platform changed its page. Never silent. */
-export interface AdapterProblem {
-  platform: Platform;
-  page: string;
-  url: string;
+export const AdapterProblem = strictRecord({
+  platform,
+  page,
+  url: httpsUrl,
   /** What is missing, e.g. 找不到发布按钮. */
-  problem: string;
-}
+  problem: text(LIMITS.problem, { min: 1 }),
+});
+export type AdapterProblem = v.InferOutput<typeof AdapterProblem>;
 
 // ── Audit log and dashboard (issue 4) ─────────────────────────────────────────────────────────
 
@@ -106,7 +199,14 @@ export interface UploadStatus {
 }
 
 /** Settings an editor or auditor changes on the dashboard; those the policy locks are refused. */
-export type SettingsChange = Partial<Omit<Settings, 'liveCheck'>> & { liveCheck?: Partial<Settings['liveCheck']> };
+export const SettingsChange = strictRecord({
+  editorName: v.optional(text(50)),
+  editorUnit: v.optional(text(100)),
+  logText: v.optional(oneOf(LOG_TEXTS)),
+  liveCheck: v.optional(strictRecord({ weibo: v.optional(bool), wechat: v.optional(bool) })),
+  allowOverride: v.optional(bool),
+});
+export type SettingsChange = v.InferOutput<typeof SettingsChange>;
 
 interface AuditProtocol {
   /** The log's head, storage level and last recorded integrity problem. */
@@ -192,4 +292,28 @@ export interface TabStatusProtocol {
   reportTabStatus(data: TabStatus): { ok: true };
   /** A tab's last reported status, or null where no guard runs. */
   getTabStatus(data: { tabId: number }): TabStatus | null;
+}
+
+/** The request schema of each method whose callers are less trusted than the background. */
+const REQUESTS = {
+  logAttempt: AttemptStart,
+  completeAttempt: AttemptCompletion,
+  reportAdapterProblem: AdapterProblem,
+  saveSettings: SettingsChange,
+} as const;
+
+export class InvalidRequest extends Error {}
+
+/**
+ * A request's data as its method's schema accepts it, or an InvalidRequest naming the method and
+ * the first problem with its path: 「logAttempt」参数无效：findings[0].range：起点大于终点.
+ */
+export function parseRequest<K extends keyof typeof REQUESTS>(
+  method: K,
+  input: unknown,
+): v.InferOutput<(typeof REQUESTS)[K]> {
+  const result = v.safeParse(REQUESTS[method], input, { abortPipeEarly: true });
+  if (result.success) return result.output as v.InferOutput<(typeof REQUESTS)[K]>;
+  const [problem = '格式不对'] = describeIssues(result.issues, { root: '参数' });
+  throw new InvalidRequest(`「${method}」参数无效：${problem}`);
 }

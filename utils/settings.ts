@@ -4,12 +4,14 @@
  * policy arrives in `storage.managed` (schema: public/managed-schema.json) and always wins.
  */
 
+/** Keep the full text of each attempt in the log, or only its SHA-256. */
+export const LOG_TEXTS = ['full', 'hash'] as const;
+
 export interface Settings {
   /** The editor's name and unit, recorded with every attempt. */
   editorName: string;
   editorUnit: string;
-  /** Keep the full text of each attempt in the log, or only its SHA-256. */
-  logText: 'full' | 'hash';
+  logText: (typeof LOG_TEXTS)[number];
   /** Live checking while typing, per platform (the publish check always runs). */
   liveCheck: { weibo: boolean; wechat: boolean };
   /** Whether editors may publish over justify/warn findings (with a reason). Block never can. */

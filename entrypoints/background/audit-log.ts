@@ -1,6 +1,6 @@
 /**
  * The audit log's only writer. Content scripts reach it through the protocol (logAttempt,
- * completeAttempt, reportAdapterProblem); every payload is validated here, and every record is
+ * completeAttempt, reportAdapterProblem); every payload is parsed here with its schema (utils/protocol.ts), and every record is
  * appended to the hash chain one at a time, so two tabs publishing at once still get one chain.
  *
  * Write-ahead: logAttempt answers only once the pending attempt is committed, and the guard lets
@@ -12,13 +12,12 @@ import { linkRecord, type Head } from '../../audit/chain';
 import { compareToAnchor, type Anchor, type AnchorBreak } from '../../audit/anchor';
 import type { AttemptRecord, LoggedFinding, LogRecord, RecordBody, StorageLevel } from '../../audit/record';
 import { storageLevel, storageMessage, type StorageEstimate } from '../../audit/storage-level';
-import { validateAdapterProblem, validateAttemptStart, validateCompletion } from '../../audit/validate';
 import { readAndVerify } from '../../audit/read-log';
 import type { ChainReport } from '../../audit/verify';
 import { guardedPlatform } from '../../utils/callers';
 import { chainAt, lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../audit/db';
 import { memoryAnchorStore, type AnchorState, type AnchorStore, type RecordedBreak } from './log-anchor';
-import type { AttemptStart, LogStatus } from '../../utils/protocol';
+import { parseRequest, type AttemptStart, type LogStatus } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
 import { planRetention } from './retention';
 
@@ -261,7 +260,7 @@ export function createAuditLog(deps: AuditLogDeps) {
   return {
     /** Stores an attempt as pending; the answer means it is committed. */
     async logAttempt(input: unknown, caller: Caller): Promise<{ id: string; storageWarning?: string }> {
-      const start = validateAttemptStart(input);
+      const start = parseRequest('logAttempt', input);
       requireSamePlatform(start.platform, caller);
       const body = await attemptBody(start);
       await serial(() => append(body));
@@ -275,7 +274,7 @@ export function createAuditLog(deps: AuditLogDeps) {
 
     /** Appends the editor's decision for a pending attempt (once). */
     async completeAttempt(input: unknown, caller: Caller): Promise<{ ok: true }> {
-      const done = validateCompletion(input);
+      const done = parseRequest('completeAttempt', input);
       await serial(async () => {
         const records = await recordsOfAttempt(db, done.id);
         const attempt = records.find((r): r is AttemptRecord => r.type === 'attempt');
@@ -296,7 +295,7 @@ export function createAuditLog(deps: AuditLogDeps) {
 
     /** Records that an adapter could not find what it guards (once per problem per 10 minutes). */
     async reportAdapterProblem(input: unknown, caller: Caller): Promise<{ ok: true }> {
-      const problem = validateAdapterProblem(input);
+      const problem = parseRequest('reportAdapterProblem', input);
       requireSamePlatform(problem.platform, caller);
       const key = `${problem.platform}\n${problem.page}\n${problem.problem}`;
       const t = now().getTime();

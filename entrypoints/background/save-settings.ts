@@ -3,8 +3,7 @@
  * setting the policy locks is refused as a whole (nothing is saved), with the names of the locked
  * settings, rather than silently ignored.
  */
-import { validateSettingsPatch } from '../../audit/validate';
-import type { SettingsChange } from '../../utils/protocol';
+import { parseRequest, type SettingsChange } from '../../utils/protocol';
 import { DEFAULT_SETTINGS, type LockedSettings, type Settings } from '../../utils/settings';
 
 export const SETTING_LABELS: Record<keyof Settings, string> = {
@@ -27,7 +26,7 @@ export async function saveSettings(
   input: unknown,
   store: SettingsStore,
 ): Promise<{ settings: Settings; locked: LockedSettings }> {
-  const change: SettingsChange = validateSettingsPatch(input);
+  const change: SettingsChange = parseRequest('saveSettings', input);
   const { locked } = await store.effective();
   const refused = (Object.keys(change) as (keyof Settings)[]).filter((key) => locked[key]);
   if (refused.length)

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  validateAdapterProblem,
-  validateAttemptStart,
-  validateCompletion,
-  validateSettingsPatch,
-} from '../../audit/validate';
-import { attemptStart } from './fixtures';
+import { parseRequest } from '../../utils/protocol';
+import { attemptStart } from '../audit/fixtures';
 
-describe('validateAttemptStart', () => {
+const validateAttemptStart = (input: unknown) => parseRequest('logAttempt', input);
+const validateCompletion = (input: unknown) => parseRequest('completeAttempt', input);
+const validateAdapterProblem = (input: unknown) => parseRequest('reportAdapterProblem', input);
+const validateSettingsPatch = (input: unknown) => parseRequest('saveSettings', input);
+
+describe('logAttempt requests', () => {
   it('accepts a realistic attempt and returns exactly its fields', () => {
     const start = attemptStart({ title: '关于城区道路施工的通告' });
     expect(validateAttemptStart(structuredClone(start))).toEqual(start);
@@ -36,8 +36,14 @@ describe('validateAttemptStart', () => {
     expect(() => validateAttemptStart(withFinding({ category: 'gossip' }))).toThrow('findings[0].category');
     expect(() => validateAttemptStart(withFinding({ severity: 'off' }))).toThrow('findings[0].severity');
     expect(() => validateAttemptStart(withFinding({ field: 'innerHTML' }))).toThrow('findings[0].field');
-    expect(() => validateAttemptStart(withFinding({ range: [5, 2] }))).toThrow('起点大于终点');
-    expect(() => validateAttemptStart(withFinding({ range: [0, 999] }))).toThrow('超出 body 的长度');
+    expect(() => validateAttemptStart(withFinding({ range: [5, 2] }))).toThrow('findings[0].range：起点大于终点');
+    expect(() => validateAttemptStart(withFinding({ range: [0, 999] }))).toThrow(
+      `findings[0].range：超出 body 的长度 ${base.text.length}`,
+    );
+    expect(() => validateAttemptStart(withFinding({ range: [1, 2, 3] }))).toThrow(
+      'findings[0].range：应为两个元素的数组',
+    );
+    expect(() => validateAttemptStart(withFinding({ note: 'x' }))).toThrow('findings[0].note：未知字段');
     expect(() => validateAttemptStart(withFinding({ range: [0.5, 2] }))).toThrow('findings[0].range[0]');
     expect(() => validateAttemptStart(withFinding({ ruleId: 'No Typo' }))).toThrow('findings[0].ruleId');
     expect(() => validateAttemptStart({ ...base, findings: 'none' })).toThrow('findings：应为数组');
@@ -46,13 +52,19 @@ describe('validateAttemptStart', () => {
       expect(validateAttemptStart(withFinding({ field })).findings[0]!.field).toBe(field);
   });
 
+  it('names a missing field, and only the first problem', () => {
+    const { platform: _platform, ...rest } = attemptStart();
+    expect(() => validateAttemptStart(rest)).toThrow(/^「logAttempt」参数无效：platform：缺少此字段$/);
+    expect(() => validateAttemptStart({ ...rest, text: 42 })).toThrow(/^「logAttempt」参数无效：platform：缺少此字段$/);
+  });
+
   it('refuses what is not an object at all', () => {
     expect(() => validateAttemptStart(null)).toThrow('参数：应为对象');
     expect(() => validateAttemptStart([attemptStart()])).toThrow('参数：应为对象');
   });
 });
 
-describe('validateCompletion', () => {
+describe('completeAttempt requests', () => {
   const id = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
   it('accepts each final decision', () => {
     for (const decision of ['published', 'blocked', 'cancelled', 'check-failed'] as const) {
@@ -73,7 +85,7 @@ describe('validateCompletion', () => {
   });
 });
 
-describe('validateAdapterProblem and validateSettingsPatch', () => {
+describe('reportAdapterProblem and saveSettings requests', () => {
   it('accept well-formed input and refuse the rest', () => {
     const problem = {
       platform: 'wechat',
