@@ -1,5 +1,5 @@
 /**
- * One line of `check --format jsonl` input: a Draft (DESIGN.md) plus an `id`, checked field by
+ * One line of `check --format jsonl` input: a Draft (docs/design.md) plus an `id`, checked field by
  * field so a bad line gets a message that says what is wrong, in Chinese, and the batch goes on.
  * Fields the engine does not know are ignored.
  */

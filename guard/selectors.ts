@@ -9,7 +9,7 @@
 export interface SelectorSpec {
   kind: 'css' | 'text';
   values: readonly string[];
-  /** Where the hook comes from and since when it is seen (platforms.md), for maintainers. */
+  /** Where the hook comes from and since when it is seen (tags of docs/platform-sources.md), for maintainers. */
   note?: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * What leaves the headline-article editor (platforms.md §1.7): `draft/publish` and the
+ * What leaves the headline-article editor (docs/platform-sources.md): `draft/publish` and the
  * scheduled `draft/publishtiming` are held; `draft/save`, which autosave fires every few
  * seconds, is never held. v3 and v5 share the paths. Pure data: also bundled into the MAIN world.
  */

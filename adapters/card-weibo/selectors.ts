@@ -1,6 +1,6 @@
 /**
  * Every hook the card.weibo.com headline-article (头条文章) adapter uses, most stable first:
- * placeholders and button texts, then Naive UI and Tiptap classes (platforms.md §1.7; WBA, BYW,
+ * placeholders and button texts, then Naive UI and Tiptap classes (docs/platform-sources.md; WBA, BYW,
  * WS3 2025–26; the old v3 iframe editor from OLDV3). A rule pack may replace any key
  * (`sites.card-weibo.<key>`).
  */

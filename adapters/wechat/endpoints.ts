@@ -1,5 +1,5 @@
 /**
- * What leaves the WeChat editor (platforms.md §2.8). Held: 发表 (`masssend`, immediate or
+ * What leaves the WeChat editor (docs/platform-sources.md). Held: 发表 (`masssend`, immediate or
  * `action=time_send`) and 预览 (`operate_appmsg sub=preview`: the article goes to a phone).
  * Never held: draft saves (`operate_appmsg sub=create|update`), which autosave fires every few
  * seconds — holding them would lose the editor's work — and the pre-checks `masssend` makes

@@ -1,6 +1,6 @@
 /**
  * Every hook the WeChat Official Accounts Platform adapter uses, most stable first (ids and
- * weui-desktop classes held from the 2018 template to 2026 scripts; see platforms.md §2). A rule
+ * weui-desktop classes held from the 2018 template to 2026 scripts; see docs/platform-sources.md). A rule
  * pack may replace any key (`sites.wechat.<key>`) when the platform changes its page.
  */
 import { css, text, type SelectorTable } from '../../guard/selectors';

@@ -1,5 +1,5 @@
 /**
- * The logged-in account from the home HTML's inline `$CONFIG` script (platforms.md §1.2), read as
+ * The logged-in account from the home HTML's inline `$CONFIG` script (WBC in docs/platform-sources.md), read as
  * text: the isolated world cannot see `window.$CONFIG` itself.
  */
 import type { Account } from '../../guard/adapter';

@@ -1,5 +1,5 @@
 /**
- * weibo.com's publish endpoints (platforms.md §1.6). All are form-encoded POSTs on the page's own
+ * weibo.com's publish endpoints (docs/platform-sources.md). All are form-encoded POSTs on the page's own
  * host (weibo.com or www.weibo.com). Bundled into the MAIN world: data only.
  */
 import type { EndpointRule } from '../../guard/endpoints';

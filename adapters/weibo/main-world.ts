@@ -1,6 +1,6 @@
 /**
  * The weibo.com network gate's spec for the MAIN world: endpoints, the refusal shape, and the
- * logged-in account from page globals the isolated world cannot see (platforms.md §1.2):
+ * logged-in account from page globals the isolated world cannot see (WBC in docs/platform-sources.md):
  * `$CONFIG.user`, then the Vue 2 root's config, then the Vue 3 store (id only).
  */
 import type { Account } from '../../guard/adapter';

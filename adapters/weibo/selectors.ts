@@ -1,5 +1,5 @@
 /**
- * Every hook the weibo.com adapter uses, most stable first (platforms.md §1). Placeholders and
+ * Every hook the weibo.com adapter uses, most stable first (sources: docs/platform-sources.md). Placeholders and
  * button texts have held from the Vue 2 "V7" front end (2021–2025) into the Vue 3 one (2026);
  * hashed CSS-module classes changed between them, so they appear only by substring and last.
  * A rule pack may replace any list under `sites.weibo.<key>`.

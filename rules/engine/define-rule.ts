@@ -2,7 +2,7 @@
  * The rule contract, after ESLint's `meta` + `create`: a rule declares what it is (id = file
  * name, category, description, basis, message templates, the options it takes) and, given its
  * options and the pack's compiled data, returns visitors. Severity never appears here: it comes
- * from the pack (ESLint's config, DESIGN.md's severity ladder).
+ * from the pack (ESLint's config, docs/design.md's severity ladder).
  */
 import type { CompiledSources } from './sources';
 import type { Category, Draft, FieldName, Range, Severity } from './types';

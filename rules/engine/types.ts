@@ -1,6 +1,6 @@
 /**
  * The contracts shared by adapters, the engine, the panel, the log and the CLI
- * (see DESIGN.md, "Contracts"): types, and the domain lists they come from. Each list is written
+ * (see docs/design.md): types, and the domain lists they come from. Each list is written
  * here once; its type is derived from it, and validators (messages, packs, CLI drafts) use the
  * same list, so a new platform or draft kind is added in one place.
  */

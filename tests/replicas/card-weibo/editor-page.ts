@@ -1,6 +1,6 @@
 /**
- * The card.weibo.com headline-article editor (头条文章) as a replica page, after platforms.md
- * §1.7: a Vue 3 app with Naive UI (`.n-button`, dialogs mounted at body level), title and
+ * The card.weibo.com headline-article editor (头条文章) as a replica page, after the public code
+ * listed in docs/platform-sources.md: a Vue 3 app with Naive UI (`.n-button`, dialogs mounted at body level), title and
  * summary textareas found by their placeholders, a Tiptap/ProseMirror body, the footer
  * 保存草稿/预览/下一步, a publish-settings step with 发布 and a 确定 confirm. Hash routes
  * `#/draft/<id>`; v3 and v5 differ in the account script and the publish request (`_rid`,

@@ -1,6 +1,6 @@
 /*
  * Behaviour of the replica card.weibo.com headline-article editor (see editor-page.ts).
- * Requests go through fetch with form-encoded bodies. Flows, after platforms.md §1.7:
+ * Requests go through fetch with form-encoded bodies. Flows, after docs/platform-sources.md:
  *   #/ (list) → 写文章 → draft/create → #/draft/<id>
  *   autosave / 保存草稿 → draft/save
  *   下一步 → draft/save → publish settings (Naive UI modal at body level) → 发布

@@ -1,6 +1,6 @@
 /**
  * The mp.weixin.qq.com article editor (`/cgi-bin/appmsg?t=media/appmsg_edit_v2…type=77`) as a
- * replica page, after platforms.md §2.4–2.7: stable ids and weui-desktop classes exact, Vue
+ * replica page, after docs/platform-sources.md: stable ids and weui-desktop classes exact, Vue
  * scoped attributes randomised per build, the dialog chain of 发表 with its hidden templates,
  * the admin QR block outside any dialog, and an autosave timer. `createType=8` gives the 贴图
  * (image post) page. The page's behaviour is in editor.js; ProseMirror is emulated by

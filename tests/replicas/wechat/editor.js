@@ -1,7 +1,7 @@
 /*
  * Behaviour of the replica mp.weixin.qq.com article / 贴图 editor (see editor-page.ts).
  * Requests go through XMLHttpRequest with form-encoded bodies, as the live page's ajax helper
- * does. Flows, after platforms.md §2.6:
+ * does. Flows, after docs/platform-sources.md:
  *   保存为草稿 / autosave → operate_appmsg sub=create (first) | update
  *   预览 → save → dialog (WeChat id) → 确定 → operate_appmsg sub=preview
  *   发表 → save → masssendpage + pre-checks → .mass-send dialog → 发表 → for_check pre-check

@@ -1,5 +1,5 @@
 /*
- * A replica of weibo.com's front end for end-to-end tests and the demo (platforms.md §1). It keeps
+ * A replica of weibo.com's front end for end-to-end tests and the demo (sources: docs/platform-sources.md). It keeps
  * the stable hooks exactly (placeholders, woo-button texts, i[title], <article> cards, endpoint
  * paths and form fields) and behaves like the SPA where it matters to a guard:
  *
