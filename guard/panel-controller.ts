@@ -8,6 +8,7 @@ import type { Composer } from './adapter';
 import type { PanelDecision } from './overlay/Panel';
 import type { OverlayActions } from './overlay/Overlay';
 import { toBox, type OverlayState, type Store } from './overlay/store';
+import { serialQueue } from '../utils/serial';
 import { t } from './strings';
 import { stillAt, textsOnce, type TextSurface } from './surface';
 
@@ -32,7 +33,7 @@ interface Open {
 const HIGHLIGHT_MS = 2500;
 
 export class PanelController implements OverlayActions {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly questions = serialQueue();
   private open: Open | null = null;
   private highlightTimer = 0;
   private shadow: ShadowRoot | null = null;
@@ -58,7 +59,7 @@ export class PanelController implements OverlayActions {
 
   /** Shows the panel for a held attempt and answers with the editor's decision. */
   ask(question: Question): Promise<PanelDecision> {
-    const next = this.queue.then(
+    return this.questions(
       () =>
         new Promise<PanelDecision>((resolve) => {
           if (this.open) this.close();
@@ -73,8 +74,6 @@ export class PanelController implements OverlayActions {
           this.render();
         }),
     );
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 
   notify(id: string, text: string): void {

@@ -4,6 +4,7 @@
  * address.
  */
 import { sendMessage } from '../utils/messaging';
+import { serialQueue } from '../utils/serial';
 import type { SiteAdapter } from './adapter';
 import { sameText } from './approvals';
 
@@ -14,8 +15,8 @@ import { sameText } from './approvals';
 export class ProblemBoard {
   private sources = new Map<string, string[]>();
   private reported = new Set<string>();
-  /** Reports go one after another: the store reads and rewrites its list for each. */
-  private sending: Promise<unknown> = Promise.resolve();
+  /** Reports go one after another: the store reads and rewrites its list for each. A failed one is dropped. */
+  private readonly sending = serialQueue();
 
   constructor(
     private readonly adapter: SiteAdapter,
@@ -32,7 +33,7 @@ export class ProblemBoard {
       if (this.reported.has(key)) continue;
       this.reported.add(key);
       const report = { platform: this.adapter.platform, page: this.pageKind(), url: location.href, problem };
-      this.sending = this.sending.then(() => sendMessage('reportAdapterProblem', report)).catch(() => undefined);
+      void this.sending(() => sendMessage('reportAdapterProblem', report)).catch(() => undefined);
     }
     this.changed(all);
   }

@@ -14,6 +14,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Draft, Finding } from '../rules/engine/types';
 import { sendMessage } from '../utils/messaging';
 import type { TabStatus } from '../utils/protocol';
+import { serialQueue } from '../utils/serial';
 import { AccountSource } from './account';
 import type { Composer, RequestDraft, SiteAdapter } from './adapter';
 import { Approvals, sameText } from './approvals';
@@ -138,12 +139,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
 
   // Log writes leave this page one after another, in the order they were made: a completion
   // still in flight must not race the next attempt's entry.
-  let logChain: Promise<unknown> = Promise.resolve();
-  const inOrder = <T,>(write: () => Promise<T>): Promise<T> => {
-    const next = logChain.then(write, write);
-    logChain = next.catch(() => undefined);
-    return next;
-  };
+  const inOrder = serialQueue();
 
   // An editor whose text lives in a same-origin iframe (WeChat's legacy UEditor body) types into
   // that frame's window, where the top window's listeners never hear it.

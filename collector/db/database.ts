@@ -5,6 +5,7 @@
  * server. Everything above this file sees only `Database`.
  */
 import { mkdirSync } from 'node:fs';
+import { serialQueue } from '../../utils/serial';
 
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -55,12 +56,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   const db = new PGlite(dataDir, { parsers: { [types.INT8]: (v: string) => Number(v) } });
   await db.waitReady;
   // PGlite runs one statement at a time: transactions are serialised here, like a one-connection pool.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = serialQueue();
   return {
     kind: 'pglite',
     query: (text, params) => serial(() => db.query(text, params as unknown[])) as never,

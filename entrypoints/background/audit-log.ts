@@ -19,6 +19,7 @@ import { chainAt, lastRecord, latestOfType, recordedHead, recordsOfAttempt, type
 import { memoryAnchorStore, type AnchorState, type AnchorStore, type RecordedBreak } from './log-anchor';
 import { parseRequest, type AttemptStart, type LogStatus } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
+import { serialQueue } from '../../utils/serial';
 import { planRetention } from './retention';
 
 export interface AuditLogDeps {
@@ -65,7 +66,6 @@ export function createAuditLog(deps: AuditLogDeps) {
   /** The head this background last committed: the memory anchor (undefined until it commits). */
   let memoryHead: Head | undefined;
   let anchorState: AnchorState | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
   const problemsSeen = new Map<string, number>();
   let storage: { level: StorageLevel; estimate?: StorageEstimate; checkedAt: number } = {
     level: 'ok',
@@ -73,11 +73,7 @@ export function createAuditLog(deps: AuditLogDeps) {
   };
 
   /** Runs writes one after another: each needs the head the previous one left. */
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  const serial = serialQueue();
 
   /**
    * The head to link the next record to. Read from the database after a start or a conflict, and

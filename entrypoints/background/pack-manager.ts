@@ -28,6 +28,7 @@ import {
 } from '../../pack-trust/status';
 import type { ActivePack } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
+import { serialQueue } from '../../utils/serial';
 import type { SiteSchema } from '../../adapters/site-schema';
 import { checkPackUrl, fetchPack } from './pack-fetch';
 
@@ -92,15 +93,9 @@ const ref = (p: PackRef): PackRef => ({ id: p.id, version: p.version });
 
 export class PackManager {
   /** Operations run one at a time: an alarm, an import and a rollback never interleave. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = serialQueue();
 
   constructor(private readonly deps: PackManagerDeps) {}
-
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
 
   private async load(): Promise<State> {
     const raw = await this.deps.store.get(Object.values(K));

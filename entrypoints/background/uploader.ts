@@ -23,6 +23,7 @@ import {
 } from '../../fleet-protocol/upload';
 import type { UploadState, UploadStatus } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
+import { serialQueue } from '../../utils/serial';
 import { newDeviceKeys, publicJwk, signBody } from './device-key';
 import type { DeviceRow, OutboxDb } from './outbox';
 
@@ -81,12 +82,7 @@ export function createUploader(deps: UploaderDeps) {
   let timer = false;
   const status: UploadStatus = { state: 'off', pending: 0 };
   // Outbox writes one after another, so the queued head and the rows agree.
-  let writes: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = writes.then(task, task);
-    writes = run.catch(() => undefined);
-    return run;
-  };
+  const serial = serialQueue();
 
   async function configured(): Promise<{ url: string; policy: ManagedPolicy } | undefined> {
     const policy = await deps.policy();

@@ -7,6 +7,7 @@
 import { LogReader } from '../../audit/read-log';
 import type { ChainReport } from '../../audit/verify';
 import { openLogDb } from '../../audit/db';
+import { serialQueue } from '../../utils/serial';
 
 export type ToWorker = { type: 'check' };
 export type FromWorker =
@@ -15,11 +16,12 @@ export type FromWorker =
   | { type: 'failed'; message: string };
 
 const reader = new LogReader(openLogDb());
-let queue: Promise<void> = Promise.resolve();
+// Checks run one after another: the reader continues from where the last one stopped.
+const serial = serialQueue();
 const post = (message: FromWorker) => postMessage(message);
 
 onmessage = () => {
-  queue = queue.then(async () => {
+  void serial(async () => {
     try {
       await reader.read(undefined, {
         chunkSize: 5_000,
