@@ -11,10 +11,15 @@
  * - arrays keep their order; `true`, `false`, `null` as themselves.
  * The hash is SHA-256 over the UTF-8 bytes of that text, in lower-case hex.
  *
- * @example canonicalJson({ b: 1, a: ['甲', true] }) === '{"a":["甲",true],"b":1}'
+ * @example canonicalRecordJson({ b: 1, a: ['甲', true] }) === '{"a":["甲",true],"b":1}'
  */
 
-export function canonicalJson(value: unknown): string {
+/**
+ * The canonical text of a log record's value, which its hash covers. Strings stay exactly as
+ * written (a record is evidence). Not for packs: a pack signature covers canonicalPackJson
+ * (pack-trust/canonical.ts), which normalises strings to NFC and allows fractions.
+ */
+export function canonicalRecordJson(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -25,12 +30,12 @@ export function canonicalJson(value: unknown): string {
       return String(value);
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      if (Array.isArray(value)) return `[${value.map(canonicalRecordJson).join(',')}]`;
       const obj = value as Record<string, unknown>;
       const keys = Object.keys(obj)
         .filter((k) => obj[k] !== undefined)
         .sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalRecordJson(obj[k])}`).join(',')}}`;
     }
     default:
       throw new TypeError(`规范形式不支持 ${typeof value} 类型的值`);
@@ -40,7 +45,7 @@ export function canonicalJson(value: unknown): string {
 /** The canonical text a record's hash covers: everything but `hash`. */
 export function hashedText(record: { hash?: string }): string {
   const { hash: _omit, ...rest } = record;
-  return canonicalJson(rest);
+  return canonicalRecordJson(rest);
 }
 
 const encoder = new TextEncoder();

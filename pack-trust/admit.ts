@@ -13,7 +13,7 @@ import { compilePack, PackCompileError, type Checker } from '../rules/engine/che
 import type { RuleModule } from '../rules/engine/define-rule';
 import { compareVersions, PACK_FORMAT, validatePack, type Pack } from '../rules/engine/pack';
 import { packTestDraft, runPackTests, type PackTestFailure } from '../rules/engine/pack-tests';
-import { CanonicalFormError, canonicalJson } from './canonical';
+import { CanonicalFormError, canonicalPackJson } from './canonical';
 import type { TrustedKey } from './keys';
 import { readEnvelope, verifySignatures } from './signed-pack';
 import type { SiteSchema } from '../adapters/site-schema';
@@ -228,7 +228,7 @@ export async function admitSignedPack(input: unknown, ctx: AdmitContext): Promis
 
   let signed: unknown;
   try {
-    signed = JSON.parse(canonicalJson(envelope.file.pack));
+    signed = JSON.parse(canonicalPackJson(envelope.file.pack));
   } catch (e) {
     if (e instanceof CanonicalFormError) return refuse('format', e.message, [], extra);
     throw e;

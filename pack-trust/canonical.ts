@@ -75,8 +75,12 @@ function write(value: unknown, path: string, out: string[]): void {
   out.push('}');
 }
 
-/** The canonical JSON text of a JSON value (see the file comment). */
-export function canonicalJson(value: unknown): string {
+/**
+ * The canonical JSON text of a pack, which its signatures cover (see the file comment). Not for
+ * log records: a record's hash covers canonicalRecordJson (audit/canonical.ts), which keeps
+ * strings as written.
+ */
+export function canonicalPackJson(value: unknown): string {
   const out: string[] = [];
   write(value, '', out);
   return out.join('');
@@ -84,5 +88,5 @@ export function canonicalJson(value: unknown): string {
 
 /** The bytes an Ed25519 pack signature covers. */
 export function signingMessage(pack: unknown): Uint8Array {
-  return new TextEncoder().encode(SIGNING_CONTEXT + canonicalJson(pack));
+  return new TextEncoder().encode(SIGNING_CONTEXT + canonicalPackJson(pack));
 }

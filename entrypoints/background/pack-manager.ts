@@ -10,7 +10,7 @@
 import type { RuleModule } from '../../rules/engine/define-rule';
 import { compareVersions, type Pack } from '../../rules/engine/pack';
 import { admitSignedPack, type Admission, type Refusal } from '../../pack-trust/admit';
-import { canonicalJson } from '../../pack-trust/canonical';
+import { canonicalPackJson } from '../../pack-trust/canonical';
 import { sha256Hex } from '../../audit/canonical';
 import { resolveTrustedKeys, type TrustedKey, type TrustedKeyEntry } from '../../pack-trust/keys';
 import type { SignedPackFile } from '../../pack-trust/signed-pack';
@@ -163,7 +163,7 @@ export class PackManager {
     const active = state.active;
     const replace =
       !active ||
-      (active.origin === 'bundled' && canonicalJson(active.pack) !== canonicalJson(bundled)) ||
+      (active.origin === 'bundled' && canonicalPackJson(active.pack) !== canonicalPackJson(bundled)) ||
       (active.pack.id === bundled.id && compareVersions(bundled.version, active.pack.version) > 0);
     if (!replace) return active;
     const next: ActivePack = { pack: bundled, origin: 'bundled', activatedAt: this.time() };
@@ -464,7 +464,7 @@ export class PackManager {
 
 function isSamePack(active: Pack, text: string): boolean {
   try {
-    return canonicalJson((JSON.parse(text) as SignedPackFile).pack) === canonicalJson(active);
+    return canonicalPackJson((JSON.parse(text) as SignedPackFile).pack) === canonicalPackJson(active);
   } catch {
     return false;
   }

@@ -1,28 +1,28 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashedText, recordHash, sha256Hex } from '../../audit/canonical';
+import { canonicalRecordJson, hashedText, recordHash, sha256Hex } from '../../audit/canonical';
 import { linkRecord } from '../../audit/chain';
 import { GENESIS_HASH } from '../../audit/record';
 import { attemptBody } from './fixtures';
 
 describe('canonical form', () => {
   it('sorts members by UTF-16 code units, drops undefined, writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: ['甲', true, null], c: undefined, B: 'x' })).toBe(
+    expect(canonicalRecordJson({ b: 1, a: ['甲', true, null], c: undefined, B: 'x' })).toBe(
       '{"B":"x","a":["甲",true,null],"b":1}',
     );
     // "\u{1F600}" (a surrogate pair, D83D…) sorts before "\uFF01" by code units, after it by code points.
-    expect(canonicalJson({ '\uFF01': 1, '\u{1F600}': 2 })).toBe('{"\u{1F600}":2,"\uFF01":1}');
+    expect(canonicalRecordJson({ '\uFF01': 1, '\u{1F600}': 2 })).toBe('{"\u{1F600}":2,"\uFF01":1}');
   });
 
   it('escapes strings as JSON.stringify does, lone surrogates included', () => {
-    expect(canonicalJson('引号"与\\换行\n')).toBe('"引号\\"与\\\\换行\\n"');
-    expect(canonicalJson('\uD800')).toBe('"\\ud800"');
+    expect(canonicalRecordJson('引号"与\\换行\n')).toBe('"引号\\"与\\\\换行\\n"');
+    expect(canonicalRecordJson('\uD800')).toBe('"\\ud800"');
   });
 
   it('refuses what a record must not hold: fractions, NaN, functions', () => {
-    expect(() => canonicalJson(1.5)).toThrow(/安全整数/);
-    expect(() => canonicalJson(Number.NaN)).toThrow();
-    expect(() => canonicalJson({ f: () => 1 })).toThrow(/function/);
+    expect(() => canonicalRecordJson(1.5)).toThrow(/安全整数/);
+    expect(() => canonicalRecordJson(Number.NaN)).toThrow();
+    expect(() => canonicalRecordJson({ f: () => 1 })).toThrow(/function/);
   });
 
   it('hashes the UTF-8 bytes of the canonical text without the hash member', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_DIR } from '../../cli/pack/default-pack';
 import { loadPackSource } from '../../cli/pack/source';
-import { canonicalJson } from '../../pack-trust/canonical';
+import { canonicalPackJson } from '../../pack-trust/canonical';
 import { readPrivateKey } from '../../pack-trust/keys';
 import { signPack, withSignature } from '../../pack-trust/signed-pack';
 import { runCli, spawnCli } from './run-cli';
@@ -188,7 +188,7 @@ describe('pack sign', () => {
     expect(good.stdout).toContain(`密钥 ${pub.id} → baoding-default-1.0.0.signed.json`);
     const file = JSON.parse(readFileSync(join(dir, 'baoding-default-1.0.0.signed.json'), 'utf8'));
     expect(file.signatures).toEqual([expect.objectContaining({ keyId: pub.id, algorithm: 'ed25519' })]);
-    expect(canonicalJson(file.pack)).toBe(canonicalJson(loadPackSource(DEFAULT_PACK_DIR)));
+    expect(canonicalPackJson(file.pack)).toBe(canonicalPackJson(loadPackSource(DEFAULT_PACK_DIR)));
 
     rmSync(join(dir, 'src'), { recursive: true });
     const bad = source((f) => append(f('rules/no-typo.yaml'), '  - text: 没有错别字。\n    expect: [no-typo]\n'));

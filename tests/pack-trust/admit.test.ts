@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../pack-trust/canonical';
+import { canonicalPackJson } from '../../pack-trust/canonical';
 import {
   admitSignedPack,
   inspectPack,
@@ -45,7 +45,7 @@ describe('admitSignedPack', () => {
     expect(result.keyIds).toEqual([key.id]);
     expect(result.tests).toBe(pack.tests.length);
     expect(result.pack.name).toBe('Café 规则包');
-    expect(JSON.stringify(result.pack)).toBe(canonicalJson(pack));
+    expect(JSON.stringify(result.pack)).toBe(canonicalPackJson(pack));
     expect(
       result.checker.check({ platform: 'weibo', kind: 'post', body: '出现示例禁词' }).findings.map((f) => f.ruleId),
     ).toEqual(['no-typo']);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalFormError, canonicalJson, SIGNING_CONTEXT, signingMessage } from '../../pack-trust/canonical';
+import { CanonicalFormError, canonicalPackJson, SIGNING_CONTEXT, signingMessage } from '../../pack-trust/canonical';
 
 /** The value with every string and member name in NFC. */
 function nfcDeep(value: unknown): unknown {
@@ -11,33 +11,33 @@ function nfcDeep(value: unknown): unknown {
   return value;
 }
 
-describe('canonicalJson', () => {
+describe('canonicalPackJson', () => {
   it('sorts members by UTF-16 code units at every depth and drops whitespace', () => {
     const value = { b: 1, a: { d: [3, { z: true, y: null }], c: 'x' }, B: 2, é: 0, '10': 0, '9': 0 };
-    expect(canonicalJson(value)).toBe('{"10":0,"9":0,"B":2,"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1,"é":0}');
+    expect(canonicalPackJson(value)).toBe('{"10":0,"9":0,"B":2,"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1,"é":0}');
   });
 
   it('orders astral characters by code unit, not code point (as RFC 8785 does)', () => {
     // U+FF61 sorts after U+1F600 in code points but before its surrogate pair in code units.
-    expect(canonicalJson({ '😀': 1, '｡': 2 })).toBe('{"😀":1,"｡":2}');
+    expect(canonicalPackJson({ '😀': 1, '｡': 2 })).toBe('{"😀":1,"｡":2}');
   });
 
   it('writes strings and member names in NFC', () => {
     const decomposed = 'e\u0301'; // e + combining acute
-    expect(canonicalJson({ [decomposed]: decomposed })).toBe('{"é":"é"}');
-    expect(canonicalJson('\u0041\u030A')).toBe(canonicalJson('\u00C5'));
+    expect(canonicalPackJson({ [decomposed]: decomposed })).toBe('{"é":"é"}');
+    expect(canonicalPackJson('\u0041\u030A')).toBe(canonicalPackJson('\u00C5'));
   });
 
   it('escapes only what JSON requires', () => {
-    expect(canonicalJson('引号"反斜杠\\换行\n制表\t\u0001/')).toBe('"引号\\"反斜杠\\\\换行\\n制表\\t\\u0001/"');
+    expect(canonicalPackJson('引号"反斜杠\\换行\n制表\t\u0001/')).toBe('"引号\\"反斜杠\\\\换行\\n制表\\t\\u0001/"');
   });
 
   it('writes numbers as ECMAScript does and -0 as 0', () => {
-    expect(canonicalJson([0, -0, 1.5, 1e21, 200, -3])).toBe('[0,0,1.5,1e+21,200,-3]');
+    expect(canonicalPackJson([0, -0, 1.5, 1e21, 200, -3])).toBe('[0,0,1.5,1e+21,200,-3]');
   });
 
   it('leaves out members whose value is undefined', () => {
-    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+    expect(canonicalPackJson({ a: undefined, b: 1 })).toBe('{"b":1}');
   });
 
   it.each([
@@ -49,12 +49,12 @@ describe('canonicalJson', () => {
     ['a bigint', { n: 1n }, 'n'],
     ['a class instance', { d: new Date(0) }, 'd'],
   ])('refuses %s, naming where', (_, value, where) => {
-    expect(() => canonicalJson(value)).toThrow(CanonicalFormError);
-    expect(() => canonicalJson(value)).toThrow(where);
+    expect(() => canonicalPackJson(value)).toThrow(CanonicalFormError);
+    expect(() => canonicalPackJson(value)).toThrow(where);
   });
 
   it('refuses two member names that are equal after NFC', () => {
-    expect(() => canonicalJson({ 'e\u0301': 1, é: 2 })).toThrow(/重复/);
+    expect(() => canonicalPackJson({ 'e\u0301': 1, é: 2 })).toThrow(/重复/);
   });
 
   it('is the same for any member order and round-trips through JSON.parse', () => {
@@ -74,7 +74,7 @@ describe('canonicalJson', () => {
       fc.property(json, (value) => {
         let text: string;
         try {
-          text = canonicalJson(value);
+          text = canonicalPackJson(value);
         } catch (e) {
           // Only strings that are not well-formed Unicode or collide after NFC may be refused.
           expect(e).toBeInstanceOf(CanonicalFormError);
@@ -83,9 +83,9 @@ describe('canonicalJson', () => {
         const reversed = JSON.parse(JSON.stringify(value), function (this: unknown, _k, v) {
           return v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v;
         });
-        expect(canonicalJson(reversed)).toBe(text);
+        expect(canonicalPackJson(reversed)).toBe(text);
         expect(JSON.parse(text)).toEqual(nfcDeep(value));
-        expect(canonicalJson(JSON.parse(text))).toBe(text);
+        expect(canonicalPackJson(JSON.parse(text))).toBe(text);
       }),
       { numRuns: 300 },
     );
