@@ -29,6 +29,7 @@ const SAMPLE = {
   trustedKeys: [{ id: '3f6a6105233018ac', publicKey: 'SmJciQhYvAgqfyDymb9Kt0pJ5vX1AttuKFPFWUIjiH4=' }],
   packUpdateMinutes: 60,
   logText: 'hash',
+  logPersonalData: 'full',
   allowOverride: false,
   editorUnit: '保定市某局',
   editorName: '张三',

@@ -12,6 +12,11 @@ export interface Settings {
   editorName: string;
   editorUnit: string;
   logText: (typeof LOG_TEXTS)[number];
+  /**
+   * ID, mobile and bank card numbers in logged text, excerpts and exports: masked (default), or
+   * in full when the admin's policy asks for it. Policy only: the editor cannot unmask.
+   */
+  logPersonalData: 'mask' | 'full';
   /** Live checking while typing, per platform (the publish check always runs). */
   liveCheck: { weibo: boolean; wechat: boolean };
   /** Whether editors may publish over justify/warn findings (with a reason). Block never can. */
@@ -27,6 +32,7 @@ export interface ManagedPolicy {
   /** Minutes between pack update checks. */
   packUpdateMinutes?: number;
   logText?: Settings['logText'];
+  logPersonalData?: Settings['logPersonalData'];
   allowOverride?: boolean;
   editorUnit?: string;
   editorName?: string;
@@ -45,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   editorName: '',
   editorUnit: '',
   logText: 'full',
+  logPersonalData: 'mask',
   liveCheck: { weibo: true, wechat: true },
   allowOverride: true,
 };
@@ -61,9 +68,11 @@ export function effectiveSettings(
     ...local,
     liveCheck: { ...DEFAULT_SETTINGS.liveCheck, ...local?.liveCheck },
   };
+  // Set by policy alone: whatever storage.local says, the editor's side cannot unmask.
+  settings.logPersonalData = DEFAULT_SETTINGS.logPersonalData;
   const locked: LockedSettings = {};
   if (!policy) return { settings, locked };
-  for (const key of ['editorName', 'editorUnit', 'logText', 'allowOverride'] as const) {
+  for (const key of ['editorName', 'editorUnit', 'logText', 'logPersonalData', 'allowOverride'] as const) {
     if (policy[key] !== undefined) {
       (settings as unknown as Record<string, unknown>)[key] = policy[key];
       locked[key] = true;

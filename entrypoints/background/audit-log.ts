@@ -20,6 +20,7 @@ import { memoryAnchorStore, type AnchorState, type AnchorStore, type RecordedBre
 import { parseRequest, type AttemptStart, type LogStatus } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
 import { serialQueue } from '../../utils/serial';
+import { personalDataAsPolicyAsks } from './log-personal-data';
 import { planRetention } from './retention';
 
 export interface AuditLogDeps {
@@ -198,27 +199,30 @@ export function createAuditLog(deps: AuditLogDeps) {
       if (full) Object.assign(logged, { excerpt: f.excerpt, message: f.message, suggestion: f.suggestion });
       return logged;
     });
-    return {
-      type: 'attempt',
-      time: now().toISOString(),
-      attempt: newId(),
-      platform: start.platform,
-      kind: start.kind,
-      page: start.page,
-      account: start.account,
-      url: start.url,
-      title: start.title,
-      text: full ? start.text : undefined,
-      textSha256: await sha256Hex(start.text),
-      textLength: start.text.length,
-      logText: settings.logText,
-      verdict: start.verdict,
-      findings,
-      errors: start.errors.map((e) => ({ ruleId: e.ruleId, message: e.message })),
-      pack: { id: start.pack.id, version: start.pack.version },
-      extension: deps.extensionVersion,
-      editor: { name: settings.editorName, unit: settings.editorUnit },
-    };
+    return personalDataAsPolicyAsks(
+      {
+        type: 'attempt',
+        time: now().toISOString(),
+        attempt: newId(),
+        platform: start.platform,
+        kind: start.kind,
+        page: start.page,
+        account: start.account,
+        url: start.url,
+        title: start.title,
+        text: full ? start.text : undefined,
+        textSha256: await sha256Hex(start.text),
+        textLength: start.text.length,
+        logText: settings.logText,
+        verdict: start.verdict,
+        findings,
+        errors: start.errors.map((e) => ({ ruleId: e.ruleId, message: e.message })),
+        pack: { id: start.pack.id, version: start.pack.version },
+        extension: deps.extensionVersion,
+        editor: { name: settings.editorName, unit: settings.editorUnit },
+      },
+      settings,
+    );
   }
 
   /** Records a broken chain once (not again while it is the same break). Inside `serial`. */

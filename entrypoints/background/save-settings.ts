@@ -10,6 +10,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   editorName: '编辑姓名',
   editorUnit: '所在单位',
   logText: '日志保存正文或仅哈希',
+  logPersonalData: '日志中的个人信息',
   liveCheck: '边写边查',
   allowOverride: '允许仍要发布',
 };

@@ -189,3 +189,37 @@ describe('reading the log back', () => {
     expect(await reader.report()).toMatchObject({ ok: true, records: 13 });
   });
 });
+
+describe('personal data in the log', () => {
+  const ID = '11010519491231002X';
+  const text = `寻找失主，身份证号${ID}，请联系。`;
+  const idFinding = {
+    ruleId: 'no-id-number',
+    messageId: 'id18',
+    category: 'personal-data' as const,
+    severity: 'block' as const,
+    field: 'body' as const,
+    range: [text.indexOf(ID), text.indexOf(ID) + ID.length] as [number, number],
+    excerpt: ID,
+    message: `「${ID}」是校验有效的居民身份证号码`,
+    suggestion: '1101**********002X',
+    basis: '《个人信息保护法》第二十八条',
+  };
+
+  it('is stored masked in the text and the finding, the hash still that of the original', async () => {
+    await log.logAttempt(attemptStart({ text, verdict: 'block', findings: [idFinding] }), weibo);
+    const [record] = (await allRecords(db)) as AttemptRecord[];
+    expect(JSON.stringify(record)).not.toContain(ID);
+    expect(record!.text).toBe('寻找失主，身份证号1101**********002X，请联系。');
+    expect(record!.findings[0]).toMatchObject({ excerpt: '1101**********002X', range: idFinding.range });
+    expect(record!.textSha256).toBe(await sha256Hex(text));
+    expect((await verifyDb(db)).ok).toBe(true);
+  });
+
+  it('is kept in full only when the policy asks for it', async () => {
+    settings = { ...settings, logPersonalData: 'full' };
+    await log.logAttempt(attemptStart({ text, verdict: 'block', findings: [idFinding] }), weibo);
+    const [record] = (await allRecords(db)) as AttemptRecord[];
+    expect(record!.text).toBe(text);
+  });
+});

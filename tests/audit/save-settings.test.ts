@@ -51,3 +51,13 @@ describe('saveSettings', () => {
     await expect(saveSettings({ retentionDays: 1 }, store())).rejects.toThrow('retentionDays：未知字段');
   });
 });
+
+describe('logPersonalData', () => {
+  it('comes from the policy alone: a value in storage.local cannot unmask', () => {
+    const effective = effectiveSettings;
+    expect(effective({ logPersonalData: 'full' }, undefined).settings.logPersonalData).toBe('mask');
+    const byPolicy = effective({}, { logPersonalData: 'full' });
+    expect(byPolicy.settings.logPersonalData).toBe('full');
+    expect(byPolicy.locked.logPersonalData).toBe(true);
+  });
+});
