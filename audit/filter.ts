@@ -13,8 +13,10 @@ export interface LogFilter {
   platform?: Platform;
   /** An account key (see accountKey). */
   account?: string;
-  verdict?: Verdict | 'error';
-  decision?: Decision;
+  /** Any of these verdicts (an empty or absent list: all). */
+  verdicts?: (Verdict | 'error')[];
+  /** Any of these decisions: “blocked or overridden” is one filter. */
+  decisions?: Decision[];
   category?: Category;
   rule?: string;
   /** Free text: searched in the text, title, account, URL, reason, finding excerpts and text hash. */
@@ -62,8 +64,8 @@ export function entryMatches(
   if (f.toMs !== undefined && e.timeMs >= f.toMs) return false;
   if (f.platform && a.platform !== f.platform) return false;
   if (f.account && e.account !== f.account) return false;
-  if (f.verdict && a.verdict !== f.verdict) return false;
-  if (f.decision && e.decision !== f.decision) return false;
+  if (f.verdicts?.length && !f.verdicts.includes(a.verdict)) return false;
+  if (f.decisions?.length && !f.decisions.includes(e.decision)) return false;
   if (f.category && !e.categories.includes(f.category)) return false;
   if (f.rule && !e.rules.includes(f.rule)) return false;
   if (text && !textMatches(e, text)) return false;
@@ -71,7 +73,7 @@ export function entryMatches(
 }
 
 export function filterEntries(entries: readonly LogEntry[], f: LogFilter): LogEntry[] {
-  const active = Object.values(f).some((v) => v !== undefined && v !== '');
+  const active = Object.values(f).some((v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
   if (!active) return entries.slice();
   const text = f.text?.trim() ? textQuery(f.text.trim()) : undefined;
   return entries.filter((e) => entryMatches(e, f, text));
@@ -79,5 +81,7 @@ export function filterEntries(entries: readonly LogEntry[], f: LogFilter): LogEn
 
 /** Whether a filter selects by anything but time (exports then leave out unrelated notices). */
 export function selectsEntriesOnly(f: LogFilter): boolean {
-  return Boolean(f.platform || f.account || f.verdict || f.decision || f.category || f.rule || f.text?.trim());
+  return Boolean(
+    f.platform || f.account || f.verdicts?.length || f.decisions?.length || f.category || f.rule || f.text?.trim(),
+  );
 }

@@ -24,6 +24,8 @@ import { LogModel } from '../audit/entries';
 import { csvChunks } from '../audit/export-csv';
 import { jsonlRecordChunks, verifyExportLines } from '../audit/export-jsonl';
 import { exportHeader, planExport } from '../audit/export-plan';
+import { exportMeta } from '../audit/export-meta';
+import { writeXlsx } from '../audit/export-xlsx';
 import { filterEntries, type LogFilter } from '../audit/filter';
 import type { LogRecord } from '../audit/record';
 import { ChainVerifier } from '../audit/verify';
@@ -138,7 +140,8 @@ async function benchFilter(model: LogModel): Promise<Row[]> {
     ['账号', { account: accountKey({ platform: some.platform, ...some.account! }) }],
     ['问题类别', { category: 'commercial-ad' }],
     ['规则', { rule: 'no-typo' }],
-    ['处理结果', { decision: 'published-with-reason' }],
+    ['处理结果', { decisions: ['published-with-reason'] }],
+    ['处理结果（多选：拦截或仍要发布）', { decisions: ['blocked', 'published-with-reason'] }],
     ['时间范围（30 天）', { fromMs: Date.parse('2026-02-01T00:00:00Z'), toMs: Date.parse('2026-03-03T00:00:00Z') }],
     ['全文（中文）', { text: '常务会议' }],
     ['全文（英文，不分大小写）', { text: 'WEIBO.COM/U/3567' }],
@@ -196,7 +199,7 @@ async function benchExport(model: LogModel): Promise<Row[]> {
     }
     return { ms: median(times), peak: median(peaks), bytes };
   };
-  const csv = await measure(() => csvChunks(model.entries, plan.statement));
+  const csv = await measure(() => csvChunks(model.entries, { mask: true }));
   const header = `${JSON.stringify(exportHeader(plan, {}, 'bench'))}\n`;
   const jsonl = await measure(function* () {
     yield header;
@@ -214,12 +217,30 @@ async function benchExport(model: LogModel): Promise<Row[]> {
     if (!r.report.ok) throw new Error('bench export does not verify');
   });
   const n = model.entries.length;
+  const meta = exportMeta(plan.statement, {}, { file: 'bench.xlsx', extension: 'bench', columns: [], masked: true });
+  const xlsxTimes: number[] = [];
+  let xlsxBytes = 0;
+  for (let i = 0; i < 3; i++) {
+    gc();
+    const t = performance.now();
+    let bytes = 0;
+    await writeXlsx(model.entries, meta, (p) => (bytes += p.length), { mask: true });
+    xlsxTimes.push(performance.now() - t);
+    xlsxBytes = bytes;
+  }
+  const xlsx = median(xlsxTimes);
   return [
     {
       what: `导出 CSV（${n} 条，${mb(csv.bytes)}）`,
       median: `${ms(csv.ms)}，堆峰值 +${mb(csv.peak)}`,
       baseline: `一次 JSON.stringify ${ms(baseline.ms)}，+${mb(baseline.peak)}`,
       ratio: ratio(csv.ms, baseline.ms),
+    },
+    {
+      what: `导出 Excel（${n} 条，${mb(xlsxBytes)}，流式 zip）`,
+      median: ms(xlsx),
+      baseline: `CSV ${ms(csv.ms)}`,
+      ratio: ratio(xlsx, csv.ms),
     },
     {
       what: `导出 JSON Lines 含链（${n} 条，${mb(jsonl.bytes)}）`,

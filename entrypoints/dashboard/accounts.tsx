@@ -5,13 +5,15 @@
 import { useState } from 'preact/hooks';
 import type { LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
-import { PLATFORM_LABELS } from '../../audit/labels';
+import { PLATFORM_LABELS } from '../../utils/labels';
 import type { RetentionRecord } from '../../audit/record';
 import { accountActivity, DEFAULT_SILENT_DAYS } from '../../audit/stats';
 
 export function Accounts(props: {
   entries: readonly LogEntry[];
   retention: RetentionRecord | undefined;
+  /** Time of the oldest record this browser still holds. */
+  logStart: string | undefined;
   onPick(accountKey: string): void;
 }) {
   const [days, setDays] = useState(DEFAULT_SILENT_DAYS);
@@ -19,6 +21,17 @@ export function Accounts(props: {
   const silent = rows.filter((r) => r.silent).length;
   return (
     <section class="accounts">
+      <p class="scope-note" data-testid="accounts-scope">
+        本页只统计<strong>这台电脑上这个浏览器</strong>
+        的审计日志（尚未配置汇聚服务器）：同一账号在其他电脑、其他浏览器或手机上的发布不在其中，
+        “长期不发布”可能是误报，请合并各处的导出后再下结论。本浏览器的日志
+        {props.retention
+          ? `按保留期限清理过，现存记录从 ${localDateTime(props.logStart)} 起（更早的账号活动汇总仍计入）`
+          : props.logStart
+            ? `从 ${localDateTime(props.logStart)} 起`
+            : '还没有记录'}
+        。
+      </p>
       <p>
         <label>
           超过

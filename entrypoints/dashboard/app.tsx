@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LogEntry } from '../../audit/entries';
 import { filterEntries } from '../../audit/filter';
-import { PLATFORM_LABELS } from '../../audit/labels';
+import { PLATFORM_LABELS } from '../../utils/labels';
 import type { ChainReport } from '../../audit/verify';
 import { openLogDb } from '../../audit/db';
 import { PackAdmin } from '../../components/packs/PackAdmin';
@@ -17,26 +17,20 @@ import { EntryDetail } from './detail';
 import { Events } from './events';
 import { ExportBar } from './export-bar';
 import { EMPTY_FORM, Filters, toLogFilter, type FilterForm } from './filters';
+import { parseRoute, routeHash, TABS, type Route, type Tab } from './route';
 import { loadLog, type LoadedLog } from './load';
 import { SettingsPanel } from './settings-panel';
 import { StatusBar } from './status-bar';
 import { EntryTable } from './table';
 
-type Tab = 'records' | 'charts' | 'accounts' | 'events' | 'settings' | 'packs';
-const TABS: [Tab, string][] = [
-  ['records', '记录'],
-  ['charts', '图表'],
-  ['accounts', '账号活跃度'],
-  ['events', '事件'],
-  ['settings', '设置'],
-  ['packs', '规则包'],
-];
-
-/** The tab named by the address (`#packs`), so the popup, docs and bookmarks can link to one. */
-function tabFromHash(): Tab {
-  const id = location.hash.slice(1);
-  return TABS.find(([t]) => t === id)?.[0] ?? 'records';
-}
+const TAB_LABELS: Record<Tab, string> = {
+  records: '记录',
+  charts: '图表',
+  accounts: '账号活跃度',
+  events: '事件',
+  settings: '设置',
+  packs: '规则包',
+};
 
 const POLL_MS = 3_000;
 
@@ -59,13 +53,23 @@ export function App() {
   const [failure, setFailure] = useState<string>();
   const [status, setStatus] = useState<LogStatus>();
   const [persisted, setPersisted] = useState<boolean>();
-  const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
-  const text = useDebounced(form.text, 200);
-  const [tab, setTabState] = useState<Tab>(tabFromHash);
-  const setTab = (t: Tab) => {
-    history.replaceState(null, '', `#${t}`);
-    setTabState(t);
+  // The address is the view: tab and filters (route.ts), so a view can be bookmarked and shared.
+  const [route, setRouteState] = useState<Route>(() => parseRoute(location.hash));
+  const { tab, form } = route;
+  const setRoute = (next: Route) => {
+    const hash = routeHash(next);
+    if (hash !== location.hash) history.replaceState(null, '', hash);
+    setRouteState(next);
   };
+  const setTab = (t: Tab) => setRoute({ ...route, tab: t });
+  const setForm = (f: FilterForm) => setRoute({ ...route, form: f });
+  useEffect(() => {
+    // A pasted or edited address, or the browser's back and forward.
+    const onHash = () => setRouteState(parseRoute(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const text = useDebounced(form.text, 200);
   const [selected, setSelected] = useState<LogEntry>();
   const busy = useRef(false);
 
@@ -142,11 +146,19 @@ export function App() {
     return seqs;
   }, [report]);
 
+  // The detail pane follows the filters: an entry the filters no longer show is closed.
+  const selectedShown = useMemo(
+    () => selected !== undefined && rows.some((e) => e.attempt.attempt === selected.attempt.attempt),
+    [rows, selected],
+  );
+
+  const complete = true;
+
   const nav = (
     <nav role="tablist">
-      {TABS.map(([id, label]) => (
+      {TABS.map((id) => (
         <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => setTab(id)}>
-          {label}
+          {TAB_LABELS[id]}
         </button>
       ))}
     </nav>
@@ -192,13 +204,14 @@ export function App() {
             filter={filter}
             rows={rows}
             report={report}
+            complete={complete}
             onBusy={(b) => (busy.current = b)}
             onFailure={setFailure}
           />
         </>
       )}
       {tab === 'records' && (
-        <div class={`records ${selected ? 'with-detail' : ''}`}>
+        <div class={`records ${selectedShown ? 'with-detail' : ''}`}>
           <EntryTable
             rows={rows}
             filterKey={JSON.stringify(filter)}
@@ -206,7 +219,7 @@ export function App() {
             broken={report ? broken : undefined}
             onSelect={setSelected}
           />
-          {selected && (
+          {selected && selectedShown && (
             <EntryDetail
               entry={model.entry(selected.attempt.attempt) ?? selected}
               report={report}
@@ -220,10 +233,8 @@ export function App() {
         <Accounts
           entries={model.entries}
           retention={model.retention}
-          onPick={(account) => {
-            setForm({ ...EMPTY_FORM, account });
-            setTab('records');
-          }}
+          logStart={model.records[0]?.time}
+          onPick={(account) => setRoute({ tab: 'records', form: { ...EMPTY_FORM, account } })}
         />
       )}
       {tab === 'events' && <Events notices={model.notices} retention={model.retention} />}

@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, type Category } from '../../rules/engine/types';
 import type { LogEntry } from '../../audit/entries';
-import { CATEGORY_LABELS, PLATFORM_LABELS } from '../../audit/labels';
+import { CATEGORY_LABELS, PLATFORM_LABELS, ruleLabel } from '../../utils/labels';
 import { overrideRates, perDay, topRules, type DayStats } from '../../audit/stats';
 
 const W = 960;
@@ -173,7 +173,7 @@ export function Charts(props: { entries: readonly LogEntry[] }) {
           caption="触发最多的规则（按发布尝试数）"
           rows={rules.map((r) => ({
             key: r.ruleId,
-            label: `${r.ruleId}（${CATEGORY_LABELS[r.category]}）`,
+            label: `${ruleLabel(r.ruleId, r.category)}（${CATEGORY_LABELS[r.category]}）`,
             value: r.attempts,
             text: String(r.attempts),
             color: CATEGORY_COLORS[r.category],

@@ -7,9 +7,10 @@ import {
   DECISION_LABELS,
   KIND_LABELS,
   PLATFORM_LABELS,
+  ruleLabel,
   SEVERITY_LABELS,
   VERDICT_LABELS,
-} from '../../audit/labels';
+} from '../../utils/labels';
 import type { LoggedFinding } from '../../audit/record';
 import type { ChainReport } from '../../audit/verify';
 
@@ -32,7 +33,7 @@ export function Highlighted(props: { text: string; findings: readonly LoggedFind
         <mark
           key={from}
           class={`severity-${covering[0].severity}`}
-          title={covering.map((f) => `${f.ruleId}：${f.message ?? ''}`).join('\n')}
+          title={covering.map((f) => `${ruleLabel(f.ruleId, f.category)}：${f.message ?? ''}`).join('\n')}
         >
           {piece}
         </mark>
@@ -130,14 +131,14 @@ export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onCl
           {a.findings.map((f, i) => (
             <li key={i}>
               <span class={`badge severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>{' '}
-              {CATEGORY_LABELS[f.category]} · <code>{f.ruleId}</code>
+              {CATEGORY_LABELS[f.category]} · {ruleLabel(f.ruleId, f.category)} <code class="rule-id">{f.ruleId}</code>
               {f.excerpt && <>「{f.excerpt}」</>} {f.message} {f.suggestion && <>建议：{f.suggestion}</>}
               <div class="basis">依据：{f.basis}</div>
             </li>
           ))}
           {a.errors.map((e, i) => (
             <li key={`e${i}`} class="error">
-              规则 {e.ruleId} 检查出错：{e.message}
+              规则「{ruleLabel(e.ruleId)}」（{e.ruleId}）检查出错：{e.message}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 /** What else the log recorded: broken links found by the daily check, storage warnings, adapter problems. */
 import type { NoticeRecord } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
-import { PLATFORM_LABELS } from '../../audit/labels';
+import { PLATFORM_LABELS } from '../../utils/labels';
 import type { RetentionRecord } from '../../audit/record';
 
 function describe(n: NoticeRecord): string {

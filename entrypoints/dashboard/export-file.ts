@@ -4,13 +4,15 @@
  * yields between chunks so the progress bar moves, and the file is saved with a download link.
  */
 import type { LogEntry, LogModel } from '../../audit/entries';
-import { csvChunks } from '../../audit/export-csv';
 import { jsonlRecordChunks } from '../../audit/export-jsonl';
 import { exportHeader, planExport, type ExportPlan } from '../../audit/export-plan';
 import type { LogFilter } from '../../audit/filter';
 import type { ChainReport } from '../../audit/verify';
+import { exportBaseName, type ExportMeta } from '../../audit/export-meta';
+import type { FromExportWorker, TableFormat, ToExportWorker } from './export-worker';
+import ExportWorker from './export-worker?worker';
 
-export type ExportFormat = 'csv' | 'jsonl';
+export type ExportFormat = TableFormat | 'jsonl';
 
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Rows (or lines) per chunk: small enough that producing one stays well under a frame budget's worth of jank. */
@@ -36,58 +38,16 @@ async function writeBlob(
   return new Blob(parts, { type });
 }
 
-function fileName(plan: ExportPlan, format: ExportFormat): string {
-  const day = (iso: string | null) => (iso ? iso.slice(0, 10).replace(/-/g, '') : '无');
-  const s = plan.statement;
-  return `政务新媒体审计日志_${day(s.first)}-${day(s.last)}_${s.count}条.${format}`;
-}
-
 export interface ExportResult {
-  plan: ExportPlan;
+  statement: ExportPlan['statement'];
   fileName: string;
   bytes: number;
+  /** For a CSV: its metadata, offered as a JSON file beside it. */
+  meta?: ExportMeta;
 }
 
-export async function exportEntries(
-  format: ExportFormat,
-  model: LogModel,
-  filter: LogFilter,
-  selected: readonly LogEntry[],
-  chain: ChainReport,
-  extension: string,
-  onProgress: (share: number) => void,
-): Promise<ExportResult> {
-  const plan = planExport(model, filter, selected, chain, new Date());
-  let blob: Blob;
-  if (format === 'csv') {
-    let rows = 0;
-    const chunks = (function* () {
-      for (const chunk of csvChunks(selected, plan.statement, CHUNK)) {
-        yield chunk;
-        rows += CHUNK;
-      }
-    })();
-    blob = await writeBlob(
-      chunks,
-      () => Math.min(1, rows / Math.max(1, selected.length)),
-      onProgress,
-      'text/csv;charset=utf-8',
-    );
-  } else {
-    let scanned = 0;
-    const header = `${JSON.stringify(exportHeader(plan, filter, extension))}\n`;
-    const chunks = (function* () {
-      yield header;
-      yield* jsonlRecordChunks(plan.records, plan.keep, CHUNK, (n) => (scanned = n));
-    })();
-    blob = await writeBlob(
-      chunks,
-      () => scanned / Math.max(1, plan.records.length),
-      onProgress,
-      'application/x-ndjson;charset=utf-8',
-    );
-  }
-  const name = fileName(plan, format);
+/** Saves a Blob under a name through a download link. */
+export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -96,5 +56,66 @@ export async function exportEntries(
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { plan, fileName: name, bytes: blob.size };
+}
+
+/** The metadata of a table export as the JSON file saved beside it. */
+export function saveMeta(meta: ExportMeta): void {
+  const name = meta.file.replace(/\.(csv|xlsx)$/, '.meta.json');
+  saveBlob(new Blob([`${JSON.stringify(meta, null, 2)}\n`], { type: 'application/json' }), name);
+}
+
+/** CSV or Excel, written by the export worker from the log up to `through`. */
+export function exportTable(
+  job: Omit<ToExportWorker, 'type'>,
+  onProgress: (share: number, phase: 'read' | 'write') => void,
+): Promise<ExportResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new ExportWorker();
+    worker.onmessage = ({ data }: MessageEvent<FromExportWorker>) => {
+      if (data.type === 'progress') {
+        // Reading is the first ~40 % of the work, writing the rest.
+        const share = data.total ? data.done / data.total : 1;
+        onProgress(data.phase === 'read' ? share * 0.4 : 0.4 + share * 0.6, data.phase);
+        return;
+      }
+      worker.terminate();
+      if (data.type === 'failed') return reject(new Error(data.message));
+      performance.mark('govpost-export-done'); // for bench/audit-browser.ts
+      saveBlob(data.blob, data.fileName);
+      resolve({ statement: data.meta, fileName: data.fileName, bytes: data.blob.size, meta: data.meta });
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message));
+    };
+    worker.postMessage({ type: 'export', ...job } satisfies ToExportWorker);
+  });
+}
+
+/** The JSON Lines export with the chain, written on the page a chunk at a time. */
+export async function exportEntries(
+  format: 'jsonl',
+  model: LogModel,
+  filter: LogFilter,
+  selected: readonly LogEntry[],
+  chain: ChainReport,
+  extension: string,
+  onProgress: (share: number) => void,
+): Promise<ExportResult> {
+  const plan = planExport(model, filter, selected, chain, new Date());
+  let scanned = 0;
+  const header = `${JSON.stringify(exportHeader(plan, filter, extension))}\n`;
+  const chunks = (function* () {
+    yield header;
+    yield* jsonlRecordChunks(plan.records, plan.keep, CHUNK, (n) => (scanned = n));
+  })();
+  const blob = await writeBlob(
+    chunks,
+    () => scanned / Math.max(1, plan.records.length),
+    onProgress,
+    'application/x-ndjson;charset=utf-8',
+  );
+  const name = `${exportBaseName(plan.statement)}.${format}`;
+  saveBlob(blob, name);
+  return { statement: plan.statement, fileName: name, bytes: blob.size };
 }

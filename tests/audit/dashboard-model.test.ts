@@ -52,8 +52,8 @@ describe('filterEntries', () => {
       ),
     ).toBe(true);
     expect(filterEntries(all, { rule: 'no-typo' }).every((e) => e.rules.includes('no-typo'))).toBe(true);
-    expect(filterEntries(all, { verdict: 'justify' }).every((e) => e.attempt.verdict === 'justify')).toBe(true);
-    expect(filterEntries(all, { decision: 'pending' })).toHaveLength(all.filter((e) => !e.outcome).length);
+    expect(filterEntries(all, { verdicts: ['justify'] }).every((e) => e.attempt.verdict === 'justify')).toBe(true);
+    expect(filterEntries(all, { decisions: ['pending'] })).toHaveLength(all.filter((e) => !e.outcome).length);
 
     const from = Date.parse('2026-01-05T00:00:00Z');
     const to = Date.parse('2026-01-06T00:00:00Z');
@@ -61,7 +61,15 @@ describe('filterEntries', () => {
     expect(day.length).toBe(20);
     expect(day.every((e) => e.timeMs >= from && e.timeMs < to)).toBe(true);
 
-    const combined = filterEntries(all, { platform: 'weibo', decision: 'blocked', fromMs: from });
+    // Several values of one field: any of them (blocked or overridden is one filter).
+    const either = filterEntries(all, { decisions: ['blocked', 'published-with-reason'] });
+    expect(either.length).toBe(
+      all.filter((e) => e.decision === 'blocked' || e.decision === 'published-with-reason').length,
+    );
+    expect(new Set(either.map((e) => e.decision))).toEqual(new Set(['blocked', 'published-with-reason']));
+    expect(filterEntries(all, { verdicts: [], decisions: [] })).toHaveLength(all.length);
+
+    const combined = filterEntries(all, { platform: 'weibo', decisions: ['blocked'], fromMs: from });
     expect(combined.every((e) => e.attempt.platform === 'weibo' && e.decision === 'blocked' && e.timeMs >= from)).toBe(
       true,
     );

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LogModel } from '../../audit/entries';
-import { CSV_COLUMNS, csvCell, csvChunks, csvRow } from '../../audit/export-csv';
+import { csvCell, csvChunks, csvRow } from '../../audit/export-csv';
+import { EXPORT_COLUMNS } from '../../audit/export-columns';
 import { jsonlRecordChunks, verifyExportLines } from '../../audit/export-jsonl';
 import { exportHeader, planExport } from '../../audit/export-plan';
 import { filterEntries, type LogFilter } from '../../audit/filter';
@@ -78,24 +79,28 @@ function exportAll(filter: LogFilter) {
 }
 
 describe('CSV export', () => {
-  it('starts with a BOM and a statement row, then Chinese headers and one row per entry', () => {
-    const { selected, plan } = exportAll({ platform: 'weibo' });
-    const text = [...csvChunks(selected, plan.statement, 50)].join('');
-    expect(text.startsWith('\uFEFF"导出说明"')).toBe(true);
-    expect(text.split('\r\n').length).toBeGreaterThan(selected.length);
+  it('starts with a BOM and the Chinese headers on row 1, then one row per entry', () => {
+    const { selected } = exportAll({ platform: 'weibo' });
+    const text = [...csvChunks(selected, { mask: true }, 50)].join('');
+    expect(text.startsWith('\uFEFF"序号","时间","平台"')).toBe(true);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]![1]).toBe(`共 ${selected.length} 条发布尝试`);
-    expect(rows[0]![3]).toContain(`哈希 ${records.at(-1)!.hash}`);
-    expect(rows[1]).toEqual(CSV_COLUMNS.map((c) => c.header));
-    expect(rows.slice(2)).toHaveLength(selected.length);
-    expect(rows.slice(2).map((r) => Number(r[0]))).toEqual(selected.map((e) => e.attempt.seq));
-    expect(rows.slice(2).every((r) => r[2] === '微博')).toBe(true);
+    expect(rows[0]).toEqual(EXPORT_COLUMNS.map((c) => c.header));
+    expect(rows.slice(1)).toHaveLength(selected.length);
+    expect(rows.slice(1).map((r) => Number(r[0]))).toEqual(selected.map((e) => e.attempt.seq));
+    expect(rows.slice(1).every((r) => r[2] === '微博')).toBe(true);
+    // Rule names in Chinese; ids only in their own column.
+    const rule = EXPORT_COLUMNS.findIndex((c) => c.header === '规则');
+    const ruleId = EXPORT_COLUMNS.findIndex((c) => c.header === '规则ID');
+    const withRules = rows.slice(1).find((r) => r[ruleId]);
+    expect(withRules![rule]).not.toMatch(/no-|require-/);
+    expect(withRules![ruleId]).toMatch(/^(no-|require-)/);
   });
 
   it('keeps a formula-like post as text', () => {
-    const { selected, plan } = exportAll({ text: 'calc' });
-    const rows = parseCsv([...csvChunks(selected, plan.statement)].join('').slice(1));
-    expect(rows[2]![9]).toBe("'=cmd|' /C calc'!A0");
+    const { selected } = exportAll({ text: 'calc' });
+    const rows = parseCsv([...csvChunks(selected, { mask: true })].join('').slice(1));
+    const body = EXPORT_COLUMNS.findIndex((c) => c.header === '正文');
+    expect(rows[1]![body]).toBe("'=cmd|' /C calc'!A0");
   });
 });
 
@@ -120,7 +125,7 @@ describe('JSON Lines export', () => {
   });
 
   it('verifies a filtered set across omitted runs, and holds exactly its entries', async () => {
-    const filter: LogFilter = { decision: 'blocked', platform: 'wechat' };
+    const filter: LogFilter = { decisions: ['blocked'], platform: 'wechat' };
     const text = jsonl(filter);
     const { header, report } = await verifyText(text);
     expect(report.ok).toBe(true);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { choose } from './dashboard-ui';
 import { verifyExportLines } from '../../audit/export-jsonl';
 import { guardPanel, latestAttempt } from './harness';
 import { DRAFTS, HOME_INPUT, weiboSession } from './weibo-session';
@@ -51,11 +52,11 @@ describe('attempts made on the replica pages', () => {
     expect(await detail.locator('mark').allInnerTexts()).toEqual(['做为', '再接再励']);
     expect(await detail.innerText()).toContain(REASON);
 
-    await page.locator('select[name=decision]').selectOption('blocked');
+    await choose(page, 'decision', ['blocked']);
     await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('1');
     expect(await rows.innerText()).toContain('身份证号');
 
-    await page.locator('select[name=decision]').selectOption('');
+    await choose(page, 'decision', []);
     await expect.poll(() => page.getByTestId('row-count').innerText()).toBe('3');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
