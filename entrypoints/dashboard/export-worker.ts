@@ -3,7 +3,8 @@
  * the extension's IndexedDB itself, up to the record the page had when the export began (one
  * snapshot, whatever is appended meanwhile), applies the page's filter with the same code, and
  * streams the file into Blob parts, reporting progress. The page never holds the file as a string
- * and never stops answering. The Excel writer (and fflate) load only here.
+ * and never stops answering. The Excel writer (and fflate) are in this worker's script alone,
+ * which is fetched only when an export starts.
  *
  * Messages: `export` → `progress` …, then `done` (the file and its metadata) or `failed`.
  */
@@ -13,6 +14,7 @@ import { EXPORT_COLUMNS } from '../../audit/export-columns';
 import { csvChunks } from '../../audit/export-csv';
 import { exportBaseName, exportMeta, type ExportMeta } from '../../audit/export-meta';
 import { planExport } from '../../audit/export-plan';
+import { writeXlsx, XLSX_TYPE } from '../../audit/export-xlsx';
 import { filterEntries, type LogFilter } from '../../audit/filter';
 import type { ChainReport } from '../../audit/verify';
 
@@ -70,7 +72,6 @@ async function run(job: ToExportWorker): Promise<void> {
   const progress = (done: number) => post({ type: 'progress', phase: 'write', done, total: selected.length });
   let blob: Blob;
   if (job.format === 'xlsx') {
-    const { writeXlsx, XLSX_TYPE } = await import('../../audit/export-xlsx');
     await writeXlsx(selected, meta, (piece) => parts.push(piece as Uint8Array<ArrayBuffer>), {
       mask: job.mask,
       onProgress: progress,

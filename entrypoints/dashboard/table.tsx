@@ -148,7 +148,7 @@ export function EntryTable(props: {
                   {VERDICT_LABELS[a.verdict]}
                 </span>
                 <span role="gridcell">{DECISION_LABELS[e.decision]}</span>
-                <span role="gridcell" class="reason" title={e.outcome?.reason}>
+                <span role="gridcell" class="cell-reason" title={e.outcome?.reason}>
                   {e.outcome?.reason ?? ''}
                 </span>
                 <span role="gridcell">{e.categories.map((c) => CATEGORY_LABELS[c]).join('、')}</span>
