@@ -8,39 +8,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { LogRecord } from '../audit/record';
 import { launchGuardedBrowser } from '../tests/e2e/harness';
+import { seedLog } from '../tests/e2e/seed-log';
 import { median, type Row } from './audit-report';
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
-
-async function seed(page: Page, records: LogRecord[]) {
-  // Let the background create (and migrate) the database first.
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
-  );
-  for (let i = 0; i < records.length; i += 10_000) {
-    const chunk = JSON.stringify(records.slice(i, i + 10_000));
-    await page.evaluate(
-      (json) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('govpost-audit-log');
-          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['records', 'state'], 'readwrite');
-            const list = JSON.parse(json) as { seq: number; hash: string }[];
-            for (const r of list) tx.objectStore('records').put(r);
-            const last = list[list.length - 1];
-            tx.objectStore('state').put({ key: 'head', seq: last.seq, hash: last.hash });
-            tx.oncomplete = () => (db.close(), resolve());
-            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
-          };
-        }),
-      chunk,
-    );
-  }
-}
 
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -76,7 +47,7 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
     const seeder = await browser.context.newPage();
     await seeder.goto(browser.extensionUrl('popup.html'));
     const t0 = performance.now();
-    await seed(seeder, records);
+    await seedLog(seeder, records);
     const seedMs = performance.now() - t0;
     await seeder.close();
 
