@@ -160,6 +160,7 @@ describe('attempts made through the protocol', () => {
     await page.locator('input[name=text]').fill('常务会议');
     await expect.poll(count).toBe('1');
     await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.locator('select[name=preset]').selectOption('custom');
     await page.locator('input[name=from]').fill('2000-01-01');
     await page.locator('input[name=to]').fill('2000-12-31');
     await expect.poll(count).toBe('0');
@@ -172,7 +173,10 @@ describe('attempts made through the protocol', () => {
     const page = await openDashboard();
     await page.getByRole('tab', { name: '图表' }).click();
     expect(await page.locator('figure').count()).toBe(4);
-    expect(await page.locator('.bars').first().innerText()).toContain('no-typo');
+    // Rules by their Chinese names, never by id.
+    const rules = await page.locator('.bars').first().innerText();
+    expect(rules).toContain('错别字');
+    expect(rules).not.toContain('no-typo');
     await page.getByRole('tab', { name: '账号活跃度' }).click();
     const table = await page.locator('.accounts table').innerText();
     expect(table).toContain('保定发布');
