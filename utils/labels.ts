@@ -5,7 +5,7 @@
  * (no-ad-promotion) and English verdicts never reach a user — they are shown by these names.
  */
 import type { Category, CheckVerdict, DraftKind, FindingSeverity, Platform } from '../rules/engine/types';
-import type { Decision } from './protocol';
+import type { Decision, UploadState } from './protocol';
 
 export const PLATFORM_LABELS: Record<Platform, string> = { weibo: '微博', wechat: '微信公众号' };
 
@@ -52,6 +52,18 @@ export const DECISION_LABELS: Record<Decision, string> = {
 export const OVERRIDE = '仍要发布';
 /** The written reason an override carries. */
 export const REASON = '发布理由';
+
+/** Where uploads of the log to the city's collector (汇聚服务器) stand. */
+export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
+  off: '未配置（日志只保存在这台电脑的浏览器中）',
+  idle: '正常',
+  sending: '正在上传',
+  retrying: '上传失败，稍后自动重试',
+  revoked: '本设备已被汇聚服务器停用，不再上传',
+  'not-enrolled': '未登记（策略中缺少登记码）',
+  misconfigured: '配置有误，未上传',
+  'needs-consent': '需要许可：浏览器尚未允许日志离开本机，未上传',
+};
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   'commercial-ad': '商业广告',

@@ -11,6 +11,7 @@
  * with a message naming the field.
  */
 import * as v from 'valibot';
+import type { Anchor } from '../audit/anchor';
 import type { Pack } from '../rules/engine/pack';
 import type { PackOutcome, PackStatus, UpdateOutcome } from '../pack-trust/status';
 import { bool, describeIssues, int, list, oneOf, pair, pathTo, strictRecord, text } from '../rules/engine/schema';
@@ -176,6 +177,11 @@ export interface LogStatus {
    * background's memory, the collector's acknowledged head): never cleared. See audit/anchor.ts.
    */
   anchorBreaks: { time: string; kind: 'emptied' | 'truncated' | 'rewritten'; source: string; reason: string }[];
+  /**
+   * The copies of the head kept outside the log now (the background's memory, storage.local, the
+   * collector's acknowledged head), so a page that reads the log can check it against them too.
+   */
+  anchors: Anchor[];
   /** Uploads to the city's collector, when the policy names one (entrypoints/background/uploader.ts). */
   collector?: UploadStatus;
 }

@@ -89,10 +89,7 @@ export function createAuditLog(deps: AuditLogDeps) {
     const [last, recorded, state] = await Promise.all([lastRecord(db), recordedHead(db), readAnchorState()]);
     head = last && { seq: last.seq, hash: last.hash };
     headKnown = true;
-    const outside: Anchor[] = [];
-    if (memoryHead) outside.push({ ...memoryHead, source: 'memory' });
-    if (state.head) outside.push({ ...state.head, source: 'storage' });
-    if (state.collector) outside.push({ ...state.collector, source: 'collector' });
+    const outside = outsideAnchors(state);
     const breaks: AnchorBreak[] = [];
     for (const anchor of outside) {
       const found = compareToAnchor(anchor, await chainAt(db, anchor.seq));
@@ -114,6 +111,15 @@ export function createAuditLog(deps: AuditLogDeps) {
       });
     }
     return head;
+  }
+
+  /** Every copy of the head kept outside the log, the memory first. */
+  function outsideAnchors(state: AnchorState): Anchor[] {
+    const outside: Anchor[] = [];
+    if (memoryHead) outside.push({ ...memoryHead, source: 'memory' });
+    if (state.head) outside.push({ ...state.head, source: 'storage' });
+    if (state.collector) outside.push({ ...state.collector, source: 'collector' });
+    return outside;
   }
 
   async function readAnchorState(): Promise<AnchorState> {
@@ -348,9 +354,10 @@ export function createAuditLog(deps: AuditLogDeps) {
         const h = await currentHead();
         if (storage.checkedAt === -Infinity) await checkStorage();
         const integrity = await latestOfType(db, 'integrity');
-        const { breaks } = await readAnchorState();
+        const state = await readAnchorState();
         return {
-          anchorBreaks: breaks.map(({ time, kind, source, reason }) => ({ time, kind, source, reason })),
+          anchorBreaks: state.breaks.map(({ time, kind, source, reason }) => ({ time, kind, source, reason })),
+          anchors: outsideAnchors(state),
           head: h ?? null,
           storage: {
             level: storage.level,

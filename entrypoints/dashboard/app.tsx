@@ -7,6 +7,7 @@ import type { LogEntry } from '../../audit/entries';
 import { filterEntries } from '../../audit/filter';
 import { PLATFORM_LABELS } from '../../utils/labels';
 import type { ChainReport } from '../../audit/verify';
+import { chainAtInRecords, chainVerdict } from '../../audit/chain-verdict';
 import { openLogDb } from '../../audit/db';
 import { PackAdmin } from '../../components/packs/PackAdmin';
 import { sendMessage } from '../../utils/messaging';
@@ -77,7 +78,8 @@ export function App() {
     busy.current = true;
     try {
       // Asking the background first also lets it open (and, after an update, migrate) the database.
-      setStatus(await sendMessage('getLogStatus', {}).catch(() => undefined));
+      // Its anchors are compared with the records read after it (audit/chain-verdict.ts).
+      const next = await sendMessage('getLogStatus', {}).catch(() => undefined);
       setReport(undefined);
       log.current?.close();
       log.current = await loadLog(db, {
@@ -86,6 +88,7 @@ export function App() {
         onVerdict: setReport,
         onFailure: setFailure,
       });
+      setStatus(next);
       setVersion((v) => v + 1);
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
@@ -102,7 +105,12 @@ export function App() {
       busy.current = true;
       try {
         const current = log.current;
+        // The status first: the anchors it names were written after their records, so the records
+        // read next include them (audit/chain-verdict.ts). It also brings the upload state.
+        // Set only once the records are read, so no render compares them with newer anchors.
+        const next = await sendMessage('getLogStatus', {}).catch(() => undefined);
         const change = await current.refresh();
+        if (next) setStatus(next);
         busy.current = false;
         if (change === 'reload') await load();
         else if (change === 'more') {
@@ -137,6 +145,17 @@ export function App() {
   }, [model, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
   const rules = useMemo(() => [...new Set((model?.entries ?? []).flatMap((e) => e.rules))].sort(), [model, version]);
+  // The chain's own verdict and its anchors': "链完整" only when both agree.
+  const verdict = useMemo(
+    () =>
+      report &&
+      model &&
+      chainVerdict(report, status?.anchorBreaks ?? [], status?.anchors ?? [], (seq) =>
+        chainAtInRecords(model.records, model.retention, seq),
+      ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
+    [report, status, model, version],
+  );
   const broken = useMemo(() => {
     const seqs = new Set<number>();
     for (const b of report?.broken ?? []) {
@@ -192,7 +211,7 @@ export function App() {
         <h1>
           审计日志 <small>Audit log</small>
         </h1>
-        <StatusBar model={model} report={report} checked={checked} status={status} persisted={persisted} />
+        <StatusBar model={model} verdict={verdict} checked={checked} status={status} persisted={persisted} />
       </header>
       {nav}
       {failure && <p class="error">{failure}</p>}

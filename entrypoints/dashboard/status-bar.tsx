@@ -1,34 +1,30 @@
-/** The log at a glance: chain check, counts, head hash, storage. */
+/** The log at a glance: chain and anchor check, counts, head hash, storage, uploads. */
+import type { ChainVerdict } from '../../audit/chain-verdict';
 import type { LogModel } from '../../audit/entries';
-import type { ChainReport } from '../../audit/verify';
+import { localDateTime } from '../../audit/export-csv';
 import type { LogStatus } from '../../utils/protocol';
+import { CollectorStatus } from './collector-status';
 
 function size(bytes: number | undefined): string {
   if (bytes === undefined) return '?';
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-function chainText(report: ChainReport): string {
-  const [first] = report.broken;
-  return report.ok || !first
-    ? `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接`
-    : `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}${report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : ''}`;
-}
-
 export function StatusBar(props: {
   model: LogModel;
-  report?: ChainReport;
+  /** The chain's and its anchors' verdict, once the chain is verified. */
+  verdict?: ChainVerdict;
   checked: { verified: number; total: number };
   status?: LogStatus;
   persisted?: boolean;
 }) {
-  const { model, report, status } = props;
+  const { model, verdict, status } = props;
   const pending = model.entries.filter((e) => e.decision === 'pending').length;
   return (
     <div class="status">
-      {report ? (
-        <p class={`chain-status ${report.ok ? 'good' : 'bad'}`} data-testid="chain-status">
-          {chainText(report)}
+      {verdict ? (
+        <p class={`chain-status ${verdict.ok ? 'good' : 'bad'}`} data-testid="chain-status">
+          {verdict.summary}
         </p>
       ) : (
         <p class="chain-status checking" data-testid="chain-checking">
@@ -38,7 +34,12 @@ export function StatusBar(props: {
       )}
       {status?.anchorBreaks.map((b) => (
         <p class="warn" data-testid="anchor-break" key={`${b.time}${b.reason}`}>
-          日志与保存在日志之外的链头不符（{b.time.slice(0, 19).replace('T', ' ')} 发现，此记录不可清除）：{b.reason}
+          日志与保存在日志之外的链头不符（{localDateTime(b.time)} 发现，此记录不可清除）：{b.reason}
+        </p>
+      ))}
+      {verdict?.live.map((b) => (
+        <p class="warn" data-testid="anchor-break" key={b.reason}>
+          日志与保存在日志之外的链头不符（本页刚刚核对发现）：{b.reason}
         </p>
       ))}
       {status?.lastIntegrityProblem && (
@@ -57,6 +58,7 @@ export function StatusBar(props: {
         {props.persisted === false && '；浏览器未授予持久存储，空间紧张时可能被清理，请定期导出。'}
         {props.persisted && '；已获得持久存储。'}
       </p>
+      {status?.collector && <CollectorStatus upload={status.collector} />}
     </div>
   );
 }

@@ -114,12 +114,28 @@ describe('the fleet', () => {
     await post('请市民关注明日天气变化。');
     await expect.poll(() => collector.killed, { timeout: 30_000 }).toBe(1);
     await post('保定市召开安全生产工作会议。'); // while the collector is down
+    // The dashboard says so: uploads failing, records waiting, the next retry.
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(browser.extensionUrl('dashboard.html'));
+    const upload = dashboard.getByTestId('collector-status');
+    await expect.poll(() => upload.getAttribute('data-state'), { timeout: 30_000 }).toBe('retrying');
+    const failing = await upload.innerText();
+    expect(failing).toContain('上传到汇聚服务器：上传失败，稍后自动重试');
+    expect(failing).toMatch(/待上传 [1-9]\d* 条/);
+    expect(failing).toContain('下次重试');
+    expect(failing).toContain('单位：保定市政府办公室');
+    await dashboard.screenshot({ path: 'test-results/screenshots/dashboard-upload-retrying.png' });
     await collector.serve();
     const local = (await logRecords(browser.worker)).length;
     await expect.poll(async () => (await view<DeviceView>('/devices'))[0]?.head_seq, { timeout: 90_000 }).toBe(local);
     const [device] = await view<DeviceView>('/devices');
     expect(device).toMatchObject({ entries: local, events: 0 });
     expect(await view('/attempts')).toHaveLength(4);
+    // The dashboard polls: caught up, nothing waiting, the last success named.
+    await expect.poll(() => upload.getAttribute('data-state'), { timeout: 60_000 }).toBe('idle');
+    await expect.poll(() => upload.innerText(), { timeout: 30_000 }).toContain('待上传 0 条');
+    expect(await upload.innerText()).toMatch(/上次成功 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    await dashboard.close();
   });
 
   it('a replayed or forged batch is refused', async () => {

@@ -240,6 +240,20 @@ describe('the table', () => {
   });
 });
 
+describe('the status bar', () => {
+  it('says the chain is whole only with its anchors, and that nothing is uploaded without a collector', async () => {
+    const page = await open();
+    // Seeded straight into IndexedDB: no head outside the log yet, so none is named.
+    expect(await page.getByTestId('chain-status').innerText()).toBe(
+      `✓ 链完整：${records.length} 条记录已逐条重新计算哈希并核对链接`,
+    );
+    const upload = page.getByTestId('collector-status');
+    expect(await upload.getAttribute('data-state')).toBe('off');
+    expect(await upload.innerText()).toBe('上传到汇聚服务器：未配置（日志只保存在这台电脑的浏览器中）');
+    await page.close();
+  });
+});
+
 describe('account activity', () => {
   it('says it knows only this browser’s log, and from which date', async () => {
     const page = await open('#accounts');

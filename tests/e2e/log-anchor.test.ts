@@ -70,16 +70,25 @@ async function relink(records: LogRecord[]): Promise<{ records: LogRecord[]; hea
   return { records: out, head };
 }
 
-async function dashboardBreaks(name: string): Promise<string[]> {
+/** The dashboard's chain verdict and the anchor breaks it lists (a screenshot of it too). */
+async function dashboard(name: string): Promise<{ status: string; breaks: string[] }> {
   const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(browser.extensionUrl('dashboard.html'));
-  await page.getByTestId('chain-status').waitFor();
-  await page.getByTestId('anchor-break').first().waitFor();
+  const status = await page.getByTestId('chain-status').innerText();
+  if (status.startsWith('✗')) await page.getByTestId('anchor-break').first().waitFor();
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: `test-results/screenshots/log-anchor-${name}.png`, fullPage: true });
-  const texts = await page.getByTestId('anchor-break').allTextContents();
+  const breaks = await page.getByTestId('anchor-break').allTextContents();
   await page.close();
-  return texts;
+  return { status, breaks };
+}
+
+async function dashboardBreaks(name: string): Promise<string[]> {
+  const { status, breaks } = await dashboard(name);
+  // A chain that links perfectly after a rewrite is still not whole: its anchors say so.
+  expect(status).toMatch(/^✗ 链头不符/);
+  return breaks;
 }
 
 beforeAll(async () => {
@@ -106,8 +115,17 @@ describe('the log anchored outside IndexedDB', () => {
     const edited = before.map((r) =>
       r.seq === 3 && r.type === 'attempt' ? { ...r, text: '第 2 条通知：改过的内容' } : r,
     );
+    const whole = await dashboard('whole');
+    expect(whole.status).toMatch(/^✓ 链完整：\d+ 条记录.*与后台内存中的链头、扩展存储中的链头一致$/);
+    expect(whole.breaks).toEqual([]);
     const { records, head } = await relink(edited);
     await replaceLog(records, head);
+
+    // Before the background appends again, the dashboard finds it by itself.
+    const live = await dashboard('rewritten-live');
+    expect(live.status).toMatch(/^✗ 链头不符：\d+ 条记录前后衔接/);
+    expect(live.breaks.join('\n')).toContain('本页刚刚核对发现');
+    expect(live.breaks.join('\n')).toContain('日志被改写');
 
     await publish('篡改之后的下一条');
     const after = (await logRecords(browser.worker)).sort((a, b) => a.seq - b.seq);

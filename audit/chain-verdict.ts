@@ -1,0 +1,102 @@
+/**
+ * What the dashboard says about the log's integrity. The chain's own check (verify.ts) proves that
+ * the records link to each other; only the anchors (anchor.ts), copies of the head kept outside
+ * the log, show that a chain which links perfectly was not emptied, cut off, or rewritten and
+ * rehashed. So "链完整" is said only when both agree: the chain verifies, no anchor break was ever
+ * recorded, and the anchors known now still match the chain as read.
+ */
+import { ANCHOR_SOURCE_LABEL, compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
+import type { LogRecord, RetentionRecord } from './record';
+import type { ChainReport } from './verify';
+
+/** A break the background found and recorded earlier (never cleared: LogStatus.anchorBreaks). */
+export interface RecordedAnchorBreak {
+  time: string;
+  reason: string;
+}
+
+export interface ChainVerdict {
+  ok: boolean;
+  /** One line for the status bar, ✓ or ✗ first. */
+  summary: string;
+  /** Breaks found now, comparing the anchors with the chain as read, that were not recorded yet. */
+  live: AnchorBreak[];
+}
+
+/** What a chain read into memory (records in seq order) says at an anchor's seq. */
+export function chainAtInRecords(
+  records: readonly LogRecord[],
+  retention: RetentionRecord | undefined,
+  seq: number,
+): ChainAtAnchor {
+  const last = records[records.length - 1];
+  let lo = 0;
+  let hi = records.length - 1;
+  let atSeq: LogRecord | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = records[mid]!;
+    if (r.seq === seq) {
+      atSeq = r;
+      break;
+    }
+    if (r.seq < seq) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return {
+    head: last && { seq: last.seq, hash: last.hash },
+    atSeq: atSeq && { seq: atSeq.seq, hash: atSeq.hash },
+    prunedThrough: retention?.prunedThrough ?? 0,
+    prunedAnchorHash: retention?.prunedThrough === seq ? retention.anchor : undefined,
+  };
+}
+
+/**
+ * The verdict on a verified chain, its recorded anchor breaks, and the anchors known now. The
+ * anchors must have been read BEFORE the records were (the background writes an anchor only after
+ * its record is committed), or a record appended in between would look like a cut-off tail.
+ */
+export function chainVerdict(
+  report: ChainReport,
+  recorded: readonly RecordedAnchorBreak[],
+  anchors: readonly Anchor[],
+  chainAt: (seq: number) => ChainAtAnchor,
+): ChainVerdict {
+  const live: AnchorBreak[] = [];
+  for (const anchor of anchors) {
+    const found = compareToAnchor(anchor, chainAt(anchor.seq));
+    if (!found) continue;
+    // One break per place (the memory and storage copies usually agree), none already recorded.
+    const known =
+      recorded.some((r) => r.reason === found.reason) ||
+      live.some((b) => b.anchor.seq === found.anchor.seq && b.anchor.hash === found.anchor.hash);
+    if (!known) live.push(found);
+  }
+  const anchorBreaks = recorded.length + live.length;
+  const [first] = report.broken;
+  if (!report.ok && first) {
+    return {
+      ok: false,
+      live,
+      summary:
+        `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}` +
+        (report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : '') +
+        (anchorBreaks ? `；另与日志之外保存的链头不符 ${anchorBreaks} 处（见下）` : ''),
+    };
+  }
+  if (anchorBreaks) {
+    return {
+      ok: false,
+      live,
+      summary: `✗ 链头不符：${report.records} 条记录前后衔接，但与日志之外保存的链头不符 ${anchorBreaks} 处（见下）——日志曾被清空、截断，或被改写后重算哈希`,
+    };
+  }
+  const sources = [...new Set(anchors.filter((a) => a.seq > 0).map((a) => ANCHOR_SOURCE_LABEL[a.source]))];
+  return {
+    ok: true,
+    live,
+    summary:
+      `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接` +
+      (sources.length ? `，与${sources.join('、')}一致` : ''),
+  };
+}

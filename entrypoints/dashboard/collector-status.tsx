@@ -1,0 +1,38 @@
+/**
+ * Uploads of the log to the city's collector (汇聚服务器), as the background's uploader reports
+ * them: whether they work, how many records wait, the last success and error, the next retry. An
+ * auditor reading this browser's log learns whether the city's copy is current.
+ */
+import { localDateTime } from '../../audit/export-csv';
+import { UPLOAD_STATE_LABELS } from '../../utils/labels';
+import type { UploadState, UploadStatus } from '../../utils/protocol';
+
+const TROUBLE: ReadonlySet<UploadState> = new Set([
+  'retrying',
+  'revoked',
+  'not-enrolled',
+  'misconfigured',
+  'needs-consent',
+]);
+
+export function CollectorStatus({ upload }: { upload: UploadStatus }) {
+  const parts: string[] = [];
+  if (upload.state !== 'off') {
+    if (upload.unit) parts.push(`单位：${upload.unit}`);
+    parts.push(`待上传 ${upload.pending} 条`);
+    parts.push(upload.lastSuccess ? `上次成功 ${localDateTime(upload.lastSuccess)}` : '尚未成功上传过');
+    if (upload.nextAttempt) parts.push(`下次重试 ${localDateTime(upload.nextAttempt)}`);
+    if (upload.lastError) parts.push(`最近错误：${upload.lastError}`);
+  }
+  return (
+    <p
+      class={TROUBLE.has(upload.state) ? 'warn' : undefined}
+      data-testid="collector-status"
+      data-state={upload.state}
+      title={upload.url ? `汇聚服务器 ${upload.url}${upload.deviceId ? `，设备 ${upload.deviceId}` : ''}` : undefined}
+    >
+      上传到汇聚服务器：<strong>{UPLOAD_STATE_LABELS[upload.state]}</strong>
+      {parts.length > 0 && `；${parts.join('；')}`}
+    </p>
+  );
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Anchor } from '../../audit/anchor';
+import { chainAtInRecords, chainVerdict } from '../../audit/chain-verdict';
+import type { LogRecord } from '../../audit/record';
+import { ChainVerifier, type ChainReport } from '../../audit/verify';
+import { sampleChain } from './fixtures';
+
+async function verify(records: readonly LogRecord[]): Promise<ChainReport> {
+  const v = new ChainVerifier();
+  await v.push(records);
+  return v.finish();
+}
+
+const at = (records: readonly LogRecord[]) => (seq: number) => chainAtInRecords(records, undefined, seq);
+const anchor = (r: LogRecord, source: Anchor['source']): Anchor => ({ seq: r.seq, hash: r.hash, source });
+
+describe('chainAtInRecords', () => {
+  it('finds the record at a seq, the head, and what retention pruned', async () => {
+    const records = await sampleChain(5);
+    const chain = chainAtInRecords(records, undefined, 4);
+    expect(chain.atSeq).toEqual({ seq: 4, hash: records[3]!.hash });
+    expect(chain.head).toEqual({ seq: records.at(-1)!.seq, hash: records.at(-1)!.hash });
+    expect(chainAtInRecords(records, undefined, 99).atSeq).toBeUndefined();
+    expect(chainAtInRecords([], undefined, 3)).toMatchObject({ head: undefined, atSeq: undefined, prunedThrough: 0 });
+  });
+});
+
+describe('chainVerdict', () => {
+  it('says 链完整 only when the chain verifies and every anchor still matches, naming the anchors', async () => {
+    const records = await sampleChain(4);
+    const head = records.at(-1)!;
+    const verdict = chainVerdict(
+      await verify(records),
+      [],
+      [anchor(head, 'memory'), anchor(head, 'storage'), anchor(records[2]!, 'collector')],
+      at(records),
+    );
+    expect(verdict.ok).toBe(true);
+    expect(verdict.summary).toMatch(/^✓ 链完整：\d+ 条记录/);
+    expect(verdict.summary).toContain('扩展存储中的链头');
+    expect(verdict.summary).toContain('汇聚服务器确认的链头');
+    expect(verdict.live).toEqual([]);
+  });
+
+  it('is not 链完整 when a perfectly linked chain was cut below an anchor', async () => {
+    const records = await sampleChain(6);
+    const cut = records.slice(0, 5);
+    const verdict = chainVerdict(await verify(cut), [], [anchor(records.at(-1)!, 'storage')], at(cut));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.summary).toMatch(/^✗ 链头不符：.*不符 1 处/);
+    expect(verdict.live).toHaveLength(1);
+    expect(verdict.live[0]!.kind).toBe('truncated');
+  });
+
+  it('is not 链完整 when the chain was rewritten and rehashed from the start', async () => {
+    const original = await sampleChain(3);
+    const rewritten = await sampleChain(4); // same seqs, other hashes (other ids)
+    const verdict = chainVerdict(await verify(rewritten), [], [anchor(original.at(-1)!, 'collector')], at(rewritten));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.live[0]!.kind).toBe('rewritten');
+  });
+
+  it('keeps a recorded break in the verdict, and does not list it twice', async () => {
+    const records = await sampleChain(6);
+    const cut = records.slice(0, 5);
+    const storage = anchor(records.at(-1)!, 'storage');
+    const live = chainVerdict(await verify(cut), [], [storage], at(cut)).live[0]!;
+    const recorded = [{ time: '2026-03-01T08:00:00.000Z', reason: live.reason }];
+    const again = chainVerdict(await verify(cut), recorded, [storage], at(cut));
+    expect(again.live).toEqual([]);
+    expect(again.summary).toContain('不符 1 处');
+    // After the background recorded it, its anchors follow the new chain: still not 链完整.
+    const later = chainVerdict(await verify(cut), recorded, [anchor(cut.at(-1)!, 'storage')], at(cut));
+    expect(later.ok).toBe(false);
+  });
+
+  it('puts a broken link first and adds the anchor breaks', async () => {
+    const records = await sampleChain(4);
+    const gap = [...records.slice(0, 2), ...records.slice(3)];
+    const verdict = chainVerdict(await verify(gap), [{ time: 't', reason: 'x' }], [], at(gap));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.summary).toMatch(/^✗ 断链：首个断点在序号 4——缺少序号 3 的记录.*另与日志之外保存的链头不符 1 处/);
+  });
+});
