@@ -14,5 +14,7 @@ export default defineContentScript({
   world: 'MAIN',
   allFrames: true,
   matchAboutBlank: true,
+  // blob: and about: frames take their creator's origin: the gate must sit there too.
+  matchOriginAsFallback: true,
   main: () => installMainWorld(wechatMainWorld),
 });

@@ -2,7 +2,9 @@
  * The private channel between the guard (isolated world) and its network gate (the page's MAIN
  * world). Both scripts run at document_start, before any page script, and hand over one end of a
  * MessageChannel through a synchronous DOM event there. Afterwards they talk only over the port,
- * which the page never sees, so a page script can neither read a verdict nor forge one.
+ * which the page never sees, so a page script can neither read a verdict nor forge one; the gate
+ * reads and answers the port only through built-ins it took before any page script ran
+ * (net/natives.ts).
  *
  * Whichever script runs second completes the handshake: the guard listens for the port and
  * announces itself (READY); the gate offers the port at once and again on READY. The guard takes
@@ -11,17 +13,33 @@
  * could run (`untilPageScripts`): from then on only page scripts could answer.
  */
 import type { Account } from './adapter';
-import type { HeldRequest } from './endpoints';
 
 /** MessageEvent (cancelable) carrying the port, dispatched by the gate on `window`. */
 export const PORT_EVENT = 'govpost-guard:port';
 /** Plain event dispatched by the guard on `window` once it listens for the port. */
 export const READY_EVENT = 'govpost-guard:ready';
 
-/** Gate → guard. */
-export type GateMessage = { type: 'held'; request: HeldRequest } | { type: 'identity'; id: number; account?: Account };
+/** A request as the gate took it, once, before anything was sent: what the guard checks is what goes. */
+export interface RequestSnapshot {
+  /** Unique per request within the page. */
+  id: string;
+  /** The rule the gate matched, or null when the guard must decide (the body tells). */
+  endpoint: string | null;
+  method: string;
+  /** Absolute URL. */
+  url: string;
+  /** Header lines `name: value\n`, as they will be sent. */
+  headers: string;
+  /** The body's bytes, exactly as they will be sent; null without a body. */
+  body: Uint8Array | null;
+  via: 'fetch' | 'xhr' | 'beacon';
+}
 
-/** Guard → gate. */
+/** Gate → guard. */
+export type GateMessage =
+  { type: 'held'; request: RequestSnapshot } | { type: 'identity'; id: number; account?: Account };
+
+/** Guard → gate. Every message carries every field its type names (the gate reads no others). */
 export type GuardMessage =
   | { type: 'hello' }
   /** The guard received the request and is deciding (the editor may take a while). */

@@ -1,26 +1,19 @@
 /**
- * Which requests publish. An adapter declares its platform's publish endpoints (held by the
- * MAIN-world network gate until the guard answers) and its autosave endpoints (declared so tests
- * can prove they are never held). Pure data plus a matcher: this file is bundled into the MAIN
- * world, which must stay small and must not import the engine.
+ * Which requests publish, and what a held one holds. An adapter declares its platform's
+ * endpoints (net/classify.ts: publish endpoints are held by the MAIN-world gate until the guard
+ * answers; saves and pre-checks are declared so that tests can prove they are never held). Pure
+ * data plus the matcher: the endpoint files are bundled into the MAIN world, which must stay
+ * small and must not import the engine.
  */
+import type { RequestSnapshot } from './bridge';
+import { AMBIGUOUS, type Classifier } from './net/classify';
+import { readRequest, UnreadableBody, type Fields } from './request-fields';
 
-export interface EndpointRule {
-  /** Stable name, recorded with the attempt: `statuses/update`, `masssend`… */
-  id: string;
-  /** `publish` requests are held until the verdict; `autosave` requests are never held. */
-  role: 'publish' | 'autosave';
-  /** Hosts the rule applies to; the page's own host when absent. */
-  hosts?: readonly string[];
-  /** Exact path, or a pattern on the path. */
-  path: string | RegExp;
-  /** Query parameters that must have these values (`null`: must be absent). */
-  query?: Readonly<Record<string, string | RegExp | null>>;
-  /** HTTP methods; POST when absent. */
-  methods?: readonly string[];
-}
+export type { EndpointRole, EndpointRule, Param } from './net/classify';
+export type { Fields } from './request-fields';
+export { fieldText } from './request-fields';
 
-/** A publish request as the MAIN world hands it to the guard: everything is plain data. */
+/** A publish request as the guard reads the gate's snapshot of it: plain data. */
 export interface HeldRequest {
   /** Unique per request within the page. */
   id: string;
@@ -28,34 +21,47 @@ export interface HeldRequest {
   endpoint: string;
   method: string;
   url: string;
-  /** Body fields: form-encoded, multipart (files by name) or top-level JSON values. */
-  fields: Record<string, string>;
-  /** Query parameters of the URL. */
-  query: Record<string, string>;
-  via: 'fetch' | 'xhr' | 'beacon';
+  /** Every value a server may read for each field: query first, then body (request-fields.ts). */
+  fields: Fields;
+  via: RequestSnapshot['via'];
+  /** Why the body could not be read: the guard does not check it and fails closed. */
+  unreadable?: string;
 }
 
-function matchesValue(expected: string | RegExp | null, actual: string | null): boolean {
-  if (expected === null) return actual === null;
-  if (actual === null) return false;
-  return typeof expected === 'string' ? expected === actual : expected.test(actual);
+function isSnapshot(v: unknown): v is RequestSnapshot {
+  const s = v as RequestSnapshot;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.id === 'string' &&
+    (s.endpoint === null || typeof s.endpoint === 'string') &&
+    typeof s.method === 'string' &&
+    typeof s.url === 'string' &&
+    typeof s.headers === 'string' &&
+    // Not `instanceof`: in Firefox the port hands over the page's Uint8Array, another realm's.
+    (s.body === null || Object.prototype.toString.call(s.body) === '[object Uint8Array]') &&
+    (s.via === 'fetch' || s.via === 'xhr' || s.via === 'beacon')
+  );
 }
 
-/** The first rule a request matches, or undefined. `pageHost` stands in for rules without hosts. */
-export function matchEndpoint(
-  rules: readonly EndpointRule[],
-  method: string,
-  url: URL,
-  pageHost: string,
-): EndpointRule | undefined {
-  const m = method.toUpperCase();
-  for (const rule of rules) {
-    if (!(rule.methods ?? ['POST']).includes(m)) continue;
-    if (!(rule.hosts ?? [pageHost]).includes(url.host)) continue;
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (typeof rule.path === 'string' ? rule.path !== path : !rule.path.test(path)) continue;
-    if (rule.query && !Object.entries(rule.query).every(([k, v]) => matchesValue(v, url.searchParams.get(k)))) continue;
-    return rule;
+/**
+ * The held request the guard must decide, or null when the whole request shows it does not
+ * publish (a save or a pre-check the gate could not tell apart without the body): let it go.
+ */
+export async function readHeld(received: unknown, classifier: Classifier): Promise<HeldRequest | null> {
+  if (!isSnapshot(received)) throw new Error('网络闸门交来的请求格式不对');
+  // A copy in this world: the bytes checked are the guard's own.
+  const snapshot = received.body === null ? received : { ...received, body: new Uint8Array(received.body) };
+  const base = { id: snapshot.id, method: snapshot.method, url: snapshot.url, via: snapshot.via };
+  try {
+    const { fields, params } = await readRequest(snapshot);
+    const rule = classifier.match(snapshot.url, params);
+    const publishes = rule !== null && rule !== AMBIGUOUS && rule.role === 'publish';
+    // What the gate already saw as publishing stays held, whatever the whole body adds.
+    if (!publishes && snapshot.endpoint === null) return null;
+    return { ...base, endpoint: publishes ? rule.id : snapshot.endpoint!, fields };
+  } catch (e) {
+    if (!(e instanceof UnreadableBody)) throw e;
+    return { ...base, endpoint: snapshot.endpoint ?? '', fields: {}, unreadable: e.message };
   }
-  return undefined;
 }

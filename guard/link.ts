@@ -3,15 +3,23 @@
  * `connect()` synchronously at document_start: the handshake must finish before page scripts run.
  */
 import type { Account } from './adapter';
-import { PORT_EVENT, READY_EVENT, untilPageScripts, type GateMessage, type GuardMessage } from './bridge';
-import type { HeldRequest } from './endpoints';
+import {
+  PORT_EVENT,
+  READY_EVENT,
+  untilPageScripts,
+  type GateMessage,
+  type GuardMessage,
+  type RequestSnapshot,
+} from './bridge';
+import { readHeld, type HeldRequest } from './endpoints';
+import type { Classifier } from './net/classify';
 
 export type HeldHandler = (request: HeldRequest) => Promise<{ release: true } | { release: false; message: string }>;
 
 export class GateLink {
   private port: MessagePort | null = null;
   private handler: HeldHandler | null = null;
-  private queued: HeldRequest[] = [];
+  private queued: RequestSnapshot[] = [];
   private identitySeq = 0;
   private identityWaiters = new Map<number, (a: Account | undefined) => void>();
 
@@ -19,7 +27,8 @@ export class GateLink {
   readonly ready: Promise<boolean>;
   private settle!: (connected: boolean) => void;
 
-  constructor() {
+  /** `classifier`: the adapter's endpoints, to tell what a held request's whole body shows. */
+  constructor(private readonly classifier: Classifier) {
     this.ready = new Promise((resolve) => (this.settle = resolve));
   }
 
@@ -90,21 +99,21 @@ export class GateLink {
     }
   }
 
-  private decide(request: HeldRequest) {
-    this.post({ type: 'ack', id: request.id });
-    this.handler!(request).then(
-      (answer) =>
-        this.post(
-          answer.release
-            ? { type: 'release', id: request.id }
-            : { type: 'reject', id: request.id, message: answer.message },
-        ),
-      (e: unknown) =>
-        this.post({
-          type: 'reject',
-          id: request.id,
-          message: `发布前检查失败：${e instanceof Error ? e.message : String(e)}`,
-        }),
-    );
+  private decide(snapshot: RequestSnapshot) {
+    const id = typeof snapshot?.id === 'string' ? snapshot.id : '';
+    this.post({ type: 'ack', id });
+    const reject = (e: unknown) =>
+      this.post({ type: 'reject', id, message: `发布前检查失败：${e instanceof Error ? e.message : String(e)}` });
+    readHeld(snapshot, this.classifier).then((request: HeldRequest | null) => {
+      if (request === null) {
+        this.post({ type: 'release', id });
+        return;
+      }
+      this.handler!(request).then(
+        (answer) =>
+          this.post(answer.release ? { type: 'release', id } : { type: 'reject', id, message: answer.message }),
+        reject,
+      );
+    }, reject);
   }
 }

@@ -23,6 +23,8 @@ import { buildDraft } from './draft';
 import type { HeldRequest } from './endpoints';
 import { runAttempt, StalePackError, type FlowDeps } from './flow';
 import { GateLink } from './link';
+import { makeClassifier } from './net/classify';
+import { captureNatives } from './net/natives';
 import { LiveChecker } from './live';
 import { Overlay } from './overlay/Overlay';
 import { createOverlayStore } from './overlay/store';
@@ -43,7 +45,7 @@ const UNREADABLE = '无法读取发布请求的内容';
 
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   // Synchronous part: must finish at document_start, before any page script runs.
-  const link = new GateLink();
+  const link = new GateLink(makeClassifier(adapter.network.endpoints, captureNatives(globalThis)));
   link.connect();
 
   const checker = new CheckerHost();
@@ -207,8 +209,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     let read: RequestDraft | null = null;
     let unreadable: string | undefined;
     try {
-      read = request.fields[''] === '\u0000unreadable' ? null : adapter.network.toDraft(request);
-      if (!read) unreadable = UNREADABLE;
+      read = request.unreadable ? null : adapter.network.toDraft(request);
+      if (!read) unreadable = request.unreadable ? `${UNREADABLE}：${request.unreadable}` : UNREADABLE;
     } catch (e) {
       unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
     }

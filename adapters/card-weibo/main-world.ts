@@ -3,10 +3,12 @@
  * a refusal in the platform's `{code, msg}` shape so the editor shows the message.
  */
 import type { MainWorldSpec } from '../../guard/main-world';
+import { endpointsElsewhere } from '../endpoints';
 import { CARD_WEIBO_ENDPOINTS } from './endpoints';
 
 export const cardWeiboMainWorld: MainWorldSpec = {
   endpoints: CARD_WEIBO_ENDPOINTS,
+  elsewhere: endpointsElsewhere('card-weibo'),
   identity() {
     const config = (window as unknown as { $CONFIG?: { uid?: string | number; nick?: string } }).$CONFIG;
     if (!config?.nick) return undefined;

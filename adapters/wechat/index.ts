@@ -12,7 +12,7 @@
  */
 import type { DraftKind } from '../../rules/engine/types';
 import { defineSiteAdapter, type ControlHit } from '../../guard/adapter';
-import type { HeldRequest } from '../../guard/endpoints';
+import { fieldText, type HeldRequest } from '../../guard/endpoints';
 import type { Selectors } from '../../guard/selectors';
 import { isShown } from '../../guard/visible';
 import { pageDocument } from '../lib/frames';
@@ -134,26 +134,27 @@ export const wechatAdapter = defineSiteAdapter({
     approvalMs: 5 * 60_000,
     toDraft(request: HeldRequest) {
       const f = request.fields;
-      const kind: DraftKind = f.share_page_type0 === '8' ? 'image-post' : 'article';
+      const text = (name: string) => fieldText(f, name);
+      const kind: DraftKind = (f.share_page_type0 ?? []).includes('8') ? 'image-post' : 'article';
       if (request.endpoint !== 'operate_appmsg/preview') {
         // masssend carries only the saved draft's id: what it publishes is what the editor holds,
         // so the core checks the editor (its kind and page win over this guess).
         return { kind };
       }
-      const body = htmlText(f.content0 ?? '', request.url);
-      const source =
-        f.share_copyright_url0 || f.sourceurl0 ? { url: f.share_copyright_url0 || f.sourceurl0 } : undefined;
+      const body = htmlText(text('content0') ?? '', request.url);
+      const sourceUrl = text('share_copyright_url0') || text('sourceurl0');
+      const copyright = f.copyright_type0;
       return {
         kind,
         page: pageName(kind, 'preview'),
         draft: {
-          title: f.title0 ?? '',
-          ...(f.author0 ? { author: f.author0 } : {}),
-          ...(f.digest0 ? { summary: f.digest0 } : {}),
+          title: text('title0') ?? '',
+          ...(text('author0') ? { author: text('author0') } : {}),
+          ...(text('digest0') ? { summary: text('digest0') } : {}),
           body: body.text,
           ...(body.links.length ? { links: body.links } : {}),
-          ...(source ? { source } : {}),
-          original: f.copyright_type0 !== undefined ? f.copyright_type0 !== '0' : undefined,
+          ...(sourceUrl ? { source: { url: sourceUrl } } : {}),
+          original: copyright !== undefined ? copyright.some((v) => v !== '0') : undefined,
         },
       };
     },

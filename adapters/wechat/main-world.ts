@@ -4,6 +4,7 @@
  * 发表失败 instead of waiting forever. Kept small: bundled into every mp.weixin.qq.com page.
  */
 import type { MainWorldSpec } from '../../guard/main-world';
+import { endpointsElsewhere } from '../endpoints';
 import { WECHAT_ENDPOINTS } from './endpoints';
 
 interface WxData {
@@ -18,9 +19,13 @@ interface Wx {
 
 export const wechatMainWorld: MainWorldSpec = {
   endpoints: WECHAT_ENDPOINTS,
+  elsewhere: endpointsElsewhere('wechat'),
   identity() {
     const wx = (window as unknown as { wx?: Wx }).wx;
-    const data = [wx?.data, wx?.commonData?.data, wx?.cgiData].find((d) => d?.nick_name);
+    // Page data read as page data; no array method the page could have replaced.
+    const candidates = [wx?.data, wx?.commonData?.data, wx?.cgiData];
+    let data: WxData | undefined;
+    for (let i = 0; i < candidates.length && !data; i++) if (candidates[i]?.nick_name) data = candidates[i];
     if (!data?.nick_name) return undefined;
     return data.user_name ? { name: data.nick_name, id: data.user_name } : { name: data.nick_name };
   },

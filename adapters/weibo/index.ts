@@ -11,7 +11,7 @@
  */
 import type { DraftKind } from '../../rules/engine/types';
 import { defineSiteAdapter, type Composer, type RequestDraft } from '../../guard/adapter';
-import type { HeldRequest } from '../../guard/endpoints';
+import { fieldText, type HeldRequest } from '../../guard/endpoints';
 import type { Selectors } from '../../guard/selectors';
 import { surfaceFor } from '../../guard/surface';
 import { accountFromScripts } from './account';
@@ -159,22 +159,24 @@ function controlAt(target: Element, s: S) {
 
 function toDraft(request: HeldRequest): RequestDraft {
   const f = request.fields;
-  const alsoRepost = f.is_repost === '1';
+  // Every value a server might keep is checked (request-fields.ts): one field given twice is both.
+  const text = (name: string) => fieldText(f, name) ?? '';
+  const flag = (name: string) => (f[name] ?? []).includes('1');
   switch (request.endpoint) {
     case 'statuses/update':
     case 'statuses/schedule':
-      return { kind: 'post', draft: { body: f.content ?? '' } };
+      return { kind: 'post', draft: { body: text('content') } };
     case 'v6/mblog/add':
-      return { kind: 'post', draft: { body: f.text ?? '' } };
+      return { kind: 'post', draft: { body: text('text') } };
     case 'statuses/normal_repost':
     case 'statuses/repost':
-      return { kind: 'repost', draft: { body: f.comment ?? '' }, page: 'repost' };
+      return { kind: 'repost', draft: { body: text('comment') }, page: 'repost' };
     case 'comments/create':
-      return { kind: alsoRepost ? 'repost' : 'comment', draft: { body: f.comment ?? '' } };
+      return { kind: flag('is_repost') ? 'repost' : 'comment', draft: { body: text('comment') } };
     case 'comments/reply':
-      return { kind: alsoRepost ? 'repost' : 'reply', draft: { body: f.comment ?? '' } };
+      return { kind: flag('is_repost') ? 'repost' : 'reply', draft: { body: text('comment') } };
     case 'v6/comment/add':
-      return { kind: f.forward === '1' ? 'repost' : 'comment', draft: { body: f.content ?? '' } };
+      return { kind: flag('forward') ? 'repost' : 'comment', draft: { body: text('content') } };
     default:
       throw new Error(`未知的微博发布端点 ${request.endpoint}`);
   }

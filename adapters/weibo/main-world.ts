@@ -5,6 +5,8 @@
  */
 import type { Account } from '../../guard/adapter';
 import type { MainWorldSpec } from '../../guard/main-world';
+import type { Natives } from '../../guard/net/natives';
+import { endpointsElsewhere } from '../endpoints';
 import { WEIBO_ENDPOINTS, weiboRejection } from './endpoints';
 
 interface WeiboUser {
@@ -19,11 +21,13 @@ function fromUser(user: WeiboUser | undefined): Account | undefined {
   return { name: user.screen_name, ...(id ? { id } : {}) };
 }
 
-function identity(): Account | undefined {
+/** Page data is read as page data; the DOM is queried only through the gate's own built-ins. */
+function identity(n: Natives): Account | undefined {
   const w = window as unknown as { $CONFIG?: { user?: WeiboUser } };
   const fromConfig = fromUser(w.$CONFIG?.user);
   if (fromConfig) return fromConfig;
-  const vue2 = document.querySelector<Element & { __vue__?: { config?: { user?: WeiboUser } } }>('#app');
+  const vue2 = n.querySelector!(n.document, '#app') as
+    (Element & { __vue__?: { config?: { user?: WeiboUser } } }) | null;
   const fromVue2 = fromUser(vue2?.__vue__?.config?.user);
   if (fromVue2) return fromVue2;
   type Vue3 = {
@@ -31,13 +35,14 @@ function identity(): Account | undefined {
       config?: { globalProperties?: { $store?: { state?: { config?: { config?: { uid?: string | number } } } } } };
     };
   };
-  const vue3 = document.querySelector<Element & Vue3>('[data-v-app]');
+  const vue3 = n.querySelector!(n.document, '[data-v-app]') as (Element & Vue3) | null;
   const uid = vue3?.__vue_app__?.config?.globalProperties?.$store?.state?.config?.config?.uid;
   return uid !== undefined ? { name: `uid ${uid}`, id: String(uid) } : undefined;
 }
 
 export const weiboMainWorld: MainWorldSpec = {
   endpoints: WEIBO_ENDPOINTS,
+  elsewhere: endpointsElsewhere('weibo'),
   identity,
   rejection: weiboRejection,
 };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { wechatAdapter } from '../../adapters/wechat';
 import { WECHAT_ENDPOINTS } from '../../adapters/wechat/endpoints';
-import { matchEndpoint, type HeldRequest } from '../../guard/endpoints';
+import type { HeldRequest } from '../../guard/endpoints';
+import { ruleFor } from '../guard/classifier';
 import { resolveSelectors } from '../../guard/selectors';
 import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
 
@@ -174,7 +175,7 @@ describe('publish controls through the dialog chain', () => {
 });
 
 describe('network', () => {
-  const rule = (url: string) => matchEndpoint(WECHAT_ENDPOINTS, 'POST', new URL(url), 'mp.weixin.qq.com');
+  const rule = ruleFor(WECHAT_ENDPOINTS);
   const mp = 'https://mp.weixin.qq.com/cgi-bin/';
 
   it('holds 发表, scheduled 发表 and 预览', () => {
@@ -189,18 +190,11 @@ describe('network', () => {
   it('never holds autosave or the pre-checks', () => {
     expect(rule(`${mp}operate_appmsg?t=ajax-response&sub=update&type=77&token=1`)?.role).toBe('autosave');
     expect(rule(`${mp}operate_appmsg?t=ajax-response&sub=create&type=77&token=1`)?.role).toBe('autosave');
-    expect(rule(`${mp}masssend?t=ajax-response&for_check=1&is_release_publish_page=1&token=1`)).toBeUndefined();
+    expect(rule(`${mp}masssend?t=ajax-response&for_check=1&is_release_publish_page=1&token=1`)?.role).toBe('check');
     for (const action of ['check_same_material', 'get_appmsg_copyright_stat', 'check_ad', 'check_music']) {
-      expect(rule(`${mp}masssend?action=${action}&token=1`)).toBeUndefined();
+      expect(rule(`${mp}masssend?action=${action}&token=1`)?.role).toBe('check');
     }
-    expect(
-      matchEndpoint(
-        WECHAT_ENDPOINTS,
-        'GET',
-        new URL(`${mp}masssendpage?f=json&preview_appmsgid=1`),
-        'mp.weixin.qq.com',
-      ),
-    ).toBeUndefined();
+    expect(rule(`${mp}masssendpage?f=json&preview_appmsgid=1`)).toBeUndefined();
   });
 
   const held = (endpoint: string, fields: Record<string, string>): HeldRequest => ({
@@ -208,8 +202,7 @@ describe('network', () => {
     endpoint,
     method: 'POST',
     url: `${mp}operate_appmsg?t=ajax-appmsg-preview&sub=preview&type=77&token=1`,
-    fields,
-    query: {},
+    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])),
     via: 'xhr',
   });
 

@@ -135,8 +135,7 @@ describe('weibo.com requests and pages', () => {
     endpoint,
     method: 'POST',
     url: 'https://weibo.com/',
-    fields,
-    query: {},
+    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])),
     via: 'xhr',
   });
 

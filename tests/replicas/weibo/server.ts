@@ -31,6 +31,8 @@ export interface RecordedRequest {
   method: string;
   fields: Record<string, string>;
   headers: Record<string, string>;
+  /** The body exactly as it arrived (null without one). */
+  raw: Buffer | null;
   at: number;
 }
 
@@ -115,6 +117,7 @@ export async function serveWeiboReplica(context: RouteHost, options: WeiboReplic
         method: request.method(),
         fields,
         headers: request.headers(),
+        raw: request.postDataBuffer(),
         at: Date.now(),
       });
       const custom = PUBLISH_PATHS.includes(url.pathname) ? options.answer?.(url.pathname, fields) : undefined;
