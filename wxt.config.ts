@@ -17,7 +17,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // declarativeNetRequest: the floor under the network gate (guard/network-floor.ts) refuses
+    // publish requests from workers, other sites and forms.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'declarativeNetRequest'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -11,12 +11,15 @@ import { browserDataConsent } from './data-consent';
 import { createUploader } from './uploader';
 import { scheduleUploads } from './upload-schedule';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
+import { installNetworkFloor } from './network-floor';
 import { packs, startPackUpdates } from './packs';
 import { saveSettings } from './save-settings';
 import { readPolicy, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
 
 export default defineBackground(() => {
+  // First: publish requests from workers, other sites and forms are refused from the start.
+  void installNetworkFloor();
   const logDb = openLogDb();
   const extensionVersion = browser.runtime.getManifest().version;
   const uploader = createUploader({
