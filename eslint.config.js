@@ -86,6 +86,15 @@ export default tseslint.config(
     },
   },
   {
+    // The page-side attack suite does what a hostile page script does: it takes built-ins off
+    // their prototypes and replaces them.
+    files: ['tests/e2e/attacks/**', 'tests/e2e/attacks*.test.ts'],
+    rules: {
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-this-alias': 'off',
+    },
+  },
+  {
     // The replica pages' scripts run in the browser, as the platforms' own scripts do.
     files: ['tests/replicas/**/*.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
