@@ -16,12 +16,13 @@ import { sendMessage } from '../utils/messaging';
 import type { TabStatus } from '../utils/protocol';
 import { serialQueue } from '../utils/serial';
 import { AccountSource } from './account';
-import type { Composer, RequestDraft, SiteAdapter } from './adapter';
-import { Approvals, sameText } from './approvals';
+import type { Composer, SiteAdapter } from './adapter';
+import { Approvals } from './approvals';
 import { CheckerHost } from './checker-host';
 import { buildDraft } from './draft';
 import type { HeldRequest } from './endpoints';
 import { runAttempt, StalePackError, type FlowDeps } from './flow';
+import { heldDraft, readHeldDraft } from './held-draft';
 import { GateLink } from './link';
 import { makeClassifier } from './net/classify';
 import { captureNatives } from './net/natives';
@@ -41,7 +42,6 @@ import { PageWatcher } from './watch';
 type LastCheck = NonNullable<TabStatus['lastCheck']>;
 
 const REJECTED = '发布已被政务新媒体发布守卫拦截，请在发布前检查面板中查看原因。';
-const UNREADABLE = '无法读取发布请求的内容';
 
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   // Synchronous part: must finish at document_start, before any page script runs.
@@ -206,48 +206,24 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
 
   // The second line: publish requests held by the MAIN-world gate.
   link.onHeld(async (request: HeldRequest) => {
-    let read: RequestDraft | null = null;
-    let unreadable: string | undefined;
-    try {
-      read = request.unreadable ? null : adapter.network.toDraft(request);
-      if (!read) unreadable = request.unreadable ? `${UNREADABLE}：${request.unreadable}` : UNREADABLE;
-    } catch (e) {
-      unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
-    }
-    const composers = adapter.composers(document, selectors);
-    // A request that only names a draft saved on the server publishes what the page's editor holds.
-    const saved = read && !read.draft ? (composers.find((c) => c.kind === read.kind) ?? composers[0]) : undefined;
-    if (read && !read.draft && !saved) unreadable = UNREADABLE;
-    const body = read?.draft?.body ?? saved?.surfaces.body.text() ?? '';
-    if (read && !unreadable && approvals.take(body)) return { release: true };
-    const composer = saved ?? (read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined);
-    if (read?.draft && !composer) problems.noteUnknownEditor(body);
+    const held = readHeldDraft(request, adapter.network, adapter.composers(document, selectors));
+    if (held.read && !held.unreadable && approvals.take(held.body)) return { release: true };
+    if (held.unknownEditor) problems.noteUnknownEditor(held.body);
     if (!accounts.now()) await accounts.lookup();
-    const base: Draft = composer
-      ? extract(composer)
-      : {
-          platform: adapter.platform,
-          kind: read?.kind ?? 'post',
-          body: '',
-          url: location.href,
-          account: accounts.now(),
-        };
-    const draft: Draft = {
-      ...base,
-      ...(read?.draft ?? {}),
-      kind: saved?.kind ?? read?.kind ?? base.kind,
+    const { draft, page, composer } = heldDraft(held, {
       platform: adapter.platform,
-      body,
-    };
+      url: location.href,
+      account: accounts.now(),
+      extract,
+    });
     const result = await runAttempt(
       {
         draft,
-        page: read?.page ?? pageKind(composer),
-        // Locating and fixing in place only when the editor holds exactly the text being sent.
-        composer: composer && composer.surfaces.body.text() === body ? composer : undefined,
+        page: page ?? pageKind(),
+        composer,
         origin: 'network',
         deliverable: () => true,
-        unreadable,
+        ...(held.unreadable !== undefined ? { unreadable: held.unreadable } : {}),
       },
       flow,
     );

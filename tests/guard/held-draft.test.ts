@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../../rules/engine/types';
+import type { Composer, RequestDraft } from '../../guard/adapter';
+import type { HeldRequest } from '../../guard/endpoints';
+import { heldDraft, readHeldDraft, UNREADABLE, type HeldDraftContext } from '../../guard/held-draft';
+import type { TextSurface } from '../../guard/surface';
+
+const REQUEST: HeldRequest = {
+  id: 'r1',
+  endpoint: 'statuses/update',
+  method: 'POST',
+  url: 'https://weibo.com/ajax/statuses/update',
+  fields: { content: ['保定发布：今日天气晴'] },
+  via: 'fetch',
+};
+
+function composer(text: string, kind: Composer['kind'] = 'post', page?: string): Composer {
+  const surface = { text: () => text } as unknown as TextSurface;
+  return {
+    root: {} as Element,
+    kind,
+    ...(page ? { page } : {}),
+    surfaces: { body: surface },
+    control: null,
+  };
+}
+
+const network = (answer: RequestDraft | null | Error) => ({
+  toDraft: () => {
+    if (answer instanceof Error) throw answer;
+    return answer;
+  },
+});
+
+const context: HeldDraftContext = {
+  platform: 'weibo',
+  url: 'https://weibo.com/',
+  account: { name: '保定发布', id: '1' },
+  extract: (c: Composer): Draft => ({
+    platform: 'weibo',
+    kind: c.kind,
+    body: c.surfaces.body.text(),
+    title: '编辑器里的标题',
+    url: 'https://weibo.com/',
+    account: { name: '保定发布', id: '1' },
+  }),
+};
+
+describe('readHeldDraft', () => {
+  it('takes the body the request carries and the editor that holds the same text', () => {
+    const editor = composer(' 保定发布：今日天气晴 ');
+    const held = readHeldDraft(REQUEST, network({ kind: 'post', draft: { body: '保定发布：今日天气晴' } }), [
+      composer('别的'),
+      editor,
+    ]);
+    expect(held).toMatchObject({ body: '保定发布：今日天气晴', saved: false, unknownEditor: false });
+    expect(held.composer).toBe(editor);
+    expect(held.unreadable).toBeUndefined();
+  });
+
+  it('reports a body no editor on the page holds', () => {
+    const held = readHeldDraft(REQUEST, network({ kind: 'post', draft: { body: '页面上没有的正文' } }), [
+      composer('别的'),
+    ]);
+    expect(held).toMatchObject({ body: '页面上没有的正文', unknownEditor: true });
+    expect(held.composer).toBeUndefined();
+  });
+
+  it('checks the editor of the kind a request naming a saved draft publishes', () => {
+    const article = composer('文章正文', 'article');
+    const held = readHeldDraft(REQUEST, network({ kind: 'article' }), [composer('微博', 'post'), article]);
+    expect(held).toMatchObject({ body: '文章正文', saved: true, unknownEditor: false });
+    expect(held.composer).toBe(article);
+  });
+
+  it('fails closed when a request names a saved draft and no editor is open', () => {
+    const held = readHeldDraft(REQUEST, network({ kind: 'article' }), []);
+    expect(held.unreadable).toBe(UNREADABLE);
+    expect(held.body).toBe('');
+  });
+
+  it('says why a body could not be read: by the gate, by the adapter, or not at all', () => {
+    expect(readHeldDraft({ ...REQUEST, unreadable: '未知字符集' }, network({ kind: 'post' }), []).unreadable).toBe(
+      `${UNREADABLE}：未知字符集`,
+    );
+    expect(readHeldDraft(REQUEST, network(new Error('缺少 content')), []).unreadable).toBe(
+      `${UNREADABLE}：缺少 content`,
+    );
+    const none = readHeldDraft(REQUEST, network(null), [composer('保定发布：今日天气晴')]);
+    expect(none).toMatchObject({ read: null, unreadable: UNREADABLE });
+  });
+});
+
+describe('heldDraft', () => {
+  it('overlays the request on the editor’s draft; the body is always the request’s', () => {
+    const editor = composer('保定发布：今日天气晴', 'post', 'detail');
+    const held = readHeldDraft(
+      REQUEST,
+      network({ kind: 'repost', draft: { body: '保定发布：今日天气晴', title: '请求里的标题' } }),
+      [editor],
+    );
+    const { draft, page, composer: locatable } = heldDraft(held, context);
+    expect(draft).toMatchObject({ kind: 'repost', title: '请求里的标题', body: '保定发布：今日天气晴' });
+    expect(page).toBe('detail');
+    expect(locatable).toBe(editor);
+  });
+
+  it('locates in the editor only when it holds exactly the text being sent', () => {
+    const editor = composer('保定发布： 今日天气晴');
+    const held = readHeldDraft(REQUEST, network({ kind: 'post', draft: { body: '保定发布：今日天气晴' } }), [editor]);
+    const out = heldDraft(held, context);
+    expect(held.composer).toBe(editor);
+    expect(out.composer).toBeUndefined();
+    expect(out.draft.body).toBe('保定发布：今日天气晴');
+  });
+
+  it('builds a draft from the page alone when no editor holds the post', () => {
+    const held = readHeldDraft(REQUEST, network({ kind: 'comment', draft: { body: '评论' }, page: 'detail' }), []);
+    expect(heldDraft(held, context)).toEqual({
+      draft: { platform: 'weibo', kind: 'comment', body: '评论', url: 'https://weibo.com/', account: context.account },
+      page: 'detail',
+    });
+  });
+
+  it('keeps the saved editor’s kind and its whole draft for a request naming a saved draft', () => {
+    const article = composer('文章正文', 'article');
+    const held = readHeldDraft(REQUEST, network({ kind: 'post' }), [article]);
+    const { draft } = heldDraft(held, context);
+    expect(draft).toMatchObject({ kind: 'article', body: '文章正文', title: '编辑器里的标题' });
+  });
+});
