@@ -3,132 +3,15 @@
  * the extension — severities and options, term dictionaries with suggestions and basis, approved
  * sources, allow-lists, per-site selector overrides — and carries its own test cases. This is the
  * built form (one JSON document); admins write it as a folder of YAML files (see packs/default).
+ *
+ * The pack's shape is a valibot schema (`PackSchema`) and its types are inferred from it, so the
+ * structural check of an untrusted pack and the types the engine reads cannot drift apart.
  */
-import { ID_PATTERN, SEVERITIES, VERSION_PATTERN, type DraftKind, type Platform, type Severity } from './types';
+import * as v from 'valibot';
+import { describeIssues, fieldsOf, isPlainObject, objectOf, pathTo } from './schema';
+import { ID_PATTERN, SEVERITIES, VERSION_PATTERN, type DraftKind, type Platform } from './types';
 
 export const PACK_FORMAT = 1;
-
-export interface Pack {
-  format: typeof PACK_FORMAT;
-  /** Stable id, e.g. `baoding-default`. */
-  id: string;
-  /** MAJOR.MINOR.PATCH; a browser only ever moves to a newer version of the same id. */
-  version: string;
-  name: string;
-  issuer: string;
-  /** ISO date of the pack's release. */
-  date: string;
-  description?: string;
-  /**
-   * Set by an admin who turns every rule off on purpose (an emergency stop). Admission refuses a
-   * pack with every rule off that does not say so (pack-trust/admit.ts).
-   */
-  disablesAllRules?: boolean;
-  rules: Record<string, RuleConfig>;
-  dictionaries: Record<string, Dictionary>;
-  sources: ApprovedSources;
-  allow: AllowEntry[];
-  /** Per-adapter selector overrides: adapter id → selector key → selectors, tried in order. */
-  sites: Record<string, Record<string, string[]>>;
-  tests: PackTest[];
-}
-
-export interface RuleConfig {
-  severity: Severity;
-  options?: Record<string, unknown>;
-}
-
-export interface Dictionary {
-  description?: string;
-  /** Default basis of the entries. */
-  basis?: string;
-  /** Context that applies to every entry unless the entry sets its own. */
-  near?: ContextCondition;
-  unlessNear?: ContextCondition;
-  entries: TermEntry[];
-}
-
-export interface TermEntry {
-  /** A literal term, matched on normalised text (width, case, traditional forms, separators). */
-  term?: string;
-  /** Or a restricted regular expression on the folded text (see safe-pattern.ts). */
-  pattern?: string;
-  suggestion?: string;
-  basis?: string;
-  note?: string;
-  /** Overrides the rule's severity for this entry. */
-  severity?: Severity;
-  /** The entry counts only when one of these occurs within `window` characters. */
-  near?: ContextCondition;
-  /** The entry does not count when one of these occurs within `window` characters. */
-  unlessNear?: ContextCondition;
-}
-
-export interface ContextCondition {
-  terms?: string[];
-  /** Name of another dictionary of the pack whose terms count as context. */
-  dictionary?: string;
-  /**
-   * Distance on either side of the match, in content characters: spaces, punctuation and
-   * invisible characters do not count, so padding cannot move context in or out of reach.
-   */
-  window: number;
-}
-
-export interface AllowEntry {
-  /** A longer correct expression that suppresses any finding inside it (路口交通 for 口交). */
-  term: string;
-  /** Limit to these rule ids; all rules when absent. */
-  rules?: string[];
-  basis?: string;
-}
-
-export interface ApprovedOutlet {
-  name: string;
-  aliases?: string[];
-  /** Registrable domains; subdomains are included. */
-  domains?: string[];
-  /** Platform account names. */
-  weibo?: string[];
-  wechat?: string[];
-  basis?: string;
-}
-
-export interface ApprovedSources {
-  outlets: ApprovedOutlet[];
-  /** Host suffixes approved as a whole, e.g. `.gov.cn`. */
-  domainSuffixes: string[];
-  /**
-   * Party and government organs' own releases count as approved: a name that ends with one of
-   * `organSuffixes` (…局, …人民政府) and contains one of `organMarkers` (市, 县, 国家…).
-   */
-  organSuffixes: string[];
-  organMarkers: string[];
-  /** Names that are not a source at all (网络, 网友, 互联网…). */
-  vague: string[];
-}
-
-export interface PackTest {
-  /** Shorthand for a draft whose body is this text. */
-  text?: string;
-  draft?: Partial<PackTestDraft>;
-  /** Rule ids that must produce shown findings; any other shown rule fails the case. */
-  expect: string[];
-  note?: string;
-}
-
-export interface PackTestDraft {
-  platform: Platform;
-  kind: DraftKind;
-  title: string;
-  author: string;
-  summary: string;
-  body: string;
-  source: { name?: string; url?: string };
-  quoted: { author?: string; text: string };
-  links: { href: string; text?: string }[];
-  account: { name: string; id?: string };
-}
 
 /** Size limits: a pack must stay small enough to verify and compile in a browser. */
 export const PACK_LIMITS = {
@@ -144,6 +27,288 @@ export const PACK_LIMITS = {
   selectorLength: 300,
 } as const;
 
+const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isTerm = (x: unknown): x is string =>
+  typeof x === 'string' && x.trim().length > 0 && x.length <= PACK_LIMITS.termLength;
+
+const TERM = `应为 1–${PACK_LIMITS.termLength} 个字的词语`;
+const text = (message = '应为文字') => v.string(message);
+const optionalText = v.optional(text());
+const strings = (message: string) => v.custom<string[]>(isStringArray, message);
+const filled = (message: string) =>
+  v.pipe(
+    v.string(message),
+    v.check((s) => s.trim() !== '', message),
+  );
+const severity = v.picklist(SEVERITIES, `应为 ${SEVERITIES.join('/')} 之一`);
+/** A plain object (not an array) whose values are all `value`. */
+const table = <const T extends v.GenericSchema>(value: T, message: string) =>
+  v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), v.record(v.string(), value, message));
+/** Reports a value that is no object (or lacks a required field) at `key` inside it. */
+const objectAt = (key: string, message: string, ok: (o: Record<string, unknown>) => boolean = () => true) =>
+  v.rawCheck<unknown>(({ dataset, addIssue }) => {
+    if (!isPlainObject(dataset.value) || !ok(dataset.value)) addIssue({ message, path: pathTo(dataset.value, key) });
+  });
+
+const RuleConfig = objectOf(
+  {
+    severity,
+    options: v.optional(table(v.unknown(), '应为对象')),
+  },
+  '应为 { severity, options } 对象',
+);
+export type RuleConfig = v.InferOutput<typeof RuleConfig>;
+
+const ContextCondition = v.pipe(
+  objectOf(
+    {
+      terms: v.optional(v.custom<string[]>((x) => isStringArray(x) && x.every(isTerm), '应为词语数组')),
+      /** Name of another dictionary of the pack whose terms count as context. */
+      dictionary: v.optional(text('应为词典名')),
+      /**
+       * Distance on either side of the match, in content characters: spaces, punctuation and
+       * invisible characters do not count, so padding cannot move context in or out of reach.
+       */
+      window: v.pipe(
+        v.number(`应为 0–${PACK_LIMITS.window} 的整数`),
+        v.integer(`应为 0–${PACK_LIMITS.window} 的整数`),
+        v.minValue(0, `应为 0–${PACK_LIMITS.window} 的整数`),
+        v.maxValue(PACK_LIMITS.window, `应为 0–${PACK_LIMITS.window} 的整数`),
+      ),
+    },
+    '应为 { terms | dictionary, window }',
+  ),
+  v.check((c) => c.terms !== undefined || c.dictionary !== undefined, '需要 terms 或 dictionary'),
+);
+export type ContextCondition = v.InferOutput<typeof ContextCondition>;
+
+/** An entry counts only when `near` occurs within `window` characters, and not when `unlessNear` does. */
+const context = { near: v.optional(ContextCondition), unlessNear: v.optional(ContextCondition) };
+
+const TermEntry = v.pipe(
+  v.custom<Record<string, unknown>>(isPlainObject, '应为对象'),
+  v.check((e) => (e.term === undefined) !== (e.pattern === undefined), '需要且只能有 term 或 pattern 之一'),
+  fieldsOf(
+    {
+      /** A literal term, matched on normalised text (width, case, traditional forms, separators). */
+      term: v.optional(v.custom<string>(isTerm, TERM)),
+      /** Or a restricted regular expression on the folded text (see safe-pattern.ts). */
+      pattern: optionalText,
+      suggestion: optionalText,
+      basis: optionalText,
+      note: optionalText,
+      /** Overrides the rule's severity for this entry. */
+      severity: v.optional(severity),
+      ...context,
+    },
+    '应为对象',
+  ),
+);
+export type TermEntry = v.InferOutput<typeof TermEntry>;
+
+const Dictionary = v.pipe(
+  v.custom<{ entries: unknown[] }>((d) => isPlainObject(d) && Array.isArray(d.entries), '应含 entries 数组'),
+  v.check(
+    (d) => d.entries.length <= PACK_LIMITS.entriesPerDictionary,
+    (issue) =>
+      `词条数 ${(issue.input as { entries: unknown[] }).entries.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`,
+  ),
+  fieldsOf(
+    {
+      description: optionalText,
+      /** Default basis of the entries. */
+      basis: optionalText,
+      /** Context that applies to every entry unless the entry sets its own. */
+      ...context,
+      entries: v.array(TermEntry),
+    },
+    '应含 entries 数组',
+  ),
+);
+export type Dictionary = v.InferOutput<typeof Dictionary>;
+
+const AllowEntry = v.pipe(
+  v.unknown(),
+  objectAt('term', TERM, (a) => isTerm(a.term)),
+  fieldsOf(
+    {
+      /** A longer correct expression that suppresses any finding inside it (路口交通 for 口交). */
+      term: v.string(),
+      /** Limit to these rule ids; all rules when absent. */
+      rules: v.optional(strings('应为规则 id 数组')),
+      basis: optionalText,
+    },
+    '应为对象',
+  ),
+);
+export type AllowEntry = v.InferOutput<typeof AllowEntry>;
+
+const DOMAIN = /^[a-z0-9.-]+\.[a-z]{2,}$/;
+const ApprovedOutlet = v.pipe(
+  v.unknown(),
+  objectAt('name', '必填', (o) => typeof o.name === 'string' && o.name.trim() !== ''),
+  fieldsOf(
+    {
+      name: v.string(),
+      aliases: v.optional(strings('应为文字数组')),
+      /** Registrable domains; subdomains are included. */
+      domains: v.optional(
+        v.pipe(
+          strings('应为文字数组'),
+          v.rawCheck(({ dataset, addIssue }) => {
+            if (!dataset.typed) return;
+            for (const d of dataset.value)
+              if (!DOMAIN.test(d) && !/^[^\s/]+\.政务$/.test(d)) addIssue({ message: `「${d}」不是域名` });
+          }),
+        ),
+      ),
+      /** Platform account names. */
+      weibo: v.optional(strings('应为文字数组')),
+      wechat: v.optional(strings('应为文字数组')),
+      basis: optionalText,
+    },
+    '应为对象',
+  ),
+);
+export type ApprovedOutlet = v.InferOutput<typeof ApprovedOutlet>;
+
+const ApprovedSources = objectOf(
+  {
+    outlets: v.pipe(
+      v.array(ApprovedOutlet, '应为数组'),
+      v.maxLength(PACK_LIMITS.outlets, `稿源数超过上限 ${PACK_LIMITS.outlets}`),
+    ),
+    /** Host suffixes approved as a whole, e.g. `.gov.cn`. */
+    domainSuffixes: strings('应为文字数组'),
+    /**
+     * Party and government organs' own releases count as approved: a name that ends with one of
+     * `organSuffixes` (…局, …人民政府) and contains one of `organMarkers` (市, 县, 国家…).
+     */
+    organSuffixes: strings('应为文字数组'),
+    organMarkers: strings('应为文字数组'),
+    /** Names that are not a source at all (网络, 网友, 互联网…). */
+    vague: strings('应为文字数组'),
+  },
+  '应为 { outlets, domainSuffixes, organSuffixes, organMarkers, vague }',
+);
+export type ApprovedSources = v.InferOutput<typeof ApprovedSources>;
+
+/** Selectors tried in order for one selector key. */
+const SELECTORS = `应为 1–${PACK_LIMITS.selectorsPerKey} 个选择器`;
+const Selectors = v.pipe(
+  v.custom<string[]>((x) => isStringArray(x) && x.length > 0 && x.length <= PACK_LIMITS.selectorsPerKey, SELECTORS),
+  v.check(
+    (list) => list.every((s) => s.length <= PACK_LIMITS.selectorLength),
+    `选择器长度超过 ${PACK_LIMITS.selectorLength}`,
+  ),
+);
+
+/**
+ * The draft of a pack's test case. Its fields are those of a Draft (DESIGN.md), each optional;
+ * pack-tests.ts fills in the rest. Only its being an object is checked here.
+ */
+export interface PackTestDraft {
+  platform: Platform;
+  kind: DraftKind;
+  title: string;
+  author: string;
+  summary: string;
+  body: string;
+  source: { name?: string; url?: string };
+  quoted: { author?: string; text: string };
+  links: { href: string; text?: string }[];
+  account: { name: string; id?: string };
+}
+
+const PackTest = v.pipe(
+  v.custom<Record<string, unknown>>(isPlainObject, '应为对象'),
+  v.check((t) => typeof t.text === 'string' || isPlainObject(t.draft), '需要 text 或 draft'),
+  fieldsOf(
+    {
+      /** Shorthand for a draft whose body is this text. */
+      text: optionalText,
+      draft: v.optional(v.custom<Partial<PackTestDraft>>(isPlainObject, '应为对象')),
+      /** Rule ids that must produce shown findings; any other shown rule fails the case. */
+      expect: strings('应为规则 id 数组（可为空）'),
+      note: optionalText,
+    },
+    '应为对象',
+  ),
+);
+export type PackTest = v.InferOutput<typeof PackTest>;
+
+/** Counted before the rest is checked: a pack this large is refused for that alone. */
+function totalEntries(pack: Record<string, unknown>): number {
+  let total = 0;
+  if (isPlainObject(pack.dictionaries))
+    for (const d of Object.values(pack.dictionaries))
+      if (isPlainObject(d) && Array.isArray(d.entries)) total += d.entries.length;
+  return total;
+}
+
+export const PackSchema = v.pipe(
+  v.custom<Record<string, unknown>>(isPlainObject, '规则包必须是一个 JSON 对象'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const total = totalEntries(dataset.value);
+    if (total > PACK_LIMITS.totalEntries)
+      addIssue({
+        message: `词条总数 ${total} 超过上限 ${PACK_LIMITS.totalEntries}`,
+        path: pathTo(dataset.value, 'dictionaries'),
+      });
+  }),
+  fieldsOf(
+    {
+      format: v.literal(PACK_FORMAT, (issue) => `格式版本应为 ${PACK_FORMAT}，实际为 ${JSON.stringify(issue.input)}`),
+      /** Stable id, e.g. `baoding-default`. */
+      id: v.pipe(
+        v.string('应为小写字母、数字和连字符组成的标识（最长 64）'),
+        v.regex(ID_PATTERN, '应为小写字母、数字和连字符组成的标识（最长 64）'),
+      ),
+      /** MAJOR.MINOR.PATCH; a browser only ever moves to a newer version of the same id. */
+      version: v.pipe(
+        v.string('应为 主版本.次版本.修订号，如 1.4.0'),
+        v.regex(VERSION_PATTERN, '应为 主版本.次版本.修订号，如 1.4.0'),
+      ),
+      name: filled('必填的文字字段'),
+      issuer: filled('必填的文字字段'),
+      /** ISO date of the pack's release. */
+      date: v.pipe(
+        filled('必填的文字字段'),
+        v.check((d) => !Number.isNaN(Date.parse(d)), '不是有效日期（如 2026-11-29）'),
+      ),
+      description: optionalText,
+      /**
+       * Set by an admin who turns every rule off on purpose (an emergency stop). Admission refuses a
+       * pack with every rule off that does not say so (pack-trust/admit.ts).
+       */
+      disablesAllRules: v.optional(v.boolean('应为 true 或 false')),
+      rules: table(RuleConfig, '应为「规则 id → 配置」的对象'),
+      dictionaries: v.pipe(
+        v.custom<Record<string, unknown>>(isPlainObject, '应为「词典名 → 词典」的对象'),
+        v.check(
+          (d) => Object.keys(d).length <= PACK_LIMITS.dictionaries,
+          (issue) => `词典数 ${Object.keys(issue.input as object).length} 超过上限 ${PACK_LIMITS.dictionaries}`,
+        ),
+        v.record(v.string(), Dictionary),
+      ),
+      sources: ApprovedSources,
+      allow: v.pipe(
+        v.array(AllowEntry, '应为数组'),
+        v.maxLength(PACK_LIMITS.allowEntries, `白名单条目数超过上限 ${PACK_LIMITS.allowEntries}`),
+      ),
+      /** Per-adapter selector overrides: adapter id → selector key → selectors, tried in order. */
+      sites: table(table(Selectors, '应为「选择器名 → 选择器数组」的对象'), '应为「适配器 id → 选择器表」的对象'),
+      tests: v.pipe(
+        v.array(PackTest, '应为测试用例数组'),
+        v.maxLength(PACK_LIMITS.tests, `用例数超过上限 ${PACK_LIMITS.tests}`),
+      ),
+    },
+    '规则包必须是一个 JSON 对象',
+  ),
+);
+export type Pack = v.InferOutput<typeof PackSchema>;
+
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; errors: string[] };
 
 /** Compares MAJOR.MINOR.PATCH versions: negative when a < b. */
@@ -157,157 +322,11 @@ export function compareVersions(a: string, b: string): number {
 /**
  * Structural validation of an untrusted pack document, with a precise message per problem
  * (path first). Rule-specific checks (known rule ids, options, dictionaries referenced) happen
- * when the pack is compiled.
+ * when the pack is compiled. The pack given is the pack answered, unchanged: fields this build
+ * does not know are kept, as before.
  */
 export function validatePack(input: unknown): PackValidation {
-  const errors: string[] = [];
-  const err = (path: string, msg: string) => errors.push(`${path}: ${msg}`);
-  if (!isObject(input)) return { ok: false, errors: ['规则包必须是一个 JSON 对象'] };
-  const p = input;
-
-  if (p.format !== PACK_FORMAT) err('format', `格式版本应为 ${PACK_FORMAT}，实际为 ${JSON.stringify(p.format)}`);
-  if (typeof p.id !== 'string' || !ID_PATTERN.test(p.id)) err('id', '应为小写字母、数字和连字符组成的标识（最长 64）');
-  if (typeof p.version !== 'string' || !VERSION_PATTERN.test(p.version))
-    err('version', '应为 主版本.次版本.修订号，如 1.4.0');
-  for (const key of ['name', 'issuer', 'date'] as const) {
-    if (typeof p[key] !== 'string' || p[key].trim() === '') err(key, '必填的文字字段');
-  }
-  if (typeof p.date === 'string' && Number.isNaN(Date.parse(p.date))) err('date', '不是有效日期（如 2026-11-29）');
-  if (p.disablesAllRules !== undefined && typeof p.disablesAllRules !== 'boolean')
-    err('disablesAllRules', '应为 true 或 false');
-
-  if (!isObject(p.rules)) err('rules', '应为「规则 id → 配置」的对象');
-  else
-    for (const [id, cfg] of Object.entries(p.rules)) {
-      if (!isObject(cfg)) {
-        err(`rules.${id}`, '应为 { severity, options } 对象');
-        continue;
-      }
-      if (!SEVERITIES.includes(cfg.severity as Severity))
-        err(`rules.${id}.severity`, `应为 ${SEVERITIES.join('/')} 之一`);
-      if (cfg.options !== undefined && !isObject(cfg.options)) err(`rules.${id}.options`, '应为对象');
-    }
-
-  let total = 0;
-  if (!isObject(p.dictionaries)) err('dictionaries', '应为「词典名 → 词典」的对象');
-  else {
-    const dicts = Object.entries(p.dictionaries);
-    if (dicts.length > PACK_LIMITS.dictionaries)
-      err('dictionaries', `词典数 ${dicts.length} 超过上限 ${PACK_LIMITS.dictionaries}`);
-    for (const [name, dict] of dicts) {
-      const path = `dictionaries.${name}`;
-      if (!isObject(dict) || !Array.isArray(dict.entries)) {
-        err(path, '应含 entries 数组');
-        continue;
-      }
-      if (dict.entries.length > PACK_LIMITS.entriesPerDictionary)
-        err(path, `词条数 ${dict.entries.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`);
-      total += dict.entries.length;
-      checkContext(dict.near, `${path}.near`, err);
-      checkContext(dict.unlessNear, `${path}.unlessNear`, err);
-      dict.entries.forEach((entry: unknown, i: number) => checkEntry(entry, `${path}.entries[${i}]`, err));
-    }
-  }
-  if (total > PACK_LIMITS.totalEntries) err('dictionaries', `词条总数 ${total} 超过上限 ${PACK_LIMITS.totalEntries}`);
-
-  checkSources(p.sources, err);
-
-  if (!Array.isArray(p.allow)) err('allow', '应为数组');
-  else {
-    if (p.allow.length > PACK_LIMITS.allowEntries) err('allow', `白名单条目数超过上限 ${PACK_LIMITS.allowEntries}`);
-    p.allow.forEach((a: unknown, i: number) => {
-      if (!isObject(a) || !isTerm(a.term)) err(`allow[${i}].term`, `应为 1–${PACK_LIMITS.termLength} 个字的词语`);
-      else if (a.rules !== undefined && !isStringArray(a.rules)) err(`allow[${i}].rules`, '应为规则 id 数组');
-    });
-  }
-
-  if (!isObject(p.sites)) err('sites', '应为「适配器 id → 选择器表」的对象');
-  else
-    for (const [site, table] of Object.entries(p.sites)) {
-      if (!isObject(table)) {
-        err(`sites.${site}`, '应为「选择器名 → 选择器数组」的对象');
-        continue;
-      }
-      for (const [key, list] of Object.entries(table)) {
-        if (!isStringArray(list) || list.length === 0 || list.length > PACK_LIMITS.selectorsPerKey)
-          err(`sites.${site}.${key}`, `应为 1–${PACK_LIMITS.selectorsPerKey} 个选择器`);
-        else if (list.some((s) => s.length > PACK_LIMITS.selectorLength))
-          err(`sites.${site}.${key}`, `选择器长度超过 ${PACK_LIMITS.selectorLength}`);
-      }
-    }
-
-  if (!Array.isArray(p.tests)) err('tests', '应为测试用例数组');
-  else {
-    if (p.tests.length > PACK_LIMITS.tests) err('tests', `用例数超过上限 ${PACK_LIMITS.tests}`);
-    p.tests.forEach((t: unknown, i: number) => {
-      if (!isObject(t)) return err(`tests[${i}]`, '应为对象');
-      if (typeof t.text !== 'string' && !isObject(t.draft)) err(`tests[${i}]`, '需要 text 或 draft');
-      if (!isStringArray(t.expect)) err(`tests[${i}].expect`, '应为规则 id 数组（可为空）');
-    });
-  }
-
-  return errors.length ? { ok: false, errors } : { ok: true, pack: input as unknown as Pack };
-}
-
-function checkEntry(entry: unknown, path: string, err: (p: string, m: string) => void): void {
-  if (!isObject(entry)) return err(path, '应为对象');
-  const hasTerm = entry.term !== undefined;
-  const hasPattern = entry.pattern !== undefined;
-  if (hasTerm === hasPattern) return err(path, '需要且只能有 term 或 pattern 之一');
-  if (hasTerm && !isTerm(entry.term)) err(`${path}.term`, `应为 1–${PACK_LIMITS.termLength} 个字的词语`);
-  if (hasPattern && typeof entry.pattern !== 'string') err(`${path}.pattern`, '应为文字');
-  for (const key of ['suggestion', 'basis', 'note'] as const) {
-    if (entry[key] !== undefined && typeof entry[key] !== 'string') err(`${path}.${key}`, '应为文字');
-  }
-  if (entry.severity !== undefined && !SEVERITIES.includes(entry.severity as Severity))
-    err(`${path}.severity`, `应为 ${SEVERITIES.join('/')} 之一`);
-  checkContext(entry.near, `${path}.near`, err);
-  checkContext(entry.unlessNear, `${path}.unlessNear`, err);
-}
-
-function checkContext(ctx: unknown, path: string, err: (p: string, m: string) => void): void {
-  if (ctx === undefined) return;
-  if (!isObject(ctx)) return err(path, '应为 { terms | dictionary, window }');
-  if (ctx.terms === undefined && ctx.dictionary === undefined) err(path, '需要 terms 或 dictionary');
-  if (ctx.terms !== undefined && (!isStringArray(ctx.terms) || !ctx.terms.every(isTerm)))
-    err(`${path}.terms`, '应为词语数组');
-  if (ctx.dictionary !== undefined && typeof ctx.dictionary !== 'string') err(`${path}.dictionary`, '应为词典名');
-  if (!Number.isInteger(ctx.window) || (ctx.window as number) < 0 || (ctx.window as number) > PACK_LIMITS.window) {
-    err(`${path}.window`, `应为 0–${PACK_LIMITS.window} 的整数`);
-  }
-}
-
-function checkSources(s: unknown, err: (p: string, m: string) => void): void {
-  if (!isObject(s)) return err('sources', '应为 { outlets, domainSuffixes, organSuffixes, organMarkers, vague }');
-  if (!Array.isArray(s.outlets)) err('sources.outlets', '应为数组');
-  else {
-    if (s.outlets.length > PACK_LIMITS.outlets) err('sources.outlets', `稿源数超过上限 ${PACK_LIMITS.outlets}`);
-    s.outlets.forEach((o: unknown, i: number) => {
-      const path = `sources.outlets[${i}]`;
-      if (!isObject(o) || typeof o.name !== 'string' || o.name.trim() === '') return err(`${path}.name`, '必填');
-      for (const key of ['aliases', 'domains', 'weibo', 'wechat'] as const) {
-        if (o[key] !== undefined && !isStringArray(o[key])) err(`${path}.${key}`, '应为文字数组');
-      }
-      if (isStringArray(o.domains)) {
-        for (const d of o.domains)
-          if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(d) && !/^[^\s/]+\.政务$/.test(d))
-            err(`${path}.domains`, `「${d}」不是域名`);
-      }
-    });
-  }
-  for (const key of ['domainSuffixes', 'organSuffixes', 'organMarkers', 'vague'] as const) {
-    if (!isStringArray(s[key])) err(`sources.${key}`, '应为文字数组');
-  }
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isStringArray(v: unknown): v is string[] {
-  return Array.isArray(v) && v.every((s) => typeof s === 'string');
-}
-
-function isTerm(v: unknown): v is string {
-  return typeof v === 'string' && v.trim().length > 0 && v.length <= PACK_LIMITS.termLength;
+  const result = v.safeParse(PackSchema, input);
+  if (result.success) return { ok: true, pack: input as Pack };
+  return { ok: false, errors: describeIssues(result.issues, { sep: ': ' }) };
 }

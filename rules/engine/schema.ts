@@ -4,7 +4,8 @@
  * valibot, with Chinese messages that say what was expected, and the one way a problem is
  * reported: its path first (`findings[2].range[0]：应为 0–1000000 之间的整数`).
  *
- * Imported as `* as v` everywhere so bundles keep only the valibot functions in use.
+ * Imported as `* as v` everywhere so bundles keep only the valibot functions in use; the builders
+ * below are marked free of side effects for the same reason (a schema nobody uses is dropped).
  */
 import * as v from 'valibot';
 
@@ -23,11 +24,12 @@ export function describeIssues(issues: readonly Issue[], opts: { sep?: string; r
  * The issue path to a value inside `root` (`'findings', 2, 'range'`), for checks that span fields
  * (`v.rawCheck`) and report on one of them.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function pathTo(root: unknown, ...keys: (string | number)[]): [v.IssuePathItem, ...v.IssuePathItem[]] {
   const items: v.IssuePathItem[] = [];
   let input = root as Record<string | number, unknown>;
   for (const key of keys) {
-    const value = input[key];
+    const value = isPlainObject(input) || Array.isArray(input) ? input[key] : undefined;
     items.push({
       type: typeof key === 'number' ? 'array' : 'object',
       origin: 'value',
@@ -52,6 +54,7 @@ export function issuePath(issue: Issue): string {
 }
 
 /** Text: `max` characters at most; `min` 1 means it may not be empty. */
+/* @__NO_SIDE_EFFECTS__ */
 export function text(max: number, opts: { min?: number; pattern?: RegExp; what?: string } = {}) {
   const min = opts.min ?? 0;
   return v.pipe(
@@ -63,11 +66,13 @@ export function text(max: number, opts: { min?: number; pattern?: RegExp; what?:
 }
 
 /** One of a domain list's values (PLATFORMS, DRAFT_KINDS…), named in the message. */
+/* @__NO_SIDE_EFFECTS__ */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, sep = ' / ') {
   return v.picklist(values, `应为 ${values.join(sep)} 之一`);
 }
 
 /** A safe integer in [min, max]. */
+/* @__NO_SIDE_EFFECTS__ */
 export function int(min: number, max: number) {
   const what = `应为 ${min}–${max} 之间的整数`;
   return v.pipe(v.number(what), v.safeInteger(what), v.minValue(min, what), v.maxValue(max, what));
@@ -76,6 +81,7 @@ export function int(min: number, max: number) {
 export const bool = v.boolean('应为 true 或 false');
 
 /** An array of at most `max` items. */
+/* @__NO_SIDE_EFFECTS__ */
 export function list<const T extends v.GenericSchema>(item: T, max: number) {
   return v.pipe(
     v.array(item, '应为数组'),
@@ -84,6 +90,7 @@ export function list<const T extends v.GenericSchema>(item: T, max: number) {
 }
 
 /** Exactly two items. */
+/* @__NO_SIDE_EFFECTS__ */
 export function pair<const A extends v.GenericSchema, const B extends v.GenericSchema>(a: A, b: B) {
   const what = '应为两个元素的数组';
   return v.pipe(
@@ -96,6 +103,7 @@ export function pair<const A extends v.GenericSchema, const B extends v.GenericS
  * A plain object with exactly these fields (wrap optional ones in `v.optional`): a missing field,
  * an unknown one and a value that is no object each get their own message.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function strictRecord<const E extends v.ObjectEntries>(entries: E) {
   return v.pipe(
     v.custom<Record<string, unknown>>(isPlainObject, '应为对象'),
@@ -103,6 +111,28 @@ export function strictRecord<const E extends v.ObjectEntries>(entries: E) {
       issue.expected === 'never' ? '未知字段，不接受' : issue.expected?.startsWith('"') ? '缺少此字段' : '应为对象',
     ),
   );
+}
+
+/**
+ * A plain object with these fields, unknown ones ignored: a value that is no object gets
+ * `message`; a missing required field gets that field's own message (at the field's path).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function objectOf<const E extends v.ObjectEntries>(entries: E, message: string) {
+  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), fieldsOf(entries, message));
+}
+
+/** objectOf without its first check, for pipes that have already checked the value is an object. */
+/* @__NO_SIDE_EFFECTS__ */
+export function fieldsOf<const E extends v.ObjectEntries>(entries: E, message: string) {
+  return v.object(entries, (issue) => {
+    const key = issue.path?.at(-1)?.key;
+    const own =
+      typeof key === 'string' && Object.hasOwn(entries, key)
+        ? (entries[key] as { message?: v.ErrorMessage<v.BaseIssue<unknown>> }).message
+        : undefined;
+    return (typeof own === 'function' ? own(issue as never) : own) ?? message;
+  });
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -92,6 +92,25 @@ describe('validatePack', () => {
     ]);
   });
 
+  it('counts the entries of all dictionaries together', () => {
+    const half = Array.from({ length: PACK_LIMITS.entriesPerDictionary }, (_, i) => ({ term: `词${i}` }));
+    const count = Math.ceil(PACK_LIMITS.totalEntries / half.length) + 1;
+    const dictionaries = Object.fromEntries(Array.from({ length: count }, (_, i) => [`d${i}`, { entries: half }]));
+    expect(errorsOf(testPack({ dictionaries }))).toEqual([
+      `dictionaries: 词条总数 ${count * half.length} 超过上限 ${PACK_LIMITS.totalEntries}`,
+    ]);
+  });
+
+  it('names a missing field by the message of the field, and keeps fields it does not know', () => {
+    const { sources: _sources, ...noSources } = testPack();
+    expect(errorsOf({ ...noSources, rules: { a: {} } })).toEqual([
+      'rules.a.severity: 应为 block/justify/warn/monitor/off 之一',
+      'sources: 应为 { outlets, domainSuffixes, organSuffixes, organMarkers, vague }',
+    ]);
+    const newer = { ...testPack(), laterField: { x: 1 } };
+    expect(validatePack(newer)).toEqual({ ok: true, pack: newer });
+  });
+
   it('checks a dictionary-level context and a dictionary without entries', () => {
     expect(errorsOf(withDict([], { near: { terms: [''], window: 1 } }))).toEqual([
       'dictionaries.terms.near.terms: 应为词语数组',
