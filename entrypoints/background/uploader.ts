@@ -70,6 +70,18 @@ class HttpError extends Error {
   }
 }
 
+/** What the status shows for a failed send: the collector's own words, else a Chinese-first cause. */
+function failureMessage(e: unknown): string {
+  if (e instanceof HttpError) return e.message;
+  const name = e instanceof Error ? e.name : '';
+  const detail = e instanceof Error ? e.message : String(e);
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return `汇聚服务器 ${REQUEST_TIMEOUT_MS / 1000} 秒内没有回应（Timed out: ${detail}）`;
+  // fetch rejects with a TypeError when the server cannot be reached at all.
+  if (e instanceof TypeError) return `无法连接汇聚服务器，网络或服务器不可用（${detail}）`;
+  return detail;
+}
+
 export function createUploader(deps: UploaderDeps) {
   const now = deps.now ?? (() => Date.now());
   const random = deps.random ?? Math.random;
@@ -224,7 +236,7 @@ export function createUploader(deps: UploaderDeps) {
       status.lastError = undefined;
       status.nextAttempt = undefined;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = failureMessage(e);
       if (e instanceof HttpError && e.status === 403) {
         Object.assign(status, { state: 'revoked', lastError: message });
       } else {

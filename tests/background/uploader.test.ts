@@ -121,6 +121,7 @@ describe('uploads', () => {
     await publish(2);
     const failed = await uploader.flush();
     expect(failed).toMatchObject({ state: 'retrying', pending: 4 });
+    expect(failed.lastError).toBe('无法连接汇聚服务器，网络或服务器不可用（Failed to fetch）');
     expect(Date.parse(failed.nextAttempt!) - clock).toBe(15_000);
     network = 'up';
     expect((await uploader.flush()).pending).toBe(4); // not before the backoff ends
