@@ -1,5 +1,5 @@
 import { defineRule, type FieldView } from './engine/define-rule';
-import { foldedToOriginal, foldString } from './engine/normalize';
+import { foldedToOriginal } from './engine/normalize';
 import type { Range } from './engine/types';
 import { isValidId15, isValidId18, mask } from './lib/checksums';
 import { numberStretches } from './lib/number-stretches';
@@ -69,11 +69,13 @@ export default defineRule({
         for (const { range, match } of matchesOf(field, found, ID15)) {
           const digits = match[0].replace(/[ -]/g, '');
           if (!isValidId15(digits) || overlapsUrl(urls, range[0], range[1])) continue;
-          const around = field.text.slice(
-            Math.max(0, range[0] - options.contextWindow),
-            range[1] + options.contextWindow,
+          // Read around the number as displayed (the folded text), not as typed.
+          const { folded } = field.normalized;
+          const around = folded.slice(
+            Math.max(0, match.index - options.contextWindow),
+            match.index + match[0].length + options.contextWindow,
           );
-          if (!ID_WORDS.test(foldString(around))) continue;
+          if (!ID_WORDS.test(around)) continue;
           report.report({ range, messageId: 'id15', suggestion: mask(digits) });
         }
       },

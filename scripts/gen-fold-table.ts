@@ -13,7 +13,11 @@ import TS from 'opencc-js/dict/TSCharacters';
 import TWRev from 'opencc-js/dict/TWVariantsRev';
 import HKRev from 'opencc-js/dict/HKVariantsRev';
 
-/** Characters that render as nothing and are used to split words invisibly. */
+/**
+ * Characters that render as nothing and are used to split words invisibly. The bidirectional
+ * controls among them (U+200E/F, U+202A–U+202E, U+2066–U+2069, U+061C) are dropped here; the
+ * order they impose on what is displayed is restored by the normaliser (rules/engine/bidi.ts).
+ */
 const INVISIBLE: [number, number][] = [
   [0x00, 0x08],
   [0x0b, 0x0c],
@@ -34,6 +38,13 @@ const INVISIBLE: [number, number][] = [
   [0xffa0, 0xffa0],
   [0xfff0, 0xfff8],
 ];
+
+/**
+ * Combining marks (nonspacing and enclosing): stacked on a character they leave it looking the
+ * same (密 with an acute accent, 1 in a keycap), but as separate code units they would split a
+ * term or a mark (机密́★1年). Nothing the rules look for is written with them, so they are dropped.
+ */
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 
 /**
  * Punctuation that ends a clause or sentence. A banned term is not matched across one of these
@@ -57,7 +68,8 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
   // also list everyday simplified characters (么 → 幺, 著 → 着), and folding them would make
   // ordinary text unreadable to the rules' own patterns.
   const simplified = new Set(t2s.values());
-  const invisible = (c: number) => INVISIBLE.some(([a, b]) => c >= a && c <= b);
+  const invisible = (c: number) =>
+    INVISIBLE.some(([a, b]) => c >= a && c <= b) || COMBINING.test(String.fromCharCode(c));
   const single = (s: string | undefined, fallback: string) => (s !== undefined && s.length === 1 ? s : fallback);
 
   const from: number[] = [];

@@ -8,9 +8,11 @@
  * - checks each invalid case's findings exactly: count, message id, field, range (given as the
  *   excerpt `at` it must cover, or as `range`), and suggestion / severity where stated; messages
  *   must have no unfilled placeholders;
- * - re-runs every case in disguise — zero-width characters between all characters, ASCII in
- *   full width, the text in traditional characters, and (invalid cases) spaces slipped into
- *   each excerpt — and expects the same findings at the disguised ranges.
+ * - re-runs every case in disguise — zero-width characters between all characters, combining
+ *   marks between all characters, ASCII in full width, the text in traditional characters, every
+ *   line typed backwards inside a right-to-left override (so that it displays as the plain line),
+ *   and (invalid cases) spaces slipped into each excerpt — and expects the same findings at the
+ *   disguised ranges.
  */
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
@@ -24,8 +26,15 @@ import { RULES } from '../rules/index';
 
 export const MINIMUM_CASES = 8;
 
-export type Variant = 'zero-width' | 'full-width' | 'traditional' | 'spaced';
-const ALL_VARIANTS: readonly Variant[] = ['zero-width', 'full-width', 'traditional', 'spaced'];
+export type Variant = 'zero-width' | 'combining' | 'full-width' | 'traditional' | 'overridden' | 'spaced';
+const ALL_VARIANTS: readonly Variant[] = [
+  'zero-width',
+  'combining',
+  'full-width',
+  'traditional',
+  'overridden',
+  'spaced',
+];
 
 export interface ValidCase {
   text?: string;
@@ -108,11 +117,50 @@ export function fieldText(draft: Draft, field: FieldName): string {
 
 const toTraditional = Converter({ from: 'cn', to: 'tw' });
 
+/**
+ * Every line typed backwards between RLO (U+202E) and PDF (U+202C), code point by code point:
+ * displayed, it reads as the plain line. `at[i]` is where plain code unit i was typed.
+ */
+export function overrideLines(plain: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  let from = 0;
+  for (const line of plain.split('\n')) {
+    if (from > 0) {
+      at.push(text.length);
+      text += '\n';
+    }
+    const points: [number, string][] = [];
+    for (let i = 0; i < line.length;) {
+      const point = String.fromCodePoint(line.codePointAt(i)!);
+      points.push([from + i, point]);
+      i += point.length;
+    }
+    if (points.length) text += '\u202e';
+    for (const [i, point] of points.reverse()) {
+      for (let u = 0; u < point.length; u++) at[i + u] = text.length + u;
+      text += point;
+    }
+    if (points.length) text += '\u202c';
+    from += line.length + 1;
+  }
+  at.push(text.length);
+  return { text, at };
+}
+
 const TRANSFORMS: Record<Exclude<Variant, 'spaced'>, (s: string) => string> = {
   'zero-width': (s) => [...s].join('\u200b'),
+  combining: (s) => [...s].join('\u0301'),
   'full-width': (s) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
   traditional: (s) => toTraditional(s),
+  overridden: (s) => overrideLines(s).text,
 };
+
+/** Where a range of a plain field lands in the field typed backwards line by line: the typed range holding it. */
+function overriddenRange(plain: string, [start, end]: readonly [number, number]): [number, number] {
+  const typed = overrideLines(plain).at.slice(start, end);
+  return [Math.min(...typed), Math.max(...typed) + 1];
+}
 
 /** Applies a text transform to every typed field of a draft (URLs from platform controls stay). */
 function transformDraft(draft: Draft, t: (s: string) => string): Draft {
@@ -189,11 +237,20 @@ function assertFindings(
   c: InvalidCase,
   draft: Draft,
   disguise: (s: string) => string,
+  /** For a disguise that moves characters: the plain draft, whose ranges are moved by `move`. */
+  moved?: { plain: Draft; move: (plain: string, range: readonly [number, number]) => readonly [number, number] },
 ) {
   const summary = found.map((f) => `${f.messageId}@${f.field}[${f.range.join(',')}]「${f.excerpt}」`);
   expect(found.length, `findings: ${summary.join(', ') || 'none'}`).toBe(c.errors.length);
+  const where = (e: ExpectedError) =>
+    moved
+      ? moved.move(
+          fieldText(moved.plain, e.field ?? 'body'),
+          locate(moved.plain, e, (s) => s),
+        )
+      : locate(draft, e, disguise);
   const expected = c.errors
-    .map((e) => ({ e, range: locate(draft, e, disguise), field: e.field ?? 'body' }))
+    .map((e) => ({ e, range: where(e), field: e.field ?? 'body' }))
     .sort((a, b) => a.field.localeCompare(b.field) || a.range[0] - b.range[0]);
   const actual = [...found].sort((a, b) => a.field.localeCompare(b.field) || a.range[0] - b.range[0]);
   expected.forEach(({ e, range, field }, i) => {
@@ -282,8 +339,9 @@ export const ruleTester = {
               }
               const t = TRANSFORMS[v];
               const disguised = transformDraft(draft, t);
+              const moved = v === 'overridden' ? { plain: draft, move: overriddenRange } : undefined;
               try {
-                assertFindings(rule, ruleFindings(rule, c, disguised), c, disguised, t);
+                assertFindings(rule, ruleFindings(rule, c, disguised), c, disguised, t, moved);
               } catch (err) {
                 throw new Error(`disguised as ${v}: ${(err as Error).message}`, { cause: err });
               }

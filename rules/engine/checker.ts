@@ -26,6 +26,7 @@ import {
   type Draft,
   type FieldName,
   type Finding,
+  type Range,
   type Report,
   type RuleError,
   type Severity,
@@ -181,6 +182,8 @@ function draftFields(draft: Draft): [FieldName, string][] {
 interface PendingFinding extends ReportInput<string> {
   field: FieldName;
   rule: CompiledRule;
+  /** The compact span of the dictionary hit reported, when the finding is one at the hit's own range. */
+  compact?: Range;
 }
 
 function runCheck(
@@ -242,6 +245,7 @@ class PendingFieldReports implements FieldReporter<string> {
       field: this.field,
       rule: this.rule,
       range: extra?.range ?? hit.range,
+      compact: extra?.range ? undefined : hit.compact,
       messageId,
       data: extra?.data ? Object.assign(base, extra.data) : base,
       suggestion,
@@ -292,9 +296,8 @@ function settle(
     if (!view) continue;
     const [start, end] = p.range;
     const id = p.rule.module.meta.id;
-    if (view.allowRanges.some((a) => (a.rules === null || a.rules.has(id)) && a.range[0] <= start && end <= a.range[1]))
-      continue;
-    if (p.rule.module.meta.quoteAware && view.inQuote(start)) continue;
+    if (view.allowed(p.range, id, p.compact)) continue;
+    if (p.rule.module.meta.quoteAware && view.inQuote(p.range)) continue;
     const severity = p.severity ?? p.rule.severity;
     if (severity === 'off') continue;
     const meta = p.rule.module.meta;

@@ -63,8 +63,8 @@ export interface FieldView {
   readonly normalized: NormalizedText;
   /** Dictionary hits in this field, after allow-lists and context conditions. */
   hits(dictionary: DictionaryHandle): readonly TermHit[];
-  /** Whether the original offset lies inside quoted speech. */
-  inQuote(offset: number): boolean;
+  /** Whether the original range lies in quoted speech (judged where it is displayed). */
+  inQuote(range: Range): boolean;
   /** Matches of a global regex on the folded text, as original ranges. */
   matchFolded(regex: RegExp): { range: Range; match: RegExpExecArray }[];
   /**

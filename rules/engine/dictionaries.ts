@@ -11,7 +11,8 @@ import {
   firstAtOrAfter,
   foldedToOriginal,
   GAP_STRONG,
-  originalToCompact,
+  foldedToCompactSpan,
+  originalToFolded,
   type NormalizedText,
 } from './normalize';
 import type { ContextCondition, Pack } from './pack';
@@ -47,12 +48,19 @@ export interface CompiledEntry {
 
 export interface TermHit {
   readonly range: Range;
+  /**
+   * Where the hit stands in the compact text. In a text displayed in another order than typed,
+   * the range can hold characters that are not the hit's: this says which ones are.
+   */
+  readonly compact: Range;
   readonly entry: CompiledEntry;
   readonly excerpt: string;
 }
 
 export interface AllowRange {
   readonly range: Range;
+  /** Where the allowed expression stands in the compact text, [start, end). */
+  readonly compact: Range;
   /** Rule ids the allow entry is limited to; null for all rules. */
   readonly rules: ReadonlySet<string> | null;
 }
@@ -265,13 +273,18 @@ export class CompiledDictionaries {
         }
         if (!accepted) continue;
         if ('allow' in payload) {
-          allow.push({ range, rules: this.allowRules[payload.allow] });
+          allow.push({ range, compact: [m.start, m.end], rules: this.allowRules[payload.allow] });
           continue;
         }
         const { entry } = payload;
         if (entry.boundaryStart && m.start > 0 && isAsciiWord(compact[m.start - 1]) && gap[m.start] === 0) continue;
         if (entry.boundaryEnd && m.end < compactLength && isAsciiWord(compact[m.end]) && gap[m.end] === 0) continue;
-        raw[payload.dict].push({ range, entry, excerpt: text.original.slice(range[0], range[1]) });
+        raw[payload.dict].push({
+          range,
+          compact: [m.start, m.end],
+          entry,
+          excerpt: text.original.slice(range[0], range[1]),
+        });
       }
     }
     for (let d = 0; d < this.count; d++) {
@@ -307,14 +320,12 @@ function runPattern(text: NormalizedText, entry: CompiledEntry, from: number, to
       regex.lastIndex++;
       continue;
     }
-    const range = foldedToOriginal(text, from + m.index, from + m.index + m[0].length);
-    out.push({ range, entry, excerpt: text.original.slice(range[0], range[1]) });
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const range = foldedToOriginal(text, start, end);
+    const compact = foldedToCompactSpan(text, start, end);
+    out.push({ range, compact, entry, excerpt: text.original.slice(range[0], range[1]) });
   }
-}
-
-/** The folded index of an original offset that a folded character came from. */
-function foldedIndexOf(text: NormalizedText, offset: number): number {
-  return firstAtOrAfter(text.foldedMap, offset, text.folded.length);
 }
 
 /**
@@ -336,8 +347,8 @@ function patternWindows(
   const { folded, compactMap } = text;
   const found: number[] = [];
   for (let i = 0; i < compactAt.length; i += 2) {
-    const start = foldedIndexOf(text, compactMap[compactAt[i]]);
-    const end = foldedIndexOf(text, compactMap[compactAt[i + 1] - 1]) + 1;
+    const start = originalToFolded(text, compactMap[compactAt[i]]);
+    const end = originalToFolded(text, compactMap[compactAt[i + 1] - 1]) + 1;
     found.push(end - longest, start + longest);
   }
   for (const s of separators) {
@@ -420,15 +431,18 @@ export class FieldScan {
    */
   private near(hit: TermHit, c: CompiledCondition): boolean {
     const [s, e] = hit.range;
-    const from = originalToCompact(this.text, s) - c.window;
-    const to = originalToCompact(this.text, e) + c.window;
+    const from = hit.compact[0] - c.window;
+    const to = hit.compact[1] + c.window;
     for (const d of c.dictionaries) {
       const others = this.raw[d];
       const { starts, ends, longest } = this.compactSpans(d);
       // Hits are sorted by start: only those starting before `to` can reach the window, and
-      // going back from there, none can once they start `longest` before its beginning.
-      let j = firstAtOrAfter(starts, to) - 1;
-      for (; j >= 0 && starts[j] + longest > from; j--) {
+      // going back from there, none can once they start `longest` before its beginning. In a
+      // text displayed in another order than typed, their compact starts are not sorted: all are tried.
+      const reordered = this.text.reordered;
+      let j = reordered ? others.length - 1 : firstAtOrAfter(starts, to) - 1;
+      for (; j >= 0 && (reordered || starts[j] + longest > from); j--) {
+        if (starts[j] >= to) continue;
         const other = others[j];
         if (other.range[0] === s && other.range[1] === e && other.entry === hit.entry) continue;
         if (ends[j] > from) return true;
@@ -446,8 +460,7 @@ export class FieldScan {
       const ends = new Int32Array(hits.length);
       let longest = 0;
       for (let i = 0; i < hits.length; i++) {
-        starts[i] = originalToCompact(this.text, hits[i].range[0]);
-        ends[i] = originalToCompact(this.text, hits[i].range[1]);
+        [starts[i], ends[i]] = hits[i].compact;
         longest = Math.max(longest, ends[i] - starts[i]);
       }
       spans = { starts, ends, longest };

@@ -11,7 +11,14 @@
  *   dictionaries match here, so a separator slipped between characters does not hide a term.
  *   `gap[i]` tells which separators stood before compact character i, so that a match spanning a
  *   clause break (路口，交通 → 口交) can be told from an evasion (优，惠，券).
+ *
+ * Both views follow the order in which the text is displayed: where bidirectional controls make
+ * it differ from the order typed (a right-to-left override showing 年1★密机 as 机密★1年), the
+ * views hold what readers see and the maps point each character back to where it was typed. The
+ * maps then no longer rise monotonically; `reordered` says so, and the mapping functions below
+ * take the smallest range of the original that holds every character of a match.
  */
+import { displayOrder } from './bidi';
 import { FOLD_FROM, FOLD_TO, SEPARATOR_RANGES } from './fold-table.generated';
 
 export const GAP_NONE = 0;
@@ -45,6 +52,8 @@ export interface NormalizedText {
   readonly compactMap: Int32Array;
   /** compact index → the strongest separator class between it and the previous compact unit. */
   readonly gap: Uint8Array;
+  /** The views follow a display order that differs from the order typed (see above). */
+  readonly reordered: boolean;
 }
 
 function codesToString(codes: Uint16Array, length: number): string {
@@ -75,10 +84,12 @@ export function normalizeText(original: string): NormalizedText {
   const compact = new Uint16Array(n);
   const compactMap = new Int32Array(n + 1);
   const gap = new Uint8Array(n + 1);
+  const order = displayOrder(original);
   let f = 0;
   let k = 0;
   let pendingGap = GAP_NONE;
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < n; j++) {
+    const i = order === null ? j : order[j];
     const code = FOLD[original.charCodeAt(i)];
     if (code === 0) continue;
     folded[f] = code;
@@ -104,7 +115,20 @@ export function normalizeText(original: string): NormalizedText {
     compactLength: k,
     compactMap,
     gap,
+    reordered: order !== null,
   };
+}
+
+/** The original range [first, last + 1) of the characters map[start..end), which need not be in order. */
+function spanOf(map: Int32Array, start: number, end: number): [number, number] {
+  let lo = map[start];
+  let hi = lo;
+  for (let i = start + 1; i < end; i++) {
+    const at = map[i];
+    if (at < lo) lo = at;
+    else if (at > hi) hi = at;
+  }
+  return [lo, hi + 1];
 }
 
 /** Original range of the folded range [start, end). */
@@ -113,6 +137,7 @@ export function foldedToOriginal(text: NormalizedText, start: number, end: numbe
     const at = text.foldedMap[start];
     return [at, at];
   }
+  if (text.reordered) return spanOf(text.foldedMap, start, end);
   return [text.foldedMap[start], text.foldedMap[end - 1] + 1];
 }
 
@@ -122,6 +147,7 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
     const at = text.compactMap[start];
     return [at, at];
   }
+  if (text.reordered) return spanOf(text.compactMap, start, end);
   return [text.compactMap[start], text.compactMap[end - 1] + 1];
 }
 
@@ -131,7 +157,104 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
  * punctuation and invisible characters slipped between two words neither widen nor narrow them.
  */
 export function originalToCompact(text: NormalizedText, offset: number): number {
+  if (text.reordered) return inverseOf(text, text.compactMap, text.compactLength).next[offset];
   return firstAtOrAfter(text.compactMap, offset, text.compactLength);
+}
+
+/**
+ * The folded index of the first folded character typed at or after an original offset (the
+ * folded length at the end).
+ */
+export function originalToFolded(text: NormalizedText, offset: number): number {
+  if (text.reordered) return inverseOf(text, text.foldedMap, text.folded.length).next[offset];
+  return firstAtOrAfter(text.foldedMap, offset, text.folded.length);
+}
+
+/**
+ * Where the content characters typed in the original range [start, end) stand in the compact
+ * text, as a compact range: for a match, the compact span it was found at, in whatever order it
+ * was typed. Distances between matches are measured on these.
+ */
+export function compactSpanOf(text: NormalizedText, start: number, end: number): [number, number] {
+  if (!text.reordered) return [originalToCompact(text, start), originalToCompact(text, end)];
+  return spanIn(inverseOf(text, text.compactMap, text.compactLength), start, end);
+}
+
+/** The same for the folded text: where the characters typed in [start, end) stand in it. */
+export function foldedSpanOf(text: NormalizedText, start: number, end: number): [number, number] {
+  if (!text.reordered) return [originalToFolded(text, start), originalToFolded(text, end)];
+  return spanIn(inverseOf(text, text.foldedMap, text.folded.length), start, end);
+}
+
+/** Where the content characters of the folded range [start, end) stand in the compact text. */
+export function foldedToCompactSpan(text: NormalizedText, start: number, end: number): [number, number] {
+  if (!text.reordered) {
+    const [a, b] = foldedToOriginal(text, start, end);
+    return compactSpanOf(text, a, b);
+  }
+  const { exact, next } = inverseOf(text, text.compactMap, text.compactLength);
+  let lo = -1;
+  let hi = -1;
+  for (let i = start; i < end; i++) {
+    const k = exact[text.foldedMap[i]];
+    if (k === -1) continue;
+    if (lo === -1 || k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  if (lo !== -1) return [lo, hi + 1];
+  const at = next[text.foldedMap[start]];
+  return [at, at];
+}
+
+function spanIn({ exact, next }: Inverse, start: number, end: number): [number, number] {
+  let lo = -1;
+  let hi = -1;
+  for (let o = start; o < end; o++) {
+    const k = exact[o];
+    if (k === -1) continue;
+    if (lo === -1 || k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  return lo === -1 ? [next[start], next[start]] : [lo, hi + 1];
+}
+
+/**
+ * The characters of the folded range [start, end) as the editor typed them (before folding), in
+ * the order they are displayed: the original text of the range, unless the text is reordered.
+ */
+export function displayedText(text: NormalizedText, start: number, end: number): string {
+  if (!text.reordered) {
+    const [a, b] = foldedToOriginal(text, start, end);
+    return text.original.slice(a, b);
+  }
+  let out = '';
+  for (let i = start; i < end; i++) out += text.original[text.foldedMap[i]];
+  return out;
+}
+
+interface Inverse {
+  /** Original offset → index in the view of the character typed there, or -1. */
+  exact: Int32Array;
+  /** Original offset → index of the character typed there, or of the next one typed after it that the view holds. */
+  next: Int32Array;
+}
+
+const inverses = new WeakMap<Int32Array, Inverse>();
+
+/** For a reordered text, where binary search cannot be used: the map from original offsets into a view. */
+function inverseOf(text: NormalizedText, map: Int32Array, length: number): Inverse {
+  let inverse = inverses.get(map);
+  if (!inverse) {
+    const n = text.original.length;
+    const exact = new Int32Array(n + 1).fill(-1);
+    for (let i = 0; i < length; i++) exact[map[i]] = i;
+    const next = exact.slice();
+    next[n] = length;
+    for (let o = n - 1; o >= 0; o--) if (next[o] === -1) next[o] = next[o + 1];
+    inverse = { exact, next };
+    inverses.set(map, inverse);
+  }
+  return inverse;
 }
 
 /** The first index below `length` of a sorted array holding `value` or more (`length` when none does). */

@@ -73,8 +73,8 @@ const COLONS = [':', '：'];
 /** The last characters of the verbs: most colons follow none of them and need no closer look. */
 const VERB_ENDS = new Set(SPEECH_VERBS.map((verb) => verb[verb.length - 1]));
 
-/** Quoted spans as ranges of the original text, sorted and non-overlapping. */
-export function findQuotedSpans(text: NormalizedText): Range[] {
+/** Quoted spans of the folded text (display order), sorted and non-overlapping. */
+export function findQuotedFolded(text: NormalizedText): [number, number][] {
   const s = text.folded;
   const spans: [number, number][] = [];
   // Paired marks, outermost only.
@@ -99,14 +99,27 @@ export function findQuotedSpans(text: NormalizedText): Range[] {
       spans.push([from, lineEnd('\n', from)]);
     }
   }
+  return merged(spans);
+}
+
+/** Quoted spans as ranges of the original text, sorted and non-overlapping. */
+export function findQuotedSpans(text: NormalizedText): Range[] {
+  const ranges = findQuotedFolded(text).map(([a, b]) => foldedToOriginal(text, a, b));
+  // Spans in display order map to typed ranges that may overlap or come out of order (a quotation
+  // typed backwards in a right-to-left override): those are sorted and merged again.
+  return text.reordered ? merged(ranges) : ranges;
+}
+
+/** Non-empty spans, sorted, overlapping ones merged. Sorts its argument. */
+function merged(spans: [number, number][]): [number, number][] {
   spans.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
+  const out: [number, number][] = [];
   for (const span of spans) {
-    const last = merged[merged.length - 1];
+    const last = out[out.length - 1];
     if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-    else if (span[1] > span[0]) merged.push([span[0], span[1]]);
+    else if (span[1] > span[0]) out.push([span[0], span[1]]);
   }
-  return merged.map(([a, b]) => foldedToOriginal(text, a, b));
+  return out;
 }
 
 function skipSpaces(s: string, from: number): number {

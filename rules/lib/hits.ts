@@ -52,5 +52,5 @@ export const warningCuesOption = {
  */
 export function quotedInWarning(field: FieldView, hit: TermHit, cues: DictionaryHandle): boolean {
   // The cue hits come from the scan already made; quoted spans are found only if there are any.
-  return field.hits(cues).length > 0 && field.inQuote(hit.range[0]);
+  return field.hits(cues).length > 0 && field.inQuote(hit.range);
 }

@@ -4,13 +4,13 @@
  * field, the 【…】 headline that opens the body (after any #话题#).
  */
 import type { DraftView, FieldView } from '../engine/define-rule';
-import { foldedToOriginal } from '../engine/normalize';
+import { displayedText, foldedToOriginal } from '../engine/normalize';
 import type { Range } from '../engine/types';
 
 export interface TitleSpan {
   field: FieldView;
   range: Range;
-  /** The text as typed. */
+  /** The text as typed, in the order it is displayed. */
   text: string;
 }
 
@@ -28,7 +28,7 @@ function span(field: FieldView, start: number, end: number): TitleSpan | null {
   while (end > start && /[\s。]/.test(folded[end - 1])) end--;
   if (end <= start) return null;
   const range = foldedToOriginal(field.normalized, start, end);
-  return { field, range, text: field.text.slice(range[0], range[1]) };
+  return { field, range, text: displayedText(field.normalized, start, end) };
 }
 
 /** The first declared original title, in the title and then in the body. */

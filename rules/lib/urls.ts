@@ -3,7 +3,7 @@
  * personal numbers; hosts are what the shop-link and source rules judge.
  */
 import type { FieldView } from '../engine/define-rule';
-import { foldedToOriginal, foldString } from '../engine/normalize';
+import { foldedSpanOf, foldedToOriginal } from '../engine/normalize';
 import type { Range } from '../engine/types';
 
 /** Scheme URLs, www. hosts, and bare hosts with a path or a well-known top-level domain. */
@@ -27,7 +27,10 @@ export function urlsIn(field: FieldView): readonly TextUrl[] {
 }
 
 function findUrls(field: FieldView): readonly TextUrl[] {
-  return field.matchFolded(URL_IN_TEXT).map(({ range, match }) => ({ range, url: match[0], at: match.index }));
+  const urls = field.matchFolded(URL_IN_TEXT).map(({ range, match }) => ({ range, url: match[0], at: match.index }));
+  // In text order (overlapsUrl searches them): found in display order, which may differ.
+  if (field.normalized.reordered) urls.sort((a, b) => a.range[0] - b.range[0]);
+  return urls;
 }
 
 /** A field that holds one URL and nothing else (a link's href, a declared 原文链接). */
@@ -44,6 +47,8 @@ export interface UrlHost {
   scheme: boolean;
   /** Whether anything (path, query, port) follows the host. */
   rest: boolean;
+  /** Where the host stands in the field's folded text, [start, end). */
+  at: [number, number];
 }
 
 /** The host of a URL found in a field, with its original range. */
@@ -57,6 +62,7 @@ export function hostOf(field: FieldView, url: TextUrl): UrlHost | null {
     range: foldedToOriginal(field.normalized, start, start + host.length),
     scheme: m[1] !== undefined,
     rest: url.url.trimEnd().length > m[0].length,
+    at: [start, start + host.length],
   };
 }
 
@@ -65,9 +71,10 @@ export function hostOf(field: FieldView, url: TextUrl): UrlHost | null {
  * (taobao.com in item.taobao.com, not in mytaobao.com or taobao.com.example.net).
  */
 export function isDomainOfHost(field: FieldView, host: UrlHost, range: Range): boolean {
-  if (range[1] !== host.range[1] || range[0] < host.range[0]) return false;
-  const before = foldString(field.text.slice(host.range[0], range[0]));
-  return before === '' || before.endsWith('.');
+  // Compared where they are displayed (the folded text), whatever order they were typed in.
+  const [start, end] = foldedSpanOf(field.normalized, range[0], range[1]);
+  if (end !== host.at[1] || start < host.at[0]) return false;
+  return start === host.at[0] || field.normalized.folded[start - 1] === '.';
 }
 
 const URL_AT = new RegExp(URL_IN_TEXT.source, 'y');

@@ -23,6 +23,8 @@ ruleTester.run(rule, {
     {
       text: '台湾“总统”在演讲中再次鼓吹“台独”。',
       note: '引号不挡住词条，范围包括配对的后引号',
+      // The quote paired for the one-click fix is looked for in the order typed, which an override reverses.
+      variants: ['overridden'],
       errors: [{ messageId: 'replace', at: '台湾“总统”', suggestion: '台湾地区领导人', severity: 'justify' }],
     },
     {
@@ -50,6 +52,7 @@ ruleTester.run(rule, {
     {
       text: '共建“一带一路”战略取得丰硕成果。',
       note: '范围包括与后引号配对的前引号，更正后不留半个引号',
+      variants: ['overridden'],
       errors: [{ messageId: 'replace', at: '“一带一路”战略', suggestion: '一带一路倡议' }],
     },
     { text: '两岸三地青年交流活动在我市举行。', errors: [{ messageId: 'avoid', at: '两岸三地' }] },

@@ -70,7 +70,7 @@ ruleTester.run(rule, {
     {
       draft: reprint('刚刚！保定发布寒潮预警', '保定发布寒潮预警'),
       note: '一键改回原标题',
-      variants: ['zero-width', 'full-width', 'traditional'],
+      variants: ['zero-width', 'combining', 'full-width', 'traditional'],
       errors: [
         { messageId: 'sensational', field: 'title', at: '刚刚！保定发布寒潮预警', suggestion: '保定发布寒潮预警' },
       ],
