@@ -6,7 +6,7 @@
  * policy (`trustedKeys`); several may be trusted at once, so a key can be rotated without a gap.
  */
 import { etc, getPublicKeyAsync, utils } from '@noble/ed25519';
-import { fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64 } from '../rules/engine/base64';
 
 export const PRIVATE_KEY_FORMAT = 'govpost-guard-private-key/1';
 export const PUBLIC_KEY_FORMAT = 'govpost-guard-public-key/1';

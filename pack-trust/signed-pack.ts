@@ -10,7 +10,7 @@
  *   }
  */
 import { signAsync, verifyAsync } from '@noble/ed25519';
-import { fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64 } from '../rules/engine/base64';
 import { CanonicalFormError, signingMessage } from './canonical';
 import type { TrustedKey } from './keys';
 

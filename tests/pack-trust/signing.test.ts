@@ -1,7 +1,7 @@
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { etc, getPublicKeyAsync } from '@noble/ed25519';
 import { describe, expect, it } from 'vitest';
-import { toBase64, fromBase64 } from '../../pack-trust/base64';
+import { toBase64, fromBase64 } from '../../rules/engine/base64';
 import { signingMessage } from '../../pack-trust/canonical';
 import { generateKeyPair, keyIdOf, readPrivateKey, resolveTrustedKeys, type TrustedKey } from '../../pack-trust/keys';
 import {

@@ -1,4 +1,4 @@
-/** Strict base64 (RFC 4648 §4, with padding) for keys and signatures; works in Node and browsers. */
+/** Strict base64 (RFC 4648 §4, with padding) for keys, signatures and model weights; works in Node and browsers. */
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
