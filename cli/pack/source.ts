@@ -8,6 +8,7 @@
  *   sites.yaml           optional per-site selector overrides
  *   tests.yaml           optional cross-rule test cases
  *   rules/<rule-id>.yaml severity, options, the rule's dictionaries, allow entries and tests
+ *   models/<name>.json   optional judgement models (written by `npm run train`; rules/engine/model.ts)
  *
  * Shorthands accepted in the source (expanded in the built pack): a dictionary entry may be a
  * string, "术语" or "错误写法 → 正确写法"; an allow entry may be a string; allow entries in a rule's
@@ -128,6 +129,21 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
       } else problems.push(`${path}: tests 应为列表`);
     }
   }
+  const models: Record<string, unknown> = {};
+  const modelsDir = file('models');
+  const modelFiles = existsSync(modelsDir)
+    ? readdirSync(modelsDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  for (const name of modelFiles) {
+    const path = join(modelsDir, name);
+    try {
+      models[basename(name, '.json')] = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      problems.push(`${path}: 不是有效的 JSON 模型文件（${(e as Error).message}）`);
+    }
+  }
   if (problems.length) throw new PackSourceError(problems);
 
   const pack = {
@@ -145,6 +161,7 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
     allow,
     sites,
     tests,
+    ...(modelFiles.length ? { models } : {}),
   };
   const validation = validatePack(pack);
   if (!validation.ok) throw new PackSourceError(validation.errors.map((e) => `${dir}: ${e}`));

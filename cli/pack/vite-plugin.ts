@@ -14,7 +14,7 @@ const RESOLVED = `\0${ID}`;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : [],
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(yaml|json)$/.test(e.name) ? [join(dir, e.name)] : [],
   );
 }
 

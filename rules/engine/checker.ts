@@ -16,6 +16,7 @@ import type { TermHit } from './dictionaries';
 import { formatMessage } from './define-rule';
 import { CompiledDictionaries, DictionaryCompileError } from './dictionaries';
 import { LazyFieldView } from './field-view';
+import { CompiledModel } from './model';
 import { validatePack, type Pack } from './pack';
 import { compileSources } from './sources';
 import {
@@ -50,6 +51,8 @@ export interface Checker {
   readonly rules: readonly ActiveRule[];
   /** Number of distinct terms in the compiled automaton. */
   readonly termCount: number;
+  /** The pack's judgement models, compiled. */
+  readonly models: readonly { name: string; category: Category; ngrams: number }[];
   check(draft: Draft): Report;
 }
 
@@ -77,6 +80,7 @@ export function compilePack(input: unknown, registry: readonly RuleModule[]): Ch
     throw e;
   }
   const sources = compileSources(pack.sources);
+  const models = Object.entries(pack.models ?? {}).map(([name, doc]) => new CompiledModel(name, doc));
   const known = new Map(registry.map((r) => [r.meta.id, r]));
   for (const id of Object.keys(pack.rules)) {
     if (!known.has(id)) errors.push(`rules.${id}: 没有这条规则（本版本的规则：${[...known.keys()].join('、')}）`);
@@ -95,6 +99,7 @@ export function compilePack(input: unknown, registry: readonly RuleModule[]): Ch
       `rules.${module.meta.id}.options`,
       errors,
       dictionaries,
+      pack.models === undefined ? null : models,
     );
     if (!options) continue;
     compiled.push({
@@ -115,7 +120,8 @@ export function compilePack(input: unknown, registry: readonly RuleModule[]): Ch
       description: r.module.meta.description,
     })),
     termCount: dictionaries.termCount,
-    check: (draft) => runCheck(draft, compiled, dictionaries, pack),
+    models: models.map((m) => ({ name: m.name, category: m.category, ngrams: m.ngramCount })),
+    check: (draft) => runCheck(draft, compiled, dictionaries, models, pack),
   };
 }
 
@@ -125,6 +131,8 @@ function resolveOptions(
   path: string,
   errors: string[],
   dictionaries: CompiledDictionaries,
+  /** The pack's models; null for a pack that has no models section. */
+  models: readonly CompiledModel[] | null,
 ): Record<string, unknown> | null {
   const before = errors.length;
   for (const key of Object.keys(given))
@@ -155,6 +163,19 @@ function resolveOptions(
           errors.push(`${at}: 应为最多 ${s.maxItems} 项的文字数组`);
         out[key] = Object.freeze([...(value as string[])]);
         break;
+      case 'model': {
+        if (typeof value !== 'string') errors.push(`${at}: 应为模型名（或空字符串表示不用模型）`);
+        else if (value === '' || models === null) out[key] = null;
+        else {
+          const id = models.findIndex((m) => m.name === value);
+          if (id === -1)
+            errors.push(
+              `${at}: 模型「${value}」不存在（规则包的模型：${models.map((m) => m.name).join('、') || '无'}）`,
+            );
+          else out[key] = Object.freeze({ id, name: value, thresholds: models[id].thresholds });
+        }
+        break;
+      }
       case 'severity':
         if (!SEVERITIES.includes(value as Severity)) errors.push(`${at}: 应为 ${SEVERITIES.join('/')} 之一`);
         out[key] = value;
@@ -190,11 +211,12 @@ function runCheck(
   draft: Draft,
   rules: readonly CompiledRule[],
   dictionaries: CompiledDictionaries,
+  models: readonly CompiledModel[],
   pack: Pack,
 ): Report {
   const order = draftFields(draft);
   const views = new Map<FieldName, LazyFieldView>();
-  for (const [name, text] of order) views.set(name, new LazyFieldView(name, text, dictionaries));
+  for (const [name, text] of order) views.set(name, new LazyFieldView(name, text, dictionaries, models));
   const draftView: DraftView = { draft, field: (name) => views.get(name) };
 
   const pending: PendingFinding[] = [];
@@ -278,6 +300,7 @@ function pendingFinding(input: ReportInput<string>, field: FieldName, rule: Comp
     suggestion: input.suggestion,
     basis: input.basis,
     severity: input.severity,
+    spans: input.spans,
     field,
     rule,
   };
@@ -318,7 +341,10 @@ function settle(
       basis: p.basis || meta.basis,
       messageId: p.messageId,
     };
-    kept.push(p.suggestion === undefined ? finding : withSuggestion(finding, p.suggestion));
+    const spans = p.spans?.length
+      ? p.spans.map((r) => ({ range: r, excerpt: view.text.slice(r[0], r[1]) }))
+      : undefined;
+    kept.push(p.suggestion === undefined && !spans ? finding : withExtras(finding, p.suggestion, spans));
   }
 
   const fieldRank = new Map(fieldOrder.map((f, i) => [f, i]));
@@ -345,9 +371,12 @@ function settle(
   return out;
 }
 
-/** The finding with its suggestion, which stands before the basis in a finding (logs hash them as written). */
-function withSuggestion(f: Finding, suggestion: string): Finding {
-  return {
+/**
+ * The finding with its suggestion, which stands before the basis in a finding (logs hash them as
+ * written), and its spans, which stand last.
+ */
+function withExtras(f: Finding, suggestion: string | undefined, spans: Finding['spans']): Finding {
+  const head = {
     ruleId: f.ruleId,
     category: f.category,
     severity: f.severity,
@@ -355,8 +384,7 @@ function withSuggestion(f: Finding, suggestion: string): Finding {
     range: f.range,
     excerpt: f.excerpt,
     message: f.message,
-    suggestion,
-    basis: f.basis,
-    messageId: f.messageId,
   };
+  const tail = spans ? { basis: f.basis, messageId: f.messageId, spans } : { basis: f.basis, messageId: f.messageId };
+  return suggestion === undefined ? { ...head, ...tail } : { ...head, suggestion, ...tail };
 }

@@ -9,6 +9,37 @@ import type { Category, Draft, FieldName, Range, Severity } from './types';
 import type { DictionaryHandle, TermHit } from './dictionaries';
 import type { NormalizedText } from './normalize';
 
+/** A judgement model of the pack, as a rule's option names it (rules/engine/model.ts). */
+export interface ModelHandle {
+  readonly id: number;
+  readonly name: string;
+  /** Probabilities from which the model's own judgement is a warning, or needs a reason. */
+  readonly thresholds: { readonly warn: number; readonly justify: number };
+}
+
+/** A stretch of a field to underline, as the panel shows it: a range of the original text and its text. */
+export interface Span {
+  range: Range;
+  excerpt: string;
+}
+
+/** A paragraph of a field: text between line breaks (blank lines are none). */
+export interface Paragraph {
+  /** The paragraph's range of the original text, without the line breaks and outer spaces. */
+  readonly range: Range;
+  /** Its index among the field's paragraphs. */
+  readonly index: number;
+}
+
+/** A model's judgement of one paragraph. */
+export interface Judgement {
+  readonly paragraph: Paragraph;
+  /** How likely the paragraph is of the model's class, 0–1. */
+  readonly probability: number;
+  /** The stretches that weighed most towards that class, heaviest first, at most `most`. */
+  cues(most: number): Span[];
+}
+
 /** The text fields a rule can ask to visit one by one. */
 export type TextFieldName = 'title' | 'author' | 'summary' | 'body' | 'quoted' | 'source' | 'quoted.author';
 
@@ -17,7 +48,9 @@ export type OptionSpec =
   | { type: 'integer'; default: number; min: number; max: number; description: string }
   | { type: 'boolean'; default: boolean; description: string }
   | { type: 'strings'; default: readonly string[]; maxItems: number; description: string }
-  | { type: 'severity'; default: Severity; description: string };
+  | { type: 'severity'; default: Severity; description: string }
+  /** A model of the pack by name; '' for none. A pack without models leaves it unset (null). */
+  | { type: 'model'; default: string; description: string };
 
 export type OptionsSpec = Record<string, OptionSpec>;
 
@@ -31,7 +64,9 @@ type OptionValue<S extends OptionSpec> = S extends { type: 'dictionary' }
         ? readonly string[]
         : S extends { type: 'severity' }
           ? Severity
-          : never;
+          : S extends { type: 'model' }
+            ? ModelHandle | null
+            : never;
 
 /** Options as the rule sees them: dictionaries arrive compiled, as handles. */
 export type ResolvedOptions<S extends OptionsSpec> = { readonly [K in keyof S]: OptionValue<S[K]> };
@@ -67,6 +102,10 @@ export interface FieldView {
   inQuote(range: Range): boolean;
   /** Matches of a global regex on the folded text, as original ranges. */
   matchFolded(regex: RegExp): { range: Range; match: RegExpExecArray }[];
+  /** The field's paragraphs, in order. */
+  paragraphs(): readonly Paragraph[];
+  /** A model's judgement of every paragraph, in the order of `paragraphs()` (computed once per field and check). */
+  judge(model: ModelHandle): readonly Judgement[];
   /**
    * `analyse(field)`, computed once per field and check however many rules ask for it (the URLs
    * or the digit runs of a text, say). The result is shared between rules: treat it as read-only.
@@ -88,6 +127,8 @@ export interface ReportInput<M extends string> {
   basis?: string;
   /** Entry- or option-level severity from the pack; the rule's severity otherwise. */
   severity?: Severity;
+  /** The stretches inside `range` that weighed most, to underline (Finding.spans). */
+  spans?: readonly Range[];
 }
 
 /** What a rule may set differently from a dictionary entry when it reports the entry's hit. */

@@ -3,8 +3,10 @@
  * detection and the analyses rules share run at most once per field and check, and only when a
  * rule asks for them.
  */
-import type { FieldView } from './define-rule';
-import type { AllowRange, CompiledDictionaries, DictionaryHandle, FieldScan, TermHit } from './dictionaries';
+import type { FieldView, Judgement, ModelHandle, Paragraph, Span } from './define-rule';
+import type { CompiledDictionaries, DictionaryHandle, FieldScan, TermHit } from './dictionaries';
+import { featureText, type FeatureText } from './features';
+import type { CompiledModel } from './model';
 import { compactSpanOf, foldedToOriginal, normalizeText, originalToFolded, type NormalizedText } from './normalize';
 import { findQuotedFolded, insideSpans } from './quotes';
 import type { FieldName, Range } from './types';
@@ -14,11 +16,15 @@ export class LazyFieldView implements FieldView {
   private scanned?: FieldScan;
   private quotes?: [number, number][];
   private memos?: Map<(field: FieldView) => unknown, unknown>;
+  private features?: FeatureText;
+  private paragraphList?: Paragraph[];
+  private judgements?: (readonly Judgement[] | undefined)[];
 
   constructor(
     readonly name: FieldName,
     readonly text: string,
     private readonly dictionaries: CompiledDictionaries,
+    private readonly models: readonly CompiledModel[],
   ) {}
 
   get normalized(): NormalizedText {
@@ -56,6 +62,53 @@ export class LazyFieldView implements FieldView {
     // smallest one holding them): where it is displayed tells whether the range is quoted.
     const at = originalToFolded(this.normalized, range[0]);
     return insideSpans((this.quotes ??= findQuotedFolded(this.normalized)), at);
+  }
+
+  private get featureText(): FeatureText {
+    return (this.features ??= featureText(this.normalized));
+  }
+
+  /** The original range of the feature-text range [start, end), markers left out. */
+  private featureRange(start: number, end: number): Range {
+    const map = this.featureText.folded;
+    let a = start;
+    let b = end;
+    while (a < b && map[a] === -1) a++;
+    while (b > a && map[b - 1] === -1) b--;
+    if (a === b) return [0, 0];
+    return foldedToOriginal(this.normalized, map[a], map[b - 1] + 1);
+  }
+
+  paragraphs(): readonly Paragraph[] {
+    if (!this.paragraphList) {
+      const p = this.featureText.paragraphs;
+      this.paragraphList = [];
+      for (let i = 0; i < p.length; i += 2)
+        this.paragraphList.push({ range: this.featureRange(p[i], p[i + 1]), index: i / 2 });
+    }
+    return this.paragraphList;
+  }
+
+  judge(handle: ModelHandle): readonly Judgement[] {
+    const judgements = (this.judgements ??= []);
+    let out = judgements[handle.id];
+    if (!out) {
+      const model = this.models[handle.id];
+      const paragraphs = this.paragraphs();
+      const text = this.featureText;
+      out = model.score(text).map(({ features, probability }, i): Judgement => ({
+        paragraph: paragraphs[i],
+        probability,
+        cues: (most) => model.cues(text, features[0], features[1], most).map((c) => this.span(c.features)),
+      }));
+      judgements[handle.id] = out;
+    }
+    return out;
+  }
+
+  private span([start, end]: [number, number]): Span {
+    const range = this.featureRange(start, end);
+    return { range, excerpt: this.text.slice(range[0], range[1]) };
   }
 
   memo<T>(analyse: (field: FieldView) => T): T {

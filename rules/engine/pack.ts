@@ -8,6 +8,7 @@
  * structural check of an untrusted pack and the types the engine reads cannot drift apart.
  */
 import * as v from 'valibot';
+import { checkModel, MODEL_LIMITS, type ModelDocument } from './model';
 import { describeIssues, fieldsOf, isPlainObject, objectOf, pathTo } from './schema';
 import { ID_PATTERN, SEVERITIES, VERSION_PATTERN, type DraftKind, type Platform } from './types';
 
@@ -303,6 +304,12 @@ export const PackSchema = v.pipe(
         v.array(PackTest, '应为测试用例数组'),
         v.maxLength(PACK_LIMITS.tests, `用例数超过上限 ${PACK_LIMITS.tests}`),
       ),
+      /**
+       * Judgement models by name (rules/engine/model.ts), read by the rules whose options name
+       * them. Optional: a pack made before models existed has none, and its rules judge without
+       * one. Each model's own fields are checked by checkModel (validatePack).
+       */
+      models: v.optional(v.custom<Record<string, ModelDocument>>(isPlainObject, '应为「模型名 → 模型」的对象')),
     },
     '规则包必须是一个 JSON 对象',
   ),
@@ -327,6 +334,23 @@ export function compareVersions(a: string, b: string): number {
  */
 export function validatePack(input: unknown): PackValidation {
   const result = v.safeParse(PackSchema, input);
-  if (result.success) return { ok: true, pack: input as Pack };
-  return { ok: false, errors: describeIssues(result.issues, { sep: ': ' }) };
+  const errors = result.success ? [] : describeIssues(result.issues, { sep: ': ' });
+  errors.push(...modelErrors(input));
+  return errors.length ? { ok: false, errors } : { ok: true, pack: input as Pack };
+}
+
+/** The models' own checks (rules/engine/model.ts), each problem with its path. */
+function modelErrors(input: unknown): string[] {
+  if (!isPlainObject(input) || !isPlainObject(input.models)) return [];
+  const errors: string[] = [];
+  const err = (path: string, msg: string) => errors.push(`${path}: ${msg}`);
+  const models = Object.entries(input.models);
+  if (models.length > MODEL_LIMITS.models) err('models', `模型数 ${models.length} 超过上限 ${MODEL_LIMITS.models}`);
+  for (const [name, model] of models) {
+    if (!ID_PATTERN.test(name)) err(`models.${name}`, '模型名应为小写字母、数字和连字符');
+    checkModel(model, `models.${name}`, err);
+    const chars = JSON.stringify(model)?.length ?? 0;
+    if (chars > MODEL_LIMITS.chars) err(`models.${name}`, `模型 ${chars} 字符，超过上限 ${MODEL_LIMITS.chars}`);
+  }
+  return errors;
 }

@@ -118,6 +118,12 @@ export interface Finding {
   basis: string;
   /** Stable id of the message template, so wording can change without breaking audits. */
   messageId: string;
+  /**
+   * The stretches that weighed most in the finding, to underline: ranges of the same field's
+   * original text (UTF-16 offsets) and their text. `range` stays the finding's extent (a whole
+   * paragraph, say); the panel underlines `spans` when there are any, else `range`.
+   */
+  spans?: { range: Range; excerpt: string }[];
 }
 
 export interface RuleError {
