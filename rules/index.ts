@@ -4,10 +4,12 @@
  */
 import type { RuleModule } from './engine/define-rule';
 import noAdAbsoluteTerm from './no-ad-absolute-term';
+import noAdLikeParagraph from './no-ad-like-paragraph';
 import noAdPromotion from './no-ad-promotion';
 import noBankCard from './no-bank-card';
 import noClassifiedMark from './no-classified-mark';
 import noEmotionalLanguage from './no-emotional-language';
+import noEmotionalParagraph from './no-emotional-paragraph';
 import noIdNumber from './no-id-number';
 import noImproperLegalTerm from './no-improper-legal-term';
 import noImproperPoliticalTerm from './no-improper-political-term';
@@ -22,10 +24,12 @@ import requireSource from './require-source';
 
 export const RULES: readonly RuleModule[] = [
   noAdAbsoluteTerm,
+  noAdLikeParagraph,
   noAdPromotion,
   noBankCard,
   noClassifiedMark,
   noEmotionalLanguage,
+  noEmotionalParagraph,
   noIdNumber,
   noImproperLegalTerm,
   noImproperPoliticalTerm,

@@ -7,7 +7,11 @@
  * - paired quotation marks “…” ‘…’ 「…」 『…』 "…" (an unclosed mark runs to the end of its
  *   paragraph, as multi-paragraph quotations are written);
  * - reported speech introduced by a speech verb and a colon (市民表示：…, 他说：…), to the end of
- *   the paragraph — unless quotation marks follow the colon and so close the speech themselves.
+ *   the paragraph — unless quotation marks follow the colon and so close the speech themselves;
+ * - a line that starts with a named speaker and a colon, as interviews and comment roundups are
+ *   written without marks (钟南山：…, 网友：…, 张女士：…, @某用户：…, and a repost's //@某用户:…): a user handle, a word for a
+ *   speaker (网友, 市民, 专家…) with at most a few characters before it, or a short name with a
+ *   common surname.
  */
 import { foldedToOriginal, type NormalizedText } from './normalize';
 import type { Range } from './types';
@@ -70,6 +74,19 @@ const SPEECH_VERBS = [
   '喊道',
 ];
 const COLONS = [':', '：'];
+
+/** Words that name who speaks, ending a speaker label (热心网友：…, 患者家属：…). */
+const SPEAKERS =
+  '网友|网民|博主|用户|市民|村民|居民|群众|街坊|业主|家长|学生|老师|教师|教授|专家|学者|院士|医生|护士|患者|家属|' +
+  '记者|游客|乘客|司机|师傅|店主|商户|老板|员工|职工|工人|农民|大爷|大妈|阿姨|大叔|大姐|女士|先生|小姐|同学|' +
+  '律师|代表|委员|主任|书记|局长|部长|院长|校长|所长|队长|站长|负责人|发言人|工作人员|志愿者|民警|警官|消防员|嘉宾';
+/** The most common surnames (single and double), for names used as labels (钟南山：…). */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+export const SPEAKER_LABEL = new RegExp(
+  String.raw`(?:^[ \t]*|//)(?:@[^\s:：@/]{1,30}|[\u3400-\u9fff]{0,6}(?:${SPEAKERS})|(?:欧阳|司马|诸葛|上官|[${SURNAMES}])[\u3400-\u9fff]{1,2})[ \t]*[:：]`,
+  'gm',
+);
 /** The last characters of the verbs: most colons follow none of them and need no closer look. */
 const VERB_ENDS = new Set(SPEECH_VERBS.map((verb) => verb[verb.length - 1]));
 
@@ -96,6 +113,15 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
       const from = c + 1;
       // 市民表示：“……” — the marks say where the speech ends; the text after them is the writer's again.
       if (PAIRS[s[skipSpaces(s, from)]] !== undefined) continue;
+      spans.push([from, lineEnd('\n', from)]);
+    }
+  }
+  // Lines that open with a speaker's label.
+  if (s.includes(':') || s.includes('：')) {
+    const lineEnd = forwardSearch(s);
+    SPEAKER_LABEL.lastIndex = 0;
+    for (let m = SPEAKER_LABEL.exec(s); m; m = SPEAKER_LABEL.exec(s)) {
+      const from = m.index + m[0].length;
       spans.push([from, lineEnd('\n', from)]);
     }
   }

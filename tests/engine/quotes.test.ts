@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../rules/engine/normalize';
-import { findQuotedSpans, insideSpans } from '../../rules/engine/quotes';
+import { findQuotedSpans, insideSpans, SPEAKER_LABEL } from '../../rules/engine/quotes';
 
 const quoted = (text: string) => findQuotedSpans(normalizeText(text)).map(([a, b]) => text.slice(a, b));
 
@@ -41,7 +41,20 @@ function speechSpans(s: string): [number, number][] {
   return spans;
 }
 
-/** Both, merged where they touch, as ranges of the original text. */
+/** Lines opened by a speaker's label, the plain way: each line on its own, from the label to the line's end. */
+function labelSpans(s: string): [number, number][] {
+  const label = new RegExp(`^${SPEAKER_LABEL.source.replace(/^\(\?:\^/, '(?:')}`);
+  const spans: [number, number][] = [];
+  let from = 0;
+  for (const line of s.split('\n')) {
+    const m = label.exec(line);
+    if (m) spans.push([from + m[0].length, from + line.length]);
+    from += line.length + 1;
+  }
+  return spans;
+}
+
+/** All of them, merged where they touch, as ranges of the original text. */
 function reference(text: string, kinds: ((s: string) => [number, number][])[]): [number, number][] {
   const n = normalizeText(text);
   const spans = kinds.flatMap((k) => k(n.folded)).sort((a, b) => a[0] - b[0]);
@@ -97,7 +110,7 @@ describe('findQuotedSpans', () => {
   it('finds reported speech and quotations as the plain scans do', () => {
     fc.assert(
       fc.property(speechTexts, (text) => {
-        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans, speechSpans]));
+        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans, speechSpans, labelSpans]));
       }),
       { numRuns: 2000 },
     );
@@ -109,6 +122,16 @@ describe('findQuotedSpans', () => {
     expect(quoted('「好」与『坏』')).toEqual(['「好」', '『坏』']);
   });
 
+  it("reads a line opened by a named speaker and a colon as that speaker's words", () => {
+    expect(quoted('钟南山：我觉得要重视。\n下一段')).toEqual(['我觉得要重视。']);
+    expect(quoted('网友：太气人了\n本报讯')).toEqual(['太气人了']);
+    expect(quoted('热心市民王女士：谢谢你们')).toEqual(['谢谢你们']);
+    expect(quoted('@某用户：真是垃圾')).toEqual(['真是垃圾']);
+    expect(quoted('转发理由//@张三:气死了')).toEqual(['气死了']);
+    expect(quoted('时间：2020年3月\n地点：市民中心')).toEqual([]);
+    expect(quoted('我市召开会议，王局长：要抓落实')).toEqual([]);
+  });
+
   it('ends speech in quotation marks where the marks close, not at the end of the paragraph', () => {
     expect(quoted('市民表示：“办事很方便。”不过我感觉排队太长。')).toEqual(['“办事很方便。”']);
     expect(quoted('他指出： “要抓落实。”记者了解到，项目已开工。')).toEqual(['“要抓落实。”']);
@@ -117,7 +140,7 @@ describe('findQuotedSpans', () => {
   it('finds paired quotation marks as the plain character-by-character scan does', () => {
     fc.assert(
       fc.property(texts, (text) => {
-        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans]));
+        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans, labelSpans]));
       }),
       { numRuns: 2000 },
     );

@@ -1,0 +1,54 @@
+/** Helpers for the rules that report a model's judgement of a paragraph (rules/engine/model.ts). */
+import type { FieldView, Judgement, ModelHandle } from '../engine/define-rule';
+import type { DictionaryHandle } from '../engine/dictionaries';
+import type { Range } from '../engine/types';
+
+/** How many of the heaviest stretches a finding names and underlines. */
+const CUES = 3;
+
+/** The stretches that weighed most, as ranges to underline and as the message names them: “咨询热线”“首付”“万起”. */
+export function cueList(judgement: Judgement): { spans: Range[]; text: string } {
+  const cues = judgement.cues(CUES);
+  return { spans: cues.map((c) => c.range), text: cues.map((c) => `“${c.excerpt.trim()}”`).join('') };
+}
+
+/**
+ * Which of the model's thresholds the paragraph reaches: `justify` (the rule's own severity from
+ * the pack applies), `warn` (a warning), or none.
+ */
+export function levelOf(judgement: Judgement, model: ModelHandle): 'justify' | 'warn' | null {
+  if (judgement.probability >= model.thresholds.justify) return 'justify';
+  if (judgement.probability >= model.thresholds.warn) return 'warn';
+  return null;
+}
+
+/** A probability as the message shows it, in whole percent; never 100: a model is never sure. */
+export const percent = (p: number): number => Math.min(99, Math.round(p * 100));
+
+/** Whether one of the dictionary's hits lies inside the range. */
+export function hasHitIn(field: FieldView, dictionary: DictionaryHandle, [start, end]: Range): boolean {
+  return field.hits(dictionary).some((h) => h.range[0] >= start && h.range[1] <= end);
+}
+
+/** Chinese characters in the range: how much a model has to judge a paragraph by. */
+export function hanCount(field: FieldView, [start, end]: Range): number {
+  const text = field.text;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // The unified ideographs and extension A; the rarer extensions (surrogate pairs) count as none.
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) n++;
+  }
+  return n;
+}
+
+/** The option giving how many Chinese characters a paragraph needs to be judged at all. */
+export function minCharsOption(fallback: number) {
+  return {
+    type: 'integer',
+    default: fallback,
+    min: 1,
+    max: 100,
+    description: '段落至少有多少个汉字才由模型判断（一行联系电话、一个链接没有可判断的内容）',
+  } as const;
+}

@@ -1,0 +1,58 @@
+import { defineRule } from './engine/define-rule';
+import { cueList, hanCount, levelOf, minCharsOption, percent } from './lib/judgement';
+
+/**
+ * A paragraph in the voice of a private person venting anger or contempt, judged by the pack's
+ * emotion model (a logistic regression over character n-grams learnt from private Weibo posts
+ * labelled by emotion against official posts and news lines; see docs/models.md). Most angry
+ * posts carry no marker word: the emotion is in the whole sentence, in slang and insults no list
+ * holds. One finding per paragraph, naming and underlining the stretches that weighed most.
+ *
+ * Somebody else's words are not the account's voice: a paragraph wholly in quotation marks or
+ * after a speaker's label (钟南山：…, 网友：…, @某用户：…) is left alone (quoteAware), and so is
+ * one whose weightiest stretches all lie in quoted speech. From the model's `justify` threshold
+ * the rule's severity from the pack applies, from `warn` a warning.
+ */
+export default defineRule({
+  meta: {
+    id: 'no-emotional-paragraph',
+    category: 'personal-opinion',
+    description:
+      '整段文字带有个人的愤怒、不满、指责等强烈情绪（私人微博式的宣泄口吻），由规则包的情绪模型判断，引语除外',
+    basis: '《保定市政务新媒体管理办法》第十三条：不得擅自发布代表个人观点、意见及情绪的言论',
+    messages: {
+      emotional: '这段文字带有个人情绪（把握 {percent}%）：{cues}；政务新媒体代表单位发声，不得发布个人情绪化言论',
+    },
+    quoteAware: true,
+    fields: ['title', 'body', 'quoted'],
+    options: {
+      minChars: minCharsOption(5),
+      model: {
+        type: 'model',
+        default: 'personal-emotion',
+        description: '判断个人情绪的模型（规则包 models 中的名字）',
+      },
+    },
+  },
+  create({ options }) {
+    const { model } = options;
+    return {
+      field(field, report) {
+        if (!model) return;
+        for (const judgement of field.judge(model)) {
+          const level = levelOf(judgement, model);
+          if (!level || hanCount(field, judgement.paragraph.range) < options.minChars) continue;
+          const { spans, text } = cueList(judgement);
+          if (spans.length && spans.every((s) => field.inQuote(s))) continue;
+          report.report({
+            range: judgement.paragraph.range,
+            messageId: 'emotional',
+            data: { percent: percent(judgement.probability), cues: text },
+            severity: level === 'warn' ? 'warn' : undefined,
+            spans,
+          });
+        }
+      },
+    };
+  },
+});
