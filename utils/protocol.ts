@@ -96,6 +96,10 @@ const FindingMessage = strictRecord({
   message: text(LIMITS.message),
   suggestion: v.optional(text(LIMITS.excerpt)),
   basis: text(1_000),
+  // The places inside the range that weighed most in a model's judgement (Finding.spans).
+  spans: v.optional(
+    list(strictRecord({ range: v.pipe(pair(offset, offset), v.readonly()), excerpt: text(LIMITS.excerpt) }), 8),
+  ),
 });
 
 /** A publish attempt as a content script reports it, before the post may leave (write-ahead). */
