@@ -82,10 +82,12 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 /** Each shipped rule by name (tests/meta.test.ts keeps this in step with rules/index.ts). */
 export const RULE_LABELS: Readonly<Record<string, string>> = {
   'no-ad-absolute-term': '广告绝对化用语',
+  'no-ad-like-paragraph': '整段像广告',
   'no-ad-promotion': '促销用语',
   'no-bank-card': '银行卡号',
   'no-classified-mark': '密级标志',
   'no-emotional-language': '情绪化表达',
+  'no-emotional-paragraph': '整段带个人情绪',
   'no-id-number': '身份证号',
   'no-improper-legal-term': '法律用语不规范',
   'no-improper-political-term': '政治表述不规范',
