@@ -16,7 +16,7 @@ import { firefoxSession } from './session';
 
 const TITLE = '关于做好春节期间安全生产工作的通知';
 const CLEAN = '为切实做好春节期间安全生产工作，各县（市、区）要落实属地管理责任。';
-const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;
+const { warn: WARN, block: BLOCK, blockLogged: BLOCK_LOGGED, fixed: FIXED } = recorded.SAMPLES;
 const ACCOUNT = { name: '保定发布', id: 'gh_0a1b2c3d4e5f' };
 
 const s = firefoxSession<WechatReplica>(
@@ -101,7 +101,7 @@ describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body
     await answerPanel(s.page, '返回修改');
     expect(await count(s.page, undefined, undefined, { css: '.js_publish_confirm' })).toBe(0);
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
 
     await (await css(await massSend(), '.js_cancel')).click();
     await writeBody(FIXED);

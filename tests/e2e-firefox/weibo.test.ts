@@ -14,7 +14,7 @@ import { count, css, fill, find, sleep } from './dom';
 import { answerPanel, guardPanel, panelCount, panelText, waiter } from './guard-page';
 import { firefoxSession } from './session';
 
-const { clean: CLEAN, block: BLOCK, warn: WARN } = DRAFTS;
+const { clean: CLEAN, block: BLOCK, blockLogged: BLOCK_LOGGED, warn: WARN } = DRAFTS;
 const FIXED = recorded.SAMPLES.fixed;
 /** no-ad-absolute-term and no-ad-promotion, both justify in the default pack. */
 const JUSTIFY = '本店极品红茶，国家级品质，全网最低价，欢迎选购！';
@@ -76,7 +76,7 @@ describe.each(['vue2', 'vue3'] as const)('the button line, %s page generation', 
     }
     await answerPanel(s.page, '返回修改');
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
 
     await fill(input, FIXED);
     await (await send()).click();
@@ -159,7 +159,7 @@ describe('the network line (MAIN-world gate)', () => {
       await answerPanel(s.page, '返回修改');
       expect(await answer).toMatchObject({ ok: 0 });
       await neverReaches();
-      expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
+      expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
     },
   );
 
@@ -168,7 +168,7 @@ describe('the network line (MAIN-world gate)', () => {
     expect(await direct('beacon', '/ajax/statuses/update', { content: BLOCK })).toBe(true);
     await answerPanel(s.page, '返回修改');
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
   });
 
   it.each(['fetch', 'xhr', 'beacon'] as const)('a clean direct %s request passes exactly once, logged', async (via) => {

@@ -12,7 +12,7 @@ import * as recorded from './recorded';
 
 const TITLE = '保定市2026年重点民生实事';
 const CLEAN = '市政府确定了2026年十件民生实事，涵盖教育、医疗、养老等领域。';
-const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;
+const { warn: WARN, block: BLOCK, blockLogged: BLOCK_LOGGED, fixed: FIXED } = recorded.SAMPLES;
 const ACCOUNT = { name: '保定发布', id: '5123456789' };
 
 const s = replicaSession(
@@ -77,7 +77,7 @@ describe.each(['v5', 'v3'] as const)('headline-article editor %s', (version) => 
     await goBack();
     expect(await s.page.locator('.n-dialog:visible').count()).toBe(0);
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
 
     await button('上一步').click();
     await body().fill(FIXED);
@@ -166,7 +166,12 @@ describe('the second line (MAIN-world network gate)', () => {
     await goBack();
     expect(await answer).toMatchObject({ code: 100001 });
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ kind: 'article', verdict: 'block', decision: 'blocked', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({
+      kind: 'article',
+      verdict: 'block',
+      decision: 'blocked',
+      text: BLOCK_LOGGED,
+    });
   });
 
   it('a direct publish of a clean article is checked and passes exactly once', async () => {

@@ -12,6 +12,8 @@ import { guardPanel, storedAttempts, type ExtensionRealm } from './harness';
 export const SAMPLES = {
   warn: '做为基层干部，我们要再接再励，把惠民实事办好。',
   block: '失主身份证号11010519491231002X，请联系保定市公安局。',
+  /** `block` as the log keeps it by default: the ID number masked (audit/mask.ts). */
+  blockLogged: '失主身份证号1101**********002X，请联系保定市公安局。',
   /** The blocked draft after the editor fixed it. */
   fixed: '失主请携带本人身份证件到保定市公安局领取。',
 } as const;

@@ -13,7 +13,7 @@ import * as recorded from './recorded';
 
 const TITLE = '关于做好春节期间安全生产工作的通知';
 const CLEAN = '为切实做好春节期间安全生产工作，各县（市、区）要落实属地管理责任。';
-const { warn: WARN, block: BLOCK, fixed: FIXED } = recorded.SAMPLES;
+const { warn: WARN, block: BLOCK, blockLogged: BLOCK_LOGGED, fixed: FIXED } = recorded.SAMPLES;
 const ACCOUNT = { name: '保定发布', id: 'gh_0a1b2c3d4e5f' };
 
 const s = replicaSession(
@@ -110,7 +110,7 @@ describe.each(['prosemirror', 'iframe'] as const)('article editor with a %s body
     // The chain stopped at the settings dialog: no confirm, no QR.
     expect(await s.page.locator('.js_publish_confirm').isVisible()).toBe(false);
     await neverReaches();
-    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
 
     await massSend().locator('.js_cancel').click();
     await writeBody(FIXED);
@@ -259,7 +259,7 @@ describe('the second line (MAIN-world network gate)', () => {
         kind: 'article',
         verdict: 'block',
         decision: 'blocked',
-        text: BLOCK,
+        text: BLOCK_LOGGED,
       });
     },
   );
@@ -285,7 +285,7 @@ describe('the second line (MAIN-world network gate)', () => {
     await goBack();
     expect(await answer).toMatchObject({ base_resp: { ret: -1 } });
     await neverReaches(isPreview);
-    expect(await lastAttempt()).toMatchObject({ page: 'article-preview', verdict: 'block', text: BLOCK });
+    expect(await lastAttempt()).toMatchObject({ page: 'article-preview', verdict: 'block', text: BLOCK_LOGGED });
   });
 
   it('the pre-checks masssend makes before publishing are never held', async () => {

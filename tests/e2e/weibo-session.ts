@@ -9,6 +9,8 @@ export const DRAFTS = {
   /** `warn` with both suggestions applied. */
   fixed: '作为基层干部，我们要再接再厉，把惠民实事办好。',
   block: '失主身份证号11010519491231002X，请联系保定市公安局。',
+  /** `block` as the log keeps it by default: the ID number masked. */
+  blockLogged: '失主身份证号1101**********002X，请联系保定市公安局。',
 };
 
 export const HOME_INPUT = 'textarea[placeholder="有什么新鲜事想分享给大家？"]';

@@ -9,7 +9,7 @@ import { guardPanel, storedAttempts } from './harness';
 import * as recorded from './recorded';
 import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
 
-const { clean: CLEAN, warn: WARN, block: BLOCK } = DRAFTS;
+const { clean: CLEAN, warn: WARN, block: BLOCK, blockLogged: BLOCK_LOGGED } = DRAFTS;
 const s = weiboSession({ heartbeatMs: 300 });
 
 async function open(url: string): Promise<Page> {
@@ -242,7 +242,7 @@ describe('the second line (MAIN-world network gate)', () => {
           kind: k.logged.kind,
           verdict: 'block',
           decision: 'blocked',
-          text: BLOCK,
+          text: BLOCK_LOGGED,
         });
       },
     );
