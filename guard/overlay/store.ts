@@ -3,7 +3,7 @@
  * highlight, and notices. Plain data set by the guard's controllers; the Preact overlay only
  * renders it and calls back.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Finding, Verdict } from '../../rules/engine/types';
 
 export interface Box {
@@ -83,9 +83,19 @@ export function createOverlayStore(): Store<OverlayState> {
   return new Store<OverlayState>({ panel: null, badges: [], marks: [], highlight: [], notices: [] });
 }
 
+/**
+ * The store's state, re-rendering on every change. Subscribes in a layout effect, right after the
+ * first render, and takes the state once more there: a change made between the render and the
+ * subscription (a held request answered before the page painted) must not be lost, or the panel
+ * it opened would never show and the request would stay held with nothing on screen.
+ */
 export function useStore<T extends object>(store: Store<T>): T {
   const [state, setState] = useState(store.get());
-  useEffect(() => store.subscribe(setState), [store]);
+  useLayoutEffect(() => {
+    const unsubscribe = store.subscribe(setState);
+    setState(store.get());
+    return unsubscribe;
+  }, [store]);
   return state;
 }
 

@@ -25,7 +25,11 @@ async function publish(text: string, answer?: { button: '返回修改' | '仍要
     if (answer.reason) await panel.getByLabel(/^发布理由/).fill(answer.reason);
     await panel.getByRole('button', { name: answer.button }).click();
   }
-  await expect.poll(async () => (await latestAttempt(s.browser.worker)).decision).not.toBe('pending');
+  // The completion is written after the post went (see guard/flow.ts); the first write of a fresh
+  // profile can take a few seconds on a busy machine.
+  await expect
+    .poll(async () => (await latestAttempt(s.browser.worker)).decision, { timeout: 15_000 })
+    .not.toBe('pending');
   // The outcome is logged before the post leaves: leaving the page now could cut the request off.
   if (answer?.button !== '返回修改') await expect.poll(() => s.replica.published().length).toBe(sent + 1);
 }

@@ -228,10 +228,6 @@ describe('the second line (MAIN-world network gate)', () => {
   describe.each(KINDS)('$endpoint', (k) => {
     it.each(['fetch', 'xhr'] as const)(
       'a page script posting blocked text by %s is held and never arrives; the page gets Weibo’s error shape',
-      // In a whole-file run, one of these eight now and then waits 30 s for a panel that never
-      // opens (never alone). Not yet understood: one retry keeps the suite honest about a held
-      // request that leaks (that fails every time) while the cause is looked into.
-      { retry: 1 },
       async (via) => {
         await open('https://weibo.com/');
         await s.page.locator(HOME).waitFor();
