@@ -24,7 +24,8 @@ import { createCode, enrollDevice } from '../collector/enrollment';
 import * as q from '../collector/queries';
 import { linkRecord, type Head } from '../audit/chain';
 import type { LogRecord, RecordBody } from '../audit/record';
-import { base64, toUploadEntry } from '../fleet-protocol/upload';
+import { newDeviceKeys, publicJwk, signBody } from '../entrypoints/background/device-key';
+import { SIGNATURE_HEADER, toUploadEntry } from '../fleet-protocol/upload';
 import { ratio, Table } from './table';
 
 const args = new Map<string, string>();
@@ -123,13 +124,8 @@ async function httpIngest(db: Database) {
   const devices: { id: string; keys: CryptoKeyPair; batches: string[] }[] = [];
   for (let d = 0; d < HTTP_DEVICES; d++) {
     const { code } = await createCode(db, `单位${d % UNITS}`);
-    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-    const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
-    const { deviceId } = await enrollDevice(db, {
-      code,
-      publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
-      extension: '0.1.0',
-    });
+    const keys = await newDeviceKeys();
+    const { deviceId } = await enrollDevice(db, { code, publicKey: await publicJwk(keys), extension: '0.1.0' });
     const records = await chain(d, HTTP_ENTRIES);
     const batches: string[] = [];
     for (let i = 0, counter = 1; i < records.length; i += BATCH, counter++)
@@ -154,16 +150,9 @@ async function httpIngest(db: Database) {
     Array.from({ length: 4 }, async () => {
       for (let dev = queue.shift(); dev; dev = queue.shift()) {
         for (const body of dev.batches) {
-          const sig = base64(
-            await crypto.subtle.sign(
-              { name: 'ECDSA', hash: 'SHA-256' },
-              dev.keys.privateKey,
-              new TextEncoder().encode(body),
-            ),
-          );
           const res = await fetch(`http://127.0.0.1:${port}/api/v1/batches`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-govpost-signature': sig },
+            headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: await signBody(dev.keys, body) },
             body,
             signal: AbortSignal.timeout(60_000),
           });

@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { cueList, hanCount, hasHitIn, levelOf, minCharsOption, percent } from './lib/judgement';
+import { flaggedParagraphs, hasHitIn, minCharsOption } from './lib/judgement';
 
 /**
  * A paragraph that reads like a commercial advertisement as a whole, judged by the pack's ad
@@ -46,18 +46,14 @@ export default defineRule({
     return {
       field(field, report) {
         if (!model) return;
-        for (const judgement of field.judge(model)) {
-          const level = levelOf(judgement, model);
-          if (!level || hanCount(field, judgement.paragraph.range) < options.minChars) continue;
-          const { range } = judgement.paragraph;
-          if (hasHitIn(field, publicCues, range) || hasHitIn(field, warningCues, range)) continue;
-          const { spans, text } = cueList(judgement);
+        for (const p of flaggedParagraphs(field, model, options.minChars)) {
+          if (hasHitIn(field, publicCues, p.range) || hasHitIn(field, warningCues, p.range)) continue;
           report.report({
-            range,
+            range: p.range,
             messageId: 'adLike',
-            data: { percent: percent(judgement.probability), cues: text },
-            severity: level === 'warn' ? 'warn' : undefined,
-            spans,
+            data: { percent: p.percent, cues: p.cues },
+            severity: p.level === 'warn' ? 'warn' : undefined,
+            spans: p.spans,
           });
         }
       },

@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { cueList, hanCount, levelOf, minCharsOption, percent } from './lib/judgement';
+import { flaggedParagraphs, minCharsOption } from './lib/judgement';
 
 /**
  * A paragraph in the voice of a private person venting anger or contempt, judged by the pack's
@@ -39,17 +39,14 @@ export default defineRule({
     return {
       field(field, report) {
         if (!model) return;
-        for (const judgement of field.judge(model)) {
-          const level = levelOf(judgement, model);
-          if (!level || hanCount(field, judgement.paragraph.range) < options.minChars) continue;
-          const { spans, text } = cueList(judgement);
-          if (spans.length && spans.every((s) => field.inQuote(s))) continue;
+        for (const p of flaggedParagraphs(field, model, options.minChars)) {
+          if (p.spans.length && p.spans.every((s) => field.inQuote(s))) continue;
           report.report({
-            range: judgement.paragraph.range,
+            range: p.range,
             messageId: 'emotional',
-            data: { percent: percent(judgement.probability), cues: text },
-            severity: level === 'warn' ? 'warn' : undefined,
-            spans,
+            data: { percent: p.percent, cues: p.cues },
+            severity: p.level === 'warn' ? 'warn' : undefined,
+            spans: p.spans,
           });
         }
       },

@@ -9,11 +9,13 @@
  * The manifest declares them optional (the log leaves only when the policy names a collector);
  * the uploader checks them before each send (entrypoints/background/data-consent.ts).
  */
+import type { CollectorText } from '../fleet-protocol/upload';
+
 export const OPTIONAL_DATA_COLLECTION = ['websiteActivity', 'personallyIdentifyingInfo', 'websiteContent'] as const;
 
 export type DataCollectionKind = (typeof OPTIONAL_DATA_COLLECTION)[number];
 
-export function dataCollectionNeeded(text: 'none' | 'full'): DataCollectionKind[] {
+export function dataCollectionNeeded(text: CollectorText): DataCollectionKind[] {
   const kinds: DataCollectionKind[] = ['websiteActivity', 'personallyIdentifyingInfo'];
   if (text === 'full') kinds.push('websiteContent');
   return kinds;

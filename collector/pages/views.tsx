@@ -271,6 +271,23 @@ export function AttemptsTable(props: { rows: AttemptRow[]; testid?: string }) {
   );
 }
 
+/** A filter's drop-down: 全部 first, then each value with its Chinese label. */
+function Choice(props: { label: string; name: string; options: [string, string][]; current?: string }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        <option value="">全部</option>
+        {props.options.map(([value, text]) => (
+          <option value={value} selected={props.current === value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function AttemptsView(props: {
   rows: AttemptRow[];
   filter: AttemptFilter;
@@ -278,49 +295,15 @@ export function AttemptsView(props: {
   query: URLSearchParams;
 }) {
   const f = props.filter;
-  const option = (value: string, text: string, current?: string) => (
-    <option value={value} selected={current === value}>
-      {text}
-    </option>
-  );
+  const units = props.units.map((u): [string, string] => [String(u.id), u.name]);
   return (
     <>
       <form class="filters" method="get">
-        <label>
-          单位
-          <select name="unit">
-            {option('', '全部')}
-            {props.units.map((u) => option(String(u.id), u.name, f.unit === undefined ? undefined : String(f.unit)))}
-          </select>
-        </label>
-        <label>
-          平台
-          <select name="platform">
-            {option('', '全部')}
-            {Object.entries(PLATFORM_LABELS).map(([k, v]) => option(k, v, f.platform))}
-          </select>
-        </label>
-        <label>
-          检查结论
-          <select name="verdict">
-            {option('', '全部')}
-            {Object.entries(VERDICT_LABELS).map(([k, v]) => option(k, v, f.verdict))}
-          </select>
-        </label>
-        <label>
-          处理结果
-          <select name="decision">
-            {option('', '全部')}
-            {Object.entries(DECISION_LABELS).map(([k, v]) => option(k, v, f.decision))}
-          </select>
-        </label>
-        <label>
-          问题类别
-          <select name="category">
-            {option('', '全部')}
-            {Object.entries(CATEGORY_LABELS).map(([k, v]) => option(k, v, f.category))}
-          </select>
-        </label>
+        <Choice label="单位" name="unit" options={units} current={f.unit === undefined ? undefined : String(f.unit)} />
+        <Choice label="平台" name="platform" options={Object.entries(PLATFORM_LABELS)} current={f.platform} />
+        <Choice label="检查结论" name="verdict" options={Object.entries(VERDICT_LABELS)} current={f.verdict} />
+        <Choice label="处理结果" name="decision" options={Object.entries(DECISION_LABELS)} current={f.decision} />
+        <Choice label="问题类别" name="category" options={Object.entries(CATEGORY_LABELS)} current={f.category} />
         <label>
           起始日期
           <input type="date" name="from" value={f.from?.toISOString().slice(0, 10) ?? ''} />

@@ -21,13 +21,11 @@ import {
   type CollectorText,
   type EnrollAnswer,
 } from '../../fleet-protocol/upload';
-import type { UploadState, UploadStatus } from '../../utils/protocol';
+import type { UploadStatus } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
 import { serialQueue } from '../../utils/serial';
 import { newDeviceKeys, publicJwk, signBody } from './device-key';
 import type { DeviceRow, OutboxDb } from './outbox';
-
-export type { UploadState, UploadStatus };
 
 export interface UploaderDeps {
   db: OutboxDb;

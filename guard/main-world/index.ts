@@ -20,7 +20,7 @@ import { PORT_EVENT, READY_EVENT, untilPageScripts, type RequestSnapshot } from 
 import { AMBIGUOUS, makeClassifier, type EndpointRule, type Param } from '../net/classify';
 import { captureNatives, type Natives } from '../net/natives';
 import { gateNotice } from './notice';
-import { workerBlob, workerGate } from './worker-gate';
+import { workerGate, workerStart } from './worker-gate';
 
 export interface MainWorldSpec {
   /** This platform's endpoints: publish requests are held for the guard. */
@@ -583,7 +583,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
       ')(n, ' +
       n.functionSource(makeClassifier) +
       ', ' +
-      n.functionSource(workerBlob) +
+      n.functionSource(workerStart) +
       ', ' +
       n.stringify(rules) +
       ', ' +
@@ -609,15 +609,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
           ? n.slice(href, 5, 5 + pageOrigin.length) === pageOrigin
           : n.urlOrigin(parsed) === pageOrigin;
       if (protocol === 'data:' || !sameOrigin) return n.construct(NativeWorker, [href, options], new.target);
-      const o = (options === undefined || options === null ? n.create(null) : options) as WorkerOptions;
-      const type = o.type === undefined ? 'classic' : n.String(o.type);
-      const name = o.name === undefined ? '' : n.String(o.name);
-      const credentials = o.credentials === undefined ? 'same-origin' : n.String(o.credentials);
-      return n.construct(
-        NativeWorker,
-        [workerBlob(n, prelude, href, type), n.record({ type, name, credentials })],
-        new.target,
-      );
+      return n.construct(NativeWorker, workerStart(n, prelude, href, options), new.target);
     };
     worker.prototype = NativeWorker.prototype;
     n.defineProperty(g, 'Worker', n.record({ value: worker, writable: true, configurable: true, enumerable: false }));

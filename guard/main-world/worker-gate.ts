@@ -16,25 +16,33 @@ import type { Classifier, EndpointRule } from '../net/classify';
 import type { Natives } from '../net/natives';
 
 /**
- * The address to start a worker from: the gate (`prelude`, called with the worker's real address)
- * first, then the worker's own script. A module worker imports both statically, in that order,
+ * The arguments to construct the native Worker with: the address to start it from — the gate
+ * (`prelude`, called with the worker's real address) first, then the worker's own script — and
+ * the options as a null-prototype record. A module worker imports both statically, in that order,
  * so that its messages wait until its own script has run, as they would without the gate.
  * Self-contained, like workerGate.
  */
-export function workerBlob(n: Natives, prelude: string, href: string, type: string): string {
+export function workerStart(n: Natives, prelude: string, href: string, options: unknown): [string, unknown] {
   'use strict';
+  const o = (options === undefined || options === null ? n.create(null) : options) as WorkerOptions;
+  const type = o.type === undefined ? 'classic' : n.String(o.type);
+  const name = o.name === undefined ? '' : n.String(o.name);
+  const credentials = o.credentials === undefined ? 'same-origin' : n.String(o.credentials);
   const blob = (source: string) =>
     n.createObjectURL(new n.Blob(n.sequence([source]), n.record({ type: 'text/javascript' })));
   const gate = prelude + '(' + n.stringify(href) + ');\n';
-  if (type !== 'module') return blob(gate + 'importScripts(' + n.stringify(href) + ');');
-  return blob('import ' + n.stringify(blob(gate)) + ';\nimport ' + n.stringify(href) + ';\n');
+  const url =
+    type === 'module'
+      ? blob('import ' + n.stringify(blob(gate)) + ';\nimport ' + n.stringify(href) + ';\n')
+      : blob(gate + 'importScripts(' + n.stringify(href) + ');');
+  return [url, n.record({ type, name, credentials })];
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the worker's globals are replaced as plain values */
 export function workerGate(
   n: Natives,
   makeClassifier: (rules: readonly EndpointRule[], n: Natives) => Classifier,
-  startFrom: typeof workerBlob,
+  startFrom: typeof workerStart,
   rules: readonly EndpointRule[],
   rejection: string,
   base: string,
@@ -147,15 +155,7 @@ export function workerGate(
     const worker = function Worker(this: unknown, url: unknown, options?: any) {
       if (new.target === undefined) throw new n.TypeError("Failed to construct 'Worker': use new");
       const href = resolve(url);
-      const o = options === undefined || options === null ? n.create(null) : options;
-      const type = o.type === undefined ? 'classic' : n.String(o.type);
-      const name = o.name === undefined ? '' : n.String(o.name);
-      const credentials = o.credentials === undefined ? 'same-origin' : n.String(o.credentials);
-      return n.construct(
-        NativeWorker,
-        [startFrom(n, prelude, href, type), n.record({ type, name, credentials })],
-        new.target,
-      );
+      return n.construct(NativeWorker, startFrom(n, prelude, href, options), new.target);
     };
     worker.prototype = NativeWorker.prototype;
     define('Worker', worker);

@@ -7,23 +7,52 @@ import type { Range } from '../engine/types';
 const CUES = 3;
 
 /** The stretches that weighed most, as ranges to underline and as the message names them: “咨询热线”“首付”“万起”. */
-export function cueList(judgement: Judgement): { spans: Range[]; text: string } {
+function cueList(judgement: Judgement): { spans: Range[]; text: string } {
   const cues = judgement.cues(CUES);
   return { spans: cues.map((c) => c.range), text: cues.map((c) => `“${c.excerpt.trim()}”`).join('') };
+}
+
+/** A paragraph the model judges at or above one of its thresholds, with the cues to name. */
+export interface FlaggedParagraph {
+  range: Range;
+  level: 'justify' | 'warn';
+  /** The probability in whole percent, as the message shows it. */
+  percent: number;
+  spans: Range[];
+  /** The cues as the message names them: “咨询热线”“首付”“万起”. */
+  cues: string;
+}
+
+/**
+ * The field's paragraphs that reach one of the model's thresholds and hold at least `minChars`
+ * Chinese characters (a contact line alone has nothing to judge).
+ */
+export function* flaggedParagraphs(
+  field: FieldView,
+  model: ModelHandle,
+  minChars: number,
+): Generator<FlaggedParagraph> {
+  for (const judgement of field.judge(model)) {
+    const level = levelOf(judgement, model);
+    const { range } = judgement.paragraph;
+    if (!level || hanCount(field, range) < minChars) continue;
+    const { spans, text } = cueList(judgement);
+    yield { range, level, percent: percent(judgement.probability), spans, cues: text };
+  }
 }
 
 /**
  * Which of the model's thresholds the paragraph reaches: `justify` (the rule's own severity from
  * the pack applies), `warn` (a warning), or none.
  */
-export function levelOf(judgement: Judgement, model: ModelHandle): 'justify' | 'warn' | null {
+function levelOf(judgement: Judgement, model: ModelHandle): 'justify' | 'warn' | null {
   if (judgement.probability >= model.thresholds.justify) return 'justify';
   if (judgement.probability >= model.thresholds.warn) return 'warn';
   return null;
 }
 
 /** A probability as the message shows it, in whole percent; never 100: a model is never sure. */
-export const percent = (p: number): number => Math.min(99, Math.round(p * 100));
+const percent = (p: number): number => Math.min(99, Math.round(p * 100));
 
 /** Whether one of the dictionary's hits lies inside the range. */
 export function hasHitIn(field: FieldView, dictionary: DictionaryHandle, [start, end]: Range): boolean {
@@ -31,7 +60,7 @@ export function hasHitIn(field: FieldView, dictionary: DictionaryHandle, [start,
 }
 
 /** Chinese characters in the range: how much a model has to judge a paragraph by. */
-export function hanCount(field: FieldView, [start, end]: Range): number {
+function hanCount(field: FieldView, [start, end]: Range): number {
   const text = field.text;
   let n = 0;
   for (let i = start; i < end; i++) {

@@ -12,7 +12,7 @@ import { createApp } from '../../collector/server';
 import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
 import { memoryAnchorStore, type AnchorStore } from '../../entrypoints/background/log-anchor';
 import { openOutboxDb, type OutboxDb } from '../../entrypoints/background/outbox';
-import { createUploader, type Uploader } from '../../entrypoints/background/uploader';
+import { createUploader, type Uploader, type UploaderDeps } from '../../entrypoints/background/uploader';
 import { dataCollectionNeeded } from '../../utils/data-collection';
 import { DEFAULT_SETTINGS, type ManagedPolicy } from '../../utils/settings';
 import type { LogRecord } from '../../audit/record';
@@ -42,7 +42,7 @@ const collectorFetch: typeof fetch = async (input, init) => {
   return res;
 };
 
-function start() {
+function start(consent?: UploaderDeps['consent']) {
   uploader = createUploader({
     db: outbox,
     policy: async () => policy,
@@ -53,6 +53,7 @@ function start() {
     now: () => clock,
     random: () => 0.5,
     later: () => undefined,
+    consent,
   });
   log = createAuditLog({
     db: logDb,
@@ -201,18 +202,9 @@ describe('uploads', () => {
   it('sends nothing while the browser withholds consent, and everything once it is given', async () => {
     let asked: string[] = [];
     let given = false;
-    uploader = createUploader({
-      db: outbox,
-      policy: async () => policy,
-      log: { recordsAfter: (s, n) => recordsAfter(logDb, s, n), recordAt: (s) => logDb.records.get(s) },
-      acknowledge: (ack) => log.acknowledge(ack),
-      extensionVersion: '0.1.0',
-      fetch: collectorFetch,
-      now: () => clock,
-      consent: async (text) => {
-        asked = dataCollectionNeeded(text);
-        return given;
-      },
+    start(async (text) => {
+      asked = dataCollectionNeeded(text);
+      return given;
     });
     policy = { ...policy, collectorText: 'full' };
     await publish(1);

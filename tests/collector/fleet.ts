@@ -9,7 +9,8 @@ import { openDatabase, type Database } from '../../collector/db/database';
 import { migrate } from '../../collector/db/migrations';
 import { createCode, enrollDevice } from '../../collector/enrollment';
 import { ingestBatch } from '../../collector/ingest';
-import { base64, toUploadEntry, type CollectorText, type UploadEntry } from '../../fleet-protocol/upload';
+import { newDeviceKeys, publicJwk, signBody } from '../../entrypoints/background/device-key';
+import { toUploadEntry, type CollectorText, type UploadEntry } from '../../fleet-protocol/upload';
 import { attemptStart } from '../audit/fixtures';
 
 export async function testDatabase(): Promise<Database> {
@@ -48,13 +49,8 @@ export class TestDevice {
 
   static async enroll(db: Database, unit: string): Promise<TestDevice> {
     const { code } = await createCode(db, unit);
-    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-    const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
-    const { deviceId } = await enrollDevice(db, {
-      code,
-      publicKey: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y },
-      extension: '0.1.0',
-    });
+    const keys = await newDeviceKeys();
+    const { deviceId } = await enrollDevice(db, { code, publicKey: await publicJwk(keys), extension: '0.1.0' });
     return new TestDevice(db, deviceId, keys);
   }
 
@@ -76,13 +72,8 @@ export class TestDevice {
     this.records = [];
   }
 
-  async sign(body: string, keys = this.keys): Promise<string> {
-    const sig = await crypto.subtle.sign(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      keys.privateKey,
-      new TextEncoder().encode(body),
-    );
-    return base64(sig);
+  sign(body: string, keys = this.keys): Promise<string> {
+    return signBody(keys, body);
   }
 
   async batchBody(records: LogRecord[], text: CollectorText = 'none', counter = ++this.counter): Promise<string> {

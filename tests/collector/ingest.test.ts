@@ -2,6 +2,7 @@
  * The collector's upload path on the embedded PostgreSQL: enrollment, signatures, replay,
  * idempotence, continuity events, and the totals the fleet pages read.
  */
+import { newDeviceKeys, publicJwk } from '../../entrypoints/background/device-key';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../collector/db/database';
 import { createCode, enrollDevice, revoke } from '../../collector/enrollment';
@@ -22,9 +23,7 @@ const status = (e: unknown) => (e instanceof IngestError ? e.status : e);
 describe('enrollment', () => {
   it('registers a key with a unit’s code; refuses unknown and revoked codes', async () => {
     const { code, id } = await createCode(db, '保定市公安局');
-    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
-    const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
-    const publicKey = { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y };
+    const publicKey = await publicJwk(await newDeviceKeys());
     const first = await enrollDevice(db, { code, publicKey, extension: '0.1.0' });
     expect(first.unit).toBe('保定市公安局');
     // The same key again (an answer lost on the way): the same device, not a second one.
@@ -33,15 +32,8 @@ describe('enrollment', () => {
       enrollDevice(db, { code: 'GPG-AAAA-BBBB-CCCC-DDDD', publicKey, extension: '' }).catch(status),
     ).resolves.toBe(401);
     await revoke(db, { code: id });
-    const other = await crypto.subtle.exportKey(
-      'jwk',
-      (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign'])).publicKey,
-    );
-    await expect(
-      enrollDevice(db, { code, publicKey: { kty: 'EC', crv: 'P-256', x: other.x, y: other.y }, extension: '' }).catch(
-        status,
-      ),
-    ).resolves.toBe(403);
+    const other = await publicJwk(await newDeviceKeys());
+    await expect(enrollDevice(db, { code, publicKey: other, extension: '' }).catch(status)).resolves.toBe(403);
   });
 });
 
@@ -71,7 +63,7 @@ describe('uploads', () => {
     const device = await TestDevice.enroll(db, '保定市教育局');
     const records = await device.log(published('2026-03-03T08:00:00.000Z'));
     const body = await device.batchBody(records);
-    const stranger = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    const stranger = await newDeviceKeys();
     await expect(ingestBatch(db, body, await device.sign(body, stranger)).catch(status)).resolves.toBe(401);
     const altered = body.replace('"published"', '"blocked"');
     await expect(ingestBatch(db, altered, await device.sign(body)).catch(status)).resolves.toBe(401);

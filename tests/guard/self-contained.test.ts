@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { WEIBO_ENDPOINTS } from '../../adapters/weibo/endpoints';
 import { makeClassifier } from '../../guard/net/classify';
 import { captureNatives } from '../../guard/net/natives';
-import { workerBlob, workerGate } from '../../guard/main-world/worker-gate';
+import { workerStart, workerGate } from '../../guard/main-world/worker-gate';
 
 describe('parts installed as text', () => {
   it('captureNatives and makeClassifier work from their source alone', () => {
@@ -53,7 +53,7 @@ describe('parts installed as text', () => {
     sandbox.self = sandbox;
     const source = `
       const n = (${captureNatives.toString()})(globalThis);
-      (${workerGate.toString()})(n, ${makeClassifier.toString()}, ${workerBlob.toString()}, ${JSON.stringify(WEIBO_ENDPOINTS)},
+      (${workerGate.toString()})(n, ${makeClassifier.toString()}, ${workerStart.toString()}, ${JSON.stringify(WEIBO_ENDPOINTS)},
         '{"ok":0}', 'https://weibo.com/js/worker.js', '');
       Promise.all([
         fetch('/ajax/statuses/update', { method: 'POST', body: 'content=x' }).then((r) => r.text()),
