@@ -1,101 +1,90 @@
 /**
- * One line of `check --format jsonl` input: a Draft (docs/design.md) plus an `id`, checked field by
- * field so a bad line gets a message that says what is wrong, in Chinese, and the batch goes on.
- * Fields the engine does not know are ignored.
+ * One line of `check --format jsonl` input: a Draft (DESIGN.md) plus an `id`, read by a valibot
+ * schema so a bad line gets a message that says what is wrong, in Chinese, and the batch goes on.
+ * `null` counts as absent; fields the engine does not know are ignored.
  */
+import * as v from 'valibot';
+import { isPlainObject, issuePath } from '../rules/engine/schema';
 import { DRAFT_KINDS, PLATFORMS, type Draft } from '../rules/engine/types';
 
 export type DraftId = string | number;
 
 export type DraftLine = { ok: true; id?: DraftId; draft: Draft } | { ok: false; id?: DraftId; error: string };
 
-type Obj = Record<string, unknown>;
+/** Where a message names its field; a message without it gets the field's path in front. */
+const AT = '{path}';
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-class LineError extends Error {}
-
-function optionalString(o: Obj, key: string, path = key): string | undefined {
-  const v = o[key];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new LineError(`${path} 应为文字，实际为 ${typeName(v)}`);
-  return v;
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return '数组';
+  return { string: '文字', number: '数字', boolean: '布尔值', object: '对象' }[typeof value as string] ?? typeof value;
 }
 
-function optionalObject(o: Obj, key: string): Obj | undefined {
-  const v = o[key];
-  if (v === undefined || v === null) return undefined;
-  if (!isObject(v)) throw new LineError(`${key} 应为对象，实际为 ${typeName(v)}`);
-  return v;
+const actual = (issue: v.BaseIssue<unknown>) => `，实际为 ${typeName(issue.input)}`;
+const text = v.string((issue) => `应为文字${actual(issue)}`);
+const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  v.picklist(values, (issue) => `${AT} 的值 ${JSON.stringify(issue.input)} 无效，应为 ${values.join('、')} 之一`);
+
+/**
+ * An object of these fields: one that is no object is named by `what`; a missing required field
+ * gets its message from `missing` (`{path}` stands for its path).
+ */
+function fields<const E extends v.ObjectEntries>(entries: E, what: string, missing: Partial<Record<keyof E, string>>) {
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isPlainObject, (issue) => `应为${what}${actual(issue)}`),
+    v.object(entries, (issue) => {
+      const key = issue.path?.at(-1)?.key as keyof E;
+      return missing[key] ?? `${AT} 缺失`;
+    }),
+  );
 }
 
-/** An object of one required and one optional text field: {name, id?}, {text, author?}, {href, text?}. */
-function textPair<R extends string, O extends string>(
-  o: Obj,
-  path: string,
-  required: R,
-  optional: O,
-  what: string,
-): Record<R, string> & Partial<Record<O, string>> {
-  const value = optionalString(o, required, `${path}.${required}`);
-  if (value === undefined) throw new LineError(`${path}.${required} 缺失（${what}，应为文字）`);
-  const extra = optionalString(o, optional, `${path}.${optional}`);
-  return { [required]: value, ...(extra === undefined ? {} : { [optional]: extra }) } as Record<R, string> &
-    Partial<Record<O, string>>;
+/** What a required text field of a nested object means, for the message when it is missing. */
+const missingText = (what: string) => `${AT} 缺失（${what}，应为文字）`;
+
+const DraftSchema = fields(
+  {
+    platform: choice(PLATFORMS),
+    kind: choice(DRAFT_KINDS),
+    body: text,
+    title: v.optional(text),
+    url: v.optional(text),
+    original: v.optional(v.boolean((issue) => `应为 true 或 false${actual(issue)}`)),
+    account: v.optional(fields({ name: text, id: v.optional(text) }, '对象', { name: missingText('账号名称') })),
+    source: v.optional(fields({ name: v.optional(text), url: v.optional(text) }, '对象', {})),
+    quoted: v.optional(fields({ text, author: v.optional(text) }, '对象', { text: missingText('被转发或回复的原文') })),
+    links: v.optional(
+      v.array(
+        fields({ href: text, text: v.optional(text) }, ' {"href", "text"?} 对象', { href: missingText('链接地址') }),
+        (issue) => `应为数组${actual(issue)}`,
+      ),
+    ),
+  },
+  '一个 JSON 对象（稿件）',
+  {
+    platform: `缺少 ${AT}（应为 ${PLATFORMS.join('、')} 之一）`,
+    kind: `缺少 ${AT}（应为 ${DRAFT_KINDS.join('、')} 之一）`,
+    body: `缺少 ${AT}（稿件正文，应为文字）`,
+  },
+);
+
+const LineId = v.union([v.string(), v.number()], (issue) => `id 应为文字或数字${actual(issue)}`);
+
+/** The line's value without its null fields (at any depth of objects), which count as absent. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isPlainObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, x]) => x !== null)
+      .map(([k, x]) => [k, withoutNulls(x)]),
+  );
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return '数组';
-  return { string: '文字', number: '数字', boolean: '布尔值', object: '对象' }[typeof v as string] ?? typeof v;
-}
-
-function oneOf<T extends string>(o: Obj, key: string, allowed: readonly T[]): T {
-  const v = o[key];
-  if (v === undefined || v === null) throw new LineError(`缺少 ${key}（应为 ${allowed.join('、')} 之一）`);
-  if (!allowed.includes(v as T))
-    throw new LineError(`${key} 的值 ${JSON.stringify(v)} 无效，应为 ${allowed.join('、')} 之一`);
-  return v as T;
-}
-
-function toDraft(o: Obj): Draft {
-  const platform = oneOf(o, 'platform', PLATFORMS);
-  const kind = oneOf(o, 'kind', DRAFT_KINDS);
-  if (o.body === undefined || o.body === null) throw new LineError('缺少 body（稿件正文，应为文字）');
-  const body = optionalString(o, 'body')!;
-  const draft: Draft = { platform, kind, body };
-
-  const title = optionalString(o, 'title');
-  if (title !== undefined) draft.title = title;
-  const url = optionalString(o, 'url');
-  if (url !== undefined) draft.url = url;
-  if (o.original !== undefined && o.original !== null) {
-    if (typeof o.original !== 'boolean')
-      throw new LineError(`original 应为 true 或 false，实际为 ${typeName(o.original)}`);
-    draft.original = o.original;
-  }
-
-  const account = optionalObject(o, 'account');
-  if (account) draft.account = textPair(account, 'account', 'name', 'id', '账号名称');
-
-  const source = optionalObject(o, 'source');
-  if (source) {
-    const name = optionalString(source, 'name', 'source.name');
-    const sourceUrl = optionalString(source, 'url', 'source.url');
-    draft.source = { ...(name !== undefined ? { name } : {}), ...(sourceUrl !== undefined ? { url: sourceUrl } : {}) };
-  }
-
-  const quoted = optionalObject(o, 'quoted');
-  if (quoted) draft.quoted = textPair(quoted, 'quoted', 'text', 'author', '被转发或回复的原文');
-
-  if (o.links !== undefined && o.links !== null) {
-    if (!Array.isArray(o.links)) throw new LineError(`links 应为数组，实际为 ${typeName(o.links)}`);
-    draft.links = o.links.map((l: unknown, i: number) => {
-      if (!isObject(l)) throw new LineError(`links[${i}] 应为 {"href", "text"?} 对象，实际为 ${typeName(l)}`);
-      return textPair(l, `links[${i}]`, 'href', 'text', '链接地址');
-    });
-  }
-  return draft;
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = issuePath(issue);
+  if (issue.message.includes(AT)) return issue.message.replace(AT, path);
+  return path ? `${path} ${issue.message}` : issue.message;
 }
 
 /** Parses one non-blank input line. */
@@ -106,18 +95,15 @@ export function parseDraftLine(line: string): DraftLine {
   } catch (e) {
     return { ok: false, error: `不是有效的 JSON：${(e as Error).message}` };
   }
-  if (!isObject(value)) return { ok: false, error: `应为一个 JSON 对象（稿件），实际为 ${typeName(value)}` };
+  value = withoutNulls(value);
   let id: DraftId | undefined;
-  if (value.id !== undefined && value.id !== null) {
-    if (typeof value.id !== 'string' && typeof value.id !== 'number') {
-      return { ok: false, error: `id 应为文字或数字，实际为 ${typeName(value.id)}` };
-    }
-    id = value.id;
+  if (isPlainObject(value) && value.id !== undefined) {
+    const parsed = v.safeParse(LineId, value.id);
+    if (!parsed.success) return { ok: false, error: parsed.issues[0].message };
+    id = parsed.output;
   }
-  try {
-    return { ok: true, id, draft: toDraft(value) };
-  } catch (e) {
-    if (e instanceof LineError) return { ok: false, id, error: e.message };
-    throw e;
-  }
+  const parsed = v.safeParse(DraftSchema, value, { abortEarly: true });
+  if (!parsed.success) return { ok: false, id, error: describe(parsed.issues[0]) };
+  const draft: Draft = parsed.output;
+  return { ok: true, id, draft };
 }
