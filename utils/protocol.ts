@@ -203,6 +203,13 @@ export interface UploadStatus {
   deviceId?: string;
   unit?: string;
   pending: number;
+  /**
+   * Entries the collector refused for their content (a record that no longer matches its hash):
+   * kept in this browser apart from the outbox, so they never hold up the entries after them.
+   */
+  refused?: number;
+  /** The last refusal: which entry, in the collector's words. */
+  lastRefused?: string;
   lastSuccess?: string;
   lastError?: string;
   nextAttempt?: string;

@@ -8,6 +8,7 @@
  * | `outbox` | upload entries waiting to be sent, in commit order (auto-increment key) |
  * | `device` | per collector URL: device id, unit, the key pair (non-extractable private key), the batch counter |
  * | `state`  | `queued`: the last log record put in the outbox, so a restart enqueues what it missed |
+ * | `refused`| entries the collector refused for their content (422), with its words: kept, never resent |
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Head } from '../../audit/chain';
@@ -30,6 +31,14 @@ export interface DeviceRow {
   enrolledAt: string;
 }
 
+export interface RefusedRow {
+  id?: number;
+  entry: UploadEntry;
+  /** The collector's words. */
+  error: string;
+  at: string;
+}
+
 export interface StateRow {
   key: 'queued';
   head: Head;
@@ -39,6 +48,7 @@ export type OutboxDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   device: EntityTable<DeviceRow, 'url'>;
   state: EntityTable<StateRow, 'key'>;
+  refused: EntityTable<RefusedRow, 'id'>;
 };
 
 export function openOutboxDb(
@@ -47,5 +57,6 @@ export function openOutboxDb(
   const { name = OUTBOX_DB_NAME, ...idb } = options;
   const db = new Dexie(name, { ...idb, chromeTransactionDurability: 'strict' }) as OutboxDb;
   db.version(1).stores({ outbox: '++id', device: 'url', state: 'key' });
+  db.version(2).stores({ refused: '++id' });
   return db;
 }

@@ -25,7 +25,7 @@ import type { UploadStatus } from '../../utils/protocol';
 import type { ManagedPolicy } from '../../utils/settings';
 import { serialQueue } from '../../utils/serial';
 import { newDeviceKeys, publicJwk, signBody } from './device-key';
-import type { DeviceRow, OutboxDb } from './outbox';
+import type { DeviceRow, OutboxDb, OutboxRow } from './outbox';
 
 export interface UploaderDeps {
   db: OutboxDb;
@@ -179,9 +179,9 @@ export function createUploader(deps: UploaderDeps) {
     return row;
   }
 
-  /** Takes the next batch from the outbox: up to BATCH_ENTRIES entries and about BATCH_BYTES. */
-  async function nextBatch() {
-    const rows = await db.outbox.orderBy('id').limit(BATCH_ENTRIES).toArray();
+  /** Takes the next batch from the outbox: up to `limit` entries and about BATCH_BYTES. */
+  async function nextBatch(limit: number) {
+    const rows = await db.outbox.orderBy('id').limit(limit).toArray();
     let bytes = 0;
     const taken = [];
     for (const row of rows) {
@@ -198,8 +198,12 @@ export function createUploader(deps: UploaderDeps) {
     let dev = await device(url, policy);
     if (!dev) return;
     Object.assign(status, { url, deviceId: dev.deviceId, unit: dev.unit });
+    // A batch the collector refuses for its content (422) is halved until the one entry it
+    // refuses is alone; that entry is set apart and the rest go on. One bad record must not hold
+    // every later one back for good; the collector records the missing sequence number as a gap.
+    let limit = BATCH_ENTRIES;
     for (;;) {
-      const rows = await nextBatch();
+      const rows = await nextBatch(limit);
       if (!rows.length) break;
       status.state = 'sending';
       // The counter is stored before the batch leaves: a retry never reuses one.
@@ -212,19 +216,45 @@ export function createUploader(deps: UploaderDeps) {
         sentAt: new Date(now()).toISOString(),
         entries: rows.map((r) => r.entry),
       });
-      const answer = (await post(url, '/api/v1/batches', body, {
-        [SIGNATURE_HEADER]: await signBody(dev.keys, body),
-      })) as unknown as BatchAnswer;
+      let answer: BatchAnswer;
+      try {
+        answer = (await post(url, '/api/v1/batches', body, {
+          [SIGNATURE_HEADER]: await signBody(dev.keys, body),
+        })) as unknown as BatchAnswer;
+      } catch (e) {
+        if (!(e instanceof HttpError && e.status === 422)) throw e;
+        if (rows.length > 1) {
+          limit = Math.ceil(rows.length / 2);
+          continue;
+        }
+        await setApart(rows[0]!, e.message);
+        limit = BATCH_ENTRIES;
+        continue;
+      }
       await db.outbox.bulkDelete(rows.map((r) => r.id!));
       await deps.acknowledge(answer.ack).catch(() => undefined);
       status.lastSuccess = new Date(now()).toISOString();
     }
   }
 
+  async function setApart(row: OutboxRow, error: string) {
+    await db.transaction('rw', db.outbox, db.refused, async () => {
+      await db.refused.add({ entry: row.entry, error, at: new Date(now()).toISOString() });
+      await db.outbox.delete(row.id!);
+    });
+    status.lastRefused = `序号 ${row.entry.seq}：${error}`;
+  }
+
+  /** The status with the counts as the database holds them now. */
+  async function current(): Promise<UploadStatus> {
+    const [pending, refused] = await Promise.all([db.outbox.count(), db.refused.count()]);
+    return { ...status, pending, ...(refused ? { refused } : {}) };
+  }
+
   async function flushNow(): Promise<UploadStatus> {
     const config = await configured();
-    if (!config) return { ...status, pending: await db.outbox.count() };
-    if (now() < nextAttempt) return { ...status, pending: await db.outbox.count() };
+    if (!config) return current();
+    if (now() < nextAttempt) return current();
     try {
       await serial(() => catchUp(config.policy.collectorText));
       await sendAll(config.url, config.policy);
@@ -253,7 +283,7 @@ export function createUploader(deps: UploaderDeps) {
         schedule(delay);
       }
     }
-    return { ...status, pending: await db.outbox.count() };
+    return current();
   }
 
   function schedule(ms: number) {
@@ -299,7 +329,7 @@ export function createUploader(deps: UploaderDeps) {
     flush,
     async status(): Promise<UploadStatus> {
       await configured();
-      return { ...status, pending: await db.outbox.count() };
+      return current();
     },
   };
 }

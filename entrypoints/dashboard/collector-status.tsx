@@ -23,10 +23,14 @@ export function CollectorStatus({ upload }: { upload: UploadStatus }) {
     parts.push(upload.lastSuccess ? `上次成功 ${localDateTime(upload.lastSuccess)}` : '尚未成功上传过');
     if (upload.nextAttempt) parts.push(`下次重试 ${localDateTime(upload.nextAttempt)}`);
     if (upload.lastError) parts.push(`最近错误：${upload.lastError}`);
+    if (upload.refused)
+      parts.push(
+        `被拒收 ${upload.refused} 条（保留在本机，不再重发${upload.lastRefused ? `；最近：${upload.lastRefused}` : ''}）`,
+      );
   }
   return (
     <p
-      class={TROUBLE.has(upload.state) ? 'warn' : undefined}
+      class={TROUBLE.has(upload.state) || upload.refused ? 'warn' : undefined}
       data-testid="collector-status"
       data-state={upload.state}
       title={upload.url ? `汇聚服务器 ${upload.url}${upload.deviceId ? `，设备 ${upload.deviceId}` : ''}` : undefined}

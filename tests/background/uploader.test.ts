@@ -131,6 +131,34 @@ describe('uploads', () => {
     expect(await stored()).toHaveLength(4);
   });
 
+  it('sets apart the one entry the collector refuses for its content and sends the rest', async () => {
+    policy = { ...policy, collectorText: 'full' };
+    await uploader.flush(); // enrolled, nothing waiting
+    network = 'down';
+    await publish(4);
+    await uploader.flush(); // into the outbox; the send fails
+    // Changed after it was hashed: the collector will refuse any batch holding it (422).
+    const bad = (await outbox.outbox.toArray()).find((r) => r.entry.seq === 5)!;
+    await outbox.outbox.update(bad.id!, { 'entry.text': '改过的第 3 条' } as never);
+    network = 'up';
+    clock += 60_000;
+    const status = await uploader.flush();
+    expect(status).toMatchObject({ state: 'idle', pending: 0, refused: 1 });
+    expect(status.lastRefused).toMatch(/^序号 5：序号 5 的内容与它的哈希不符/);
+    expect((await stored()).map((e) => e.seq)).toEqual([1, 2, 3, 4, 6, 7, 8]);
+    const refused = await outbox.refused.toArray();
+    expect(refused.map((r) => [r.entry.seq, (r.entry as { text?: string }).text])).toEqual([[5, '改过的第 3 条']]);
+    // The collector knows a record is missing there.
+    const { rows } = await collector.query<{ kind: string; from_seq: number; to_seq: number }>(
+      'SELECT kind, from_seq, to_seq FROM events',
+    );
+    expect(rows.map((r) => [r.kind, Number(r.from_seq), Number(r.to_seq)])).toEqual([['gap', 5, 5]]);
+    // Later entries are not held back by it.
+    await publish(1);
+    expect(await uploader.flush()).toMatchObject({ pending: 0, refused: 1 });
+    expect(await stored()).toHaveLength(9);
+  });
+
   it('stores nothing twice when the collector’s answer is lost after it stored the batch', async () => {
     await publish(2);
     network = 'lose-answers';
