@@ -72,8 +72,12 @@ async function tryCheck(text: string) {
 async function checkNow() {
   const before = (await extensionStorage<UpdateState>(browser!.worker, 'packUpdate'))?.lastCheck;
   await page.getByRole('button', { name: '立即检查更新' }).click();
+  // A check fetches the pack and admits it (which times the whole pack on a reference text):
+  // seconds on a busy machine.
   await expect
-    .poll(async () => (await extensionStorage<UpdateState>(browser!.worker, 'packUpdate'))?.lastCheck)
+    .poll(async () => (await extensionStorage<UpdateState>(browser!.worker, 'packUpdate'))?.lastCheck, {
+      timeout: 15_000,
+    })
     .not.toBe(before);
 }
 
