@@ -155,3 +155,13 @@ export function placesIn(field: string, text: string | undefined): (start: numbe
     return `${name}第 ${lo + 1} 段`;
   };
 }
+
+/**
+ * A finding's basis with the measures first: the 管理办法's article leads, then the lists and
+ * laws behind it (a basis is parts joined by ；).
+ */
+export function orderBasis(basis: string): string {
+  const parts = basis.split('；');
+  const measures = (p: string) => /管理办法|^第[一二三四五六七八九十]+条/.test(p);
+  return [...parts.filter(measures), ...parts.filter((p) => !measures(p))].join('；');
+}

@@ -121,7 +121,7 @@ describe('the basis a typo finding cites', () => {
       body: '做为基层干部要带头。',
     }).findings[0]!;
     expect(finding.basis).toBe(
-      '《保定市政务新媒体管理办法》第十三条：严把……文字关（词条来源：pycorrector pycorrector/data/custom_confusion.txt）',
+      '《保定市政务新媒体管理办法》第十三条：严把……文字关（词条来源：开源中文纠错项目 pycorrector 的混淆词表）',
     );
   });
 });

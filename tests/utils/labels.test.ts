@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules';
 import { CATEGORIES } from '../../rules/engine/types';
-import { CATEGORY_LABELS, DECISION_LABELS, placesIn, RULE_LABELS, ruleLabel, VERDICT_LABELS } from '../../utils/labels';
+import { loadPackSource } from '../../cli/pack/source';
+import { DEFAULT_PACK_DIR } from '../../cli/pack/default-pack';
+import {
+  CATEGORY_LABELS,
+  DECISION_LABELS,
+  orderBasis,
+  placesIn,
+  RULE_LABELS,
+  ruleLabel,
+  VERDICT_LABELS,
+} from '../../utils/labels';
 
 describe('the shared labels', () => {
   it('name every shipped rule and every category in Chinese', () => {
@@ -31,5 +41,33 @@ describe('the shared labels', () => {
     expect(at(text.indexOf('内容'))).toBe('正文第 2 段');
     expect(at(text.indexOf('第三'))).toBe('正文第 3 段');
     expect(placesIn('links[1]', undefined)(0)).toBe('链接 2');
+  });
+});
+
+describe('the basis an editor reads', () => {
+  it('puts the measures first', () => {
+    expect(
+      orderBasis('常见营销话术（据公开营销文案整理）；《保定市政务新媒体管理办法》第十三条：不得刊登商业广告'),
+    ).toBe('《保定市政务新媒体管理办法》第十三条：不得刊登商业广告；常见营销话术（据公开营销文案整理）');
+  });
+
+  it('in the default pack cites public sources by name only: no internal notes or file paths', () => {
+    const pack = loadPackSource(DEFAULT_PACK_DIR);
+    const bases: string[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) {
+          if (k === 'basis' && typeof x === 'string') bases.push(x);
+          else walk(x);
+        }
+    };
+    walk(pack);
+    for (const rule of RULES) bases.push(rule.meta.basis);
+    expect(bases.length).toBeGreaterThan(50);
+    const internal = bases.filter((b) =>
+      /lexicon|§|无官方清单|逐一核实|[\w-]+\/[\w./-]+\.(txt|json|csv|ya?ml)/i.test(b),
+    );
+    expect(internal).toEqual([]);
   });
 });
