@@ -21,6 +21,13 @@ export class Approvals {
     this.entries.push({ key: compact(body), until: this.now() + this.ttlMs });
   }
 
+  /** Whether `body` was let go at a control a moment ago (the approval stays for its request). */
+  has(body: string): boolean {
+    const t = this.now();
+    const key = compact(body);
+    return this.entries.some((e) => e.key === key && e.until > t);
+  }
+
   /** Uses up the approval for `body`, if there is one. */
   take(body: string): boolean {
     const t = this.now();

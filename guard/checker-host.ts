@@ -4,6 +4,7 @@
  * budget (see check-budget.ts).
  */
 import browser from 'webextension-polyfill';
+import { forget } from './lifetime';
 import { compilePack, type Checker, type Pack } from '../rules/engine';
 import type { Draft } from '../rules/engine/types';
 import { RULES } from '../rules';
@@ -19,11 +20,13 @@ export class CheckerHost {
   constructor(private readonly budgetMs = CHECK_BUDGET_MS) {}
 
   /** Loads the active pack now and follows changes to it. */
-  start(): void {
+  start(signal?: AbortSignal): void {
     void this.load().catch(() => undefined);
-    browser.storage.onChanged.addListener((changes, area) => {
+    const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && 'activePack' in changes) void this.load().catch(() => undefined);
-    });
+    };
+    browser.storage.onChanged.addListener(listener);
+    signal?.addEventListener('abort', () => forget(() => browser.storage.onChanged.removeListener(listener)));
   }
 
   get pack(): Pack | null {

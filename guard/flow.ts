@@ -5,8 +5,9 @@
  * complete the entry with the decision — before the post goes when the editor overrode a
  * finding, as it goes when there was nothing to decide — and say whether the post may go. Every
  * path fails closed: a check that fails or times out holds the post (a written reason lets it go,
- * after the check has been run once more), a log that cannot be written blocks it. A block any
- * finished rule found is final: no time budget and no other rule's error makes it overridable.
+ * after the check has been run once more); a log that cannot be written holds it too, and the
+ * editor may try again. A block any finished rule found is final: no time budget and no other
+ * rule's error makes it overridable.
  */
 import type { Draft, Finding, Report, RuleError, Verdict } from '../rules/engine/types';
 import type { AttemptCompletion, AttemptStart, Decision } from '../utils/protocol';
@@ -21,6 +22,8 @@ export interface AttemptInput {
   page: string;
   composer?: Composer;
   origin: 'ui' | 'network';
+  /** A network-held request that the editor's own click set off a moment before. */
+  followsClick?: boolean;
   /** Whether the held action can still be carried out (its control may have left the page). */
   deliverable(): boolean;
   /** Reads the composer again after the editor fixed the post from the panel. */
@@ -45,6 +48,9 @@ export class StalePackError extends Error {}
 /** How often one attempt re-checks after a pack change before it gives up (fails closed). */
 const MAX_STALE_RECHECKS = 2;
 const STALE = Symbol('stale pack');
+interface LogFailure {
+  failed: string;
+}
 
 export interface FlowDeps {
   check(draft: Draft): Promise<CheckOutcome>;
@@ -85,16 +91,31 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
 
     // Write-ahead: the entry is on its way now; the panel opens at the same time, and nothing is
     // let through before the background has answered.
-    const logged: Promise<string | null | typeof STALE> = deps.log
+    const logged: Promise<string | LogFailure | typeof STALE> = deps.log
       .start(attemptStart(draft, input.page, verdict, findings, errors, outcome.report ?? null, deps.pack()))
       .then(
         ({ id }) => id,
         (e: unknown) => {
           if (e instanceof StalePackError && staleRechecks < MAX_STALE_RECHECKS) return STALE;
-          deps.notify(deps.strings.logFailed(e instanceof Error ? e.message : String(e)));
-          return null;
+          return { failed: e instanceof Error ? e.message : String(e) };
         },
       );
+    /**
+     * The entry could not be written (the background did not answer in time, or refused): the
+     * post stays held and the editor sees why, with the way on — try again, or go back.
+     */
+    const logFailed = async (failure: LogFailure): Promise<boolean> => {
+      const again = await deps.ask({
+        verdict: 'error',
+        failure: deps.strings.logFailed(failure.failed),
+        composer: input.composer,
+        draft,
+        allowOverride: false,
+        fromNetwork: input.origin === 'network' && !input.followsClick,
+        retry: true,
+      });
+      return again.action === 'recheck';
+    };
 
     const finish = async (id: string, decision: Exclude<Decision, 'pending'>, reason?: string) => {
       deps.checked({ draft, verdict, findings, decision });
@@ -111,7 +132,13 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
         staleRechecks++;
         continue;
       }
-      if (id === null) return { deliver: false, draft };
+      if (typeof id !== 'string') {
+        if (await logFailed(id)) {
+          draft = input.reread?.() ?? draft;
+          continue;
+        }
+        return { deliver: false, draft };
+      }
       if (!input.deliverable()) {
         await finish(id, 'cancelled');
         deps.notify(deps.strings.controlGone);
@@ -129,8 +156,9 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       report: outcome.report,
       failure: outcome.failure,
       composer: input.composer,
+      draft,
       allowOverride,
-      fromNetwork: input.origin === 'network',
+      fromNetwork: input.origin === 'network' && !input.followsClick,
     });
     const id = await logged;
     // Decided on the old pack's findings: nothing was logged, so ask again on the new pack's.
@@ -138,7 +166,14 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       staleRechecks++;
       continue;
     }
-    if (id === null) return { deliver: false, draft };
+    if (typeof id !== 'string') {
+      // Going back needs no log entry; going on needs one: say so, and offer to try again.
+      if (decision.action !== 'cancel' && (await logFailed(id))) {
+        draft = input.reread?.() ?? draft;
+        continue;
+      }
+      return { deliver: false, draft };
+    }
 
     if (decision.action === 'publish') {
       const allowed = verdict !== 'block' && allowOverride && (decision.reason !== '' || verdict === 'warn');

@@ -26,8 +26,10 @@ import { heldDraft, readHeldDraft } from './held-draft';
 import { GateLink } from './link';
 import { makeClassifier } from './net/classify';
 import { captureNatives } from './net/natives';
+import { showReloadNotice } from './lifetime';
+import { serveTabCommands } from './tab-commands';
 import { LiveChecker } from './live';
-import { Overlay } from './overlay/Overlay';
+import { Overlay, type OverlayActions } from './overlay/Overlay';
 import { createOverlayStore } from './overlay/store';
 import './overlay/overlay.css';
 import { PanelController } from './panel-controller';
@@ -43,10 +45,25 @@ type LastCheck = NonNullable<TabStatus['lastCheck']>;
 
 const REJECTED = '发布已被政务新媒体发布守卫拦截，请在发布前检查面板中查看原因。';
 
+/** After the next paint, or 50 ms where the page does not paint (a background tab). */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   // Synchronous part: must finish at document_start, before any page script runs.
   const link = new GateLink(makeClassifier(adapter.network.endpoints, captureNatives(globalThis)));
   link.connect();
+  // Everything bound to the page ends with this script (extension reloaded or updated).
+  const life = ctx.signal;
 
   const checker = new CheckerHost();
   const settings = new SettingsHost();
@@ -122,16 +139,54 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     isOwn,
     checked: (draft, report) =>
       lastCheck('live', draft, report.errors.length ? 'error' : report.verdict, report.findings),
+    edited: (composer) => panel.edited(composer),
+    openFindings: (key) => panel.openPreview(key),
   });
   const panel = new PanelController(store, {
-    recheck: (composer) => checker.ready?.check(extract(composer)) ?? null,
-    preview: (key) => live.result(key),
+    recheck: (composer) => {
+      const draft = extract(composer);
+      const report = checker.ready?.check(draft);
+      return report ? { draft, report } : null;
+    },
+    preview: (key) => {
+      const found = live.result(key);
+      return found ? { ...found, draft: extract(found.composer) } : null;
+    },
   });
+  const actions: OverlayActions = {
+    decide: (d) => panel.decide(d),
+    locate: (i) => panel.locate(i),
+    apply: (list) => panel.apply(list),
+    showMore: () => panel.showMore(),
+    openPreview: (key) => {
+      live.hideCard();
+      panel.openPreview(key);
+    },
+    dismissNotice: (id) => panel.dismissNotice(id),
+    applyLive: (key, index) => void live.applyLive(key, index),
+    leaveCard: () => live.hideCard(),
+  };
+  // A page's modal <dialog> makes everything outside it inert, the guard's overlay too: while
+  // one is open, the overlay lives inside it so the panel can still be used.
+  const rehome = () => {
+    if (!host) return;
+    const modal = () => {
+      try {
+        return [...document.querySelectorAll('dialog')].filter((d) => d.matches(':modal')).pop() ?? null;
+      } catch {
+        return null; // a browser without :modal has no top layer to escape
+      }
+    };
+    const home = modal() ?? document.documentElement;
+    if (host.parentElement !== home) home.append(host);
+  };
+  store.subscribe(() => rehome());
   const watcher = new PageWatcher({
     page: () => adapter.page(location, document, selectors),
     met: (expectation) => expectation.found(document, selectors),
     onTick: () => {
       if (host && !host.isConnected) document.documentElement.append(host);
+      rehome();
       watchFrames();
       live.refresh();
     },
@@ -154,7 +209,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
         const view = surface?.element.ownerDocument.defaultView;
         if (!view || view === window || framesWatched.has(view)) continue;
         framesWatched.add(view);
-        live.install(view);
+        live.install(view, life);
       }
     }
   };
@@ -171,7 +226,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
     },
     ask: (question) => panel.ask(question),
-    allowOverride: () => settings.ready.then(() => settings.current.allowOverride),
+    // Unknown settings (the background never answered) allow no override: policy may forbid it.
+    allowOverride: () => settings.ready.then(() => settings.known && settings.current.allowOverride),
     notify: (text) => panel.notify('flow', text),
     checked: ({ draft, verdict, findings, decision }) => lastCheck('publish', draft, verdict, findings, decision),
     pack: () =>
@@ -186,23 +242,49 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     () => selectors,
     isOwn,
     async (action: HeldAction) => {
-      if (!accounts.now()) await accounts.lookup();
-      const result = await runAttempt(
-        {
-          draft: extract(action.composer),
-          page: pageKind(action.composer),
-          composer: action.composer,
-          origin: 'ui',
-          deliverable: action.deliverable,
-          reread: () => extract(action.composer),
-        },
-        flow,
-      );
-      if (!result.deliver) return;
-      approvals.add(result.draft.body);
-      action.replay();
+      // Feedback at once, by the control: the editor sees the click was taken.
+      // A later step of a publish chain the editor already passed at a control (WeChat's
+      // 发表 → 继续发表 when both are gated): the same draft goes on without a second check.
+      if (action.via === 'click' && approvals.has(action.composer.surfaces.body.text())) {
+        action.replay();
+        return;
+      }
+      panel.checking(action.control);
+      try {
+        // Let the mark paint before the engine takes the main thread (a long draft takes a while).
+        await painted();
+        if (!accounts.now()) await accounts.lookup();
+        const result = await runAttempt(
+          {
+            draft: extract(action.composer),
+            page: pageKind(action.composer),
+            composer: action.composer,
+            origin: 'ui',
+            deliverable: action.deliverable,
+            reread: () => extract(action.composer),
+          },
+          flow,
+        );
+        if (!result.deliver) return;
+        approvals.add(result.draft.body);
+        action.replay();
+      } finally {
+        panel.doneChecking();
+      }
     },
-  ).install(window);
+  ).install(window, life);
+
+  // When the editor's own click set off a request the first line did not recognise, the network
+  // line's check is worded as the ordinary check: it is the editor's publish, not the page's.
+  let lastClick = Number.NEGATIVE_INFINITY;
+  window.addEventListener(
+    'click',
+    (e) => {
+      if (e.isTrusted && !isOwn(e)) lastClick = performance.now();
+    },
+    { capture: true, passive: true, signal: life },
+  );
+  const CLICK_MS = 3000;
 
   // The second line: publish requests held by the MAIN-world gate.
   link.onHeld(async (request: HeldRequest) => {
@@ -222,6 +304,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
         page: page ?? pageKind(),
         composer,
         origin: 'network',
+        followsClick: performance.now() - lastClick < CLICK_MS,
         deliverable: () => true,
         ...(held.unreadable !== undefined ? { unreadable: held.unreadable } : {}),
       },
@@ -237,9 +320,32 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     status.update({ pack: { id: pack.id, version: pack.version, name: pack.name } });
   });
   settings.onChange(() => live.refresh());
-  checker.start();
-  settings.start();
-  ctx.onInvalidated(() => link.close());
+  // Text typed before the checker was ready is checked as soon as it is.
+  checker.onPack(() => live.refresh());
+  window.addEventListener('resize', () => panel.reflow(), { passive: true, signal: life });
+  checker.start(life);
+  settings.start(life);
+  // 检查当前稿件 from the toolbar popup: the focused composer, else the first that holds text.
+  serveTabCommands(() => {
+    const all = adapter.composers(document, selectors);
+    const active = document.activeElement;
+    const composer =
+      all.find((c) => active && c.root.contains(active)) ?? all.find((c) => c.surfaces.body.text().trim() !== '');
+    if (!composer) return { found: false };
+    const draft = extract(composer);
+    const report = checker.ready?.check(draft);
+    if (!report) return { found: true, verdict: 'error' };
+    panel.showCheck(composer, draft, report);
+    return {
+      found: true,
+      verdict: report.verdict,
+      findings: report.findings.filter((f) => f.severity !== 'monitor').length,
+    };
+  }, life);
+  ctx.onInvalidated(() => {
+    link.close();
+    showReloadNotice();
+  });
 
   // The overlay needs a document to live in; mount it once the DOM is there.
   const mount = async () => {
@@ -251,13 +357,13 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       onMount: (container, shadow, shadowHost) => {
         host = shadowHost;
         panel.attach(shadow);
-        render(<Overlay store={store} actions={panel} />, container);
+        render(<Overlay store={store} actions={actions} />, container);
       },
       onRemove: () => host?.shadowRoot && render(null, host.shadowRoot),
     });
     ui.mount();
-    live.install(window);
-    watcher.start();
+    live.install(window, life);
+    watcher.start(life, (handler, ms) => ctx.setInterval(handler, ms));
   };
   if (document.readyState === 'loading')
     document.addEventListener('DOMContentLoaded', () => void mount(), { once: true });

@@ -92,6 +92,11 @@ export function controlText(el: Element): string {
   return (el.textContent ?? '').replace(/\s+/g, '');
 }
 
+/** The control's accessible name where the page gives one (aria-label), whitespace removed. */
+function accessibleName(el: Element): string {
+  return (el.getAttribute('aria-label') ?? '').replace(/\s+/g, '');
+}
+
 function makeSelectors<K extends string>(table: SelectorTable<K>, lists: Map<K, readonly string[]>): Selectors<K> {
   const listOf = (key: K, kind: SelectorSpec['kind']): readonly string[] => {
     if (table[key]?.kind !== kind) throw new Error(`选择器「${key}」不是 ${kind} 类型`);
@@ -119,7 +124,8 @@ function makeSelectors<K extends string>(table: SelectorTable<K>, lists: Map<K, 
     matches: (el, key) => el.matches(union(key)),
     hasText(el, key) {
       const label = controlText(el);
-      return listOf(key, 'text').some((t) => t === label);
+      const name = accessibleName(el);
+      return listOf(key, 'text').some((t) => t === label || t === name);
     },
   };
 }

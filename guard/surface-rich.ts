@@ -109,18 +109,24 @@ export function contentEditableSurface(el: HTMLElement): TextSurface {
     sel?.removeAllRanges();
     sel?.addRange(range);
   };
+  const scrollTo = (range: Range) => {
+    const anchor =
+      range.startContainer.nodeType === Node.ELEMENT_NODE
+        ? (range.startContainer as Element)
+        : range.startContainer.parentElement;
+    anchor?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
   return {
     element: el,
     text: () => richText(el).text,
+    reveal(start, end) {
+      scrollTo(rangeOf(start, end));
+    },
     select(start, end, options) {
       const range = rangeOf(start, end);
       if (options?.focus !== false) el.focus({ preventScroll: true });
       selectRange(range);
-      const anchor =
-        range.startContainer.nodeType === Node.ELEMENT_NODE
-          ? (range.startContainer as Element)
-          : range.startContainer.parentElement;
-      anchor?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      scrollTo(range);
     },
     replace(start, end, replacement) {
       const before = richText(el).text;

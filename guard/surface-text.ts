@@ -94,12 +94,23 @@ function layout(
   measureRoot(doc).append(mirror);
   try {
     const origin = mirror.getBoundingClientRect();
-    return ranges.map(([start, end]) =>
-      pieces
-        .filter((p) => p.start >= start && p.end <= end && p.end > p.start)
-        .flatMap((p) => [...p.span.getClientRects()])
-        .map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height })),
-    );
+    // Pieces are in order and cut at every boundary: each range is a run of them, found by a
+    // binary search (a filter per range made a long draft with many findings quadratic).
+    return ranges.map(([start, end]) => {
+      let lo = 0;
+      let hi = pieces.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (pieces[mid]!.start < start) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: { left: number; top: number; width: number; height: number }[] = [];
+      for (let i = lo; i < pieces.length && pieces[i]!.end <= end; i++) {
+        for (const r of pieces[i]!.span.getClientRects())
+          out.push({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height });
+      }
+      return out;
+    });
   } finally {
     mirror.remove();
   }
@@ -110,7 +121,9 @@ export function textFieldSurface(el: TextField): TextSurface {
   const rectsOf = (ranges: readonly Span[]): DOMRect[][] => {
     // Text after the last range cannot move what comes before it: it is left out of the layout
     // and of the cache key, so typing further on reuses the layout.
-    const prefix = el.value.slice(0, Math.max(0, ...ranges.map((r) => r[1])));
+    let last = 0;
+    for (const r of ranges) if (r[1] > last) last = r[1];
+    const prefix = el.value.slice(0, last);
     const key = `${el.clientWidth}\u0000${ranges.join(';')}\u0000${prefix}`;
     if (cache?.key !== key) cache = { key, boxes: layout(el, ranges, prefix) };
     const box = el.getBoundingClientRect();
@@ -122,17 +135,21 @@ export function textFieldSurface(el: TextField): TextSurface {
         .filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right),
     );
   };
+  const reveal = (start: number) => {
+    const at = Math.min(start, Math.max(0, el.value.length - 1));
+    const [caret] = layout(el, [[at, at + 1]], el.value.slice(0, at + 1))[0] ?? [];
+    if (caret && (caret.top < el.scrollTop || caret.top + caret.height > el.scrollTop + el.clientHeight))
+      el.scrollTop = caret.top - el.clientHeight / 3;
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
   return {
     element: el,
     text: () => el.value,
+    reveal,
     select(start, end, options) {
       if (options?.focus !== false) el.focus({ preventScroll: true });
       el.setSelectionRange(start, end);
-      const at = Math.min(start, Math.max(0, el.value.length - 1));
-      const [caret] = layout(el, [[at, at + 1]], el.value.slice(0, at + 1))[0] ?? [];
-      if (caret && (caret.top < el.scrollTop || caret.top + caret.height > el.scrollTop + el.clientHeight))
-        el.scrollTop = caret.top - el.clientHeight / 3;
-      el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      reveal(start);
     },
     replace(start, end, replacement) {
       const before = el.value;

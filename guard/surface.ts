@@ -12,6 +12,11 @@ export interface TextSurface {
   readonly element: HTMLElement;
   /** The field's text as the draft holds it; finding ranges are offsets into this string. */
   text(): string;
+  /**
+   * Scrolls [start, end) into view without selecting it or moving focus (a rich editor takes
+   * focus when its selection is set; the panel must keep it).
+   */
+  reveal(start: number, end: number): void;
   /** Selects [start, end) in the editor and scrolls it into view. */
   select(start: number, end: number, options?: { focus?: boolean }): void;
   /**

@@ -41,8 +41,9 @@ export class UiGate {
     private readonly attempt: (action: HeldAction) => Promise<void>,
   ) {}
 
-  install(win: Window): void {
-    const opts = { capture: true } as const;
+  /** Listens on `win` until `signal` aborts (the extension was reloaded or updated). */
+  install(win: Window, signal?: AbortSignal): void {
+    const opts = { capture: true, signal } as const;
     win.addEventListener('click', (e) => this.onClick(e as MouseEvent), opts);
     win.addEventListener('keydown', (e) => this.onKey(e), opts);
     win.addEventListener('keypress', (e) => this.onKey(e), opts);

@@ -30,12 +30,25 @@ export class PageWatcher {
 
   constructor(private readonly deps: WatchDeps) {}
 
-  start(): void {
-    new MutationObserver(() => this.schedule()).observe(document, { childList: true, subtree: true });
-    for (const type of ['popstate', 'hashchange', 'load']) window.addEventListener(type, () => this.schedule());
+  /**
+   * Watches until `signal` aborts. `every` runs the once-a-second check; the content script's
+   * context passes its own, which also notices when the extension was reloaded.
+   */
+  start(
+    signal?: AbortSignal,
+    every: (handler: () => void, ms: number) => unknown = (h, ms) => window.setInterval(h, ms),
+  ): void {
+    const observer = new MutationObserver(() => this.schedule());
+    observer.observe(document, { childList: true, subtree: true });
+    signal?.addEventListener('abort', () => {
+      observer.disconnect();
+      clearTimeout(this.timer);
+    });
+    for (const type of ['popstate', 'hashchange', 'load'])
+      window.addEventListener(type, () => this.schedule(), { signal });
     // Route changes through history.pushState are not observable from the isolated world; most
     // re-render the page (a mutation), and this interval catches the rest.
-    setInterval(() => {
+    every(() => {
       if (location.href !== this.href) this.schedule();
       else if (this.settledAt && Date.now() >= this.settledAt) this.checkExpectations();
     }, 1000);

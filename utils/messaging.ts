@@ -4,6 +4,7 @@
  * error thrown by a handler reaches the caller as a rejected promise with the same message.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { within } from './bounded';
 import { classifySender } from './callers';
 import { ACCESS, type CallerKind, type Protocol } from './protocol';
 
@@ -17,8 +18,31 @@ interface Envelope {
 }
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
-export async function sendMessage<K extends Method>(method: K, data: Request<K>): Promise<Answer<K>> {
-  const reply = await browser.runtime.sendMessage<Envelope, Reply | undefined>({ govpost: method, data });
+/**
+ * How long a caller waits for the background. The guard's own calls on a platform page are
+ * short (a publish must end in the post going or an error panel within seconds); the extension's
+ * pages wait longer (pack status, imports and fetches, a large log's status).
+ */
+export const MESSAGE_TIMEOUT_MS = 30_000;
+const GUARD: Partial<Record<Method, number>> = {
+  getActivePack: 3000,
+  getSettings: 5000,
+  // A write-ahead entry: the background hashes and stores it; a cold service worker starts first.
+  logAttempt: 4000,
+  completeAttempt: 4000,
+  reportAdapterProblem: 4000,
+  reportTabStatus: 4000,
+};
+const LONG: Partial<Record<Method, number>> = { importPack: 60_000, checkPackUpdate: 60_000 };
+
+export async function sendMessage<K extends Method>(
+  method: K,
+  data: Request<K>,
+  options: { timeoutMs?: number } = {},
+): Promise<Answer<K>> {
+  const timeoutMs = options.timeoutMs ?? GUARD[method] ?? LONG[method] ?? MESSAGE_TIMEOUT_MS;
+  const sent = browser.runtime.sendMessage<Envelope, Reply | undefined>({ govpost: method, data });
+  const reply = await within(sent, timeoutMs, `后台对「${method}」`);
   if (!reply) throw new Error(`后台没有响应「${method}」`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as Answer<K>;
@@ -45,7 +69,7 @@ export function serveProtocol(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
     const method = message.govpost;
-    const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
+    const handler = Object.hasOwn(handlers, method) ? (handlers[method] as Handlers[Method]) : undefined;
     if (!handler) return Promise.resolve({ ok: false, error: `未知的请求「${String(method)}」` } satisfies Reply);
     const kind = callerKind(sender);
     if (!kind || !ACCESS[method].includes(kind)) {

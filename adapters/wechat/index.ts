@@ -104,8 +104,9 @@ export const wechatAdapter = defineSiteAdapter({
     if (s.first(dialog, 'previewInput')) {
       return s.hasText(button, 'previewConfirmLabel') ? hit(doc, s, button, 'preview') : null;
     }
-    // A publish confirm with no settings dialog in the page: the flow skipped it, so gate here.
-    if (s.matches(button, 'primaryButton') && s.hasText(button, 'publishConfirmLabel') && !s.first(doc, 'massSend')) {
+    // A publish dialog with no weui settings dialog in the page (an older or shortened flow, or
+    // dialogs built another way): its main action named 发表/继续发表… is the publish control.
+    if (s.matches(button, 'primaryAction') && s.hasText(button, 'publishConfirmLabel') && !s.first(doc, 'massSend')) {
       return hit(doc, s, button, 'publish');
     }
     return null;

@@ -47,10 +47,25 @@ export const WECHAT_SELECTORS = {
   send: css(['#js_send button', '#js_send .mass_send'], 'BY, GZH, SKL'),
   sendLabel: text(['发表', '保存并群发'], '2020: 保存并群发'),
   preview: css(['#js_preview button', '#js_preview'], 'SAVE, BY'),
-  dialog: css(['.weui-desktop-dialog__wrp', '.weui-desktop-dialog'], 'weui-desktop, 2020–2026'),
+  dialog: css(
+    [
+      '.weui-desktop-dialog__wrp',
+      '.weui-desktop-dialog',
+      'dialog',
+      '[role="dialog"]',
+      '[role="alertdialog"]',
+      '[aria-modal="true"]',
+    ],
+    'weui-desktop, 2020–2026; any dialog by its role',
+  ),
   massSend: css(['.mass-send'], 'GZH 2026'),
   timerSwitch: css(['.mass-send__td-setting.timer_setting input.weui-desktop-switch__input'], 'GZH 2026'),
   primaryButton: css(['button.weui-desktop-btn_primary', '.weui-desktop-btn_primary'], 'weui-desktop'),
+  /** A dialog's main action however the dialog is built (a rebuilt or third-party dialog kit). */
+  primaryAction: css(
+    ['.weui-desktop-btn_primary', '[class*="primary"]', 'button[type="submit"]', '[data-action="confirm"]'],
+    'weui-desktop; generic dialog kits',
+  ),
   publishConfirmLabel: text(['继续发表', '确认发表', '发表', '继续群发', '群发'], 'GZH, SKL'),
   previewInput: css(['input[placeholder*="微信号"]', 'input.js_preview_user'], '预览 dialog'),
   previewConfirmLabel: text(['确定', '发送'], '预览 dialog'),

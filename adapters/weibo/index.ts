@@ -33,7 +33,26 @@ const INPUTS = [
   page: string | undefined;
 }[];
 
-type InputKind = (typeof INPUTS)[number];
+/** What a text box is for: its draft kind, the label of its publish button, its page kind. */
+interface InputKind {
+  kind: DraftKind;
+  label: WeiboSelectorKey;
+  page: string | undefined;
+}
+
+/**
+ * Editable elements of any build: a page generation that drops the placeholders (a rebuilt
+ * front end, a contenteditable box) is still recognised by what the element is and by the
+ * publish button beside it.
+ */
+const EDITABLE =
+  'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], [role="textbox"]';
+const KIND_BY_LABEL = [
+  { label: 'sendLabel', kind: 'post', page: undefined },
+  { label: 'commentLabel', kind: 'comment', page: undefined },
+  { label: 'replyLabel', kind: 'reply', page: undefined },
+  { label: 'repostLabel', kind: 'repost', page: 'repost' },
+] as const satisfies readonly InputKind[];
 
 /** How far up from a text box the publish button may be (the Composer component is shallow). */
 const MAX_DEPTH = 8;
@@ -44,13 +63,44 @@ function inputKind(el: Element, s: S): InputKind | undefined {
   return INPUTS.find((i) => s.matches(el, i.key));
 }
 
+/** The editing root that holds `el` (an editor's inner blocks belong to it). */
+function editableRoot(el: Element): HTMLElement | null {
+  let root = el.closest<HTMLElement>(EDITABLE);
+  for (let up = root?.parentElement?.closest<HTMLElement>(EDITABLE); up; up = up.parentElement?.closest(EDITABLE))
+    root = up;
+  if (!root || root.tagName === 'INPUT') return null;
+  if (root.tagName !== 'TEXTAREA' && !root.isContentEditable) return null;
+  return root;
+}
+
+/** An unknown text box's kind, from the publish button nearest to it; none: not a composer. */
+function kindByButton(input: Element, s: S): InputKind | undefined {
+  let node: Element | null = input.parentElement;
+  for (
+    let depth = 0;
+    node && depth < MAX_DEPTH && node !== input.ownerDocument.body;
+    depth++, node = node.parentElement
+  ) {
+    for (const b of node.querySelectorAll(BUTTONS)) {
+      if (input.contains(b)) continue;
+      const which = KIND_BY_LABEL.find((k) => s.hasText(b, k.label));
+      if (which) return which;
+    }
+  }
+  return undefined;
+}
+
+function kindOf(el: Element, s: S): InputKind | undefined {
+  return inputKind(el, s) ?? kindByButton(el, s);
+}
+
 function findButton(root: Element, s: S, label: WeiboSelectorKey): Element | null {
   for (const b of root.querySelectorAll(BUTTONS)) if (s.hasText(b, label)) return b;
   return null;
 }
 
 /** The composer a text box belongs to. */
-function composerOf(input: HTMLTextAreaElement, which: InputKind, s: S): Composer {
+function composerOf(input: HTMLElement, which: InputKind, s: S): Composer {
   let root: Element | null = null;
   let control: Element | null = null;
   let node: Element | null = input.parentElement;
@@ -115,10 +165,13 @@ function quotedComment(root: Element, s: S): { author?: string; text: string } |
   return { ...(author ? { author } : {}), text };
 }
 
-/** The composer text boxes under `root`, each classified once by its most specific hook. */
-function textBoxes(root: ParentNode, s: S): { el: HTMLTextAreaElement; which: InputKind }[] {
+/**
+ * The composer text boxes under `root`, each classified once: by its most specific hook, else
+ * (an editable element the hooks do not name) by the publish button beside it.
+ */
+function textBoxes(root: ParentNode, s: S): { el: HTMLElement; which: InputKind }[] {
   const seen = new Set<Element>();
-  const out: { el: HTMLTextAreaElement; which: InputKind }[] = [];
+  const out: { el: HTMLElement; which: InputKind }[] = [];
   for (const i of INPUTS) {
     for (const el of s.all(root, i.key)) {
       if (seen.has(el) || el.tagName !== 'TEXTAREA') continue;
@@ -126,12 +179,20 @@ function textBoxes(root: ParentNode, s: S): { el: HTMLTextAreaElement; which: In
       out.push({ el: el as HTMLTextAreaElement, which: inputKind(el, s)! });
     }
   }
+  for (const candidate of root.querySelectorAll(EDITABLE)) {
+    const el = editableRoot(candidate);
+    if (!el || seen.has(el)) continue;
+    seen.add(el);
+    const which = kindByButton(el, s);
+    if (which) out.push({ el, which });
+  }
   return out;
 }
 
 function composerAt(target: Element, s: S): Composer | null {
-  const which = inputKind(target, s);
-  return which ? composerOf(target as HTMLTextAreaElement, which, s) : null;
+  const el = target.tagName === 'TEXTAREA' ? (target as HTMLElement) : editableRoot(target);
+  const which = el && kindOf(el, s);
+  return el && which ? composerOf(el, which, s) : null;
 }
 
 const ALL_LABELS = ['sendLabel', 'commentLabel', 'replyLabel', 'repostLabel'] as const;
@@ -196,13 +257,18 @@ export const weiboAdapter = defineSiteAdapter<WeiboSelectorKey>({
         kind: 'home',
         label: '首页',
         expects: [
-          { label: '找不到首页发布框', found: (doc) => s.first(doc, 'homeInput') !== null },
+          {
+            label: '找不到首页发布框',
+            found: (doc) =>
+              s.first(doc, 'homeInput') !== null || textBoxes(doc, s).some((b) => b.which.kind === 'post'),
+          },
           {
             label: '找不到首页“发送”按钮',
             found: (doc) => {
               const input = s.first(doc, 'homeInput');
               const which = input && inputKind(input, s);
-              return !!which && composerOf(input as HTMLTextAreaElement, which, s).control !== null;
+              if (which) return composerOf(input as HTMLTextAreaElement, which, s).control !== null;
+              return textBoxes(doc, s).some((b) => b.which.kind === 'post' && composerOf(b.el, b.which, s).control);
             },
           },
         ],

@@ -1,39 +1,60 @@
 /**
- * The editor's panel, 发布前检查: findings by severity (excerpt, message, basis, suggestion), the
- * reason field 发布理由, and the decision buttons 返回修改 / 仍要发布. A modal dialog usable by
- * keyboard alone: focus starts on the safe choice, Tab stays inside, Esc goes back to editing.
- * Only trusted (user) events can let a post through, so a page script cannot click it for them.
+ * The editor's panel, 发布前检查. It stands beside the composer (never over it when there is room
+ * anywhere else) and never blocks the page: the editor fixes the text while it stays open, and
+ * it re-checks as they type. It opens at its top: a one-line verdict and what to do, the
+ * decision buttons, then the findings as cards, most severe first (findings.ts groups them: one
+ * card per paragraph-level finding, each term once, each place named). Usable by keyboard alone:
+ * focus starts on the safe choice, Tab cycles inside, Esc goes back to editing. Only trusted
+ * (user) events can let a post through, so a page script cannot click it for the editor.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Finding } from '../../rules/engine/types';
-import { fieldLabel, severityLabel, t, verdictText } from '../strings';
+import { SEVERITY_LABELS } from '../../utils/labels';
+import { COMMON_REASONS, reasonProblem } from '../reasons';
+import { severityLabel, t, verdictText } from '../strings';
+import type { Card } from './cards';
 import type { PanelView } from './store';
 
 export type PanelDecision = { action: 'publish'; reason: string } | { action: 'cancel' } | { action: 'recheck' };
 
 export interface PanelActions {
   decide(decision: PanelDecision): void;
-  locate(index: number): void;
-  apply(index: number): void;
+  /** Shows the finding in the editor (scrolls to it and highlights it; focus stays here). */
+  locate(finding: number): void;
+  /** Applies a card's suggestion at every occurrence the editor still holds. */
+  apply(findings: readonly number[]): void;
+  /** Builds more cards (long drafts are rendered a page at a time). */
+  showMore(): void;
 }
 
-const ORDER = ['block', 'justify', 'warn'] as const;
+/** Cards rendered at first and added per 再显示: the panel stays quick on a 300,000-character draft. */
+export const CARD_PAGE = 40;
+/** Terms listed on one card before 等 N 处. */
+const TERMS_SHOWN = 12;
 
 function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('button:not([disabled]), textarea:not([disabled]), [tabindex="0"]')];
+}
+
+function todo(view: PanelView): string {
+  if (view.retry) return t.todoRetry;
+  if (view.mode === 'preview') return '';
+  return { block: t.todoBlock, justify: t.todoJustify, warn: t.todoWarn, error: t.todoError, pass: '' }[view.verdict];
 }
 
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const dialog = useRef<HTMLDivElement>(null);
   const back = useRef<HTMLButtonElement>(null);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState(false);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState(false);
   const attempt = view.mode === 'attempt';
   const needsReason = view.verdict === 'justify' || view.verdict === 'error';
+  const decided = view.edited || view.live;
   const canOverride =
-    attempt && view.verdict !== 'block' && view.verdict !== 'pass' && view.allowOverride && !view.edited;
+    attempt && !view.retry && view.verdict !== 'block' && view.verdict !== 'pass' && view.allowOverride && !decided;
 
-  useEffect(() => back.current?.focus(), []);
+  // Focus the safe choice without scrolling: the panel opens at its top.
+  useEffect(() => back.current?.focus({ preventScroll: true }), []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -58,65 +79,74 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
 
   const publish = (e: MouseEvent) => {
     if (!e.isTrusted) return;
-    if (needsReason && reason.trim() === '') {
-      setReasonError(true);
+    // A reason is required for justify (and a failed check); one given for a warning must say something too.
+    const problem = needsReason || reason.trim() !== '' ? reasonProblem(reason) : null;
+    if (problem) {
+      setReasonError(problem);
       dialog.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
       return;
     }
     actions.decide({ action: 'publish', reason: reason.trim() });
   };
+  const pick = (common: string) => {
+    setReason((r) => (r.trim() === '' ? common : r.includes(common) ? r : `${r.trim()}；${common}`));
+    setReasonError(null);
+  };
 
-  const indexed = view.findings.map((f, i) => ({ f, i }));
+  const p = view.placement;
+  const style = { left: `${p.left}px`, top: `${p.top}px`, width: `${p.width}px`, maxHeight: `${p.height}px` };
+  if (collapsed) {
+    return (
+      <div class={`panel collapsed verdict-${view.verdict}`} style={{ left: style.left, top: style.top }}>
+        <button type="button" class="expand" onClick={() => setCollapsed(false)} aria-label={t.expand}>
+          {attempt ? t.panelTitle : t.previewTitle}：{verdictText(view.verdict)}
+        </button>
+      </div>
+    );
+  }
+  const counts = (['block', 'justify', 'warn'] as const).filter((s) => view.counts[s] > 0);
+  const nextPage = Math.min(CARD_PAGE, view.totalCards - view.cards.length);
   return (
-    <div class="backdrop">
-      <div
-        ref={dialog}
-        class={`panel verdict-${view.verdict}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="gp-title"
-        aria-describedby="gp-summary"
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="gp-title">{attempt ? t.panelTitle : t.previewTitle}</h2>
+    <div
+      ref={dialog}
+      class={`panel side-${p.side} verdict-${view.verdict}`}
+      style={style}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="gp-title"
+      aria-describedby="gp-summary"
+      onKeyDown={onKeyDown}
+    >
+      <div class="head">
+        <div class="titlebar">
+          <h2 id="gp-title">{attempt ? t.panelTitle : t.previewTitle}</h2>
+          <button type="button" class="collapse" onClick={() => setCollapsed(true)}>
+            {t.collapse}
+          </button>
+        </div>
         <p id="gp-summary" class="summary">
           {view.fromNetwork && <span class="origin">{t.networkOrigin}</span>}
-          {verdictText(view.verdict)}
-          {view.failure && <span class="failure">（{view.failure}）</span>}
+          <strong>{view.live && view.verdict === 'pass' ? t.editedClean : verdictText(view.verdict)}</strong>{' '}
+          {todo(view)}
         </p>
-        {ORDER.map((severity) => {
-          const group = indexed.filter(({ f }) => f.severity === severity);
-          if (!group.length) return null;
-          return (
-            <section
-              key={severity}
-              class={`group sev-${severity}`}
-              aria-label={`${severityLabel(severity)}（${group.length}）`}
-            >
-              <h3>
-                {severityLabel(severity)}（{group.length}）
-              </h3>
-              <ul>
-                {group.map(({ f, i }) => (
-                  <FindingItem
-                    key={`${f.ruleId}-${f.field}-${f.range[0]}`}
-                    finding={f}
-                    locatable={view.locatable[i] === true}
-                    onLocate={() => actions.locate(i)}
-                    onApply={() => actions.apply(i)}
-                  />
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-        {view.edited && attempt && <p class="note">{t.edited}</p>}
+        {view.failure && <p class="failure">{view.failure}</p>}
+        {counts.length > 0 && (
+          <p class="counts">
+            {counts.map((s) => (
+              <span key={s} class={`count sev-${s}`}>
+                {SEVERITY_LABELS[s]} {view.counts[s]}
+              </span>
+            ))}
+          </p>
+        )}
+        {view.live && attempt && view.verdict !== 'pass' && <p class="note">{t.editedLive}</p>}
+        {view.edited && attempt && !view.live && <p class="note">{t.edited}</p>}
         {view.message && (
           <p class="note" role="status">
             {view.message}
           </p>
         )}
-        {attempt && !view.allowOverride && view.verdict !== 'block' && view.verdict !== 'pass' && (
+        {attempt && !view.retry && !view.allowOverride && view.verdict !== 'block' && view.verdict !== 'pass' && (
           <p class="note">{t.overrideForbidden}</p>
         )}
         {canOverride && (
@@ -127,15 +157,22 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
               rows={2}
               value={reason}
               aria-required={needsReason}
-              aria-invalid={reasonError}
+              aria-invalid={reasonError !== null}
               aria-describedby="gp-reason-hint"
               onInput={(e) => {
                 setReason((e.target as HTMLTextAreaElement).value);
-                setReasonError(false);
+                setReasonError(null);
               }}
             />
+            <div class="chips" role="group" aria-label={t.commonReasons}>
+              {COMMON_REASONS.map((r) => (
+                <button key={r} type="button" class="chip" onClick={() => pick(r)}>
+                  {r}
+                </button>
+              ))}
+            </div>
             <span id="gp-reason-hint" class={reasonError ? 'hint error' : 'hint'}>
-              {reasonError ? t.reasonRequired : t.reasonHint}
+              {reasonError ?? t.reasonHint}
             </span>
           </div>
         )}
@@ -143,9 +180,9 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           <button ref={back} type="button" class="secondary" onClick={() => actions.decide({ action: 'cancel' })}>
             {attempt ? t.back : t.close}
           </button>
-          {attempt && view.edited && (
+          {attempt && (view.retry || decided) && (
             <button type="button" class="primary" onClick={(e) => e.isTrusted && actions.decide({ action: 'recheck' })}>
-              {t.recheck}
+              {view.retry ? t.retry : decided ? t.recheckPublish : t.recheck}
             </button>
           )}
           {canOverride && (
@@ -155,48 +192,83 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           )}
         </div>
       </div>
+      {view.cards.length > 0 && (
+        <ul class="cards" aria-label={t.findingsLabel}>
+          {view.cards.map((card) => (
+            <CardItem
+              key={card.key}
+              card={card}
+              locatable={card.findings.some((i) => view.locatable[i])}
+              fixable={attempt || view.mode === 'preview'}
+              onLocate={() => {
+                const next = card.findings.find((i) => view.locatable[i]);
+                if (next !== undefined) actions.locate(next);
+              }}
+              onApply={() => actions.apply(card.findings.filter((i) => view.locatable[i]))}
+            />
+          ))}
+          {nextPage > 0 && (
+            <li class="more">
+              <button type="button" onClick={() => actions.showMore()}>
+                {t.showMore(nextPage)}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
     </div>
   );
 }
 
-function FindingItem({
-  finding: f,
+function CardItem({
+  card,
   locatable,
+  fixable,
   onLocate,
   onApply,
 }: {
-  finding: Finding;
+  card: Card;
   locatable: boolean;
+  fixable: boolean;
   onLocate: () => void;
   onApply: () => void;
 }) {
-  const where = f.field === 'body' ? '' : `${fieldLabel(f.field)}：`;
+  const terms = card.terms.slice(0, TERMS_SHOWN);
+  const quoted = terms.map((term) => `「${term}」`).join('');
+  const more = card.terms.length - terms.length;
+  const places = card.places.join('、');
   return (
-    <li class={`finding sev-${f.severity}`}>
+    <li class={`card sev-${card.severity}`}>
+      <div class="card-head">
+        <span class="tag">{severityLabel(card.severity)}</span>
+        <span class="rule">{card.title}</span>
+        <span class="place">{places}</span>
+        {card.findings.length > 1 && <span class="occ">{t.occurrences(card.findings.length)}</span>}
+      </div>
       <button
         type="button"
         class="excerpt"
         disabled={!locatable}
         onClick={onLocate}
-        aria-label={`${t.locate} ${where}「${f.excerpt}」`}
+        aria-label={`${t.locate} ${quoted}，${places}`}
       >
-        <span class="tag">{severityLabel(f.severity as 'block' | 'justify' | 'warn')}</span>
-        {where}「{f.excerpt}」
+        {quoted}
+        {more > 0 && <span class="more-terms">{t.moreTerms(card.terms.length)}</span>}
       </button>
-      <p class="message">{f.message}</p>
-      <p class="basis">
-        {t.basis}：{f.basis}
-      </p>
-      {f.suggestion !== undefined && (
+      <p class="message">{card.message}</p>
+      {card.suggestion !== undefined && (
         <p class="suggestion">
-          {t.suggestion}：「{f.suggestion}」
-          {locatable && (
+          {t.suggestion}：「{card.suggestion}」
+          {locatable && fixable && (
             <button type="button" class="apply" onClick={onApply}>
               {t.apply}
             </button>
           )}
         </p>
       )}
+      <p class="basis">
+        {t.basis}：{card.basis}
+      </p>
     </li>
   );
 }

@@ -5,8 +5,18 @@
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Finding, Verdict } from '../../rules/engine/types';
+import type { Card } from './cards';
 
 export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Where the panel stands: beside the composer when there is room, else above or below it. */
+export interface Placement {
+  side: 'right' | 'left' | 'below' | 'above' | 'over';
   left: number;
   top: number;
   width: number;
@@ -28,8 +38,35 @@ export interface PanelView {
   edited: boolean;
   /** Which findings point into an editor surface (can be located / fixed in place). */
   locatable: boolean[];
+  /** The findings grouped for reading, most severe first; at most `cardLimit` of them. */
+  cards: Card[];
+  /** How many cards there are in all (the rest are not built until asked for). */
+  totalCards: number;
+  /** Cards by severity, for the one-line summary. */
+  counts: { block: number; justify: number; warn: number };
+  /** The text changed while the panel was open and these findings are for the new text. */
+  live: boolean;
+  /** Nothing can go on but trying again (the log could not be written). */
+  retry: boolean;
+  placement: Placement;
   /** A short message from the last action (e.g. a suggestion the editor refused). */
   message?: string;
+}
+
+/** The guard is checking a held publish: shown by the control at once, until the answer. */
+export interface Checking {
+  box: Box;
+}
+
+/** The card shown while the pointer rests on an underline (or the caret is inside one). */
+export interface HoverCard {
+  /** The live result it belongs to, and the finding's index in it. */
+  key: string;
+  index: number;
+  box: Box;
+  title: string;
+  message: string;
+  suggestion?: string;
 }
 
 export interface LiveBadge {
@@ -42,6 +79,9 @@ export interface LiveBadge {
 
 export interface LiveMark {
   key: string;
+  /** The live result (badge key) and the finding's index in its report. */
+  result: string;
+  index: number;
   severity: Finding['severity'];
   boxes: Box[];
 }
@@ -57,6 +97,8 @@ export interface OverlayState {
   marks: LiveMark[];
   highlight: Box[];
   notices: Notice[];
+  checking: Checking | null;
+  hover: HoverCard | null;
 }
 
 export class Store<T extends object> {
@@ -80,7 +122,15 @@ export class Store<T extends object> {
 }
 
 export function createOverlayStore(): Store<OverlayState> {
-  return new Store<OverlayState>({ panel: null, badges: [], marks: [], highlight: [], notices: [] });
+  return new Store<OverlayState>({
+    panel: null,
+    badges: [],
+    marks: [],
+    highlight: [],
+    notices: [],
+    checking: null,
+    hover: null,
+  });
 }
 
 /**

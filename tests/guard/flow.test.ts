@@ -104,10 +104,12 @@ describe('a pack activated between the check and the log', () => {
   });
 
   it('gives up and holds the post when the pack keeps changing', async () => {
-    const h = harness({ checks: [outcome(), outcome(), outcome()], staleLogs: 5 });
+    const h = harness({ checks: [outcome(), outcome(), outcome()], staleLogs: 5, answers: [{ action: 'cancel' }] });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
     expect(h.events.filter((e) => e === 'check')).toHaveLength(3);
-    expect(h.events.at(-1)).toMatch(/^notify:日志失败/);
+    expect(h.events.at(-1)).toBe('ask');
+    expect(h.questions.at(-1)).toMatchObject({ verdict: 'error', retry: true, allowOverride: false });
+    expect(h.questions.at(-1)!.failure).toMatch(/^日志失败/);
   });
 });
 
@@ -190,18 +192,32 @@ describe('a publish attempt', () => {
     expect(h.events).toEqual(['log', 'ask', 'complete:check-failed']);
   });
 
-  it('a log that cannot be written blocks the post and says so', async () => {
-    const h = harness({ checks: [outcome()], logFails: true });
+  it('a log that cannot be written holds the post and opens the error panel with the way on (try again)', async () => {
+    const h = harness({
+      checks: [outcome(), outcome()],
+      logFails: true,
+      answers: [{ action: 'recheck' }, { action: 'cancel' }],
+    });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
-    expect(h.events).toEqual(['check', 'log', 'notify:日志失败：存储已满']);
+    expect(h.events).toEqual(['check', 'log', 'ask', 'check', 'log', 'ask']);
+    expect(h.questions[0]).toMatchObject({ verdict: 'error', retry: true, failure: '日志失败：存储已满' });
   });
 
   it('a log that fails while the panel is open: whatever the editor answers, nothing goes', async () => {
-    const h = harness({ checks: [outcome('warn')], answers: [{ action: 'publish', reason: '理由' }], logFails: true });
+    const h = harness({
+      checks: [outcome('warn')],
+      answers: [{ action: 'publish', reason: '理由' }, { action: 'cancel' }],
+      logFails: true,
+    });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
-    // The failure notice and the question may come in either order; both come after the write began.
-    expect(h.events.slice(0, 2)).toEqual(['check', 'log']);
-    expect([...h.events.slice(2)].sort()).toEqual(['ask', 'notify:日志失败：存储已满']);
+    expect(h.events).toEqual(['check', 'log', 'ask', 'ask']);
+    expect(h.questions[1]).toMatchObject({ verdict: 'error', retry: true });
+  });
+
+  it('going back while the log fails asks nothing more', async () => {
+    const h = harness({ checks: [outcome('warn')], answers: [{ action: 'cancel' }], logFails: true });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual(['check', 'log', 'ask']);
   });
 
   it('policy without overrides: warn and justify cannot be published over', async () => {

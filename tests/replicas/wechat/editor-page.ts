@@ -23,6 +23,12 @@ export interface WechatEditorOptions {
   reprint?: { nickname: string; url: string };
   /** Milliseconds between autosaves. */
   autosaveMs: number;
+  /**
+   * How the dialogs are built: the platform's weui kit, or (a variant the adapter was not
+   * written against) native <dialog> elements with another kit's classes, no `.mass-send`
+   * settings table and buttons named by aria-label.
+   */
+  dialogs?: 'weui' | 'native';
 }
 
 const pmEmu = readFileSync(join(import.meta.dirname, '../lib/prosemirror-emu.js'), 'utf8');
@@ -32,8 +38,18 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
+let kit: 'weui' | 'native' = 'weui';
+
 /** A `.weui-desktop-dialog__wrp`, hidden by inline style as the live page does for every template. */
 function dialog(cls: string, title: string, body: string, buttons: string, v: string): string {
+  if (kit === 'native') {
+    const id = `dlg-${Math.random().toString(36).slice(2, 8)}`;
+    return `<dialog class="ui-modal ${cls}" aria-labelledby="${id}" ${v}>
+  <h2 id="${id}" class="ui-modal__title">${title}</h2>
+  <div class="ui-modal__body">${body}</div>
+  ${buttons ? `<div class="ui-modal__actions">${buttons}</div>` : ''}
+</dialog>`;
+  }
   return `<div class="weui-desktop-dialog__wrp ${cls}" style="display: none;" ${v}>
   <div class="weui-desktop-dialog">
     <div class="weui-desktop-dialog__hd"><h3 class="weui-desktop-dialog__title">${title}</h3>
@@ -45,16 +61,20 @@ function dialog(cls: string, title: string, body: string, buttons: string, v: st
 }
 
 const primary = (text: string, cls = '') =>
-  `<button type="button" class="weui-desktop-btn weui-desktop-btn_primary ${cls}">${text}</button>`;
+  kit === 'native'
+    ? `<button type="button" class="ui-btn ui-btn--primary ${cls}" aria-label="${text}"><i class="ui-icon"></i><span>${text}</span></button>`
+    : `<button type="button" class="weui-desktop-btn weui-desktop-btn_primary ${cls}">${text}</button>`;
 const secondary = (text: string, cls = '') =>
-  `<button type="button" class="weui-desktop-btn weui-desktop-btn_default ${cls}">${text}</button>`;
+  kit === 'native'
+    ? `<button type="button" class="ui-btn ${cls}" aria-label="${text}"><span>${text}</span></button>`
+    : `<button type="button" class="weui-desktop-btn weui-desktop-btn_default ${cls}">${text}</button>`;
 
 function massSendBody(v: string): string {
   const days = Array.from(
     { length: 7 },
     (_, i) => `<li class="weui-desktop-dropdown__list-ele" data-day="${i}">${i === 0 ? '今天' : `${i} 天后`}</li>`,
   ).join('');
-  return `<div class="mass-send" ${v}>
+  return `<div class="${kit === 'native' ? 'publish-settings' : 'mass-send'}" ${v}>
   <div class="mass-send__tips">文章发表后将出现在公众号主页，并可推送给关注用户</div>
   <table class="mass-send__table"><tbody>
     <tr><th>群发通知</th><td class="mass-send__td-setting group_setting"><div class="mass-send__timer-wrp">
@@ -204,6 +224,7 @@ function settings(o: WechatEditorOptions, v: string): string {
 }
 
 export function wechatEditorPage(o: WechatEditorOptions): string {
+  kit = o.dialogs ?? 'weui';
   const v = `data-v-${randomHash(8)}`;
   const wx = {
     uin: '3000000001',

@@ -21,9 +21,11 @@
     return (root || document).querySelector(sel);
   }
   function show(el) {
+    if (el.tagName === 'DIALOG') return el.open || el.showModal();
     el.style.display = '';
   }
   function hide(el) {
+    if (el.tagName === 'DIALOG') return el.close();
     el.style.display = 'none';
   }
   function toast(text) {
@@ -234,7 +236,7 @@
   });
 
   // ---- dialogs ----------------------------------------------------------------------------
-  document.querySelectorAll('.weui-desktop-dialog__wrp').forEach(function (wrp) {
+  document.querySelectorAll('.weui-desktop-dialog__wrp, dialog').forEach(function (wrp) {
     wrp.querySelectorAll('.js_cancel, .weui-desktop-dialog__close-btn').forEach(function (b) {
       b.addEventListener('click', function () {
         hide(wrp);
