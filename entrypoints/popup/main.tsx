@@ -7,9 +7,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { isShown } from '../../rules/engine/types';
-import { sendMessage } from '../../utils/messaging';
+import type { CheckNowAnswer, TabCommand } from '../../guard/tab-commands';
+import { within } from '../../utils/bounded';
+import { sendMessage, type Answer } from '../../utils/messaging';
 import type { TabStatus } from '../../utils/protocol';
-import { fieldLabel, severityLabel } from '../../guard/strings';
+import { groupFindings } from '../../guard/overlay/cards';
+import { severityLabel } from '../../guard/strings';
 import { DECISION_LABELS, VERDICT_LABELS } from '../../utils/labels';
 import './popup.css';
 
@@ -20,18 +23,53 @@ async function currentTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
+type Settings = Answer<'getSettings'>;
+
 function Popup() {
   const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
   const [pack, setPack] = useState('…');
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [checkNote, setCheckNote] = useState('');
   useEffect(() => {
     sendMessage('getActivePack', {}).then(
       ({ pack }) => setPack(`${pack.name} ${pack.version}`),
       (e: Error) => setPack(`无法读取规则包：${e.message}`),
     );
+    sendMessage('getSettings', {}).then(setSettings, () => setSettings(null));
     currentTab()
-      .then((tabId) => (tabId === undefined ? null : sendMessage('getTabStatus', { tabId })))
+      .then((id) => {
+        setTabId(id);
+        return id === undefined ? null : sendMessage('getTabStatus', { tabId: id });
+      })
       .then(setStatus, () => setStatus(null));
   }, []);
+  const checkNow = async () => {
+    if (tabId === undefined) return;
+    setCheckNote('正在检查…');
+    try {
+      const answer = (await within(
+        browser.tabs.sendMessage(tabId, { govpostTab: 'checkNow' } satisfies TabCommand),
+        3000,
+        '本页的发布守卫',
+      )) as CheckNowAnswer | undefined;
+      if (!answer?.found) setCheckNote('本页没有可以检查的稿件。');
+      else {
+        setCheckNote('已在页面上打开检查结果。');
+        window.close();
+      }
+    } catch (e) {
+      setCheckNote(`无法检查：${e instanceof Error ? e.message : String(e)}。请刷新页面后重试。`);
+    }
+  };
+  const platform = status?.platform;
+  const live = platform && settings ? settings.settings.liveCheck[platform] !== false : undefined;
+  const liveLocked = settings?.locked.liveCheck === true;
+  const toggleLive = async () => {
+    if (!platform || live === undefined || liveLocked) return;
+    const next = await sendMessage('saveSettings', { liveCheck: { [platform]: !live } }).catch(() => null);
+    if (next) setSettings(next);
+  };
   const open = (page: string) => (e: Event) => {
     e.preventDefault();
     void browser.tabs.create({ url: browser.runtime.getURL(page) });
@@ -54,6 +92,20 @@ function Popup() {
                 : `${status.adapter.label}：本页没有需要检查的发布框`}
             </p>
             {!status.networkGate && <p class="warn">网络闸门未就绪：页面脚本可能绕过按钮直接发布。</p>}
+            {status.page && (
+              <div class="tools">
+                <button type="button" class="primary" onClick={() => void checkNow()}>
+                  检查当前稿件
+                </button>
+                {live !== undefined && (
+                  <label class={liveLocked ? 'locked' : ''}>
+                    <input type="checkbox" checked={!live} disabled={liveLocked} onChange={() => void toggleLive()} />在
+                    {status.adapter.label}暂停实时检查{liveLocked ? '（由管理员策略设定）' : ''}
+                  </label>
+                )}
+                {checkNote && <p role="status">{checkNote}</p>}
+              </div>
+            )}
           </>
         )}
         <p>当前规则包：{status?.pack ? `${status.pack.name} ${status.pack.version}` : pack}</p>
@@ -69,7 +121,7 @@ function Popup() {
         </section>
       )}
       {last && (
-        <section aria-label="最近一次检查">
+        <section aria-label="最近一次检查" class="last">
           <h2>
             最近一次检查（{last.source === 'publish' ? '发布' : '实时'}）：{VERDICT_LABELS[last.verdict]}
             {last.decision ? ` · ${DECISION_LABELS[last.decision]}` : ''}
@@ -78,18 +130,18 @@ function Popup() {
             <p>没有发现问题。</p>
           ) : (
             <ul class="findings">
-              {findings.map((f) => (
-                <li key={`${f.ruleId}-${f.field}-${f.range[0]}`} class={`sev-${f.severity}`}>
-                  <strong>{severityLabel(f.severity as 'block' | 'justify' | 'warn')}</strong>{' '}
-                  {f.field === 'body' ? '' : `${fieldLabel(f.field)}：`}「{f.excerpt}」 {f.message}
-                  <span class="basis">依据：{f.basis}</span>
+              {groupFindings(findings, {}).cards.map((card) => (
+                <li key={card.key} class={`sev-${card.severity}`}>
+                  <strong>{severityLabel(card.severity)}</strong> {card.title} · {card.places.join('、')}：
+                  {card.terms.map((term) => `「${term}」`).join('')}
+                  <span class="basis">依据：{card.basis}</span>
                 </li>
               ))}
             </ul>
           )}
         </section>
       )}
-      <p>
+      <p class="links">
         <a href={browser.runtime.getURL('/dashboard.html')} onClick={open('/dashboard.html')}>
           打开审计页面（发布日志）
         </a>
