@@ -2,9 +2,14 @@
  * `npm run bench:guard`: what the guard costs on a real page, in Debian's Chromium with the built
  * extension, against the same replica page without the extension measured in the same run.
  *
+ * - click → first feedback: from the publish click to the guard's 正在检查 mark (or the panel).
  * - click → verdict: from the publish click to the panel on screen (a draft with a finding), and
  *   to the page's own handler running again (a clean draft: check + write-ahead log + replay);
  *   a 200-character post and a 20,000-character article; median and p95.
+ * - first click after load: a fresh page, a clean draft, the click at once → the post sent.
+ * - long drafts: click → panel at 20,000, 100,000 and 300,000 characters with a finding in every
+ *   paragraph (the whole path: reading the editor, the check, the log, the panel, the overlay).
+ * Every figure stands beside the bare replica's in the same run, with their ratio.
  * - live checking: main-thread time per keystroke while typing slowly enough that every
  *   keystroke is checked (the worst case), beside the same typing without the extension.
  * - the content scripts' size, gzipped; the JS heap the guard adds to a page.
@@ -27,6 +32,11 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const WARMUP = 5;
 const KEYSTROKES = 10;
 const TARGET_ARTICLE_MS = 50;
+const TARGET_FIRST_MS = 300;
+const TARGET_FEEDBACK_MS = 100;
+const FIRST_CLICKS = Number(process.env.BENCH_FIRST_CLICKS ?? 8);
+const LONG_SAMPLES = Number(process.env.BENCH_LONG_SAMPLES ?? 3);
+const LONG_LENGTHS = [20_000, 100_000, 300_000];
 
 // --- texts ---------------------------------------------------------------------------------
 const SENTENCES = [
@@ -63,17 +73,20 @@ async function setDraft(page: Page, value: string): Promise<void> {
   await page.waitForTimeout(450);
 }
 
-/** Click 发送; resolve with ms until the panel is on screen, or until the page's handler ran. */
-function timeClick(page: Page, until: 'panel' | 'handler'): Promise<number> {
+/**
+ * Click 发送; resolve with ms until the panel is on screen (`panel`), the guard's first mark by
+ * the button (`feedback`), or the page's handler ran (`handler`).
+ */
+function timeClick(page: Page, until: 'panel' | 'handler' | 'feedback'): Promise<number> {
   return page.evaluate((until) => {
     return new Promise<number>((resolve) => {
       const w = window as unknown as ReplicaWindow;
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent === '发送')!;
       let t0 = 0;
-      if (until === 'panel') {
+      if (until !== 'handler') {
         const root = document.querySelector('govpost-guard')!.shadowRoot!;
         const seen = new MutationObserver(() => {
-          if (!root.querySelector('[role="dialog"]')) return;
+          if (!root.querySelector('[role="dialog"]') && (until === 'panel' || !root.querySelector('.checking'))) return;
           seen.disconnect();
           resolve(performance.now() - t0);
         });
@@ -116,16 +129,60 @@ async function open(page: Page, origin: string): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-async function latency(page: Page, body: string, until: 'panel' | 'handler'): Promise<ReturnType<typeof stats>> {
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+async function latency(
+  page: Page,
+  body: string,
+  until: 'panel' | 'handler' | 'feedback',
+  samples = SAMPLES,
+  warmup = WARMUP,
+): Promise<ReturnType<typeof stats>> {
+  const times: number[] = [];
+  for (let i = 0; i < warmup + samples; i++) {
     await setDraft(page, body);
     const t = await timeClick(page, until);
-    if (until === 'panel') await closePanel(page);
-    else await waitSent(page);
-    if (i >= WARMUP) samples.push(t);
+    if (until !== 'handler') {
+      await page.waitForFunction(
+        () => !!document.querySelector('govpost-guard')!.shadowRoot!.querySelector('[role="dialog"]'),
+        undefined,
+        { timeout: 120_000 },
+      );
+      await closePanel(page);
+    } else await waitSent(page);
+    if (i >= warmup) times.push(t);
   }
-  return stats(samples);
+  return stats(times);
+}
+
+/** A fresh page each time, a clean draft, the click at once: ms from the click to the post sent. */
+async function firstClicks(page: Page, origin: string, n: number): Promise<ReturnType<typeof stats>> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await page.goto(`${origin}/`);
+    await page.locator('textarea[placeholder="有什么新鲜事想分享给大家？"]').waitFor();
+    await page.evaluate(
+      (value) => {
+        const t = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="有什么新鲜事想分享给大家？"]')!;
+        t.value = value;
+        t.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      text(200, false),
+    );
+    times.push(await timeClick(page, 'handler'));
+    await waitSent(page);
+  }
+  return stats(times);
+}
+
+/** A long draft with a typo in every paragraph of about 200 characters. */
+function longDraft(length: number): string {
+  const lines: string[] = [];
+  let total = 0;
+  while (total < length) {
+    const line = `做为${text(198, false)}`;
+    lines.push(line);
+    total += line.length + 1;
+  }
+  return lines.join('\n').slice(0, length);
 }
 
 async function taskSeconds(cdp: CDPSession): Promise<number> {
@@ -245,6 +302,29 @@ async function main(): Promise<void> {
       });
     }
 
+    // First feedback, first click after a fresh load, long drafts.
+    const feedback = {
+      what: 'click → first feedback (正在检查 or the panel)',
+      guarded: await latency(guarded, text(200, true), 'feedback'),
+      baseline: await latency(baseline, text(200, true), 'handler'),
+    };
+    const fresh = await browser.context.newPage();
+    const first = {
+      what: 'first click after load → sent (clean, fresh page)',
+      guarded: await firstClicks(fresh, GUARDED, FIRST_CLICKS),
+      baseline: await firstClicks(fresh, BASELINE, FIRST_CLICKS),
+    };
+    await fresh.close();
+    const long = [];
+    for (const length of LONG_LENGTHS) {
+      const body = longDraft(length);
+      long.push({
+        what: `${length.toLocaleString('en')}-char draft, a finding per paragraph: click → panel`,
+        guarded: await latency(guarded, body, 'panel', LONG_SAMPLES, 1),
+        baseline: await latency(baseline, body, 'handler', LONG_SAMPLES, 1),
+      });
+    }
+
     const keys = [];
     for (const length of [200, 20_000]) {
       const [g, b] = await keystrokeCosts(
@@ -276,6 +356,21 @@ async function main(): Promise<void> {
         `${r.what.padEnd(58)} ${ms(r.guarded.median).padStart(8)} ${ms(r.guarded.p95).padStart(8)} ${ms(r.baseline.median).padStart(17)} ${ms(r.guarded.median - r.baseline.median).padStart(16)}`,
       );
     }
+    const ratio = (g: number, b: number) => `×${(g / Math.max(b, 0.001)).toFixed(1)}`;
+    out.push(
+      '\nfirst feedback, first click, long drafts            median      p95   baseline median   ratio (median)',
+    );
+    for (const r of [feedback, first, ...long])
+      out.push(
+        `${r.what.padEnd(52)} ${ms(r.guarded.median).padStart(8)} ${ms(r.guarded.p95).padStart(8)} ${ms(r.baseline.median).padStart(17)} ${ratio(r.guarded.median, r.baseline.median).padStart(16)}`,
+      );
+    out.push(
+      `target: first feedback under ${TARGET_FEEDBACK_MS} ms p95: ${feedback.guarded.p95 < TARGET_FEEDBACK_MS ? 'PASS' : 'MISS'}; first click after load under ${TARGET_FIRST_MS} ms p95: ${first.guarded.p95 < TARGET_FIRST_MS ? 'PASS' : 'MISS'}`,
+    );
+    const per = long.map((r, i) => r.guarded.median / (LONG_LENGTHS[i]! / 100_000));
+    out.push(
+      `long drafts, ms per 100,000 characters: ${per.map((v) => v.toFixed(0)).join(' / ')} (linear when these stay level)\n`,
+    );
     const article = rows.find((r) => r.what.startsWith('20,000') && r.what.includes('panel'))!;
     out.push(
       `target: article click → verdict under ${TARGET_ARTICLE_MS} ms: ${article.guarded.p95 < TARGET_ARTICLE_MS ? 'PASS' : article.guarded.median < TARGET_ARTICLE_MS ? 'PASS (median; p95 over)' : 'MISS'}\n`,
@@ -297,7 +392,7 @@ async function main(): Promise<void> {
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
     writeFileSync(
       join(ROOT, 'bench/results/guard.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), samples: SAMPLES, latency: rows, keystrokes: keys, sizes, heap }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), samples: SAMPLES, latency: rows, feedback, first, long, keystrokes: keys, sizes, heap }, null, 2)}\n`,
     );
   } finally {
     await browser.close();
