@@ -58,7 +58,7 @@ describe('extension reloaded with a guarded tab open', () => {
           await fresh.locator(HOME).waitFor();
           return fresh.locator('govpost-guard').count();
         },
-        { timeout: 30_000, interval: 1000 },
+        { timeout: 60_000, interval: 1000 },
       )
       .toBe(1);
     await fresh.locator(HOME).fill(DRAFTS.warn);

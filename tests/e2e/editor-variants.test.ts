@@ -12,7 +12,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
 import { serveWeiboVueReplica, type WeiboVueReplica } from '../replicas/weibo-vue/server';
-import { clearStore, guardPanel, launchGuardedBrowser, storedAttempts, type GuardedBrowser } from './harness';
+import {
+  clearStore,
+  guardPanel,
+  latestAttempt,
+  launchGuardedBrowser,
+  storedAttempts,
+  type GuardedBrowser,
+} from './harness';
 import { DRAFTS } from './weibo-session';
 
 const SHOTS = 'test-results/screenshots';
@@ -71,8 +78,16 @@ describe('an independent Vue 3 weibo.com', () => {
     await panel.getByRole('button', { name: '返回修改' }).click();
     await page.waitForTimeout(500);
     expect(weibo.published()).toHaveLength(0);
-    const [attempt] = await storedAttempts(browser.worker);
-    expect(attempt).toMatchObject({ kind: 'post', page: 'home', decision: 'cancelled' });
+    // The attempt is written while the panel opens; its outcome follows the click.
+    await expect
+      .poll(
+        async () =>
+          (await storedAttempts(browser.worker)).map(({ kind, page, decision }) => ({ kind, page, decision })),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual([{ kind: 'post', page: 'home', decision: 'cancelled' }]);
   });
 
   it('a clean post goes once; the comment textarea with another placeholder is guarded too', async () => {
@@ -80,7 +95,7 @@ describe('an independent Vue 3 weibo.com', () => {
     await page.locator(BOX).click();
     await page.keyboard.type(DRAFTS.clean);
     await page.getByRole('button', { name: '发送' }).click();
-    await expect.poll(() => weibo.published('/ajax/statuses/update').length).toBe(1);
+    await expect.poll(() => weibo.published('/ajax/statuses/update').length, { timeout: 10_000 }).toBe(1);
     expect(weibo.published()[0]!.fields.content).toBe(DRAFTS.clean);
 
     await page.locator('textarea[placeholder="写下你的评论…"]').fill(DRAFTS.block);
@@ -109,7 +124,7 @@ describe('a WeChat editor with native modal dialogs of another kit', () => {
     await panel.waitFor();
     await page.screenshot({ path: `${SHOTS}/wechat-native-dialog-panel.png` });
     expect(await panel.innerText()).not.toContain('页面直接发出了发布请求');
-    expect((await storedAttempts(browser.worker)).at(-1)).toMatchObject({ platform: 'wechat', verdict: 'warn' });
+    expect(await latestAttempt(browser.worker)).toMatchObject({ platform: 'wechat', verdict: 'warn' });
 
     // 定位 shows the word and keeps focus in the panel; Esc still works; typing does not replace text.
     await panel.getByRole('button', { name: /定位 「做为」/ }).click();
@@ -119,7 +134,9 @@ describe('a WeChat editor with native modal dialogs of another kit', () => {
     expect(await page.locator('#ueditor_0 .ProseMirror').innerText()).toBe(before);
     await page.keyboard.press('Escape');
     await expect.poll(() => panel.count()).toBe(0);
-    await page.waitForTimeout(500);
+    await expect
+      .poll(async () => (await storedAttempts(browser.worker)).map((a) => a.decision), { timeout: 10_000 })
+      .toEqual(['cancelled']);
     expect(wechat.log.calls.filter(isPublish)).toHaveLength(0);
   });
 
@@ -134,6 +151,8 @@ describe('a WeChat editor with native modal dialogs of another kit', () => {
     await expect.poll(() => wechat.log.calls.filter(isPublish).length, { timeout: 15_000 }).toBe(1);
     await page.waitForTimeout(500);
     expect(wechat.log.calls.filter(isPublish)).toHaveLength(1);
-    expect((await storedAttempts(browser.worker)).map((a) => a.decision)).toEqual(['published']);
+    await expect
+      .poll(async () => (await storedAttempts(browser.worker)).map((a) => a.decision), { timeout: 10_000 })
+      .toEqual(['published']);
   });
 });
