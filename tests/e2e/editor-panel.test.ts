@@ -62,8 +62,9 @@ describe('the first click', () => {
     );
     expect(seenAfter).toBeLessThan(100);
     await guardPanel(s.page).waitFor();
-    await s.page.waitForTimeout(500);
-    // Both clicks were one attempt: one log entry, one panel.
+    // Both clicks were one attempt: one log entry (written while the panel opens), one panel.
+    await expect.poll(async () => (await storedAttempts(s.browser.worker)).length, { timeout: 10_000 }).toBe(1);
+    await s.page.waitForTimeout(1000);
     expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
     expect(await s.page.getByRole('dialog').count()).toBe(1);
   });
