@@ -8,11 +8,12 @@
 import { isShown, severityRank, type Draft, type Finding, type Report } from '../rules/engine/types';
 import { ruleLabel } from '../utils/labels';
 import type { Composer } from './adapter';
+import { draftTexts, groupFindings } from './overlay/cards';
 import { toBox, type LiveBadge, type LiveMark, type OverlayState, type Store } from './overlay/store';
 import { stillAt, textsOnce, type TextSurface } from './surface';
 
 export const LIVE_DEBOUNCE_MS = 300;
-/** Underlined findings per surface: the badge counts them all, the panel lists them all. */
+/** Underlined findings per surface; the badge counts the panel's cards, the panel lists them all. */
 export const MAX_MARKS = 400;
 /** How long the pointer rests on an underline before its card shows. */
 const HOVER_MS = 200;
@@ -23,6 +24,8 @@ interface LiveResult {
   /** The body text the report was made for; a different text makes the result stale. */
   text: string;
   report: Report;
+  /** How many cards the panel shows for this report: what the badge counts. */
+  cards: number;
 }
 
 export interface LiveDeps {
@@ -253,7 +256,10 @@ export class LiveChecker {
     // The checker is not ready yet: refresh() checks this text once it is.
     if (!report) return;
     const previous = this.results.get(composer.root);
-    this.results.set(composer.root, { key: previous?.key ?? `c${++keys}`, composer, text: draft.body, report });
+    // The badge counts what the panel will show (one card for an advertising paragraph, a term
+    // found three times once), not raw findings, so the two never disagree.
+    const cards = groupFindings(report.findings.filter(isShown), draftTexts(draft)).cards.length;
+    this.results.set(composer.root, { key: previous?.key ?? `c${++keys}`, composer, text: draft.body, report, cards });
     this.deps.checked(draft, report);
     this.schedulePaint();
   }
@@ -287,7 +293,7 @@ export class LiveChecker {
         key: r.key,
         left: box.right - 4,
         top: box.bottom - 4,
-        count: findings.length,
+        count: r.cards,
         severity: worst.severity,
       });
       // One geometry pass per surface for all its findings, at most MAX_MARKS of them.

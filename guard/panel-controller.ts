@@ -7,7 +7,7 @@
  */
 import { isShown, type Draft, type Finding, type Report, type Verdict } from '../rules/engine/types';
 import type { Composer } from './adapter';
-import { groupFindings, type Card } from './overlay/cards';
+import { draftTexts, groupFindings, type Card } from './overlay/cards';
 import type { PanelDecision } from './overlay/Panel';
 import { CARD_PAGE } from './overlay/Panel';
 import type { OverlayActions } from './overlay/Overlay';
@@ -226,7 +226,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
       question,
       verdict: question.verdict,
       findings: shown(question.report),
-      texts: textsOf(question.draft),
+      texts: draftTexts(question.draft),
       allCards: [],
       cards: [],
       totalCards: 0,
@@ -257,7 +257,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
     const result = this.deps.recheck(composer);
     if (!result) return;
     open.findings = shown(result.report);
-    open.texts = textsOf(result.draft);
+    open.texts = draftTexts(result.draft);
     open.verdict = result.report.verdict;
     open.live ||= live;
     open.edited = true;
@@ -367,9 +367,4 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
 
 function shown(report: Report | undefined): Finding[] {
   return (report?.findings ?? []).filter(isShown);
-}
-
-function textsOf(draft: Draft | undefined): Record<string, string | undefined> {
-  if (!draft) return {};
-  return { title: draft.title, author: draft.author, summary: draft.summary, body: draft.body };
 }

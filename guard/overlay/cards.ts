@@ -5,7 +5,7 @@
  * every place it stands); a finding that carries cue spans (a paragraph judged as a whole) is one
  * card with those cues. Cards come most severe first, then in reading order. Pure: no DOM.
  */
-import { severityRank, type Finding, type Severity } from '../../rules/engine/types';
+import { severityRank, type Draft, type Finding, type Severity } from '../../rules/engine/types';
 import { orderBasis, placesIn, ruleLabel } from '../../utils/labels';
 
 type Shown = Exclude<Severity, 'off' | 'monitor'>;
@@ -40,6 +40,12 @@ const fieldRank = (field: string) => {
   const i = FIELD_ORDER.indexOf(field);
   return i < 0 ? FIELD_ORDER.length : i;
 };
+
+/** A draft's field texts, for the places of its findings (正文第 2 段). */
+export function draftTexts(draft: Draft | undefined): Record<string, string | undefined> {
+  if (!draft) return {};
+  return { title: draft.title, author: draft.author, summary: draft.summary, body: draft.body };
+}
 
 /** Groups findings into cards. `texts` are the draft's field texts (for paragraph places). */
 export function groupFindings(

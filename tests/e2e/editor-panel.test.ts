@@ -186,6 +186,26 @@ describe('live checking', () => {
     await expect.poll(() => preview.count()).toBe(0);
   });
 
+  it('the badge counts what its panel lists: an advertising paragraph is one, a repeated term once', async () => {
+    await home();
+    await s.page.locator(HOME).click();
+    await s.page.locator(HOME).fill(`${AD}\n${TWO_PARAGRAPHS}`);
+    await s.page.keyboard.type('。');
+    const badge = s.page.locator('govpost-guard').getByRole('button', { name: /发布前检查：\d+ 处问题/ });
+    await badge.waitFor();
+    const count = Number(await badge.innerText());
+    await badge.click();
+    const preview = s.page.getByRole('dialog', { name: '实时检查结果' });
+    await preview.waitFor();
+    expect(await preview.locator('.card').count()).toBe(count);
+    // More findings than cards: the ad's cues and the repeated 「做为」 were grouped, not counted.
+    const found = (await tabStatuses(s.browser.worker)).map(
+      (t) => (t.status.lastCheck as { findings?: unknown[] } | undefined)?.findings?.length ?? 0,
+    );
+    expect(Math.max(...found)).toBeGreaterThan(count);
+    await s.page.keyboard.press('Escape');
+  });
+
   it('checks text that was already in the composer before the guard saw it', async () => {
     await s.page.goto('https://weibo.com/?composerDelay=1500');
     // The page fills its composer as it mounts (a restored draft), before any input event.
