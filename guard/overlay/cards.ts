@@ -11,13 +11,10 @@ import { orderBasis, placesIn, ruleLabel } from '../../utils/labels';
 type Shown = Exclude<Severity, 'off' | 'monitor'>;
 
 /** A cue to underline inside a finding that covers more (a paragraph judged as a whole). */
-export interface CueSpan {
-  range: [number, number];
-  excerpt: string;
-}
+export type CueSpan = NonNullable<Finding['spans']>[number];
 
 /** `Finding.spans` (optional): the words that made a paragraph-level finding, to underline. */
-export type WithSpans = Finding & { spans?: CueSpan[] };
+export type WithSpans = Finding;
 
 export interface Card {
   key: string;

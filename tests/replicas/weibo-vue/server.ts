@@ -57,6 +57,7 @@ export async function serveWeiboVueReplica(context: BrowserContext): Promise<Wei
       url: url.href,
       method: request.method(),
       fields,
+      raw: request.postDataBuffer(),
       headers: request.headers(),
       at: Date.now(),
     });
