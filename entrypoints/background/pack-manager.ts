@@ -386,9 +386,12 @@ export class PackManager {
         return this.saveUpdate(state, { ...update, lastOutcome: 'current' }, 'current');
       }
       await this.refuse(state, refusal, 'policy', url);
+      // Too slow is a measurement on this computer at one moment (another program may have held
+      // the CPU): keep no validators or body hash, so the next check fetches and times it again.
+      const judged = refusal.reason === 'too-costly' ? { url } : update;
       return this.saveUpdate(
         state,
-        { ...update, lastOutcome: 'refused', lastMessage: refusal.message },
+        { ...judged, lastOutcome: 'refused', lastMessage: refusal.message },
         'refused',
         refusal.message,
       );

@@ -327,6 +327,25 @@ describe('updates from the policy URL', () => {
     expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'failed', message: '服务器返回 HTTP 500' });
   });
 
+  it('judges a pack refused as too slow again at the next check, even from a server with validators', async () => {
+    policy = { ...policy, packUrl: URL };
+    const slow = packWithTerm('1.2.0');
+    // Literal-free patterns that each pass the per-pattern bound but together run far over budget.
+    for (let i = 0; i < 1000; i++)
+      slow.dictionaries.typos!.entries.push({
+        pattern: `[\\u4e00-\\u9fff]{1,${20 + (i % 20)}}[0-9]{1,4}`,
+        suggestion: 'x',
+        basis: '测试',
+      });
+    server.servePack(await text(slow), '"slow"');
+    expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'refused' });
+    expect(lastEvent()).toMatchObject({ kind: 'refused', reason: 'too-costly' });
+    const events = store.history.length;
+    expect(await manager.checkForUpdate()).toMatchObject({ outcome: 'refused' });
+    expect(store.history).toHaveLength(events + 1);
+    expect(activeRef()).toBe('baoding-default 1.0.0');
+  }, 60_000);
+
   it('refuses a tampered or older pack from the URL once, and keeps the active pack', async () => {
     policy = { ...policy, packUrl: URL };
     server.servePack(await text(packWithTerm('1.2.0')), '"a"');
