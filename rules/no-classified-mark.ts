@@ -32,7 +32,8 @@ const STAR_REACH = 4;
  */
 function mayHoldStarMark(folded: string): boolean {
   for (let mi = folded.indexOf('密'); mi !== -1; mi = folded.indexOf('密', mi + 1)) {
-    for (let i = mi + 1; i <= mi + STAR_REACH && i < folded.length; i++) if (STAR_SET.has(folded[i])) return true;
+    for (let i = mi + 1; i <= mi + STAR_REACH && i < folded.length; i++)
+      if (STAR_SET.has(folded.charAt(i))) return true;
   }
   return false;
 }
@@ -53,7 +54,7 @@ function lineMarks(field: FieldView): { range: Range; level: string }[] {
       const m = LINE_MARK.exec(folded.slice(start, end));
       if (m?.indices?.[1]) {
         const [a, b] = m.indices[1];
-        out.push({ range: foldedToOriginal(field.normalized, start + a, start + b), level: m[2].replace(/\s/g, '') });
+        out.push({ range: foldedToOriginal(field.normalized, start + a, start + b), level: m[2]!.replace(/\s/g, '') }); // group 2 is not optional
       }
     }
     start = end + 1;

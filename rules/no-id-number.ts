@@ -22,9 +22,10 @@ function matchesOf(
 ): { range: Range; match: RegExpExecArray }[] {
   const folded = field.normalized.folded;
   const out: { range: Range; match: RegExpExecArray }[] = [];
-  for (let s = 0; s < found.length; s += 2) {
-    const from = Math.max(0, found[s] - 1);
-    const slice = folded.slice(from, found[s + 1] + 1);
+  // `found` holds [start, end) pairs.
+  for (let s = 0; s + 1 < found.length; s += 2) {
+    const from = Math.max(0, found[s]! - 1);
+    const slice = folded.slice(from, found[s + 1]! + 1);
     regex.lastIndex = 0;
     for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
       m.index += from;

@@ -16,7 +16,7 @@ const UNIT_AFTER = /^ ?(?:元|万|亿|千|百|人|户|次|件|个|吨|米|公里
 function mobileEnd(run: DigitRun, i: number): number {
   let digits = '';
   for (let j = i; j < run.groups.length && digits.length <= 15; j++) {
-    digits += run.groups[j].digits;
+    digits += run.groups[j]!.digits; // j < groups.length
     if (MOBILE.test(digits)) return j + 1;
   }
   return -1;
@@ -24,9 +24,10 @@ function mobileEnd(run: DigitRun, i: number): number {
 
 /** Where a landline or service number starting at group i ends, or -1. */
 function otherNumberEnd(run: DigitRun, i: number): number {
-  const g = run.groups;
-  if (AREA_CODE.test(g[i].digits) && i + 1 < g.length && LOCAL_NUMBER.test(g[i + 1].digits)) return i + 2;
-  if (LANDLINE.test(g[i].digits) || SERVICE.test(g[i].digits)) return i + 1;
+  const here = run.groups[i]!.digits; // callers pass a group of the run
+  const next = run.groups[i + 1];
+  if (AREA_CODE.test(here) && next && LOCAL_NUMBER.test(next.digits)) return i + 2;
+  if (LANDLINE.test(here) || SERVICE.test(here)) return i + 1;
   return -1;
 }
 
@@ -72,10 +73,11 @@ export default defineRule({
       field(field, report) {
         const folded = field.normalized.folded;
         for (const run of digitRuns(field)) {
-          const last = run.groups[run.groups.length - 1];
+          const last = run.groups[run.groups.length - 1]!; // a digit run has at least one group
           if (UNIT_AFTER.test(folded.slice(last.end, last.end + 3))) continue;
           for (const [from, to] of mobilesIn(run)) {
-            const number = MOBILE.exec(groupDigits(run, from, to))![1];
+            // mobilesIn() gives spans whose digits MOBILE matches; its group is not optional.
+            const number = MOBILE.exec(groupDigits(run, from, to))![1]!;
             const masked = mask(number, 3, 4);
             report.report({
               range: groupRange(field, run, from, to),

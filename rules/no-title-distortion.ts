@@ -72,9 +72,10 @@ export default defineRule({
       t.field.hits(dict).filter((h) => h.range[0] >= t.range[0] && h.range[1] <= t.range[1]);
 
     function negation(head: TitleSpan, orig: TitleSpan): Change | null {
-      const [a, b] = [cues(options.negations, head), cues(options.negations, orig)];
-      if (a.length && !b.length) return { kind: 'negation', detail: `标题中有「${a[0].excerpt}」，原标题中没有否定词` };
-      if (b.length && !a.length) return { kind: 'negation', detail: `原标题中的「${b[0].excerpt}」在标题中没有了` };
+      const [inHead] = cues(options.negations, head);
+      const [inOrig] = cues(options.negations, orig);
+      if (inHead && !inOrig) return { kind: 'negation', detail: `标题中有「${inHead.excerpt}」，原标题中没有否定词` };
+      if (inOrig && !inHead) return { kind: 'negation', detail: `原标题中的「${inOrig.excerpt}」在标题中没有了` };
       return null;
     }
 
@@ -83,12 +84,11 @@ export default defineRule({
       const has = (list: typeof a, value: string) => list.some((n) => n.value === value);
       // A date added where the original had none is context, not a change.
       const origHasDate = b.some((n) => n.date);
-      const added = a.filter((n) => (!n.date || origHasDate) && !has(b, n.value));
-      const dropped = options.droppedNumbers ? b.filter((n) => !n.date && !has(a, n.value)) : [];
-      if (added.length && dropped.length)
-        return { kind: 'number', detail: `原标题的「${dropped[0].text}」变成了「${added[0].text}」` };
-      if (added.length) return { kind: 'number', detail: `标题中的「${added[0].text}」原标题中没有` };
-      if (dropped.length) return { kind: 'number', detail: `原标题中的「${dropped[0].text}」在标题中没有了` };
+      const [added] = a.filter((n) => (!n.date || origHasDate) && !has(b, n.value));
+      const [dropped] = options.droppedNumbers ? b.filter((n) => !n.date && !has(a, n.value)) : [];
+      if (added && dropped) return { kind: 'number', detail: `原标题的「${dropped.text}」变成了「${added.text}」` };
+      if (added) return { kind: 'number', detail: `标题中的「${added.text}」原标题中没有` };
+      if (dropped) return { kind: 'number', detail: `原标题中的「${dropped.text}」在标题中没有了` };
       return null;
     }
 
@@ -120,8 +120,8 @@ export default defineRule({
         const changes = [negation, number, sensational, dissimilar]
           .map((check) => check(head, orig))
           .filter((c): c is Change => c !== null);
-        if (!changes.length) return;
         const [first, ...rest] = changes;
+        if (!first) return;
         const more = rest.length ? `；另外${rest.map((c) => SUMMARY[c.kind]).join('、')}` : '';
         report.report({
           field: head.field.name,

@@ -11,6 +11,10 @@
  * - `term[node]` is the pattern ending at the node (-1 if none) and `next[node]` the nearest
  *   node on its failure chain that ends a pattern (-1 if none), so reporting walks only hits;
  *   `firstHit[node]` is the node itself if it ends a pattern, else `next[node]`.
+ *
+ * Indexed reads carry `!`: every index is a node id (below the node count), an edge inside its
+ * node's run, a pattern id or a UTF-16 code unit (the root table has 64 Ki entries), so each
+ * read is in range. The assertions cost nothing at run time, unlike a check per character.
  */
 
 export interface AhoCorasickMatch {
@@ -41,19 +45,19 @@ export class AhoCorasick {
     // Build the trie with a Map per node; flattened below.
     const children = [new Map<number, number>()];
     const term: number[] = [-1];
-    for (let p = 0; p < patterns.length; p++) {
-      const pattern = patterns[p];
+    for (const [p, pattern] of patterns.entries()) {
       this.lengths[p] = pattern.length;
       if (pattern.length === 0) continue;
       let node = 0;
       for (let i = 0; i < pattern.length; i++) {
         const code = pattern.charCodeAt(i);
-        let child = children[node].get(code);
+        const kids = children[node]!;
+        let child = kids.get(code);
         if (child === undefined) {
           child = children.length;
           children.push(new Map());
           term.push(-1);
-          children[node].set(code, child);
+          kids.set(code, child);
         }
         node = child;
       }
@@ -72,53 +76,53 @@ export class AhoCorasick {
     this.childNodes = new Int32Array(edgeCount);
 
     let edge = 0;
-    for (let node = 0; node < nodeCount; node++) {
-      const codes = [...children[node].keys()].sort((a, b) => a - b);
+    for (const [node, kids] of children.entries()) {
+      const codes = [...kids.keys()].sort((a, b) => a - b);
       this.childStart[node] = edge;
       this.childCount[node] = codes.length;
       for (const code of codes) {
         this.childCodes[edge] = code;
-        this.childNodes[edge++] = children[node].get(code)!;
+        this.childNodes[edge++] = kids.get(code)!;
       }
     }
-    for (const [code, child] of children[0]) this.rootNext[code] = child;
+    for (const [code, child] of children[0]!) this.rootNext[code] = child;
 
     // Breadth-first failure links.
     const queue = new Int32Array(nodeCount);
     let head = 0;
     let tail = 0;
-    for (const child of children[0].values()) queue[tail++] = child;
+    for (const child of children[0]!.values()) queue[tail++] = child;
     while (head < tail) {
-      const node = queue[head++];
-      const base = this.childStart[node];
-      for (let e = base; e < base + this.childCount[node]; e++) {
-        const code = this.childCodes[e];
-        const child = this.childNodes[e];
-        let f = this.fail[node];
+      const node = queue[head++]!;
+      const base = this.childStart[node]!;
+      for (let e = base; e < base + this.childCount[node]!; e++) {
+        const code = this.childCodes[e]!;
+        const child = this.childNodes[e]!;
+        let f = this.fail[node]!;
         let target = this.step(f, code);
         while (target < 0) {
-          f = this.fail[f];
+          f = this.fail[f]!;
           target = this.step(f, code);
         }
         this.fail[child] = target === child ? 0 : target;
         const failNode = this.fail[child];
-        this.next[child] = this.term[failNode] >= 0 ? failNode : this.next[failNode];
+        this.next[child] = this.term[failNode]! >= 0 ? failNode : this.next[failNode]!;
         queue[tail++] = child;
       }
     }
-    this.firstHit = this.term.map((t, node) => (t >= 0 ? node : this.next[node]));
+    this.firstHit = this.term.map((t, node) => (t >= 0 ? node : this.next[node]!));
   }
 
   /** Transition from `node` on `code`, or -1 (the root never fails: it returns 0). */
   private step(node: number, code: number): number {
-    if (node === 0) return this.rootNext[code];
-    const base = this.childStart[node];
-    const count = this.childCount[node];
+    if (node === 0) return this.rootNext[code]!;
+    const base = this.childStart[node]!;
+    const count = this.childCount[node]!;
     const codes = this.childCodes;
     if (count <= 8) {
       for (let e = base; e < base + count; e++) {
-        const c = codes[e];
-        if (c === code) return this.childNodes[e];
+        const c = codes[e]!;
+        if (c === code) return this.childNodes[e]!;
         if (c > code) return -1;
       }
       return -1;
@@ -127,8 +131,8 @@ export class AhoCorasick {
     let hi = base + count - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const c = codes[mid];
-      if (c === code) return this.childNodes[mid];
+      const c = codes[mid]!;
+      if (c === code) return this.childNodes[mid]!;
       if (c < code) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -155,19 +159,19 @@ export class AhoCorasick {
     const { rootNext, fail, next, term, firstHit, lengths, childStart, childCount, childCodes, childNodes } = this;
     let state = 0;
     for (let i = 0; i < length; i++) {
-      const code = codes[i];
-      if (state === 0) state = rootNext[code];
+      const code = codes[i]!;
+      if (state === 0) state = rootNext[code]!;
       else {
         // Follow failure links until a node has a child for this code; the root always has one.
         for (;;) {
-          const base = childStart[state];
-          const end = base + childCount[state];
+          const base = childStart[state]!;
+          const end = base + childCount[state]!;
           let target = -1;
           if (end - base <= 8) {
             for (let e = base; e < end; e++) {
-              const c = childCodes[e];
+              const c = childCodes[e]!;
               if (c >= code) {
-                if (c === code) target = childNodes[e];
+                if (c === code) target = childNodes[e]!;
                 break;
               }
             }
@@ -176,9 +180,9 @@ export class AhoCorasick {
             let hi = end - 1;
             while (lo <= hi) {
               const mid = (lo + hi) >> 1;
-              const c = childCodes[mid];
+              const c = childCodes[mid]!;
               if (c === code) {
-                target = childNodes[mid];
+                target = childNodes[mid]!;
                 break;
               }
               if (c < code) lo = mid + 1;
@@ -189,17 +193,17 @@ export class AhoCorasick {
             state = target;
             break;
           }
-          state = fail[state];
+          state = fail[state]!;
           if (state === 0) {
-            state = rootNext[code];
+            state = rootNext[code]!;
             break;
           }
         }
       }
       if (state === 0) continue;
-      for (let hit = firstHit[state]; hit >= 0; hit = next[hit]) {
-        const pattern = term[hit];
-        out.push({ pattern, start: i + 1 - lengths[pattern], end: i + 1 });
+      for (let hit = firstHit[state]!; hit >= 0; hit = next[hit]!) {
+        const pattern = term[hit]!;
+        out.push({ pattern, start: i + 1 - lengths[pattern]!, end: i + 1 });
       }
     }
     return out;

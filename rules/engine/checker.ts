@@ -168,11 +168,12 @@ function resolveOptions(
         else if (value === '' || models === null) out[key] = null;
         else {
           const id = models.findIndex((m) => m.name === value);
-          if (id === -1)
+          const model = models[id];
+          if (!model)
             errors.push(
               `${at}: 模型「${value}」不存在（规则包的模型：${models.map((m) => m.name).join('、') || '无'}）`,
             );
-          else out[key] = Object.freeze({ id, name: value, thresholds: models[id].thresholds });
+          else out[key] = Object.freeze({ id, name: value, thresholds: model.thresholds });
         }
         break;
       }

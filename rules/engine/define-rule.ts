@@ -185,11 +185,12 @@ export function formatMessage(template: string, data: Record<string, string | nu
     parts = template.split(/\{(\w+)\}/);
     if (splitTemplates.size < MAX_TEMPLATES) splitTemplates.set(template, parts);
   }
-  let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i];
+  // A split on one capture group alternates text, name, text, …, text: an odd count, text first and last.
+  let out = parts[0]!;
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    const name = parts[i]!;
     out +=
-      (name in data ? String(data[name]) : name === 'term' && term !== undefined ? term : `{${name}}`) + parts[i + 1];
+      (name in data ? String(data[name]) : name === 'term' && term !== undefined ? term : `{${name}}`) + parts[i + 1]!;
   }
   return out;
 }

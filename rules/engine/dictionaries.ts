@@ -119,15 +119,12 @@ export class CompiledDictionaries {
 
   constructor(pack: Pack) {
     const errors: string[] = [];
-    const patternIndex = new Map<string, number>();
+    // What each distinct compact string stands for; its place in this map is its automaton pattern id.
+    const payloadsOf = new Map<string, Payload[]>();
     const addTerm = (compact: string, payload: Payload) => {
-      let p = patternIndex.get(compact);
-      if (p === undefined) {
-        p = this.payloads.length;
-        patternIndex.set(compact, p);
-        this.payloads.push([]);
-      }
-      this.payloads[p].push(payload);
+      const list = payloadsOf.get(compact);
+      if (list) list.push(payload);
+      else payloadsOf.set(compact, [payload]);
     };
 
     const dictNames = Object.keys(pack.dictionaries);
@@ -149,12 +146,12 @@ export class CompiledDictionaries {
       return { dictionaries, window: c.window };
     };
 
-    dictNames.forEach((name, d) => {
-      const dict = pack.dictionaries[name];
+    Object.entries(pack.dictionaries).forEach(([name, dict], d) => {
       const path = `dictionaries.${name}`;
       const dictNear = condition(dict.near, `${path}.near`);
       const dictUnless = condition(dict.unlessNear, `${path}.unlessNear`);
-      this.patternEntries[d] = [];
+      const patterns: CompiledEntry[] = [];
+      this.patternEntries[d] = patterns;
       dict.entries.forEach((e, index) => {
         const entryPath = `${path}.entries[${index}]`;
         const basis = e.basis ?? dict.basis;
@@ -181,7 +178,7 @@ export class CompiledDictionaries {
               boundaryStart: false,
               boundaryEnd: false,
             };
-            this.patternEntries[d].push(entry);
+            patterns.push(entry);
             // Most patterns cannot match most texts; their literals, found by the one scan the
             // automaton makes anyway, tell which patterns are worth running.
             if (checked.literals) {
@@ -205,8 +202,8 @@ export class CompiledDictionaries {
           entry: {
             ...common,
             term,
-            boundaryStart: ASCII_WORD.test(compact[0]),
-            boundaryEnd: ASCII_WORD.test(compact[compact.length - 1]),
+            boundaryStart: ASCII_WORD.test(compact.charAt(0)),
+            boundaryEnd: ASCII_WORD.test(compact.charAt(compact.length - 1)),
           },
         });
       });
@@ -224,8 +221,8 @@ export class CompiledDictionaries {
             index: 0,
             term,
             basis: '',
-            boundaryStart: ASCII_WORD.test(compact[0]),
-            boundaryEnd: ASCII_WORD.test(compact[compact.length - 1]),
+            boundaryStart: ASCII_WORD.test(compact.charAt(0)),
+            boundaryEnd: ASCII_WORD.test(compact.charAt(compact.length - 1)),
           },
         });
       }
@@ -238,7 +235,8 @@ export class CompiledDictionaries {
       this.allowRules.push(a.rules ? new Set(a.rules) : null);
     });
     if (errors.length) throw new DictionaryCompileError(errors);
-    this.automaton = new AhoCorasick([...patternIndex.keys()]);
+    this.automaton = new AhoCorasick([...payloadsOf.keys()]);
+    this.payloads.push(...payloadsOf.values());
     this.termCount = this.payloads.filter((p) => p.some((x) => !('require' in x))).length;
   }
 
@@ -261,7 +259,8 @@ export class CompiledDictionaries {
     for (const m of this.automaton.search(compact, compactLength)) {
       let accepted: boolean | undefined;
       let range: Range = [0, 0];
-      for (const payload of this.payloads[m.pattern]) {
+      // Pattern ids are the positions of the strings the automaton was built from, in payloadsOf order.
+      for (const payload of this.payloads[m.pattern]!) {
         // A prefilter literal counts wherever it stands, clause breaks or not.
         if ('require' in payload) {
           (literalsAt[payload.require] ??= []).push(m.start, m.end);
@@ -273,13 +272,15 @@ export class CompiledDictionaries {
         }
         if (!accepted) continue;
         if ('allow' in payload) {
-          allow.push({ range, compact: [m.start, m.end], rules: this.allowRules[payload.allow] });
+          allow.push({ range, compact: [m.start, m.end], rules: this.allowRules[payload.allow] ?? null });
           continue;
         }
         const { entry } = payload;
-        if (entry.boundaryStart && m.start > 0 && isAsciiWord(compact[m.start - 1]) && gap[m.start] === 0) continue;
-        if (entry.boundaryEnd && m.end < compactLength && isAsciiWord(compact[m.end]) && gap[m.end] === 0) continue;
-        raw[payload.dict].push({
+        // Both reads are guarded to lie inside the compact text: 0 < start, end < compactLength.
+        if (entry.boundaryStart && m.start > 0 && isAsciiWord(compact[m.start - 1]!) && gap[m.start] === 0) continue;
+        if (entry.boundaryEnd && m.end < compactLength && isAsciiWord(compact[m.end]!) && gap[m.end] === 0) continue;
+        // Term payloads name one of the `count` dictionaries, and `raw` has a list for each.
+        raw[payload.dict]!.push({
           range,
           compact: [m.start, m.end],
           entry,
@@ -288,7 +289,9 @@ export class CompiledDictionaries {
       }
     }
     for (let d = 0; d < this.count; d++) {
-      for (const entry of this.patternEntries[d]) {
+      // `raw` and `patternEntries` both have an entry for each of the `count` dictionaries.
+      const out = raw[d]!;
+      for (const entry of this.patternEntries[d]!) {
         const prefilter = this.prefilters.get(entry);
         const at = prefilter && literalsAt[prefilter.id];
         if (prefilter && !at && !prefilter.separators.some((s) => text.folded.includes(s))) continue;
@@ -296,12 +299,13 @@ export class CompiledDictionaries {
           prefilter && prefilter.longest !== null
             ? patternWindows(text, at || [], prefilter.separators, prefilter.longest)
             : null;
+        // Windows come in [from, to) pairs.
         if (windows)
-          for (let w = 0; w < windows.length; w += 2) runPattern(text, entry, windows[w], windows[w + 1], raw[d]);
-        else runPattern(text, entry, 0, text.folded.length, raw[d]);
+          for (let w = 0; w + 1 < windows.length; w += 2) runPattern(text, entry, windows[w]!, windows[w + 1]!, out);
+        else runPattern(text, entry, 0, text.folded.length, out);
       }
-      if (raw[d].length > 1)
-        raw[d].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.entry.index - b.entry.index);
+      if (out.length > 1)
+        out.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1] || a.entry.index - b.entry.index);
     }
     return { raw, allow };
   }
@@ -345,10 +349,11 @@ function patternWindows(
   longest: number,
 ): number[] | null {
   const { folded, compactMap } = text;
+  // `compactAt` and `found` hold pairs; compactMap has an entry for every compact offset of a match.
   const found: number[] = [];
-  for (let i = 0; i < compactAt.length; i += 2) {
-    const start = originalToFolded(text, compactMap[compactAt[i]]);
-    const end = originalToFolded(text, compactMap[compactAt[i + 1] - 1]) + 1;
+  for (let i = 0; i + 1 < compactAt.length; i += 2) {
+    const start = originalToFolded(text, compactMap[compactAt[i]!]!);
+    const end = originalToFolded(text, compactMap[compactAt[i + 1]! - 1]!) + 1;
     found.push(end - longest, start + longest);
   }
   for (const s of separators) {
@@ -357,19 +362,19 @@ function patternWindows(
   }
   const order: number[] = [];
   for (let i = 0; i < found.length; i += 2) order.push(i);
-  if (separators.length) order.sort((a, b) => found[a] - found[b]);
+  if (separators.length) order.sort((a, b) => found[a]! - found[b]!);
   const windows: number[] = [];
   let cost = 0;
   for (const i of order) {
-    const from = Math.max(0, found[i]);
-    const to = Math.min(folded.length, found[i + 1]);
+    const from = Math.max(0, found[i]!);
+    const to = Math.min(folded.length, found[i + 1]!);
     // A literal spread wider than a match by separators: no match holds it.
     if (to <= from) continue;
-    const last = windows.length - 1;
-    if (windows.length && from <= windows[last]) {
-      if (to > windows[last]) {
-        cost += to - windows[last];
-        windows[last] = to;
+    const lastEnd = windows.at(-1);
+    if (lastEnd !== undefined && from <= lastEnd) {
+      if (to > lastEnd) {
+        cost += to - lastEnd;
+        windows[windows.length - 1] = to;
       }
     } else {
       windows.push(from, to);
@@ -412,10 +417,12 @@ export class FieldScan {
   }
 
   hits(handle: DictionaryHandle): readonly TermHit[] {
-    if (!this.dicts.conditional[handle.id]) return this.raw[handle.id];
+    // A handle comes from the same compiled dictionaries, which scanned a list for each id.
+    const raw = this.raw[handle.id]!;
+    if (!this.dicts.conditional[handle.id]) return raw;
     let hits = this.filtered.get(handle.id);
     if (!hits) {
-      hits = this.raw[handle.id].filter(
+      hits = raw.filter(
         (h) =>
           (!h.entry.near || this.near(h, h.entry.near)) && (!h.entry.unlessNear || !this.near(h, h.entry.unlessNear)),
       );
@@ -434,18 +441,19 @@ export class FieldScan {
     const from = hit.compact[0] - c.window;
     const to = hit.compact[1] + c.window;
     for (const d of c.dictionaries) {
-      const others = this.raw[d];
+      // Condition dictionaries are compiled ids; starts, ends and others are parallel, one per hit.
+      const others = this.raw[d]!;
       const { starts, ends, longest } = this.compactSpans(d);
       // Hits are sorted by start: only those starting before `to` can reach the window, and
       // going back from there, none can once they start `longest` before its beginning. In a
       // text displayed in another order than typed, their compact starts are not sorted: all are tried.
       const reordered = this.text.reordered;
       let j = reordered ? others.length - 1 : firstAtOrAfter(starts, to) - 1;
-      for (; j >= 0 && (reordered || starts[j] + longest > from); j--) {
-        if (starts[j] >= to) continue;
-        const other = others[j];
+      for (; j >= 0 && (reordered || starts[j]! + longest > from); j--) {
+        if (starts[j]! >= to) continue;
+        const other = others[j]!;
         if (other.range[0] === s && other.range[1] === e && other.entry === hit.entry) continue;
-        if (ends[j] > from) return true;
+        if (ends[j]! > from) return true;
       }
     }
     return false;
@@ -455,14 +463,16 @@ export class FieldScan {
   private compactSpans(d: number): CompactSpans {
     let spans = this.spans.get(d);
     if (!spans) {
-      const hits = this.raw[d];
+      const hits = this.raw[d]!; // a compiled dictionary id, as in near()
       const starts = new Int32Array(hits.length);
       const ends = new Int32Array(hits.length);
       let longest = 0;
-      for (let i = 0; i < hits.length; i++) {
-        [starts[i], ends[i]] = hits[i].compact;
-        longest = Math.max(longest, ends[i] - starts[i]);
-      }
+      hits.forEach((hit, i) => {
+        const [start, end] = hit.compact;
+        starts[i] = start;
+        ends[i] = end;
+        longest = Math.max(longest, end - start);
+      });
       spans = { starts, ends, longest };
       this.spans.set(d, spans);
     }

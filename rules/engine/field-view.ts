@@ -76,15 +76,17 @@ export class LazyFieldView implements FieldView {
     while (a < b && map[a] === -1) a++;
     while (b > a && map[b - 1] === -1) b--;
     if (a === b) return [0, 0];
-    return foldedToOriginal(this.normalized, map[a], map[b - 1] + 1);
+    // a < b inside the feature text, whose map has an entry for each of its indices.
+    return foldedToOriginal(this.normalized, map[a]!, map[b - 1]! + 1);
   }
 
   paragraphs(): readonly Paragraph[] {
     if (!this.paragraphList) {
       const p = this.featureText.paragraphs;
       this.paragraphList = [];
-      for (let i = 0; i < p.length; i += 2)
-        this.paragraphList.push({ range: this.featureRange(p[i], p[i + 1]), index: i / 2 });
+      // Paragraphs come in [start, end) pairs.
+      for (let i = 0; i + 1 < p.length; i += 2)
+        this.paragraphList.push({ range: this.featureRange(p[i]!, p[i + 1]!), index: i / 2 });
     }
     return this.paragraphList;
   }
@@ -93,11 +95,13 @@ export class LazyFieldView implements FieldView {
     const judgements = (this.judgements ??= []);
     let out = judgements[handle.id];
     if (!out) {
-      const model = this.models[handle.id];
+      // Handles are made from this pack's model list (checker's option compiler), so the id is an
+      // index into it; a model scores each of the feature text's paragraphs, in order.
+      const model = this.models[handle.id]!;
       const paragraphs = this.paragraphs();
       const text = this.featureText;
       out = model.score(text).map(({ features, probability }, i): Judgement => ({
-        paragraph: paragraphs[i],
+        paragraph: paragraphs[i]!,
         probability,
         cues: (most) => model.cues(text, features[0], features[1], most).map((c) => this.span(c.features)),
       }));

@@ -205,23 +205,29 @@ export class CompiledModel {
     this.seen = new Int32Array(size);
     this.unigram = new Int32Array(0x10000).fill(-1);
     let w = 0;
+    // Slots are masked into the table, which every slot array spans; checkModel made the weights
+    // as many as the n-grams.
     doc.ngrams.forEach((list, i) => {
       const n = i + 1;
       for (let a = 0; a < list.length; a += n, w++) {
         let slot = this.insertUnigram(list.charCodeAt(a));
         for (let j = 1; j < n; j++) {
-          this.flags[slot] |= EXTENDS;
+          this.flags[slot]! |= EXTENDS;
           slot = this.insert(slot, list.charCodeAt(a + j));
         }
-        this.flags[slot] |= REAL;
-        this.weights[slot] = signed[w] * doc.scale;
+        this.flags[slot]! |= REAL;
+        this.weights[slot] = signed[w]! * doc.scale;
       }
     });
   }
 
   private insertUnigram(unit: number): number {
-    if (this.unigram[unit] === -1) this.unigram[unit] = this.insert(-1, unit);
-    return this.unigram[unit];
+    // `unigram` has an entry for every code unit.
+    const known = this.unigram[unit]!;
+    if (known !== -1) return known;
+    const slot = this.insert(-1, unit);
+    this.unigram[unit] = slot;
+    return slot;
   }
 
   private insert(parent: number, unit: number): number {
@@ -253,7 +259,8 @@ export class CompiledModel {
 
   /** The slot of an n-gram (b, c: -1 for a shorter one), or -1. */
   private find(a: number, b: number, c: number): number {
-    const s1 = this.unigram[a];
+    // `unigram` has an entry for every code unit.
+    const s1 = this.unigram[a]!;
     if (s1 === -1 || b === -1) return s1;
     const s2 = this.child(s1, b);
     return s2 === -1 || c === -1 ? s2 : this.child(s2, c);
@@ -268,29 +275,31 @@ export class CompiledModel {
     let sum = 0;
     let k = 0;
     const unigram = this.unigram;
+    // [start, end) lies inside the feature text; `unigram` has an entry for every code unit and
+    // the slot arrays one for every slot found.
     for (let i = start; i < end; i++) {
-      const s1 = unigram[codes[i]];
+      const s1 = unigram[codes[i]!]!;
       if (s1 === -1) continue;
-      const f1 = flags[s1];
+      const f1 = flags[s1]!;
       if (f1 & REAL && seen[s1] !== stamp) {
         seen[s1] = stamp;
-        sum += this.weights[s1];
+        sum += this.weights[s1]!;
         k++;
       }
       if (!(f1 & EXTENDS) || i + 1 >= end) continue;
-      const s2 = this.child(s1, codes[i + 1]);
+      const s2 = this.child(s1, codes[i + 1]!);
       if (s2 === -1) continue;
-      const f2 = flags[s2];
+      const f2 = flags[s2]!;
       if (f2 & REAL && seen[s2] !== stamp) {
         seen[s2] = stamp;
-        sum += this.weights[s2];
+        sum += this.weights[s2]!;
         k++;
       }
       if (!(f2 & EXTENDS) || i + 2 >= end) continue;
-      const s3 = this.child(s2, codes[i + 2]);
-      if (s3 !== -1 && flags[s3] & REAL && seen[s3] !== stamp) {
+      const s3 = this.child(s2, codes[i + 2]!);
+      if (s3 !== -1 && flags[s3]! & REAL && seen[s3] !== stamp) {
         seen[s3] = stamp;
-        sum += this.weights[s3];
+        sum += this.weights[s3]!;
         k++;
       }
     }
@@ -301,9 +310,12 @@ export class CompiledModel {
   score(text: FeatureText): ParagraphScore[] {
     const out: ParagraphScore[] = [];
     const p = text.paragraphs;
-    for (let i = 0; i < p.length; i += 2) {
-      const z = this.logit(text, p[i], p[i + 1]);
-      out.push({ features: [p[i], p[i + 1]], probability: 1 / (1 + Math.exp(-z)) });
+    for (let i = 0; i + 1 < p.length; i += 2) {
+      // Paragraphs come in [start, end) pairs.
+      const start = p[i]!;
+      const end = p[i + 1]!;
+      const z = this.logit(text, start, end);
+      out.push({ features: [start, end], probability: 1 / (1 + Math.exp(-z)) });
     }
     return out;
   }
@@ -320,20 +332,21 @@ export class CompiledModel {
     const stamp = ++this.stamp;
     const grams: { from: number; to: number; weight: number }[] = [];
     const { flags, seen, weights } = this;
+    // As in `logit`: reads inside [start, end), the code-unit table and slots found in the table.
     for (let i = start; i + 1 < end; i++) {
-      const s1 = this.unigram[codes[i]];
-      if (s1 === -1 || !(flags[s1] & EXTENDS)) continue;
-      const s2 = this.child(s1, codes[i + 1]);
+      const s1 = this.unigram[codes[i]!]!;
+      if (s1 === -1 || !(flags[s1]! & EXTENDS)) continue;
+      const s2 = this.child(s1, codes[i + 1]!);
       if (s2 === -1) continue;
       for (let n = 2, slot = s2; ; n++) {
-        if (flags[slot] & REAL && seen[slot] !== stamp) {
+        if (flags[slot]! & REAL && seen[slot] !== stamp) {
           seen[slot] = stamp;
-          const w = weights[slot];
-          if (w > 0 && isWordUnit(codes[i]) && isWordUnit(codes[i + n - 1]))
+          const w = weights[slot]!;
+          if (w > 0 && isWordUnit(codes[i]!) && isWordUnit(codes[i + n - 1]!))
             grams.push({ from: i, to: i + n, weight: w });
         }
-        if (n === 3 || !(flags[slot] & EXTENDS) || i + n >= end) break;
-        slot = this.child(slot, codes[i + n]);
+        if (n === 3 || !(flags[slot]! & EXTENDS) || i + n >= end) break;
+        slot = this.child(slot, codes[i + n]!);
         if (slot === -1) break;
       }
     }
@@ -351,8 +364,9 @@ export class CompiledModel {
     // A cue that cuts a number shows all of it (“0312-5901234”, not “0312-59” and “34”).
     for (const c of cues) {
       let [a, b] = c.features;
+      // Called inside [start, end) only; its neighbours' reads may fall outside and then are no digit.
       const inNumber = (i: number) =>
-        codes[i] === DIGIT || (NUMBER_JOINERS.has(codes[i]) && codes[i - 1] === DIGIT && codes[i + 1] === DIGIT);
+        codes[i] === DIGIT || (NUMBER_JOINERS.has(codes[i]!) && codes[i - 1] === DIGIT && codes[i + 1] === DIGIT);
       if (codes[a] === DIGIT) while (a > start && inNumber(a - 1)) a--;
       if (codes[b - 1] === DIGIT) while (b < end && inNumber(b)) b++;
       c.features = [a, b];
@@ -370,8 +384,9 @@ export class CompiledModel {
     }
     for (const c of cues) {
       let [a, b] = c.features;
-      while (a < b && !isWordUnit(codes[a])) a++;
-      while (b > a && !isWordUnit(codes[b - 1])) b--;
+      // a < b within the paragraph.
+      while (a < b && !isWordUnit(codes[a]!)) a++;
+      while (b > a && !isWordUnit(codes[b - 1]!)) b--;
       c.features = [a, b];
     }
     return cues.sort((x, y) => y.weight - x.weight);

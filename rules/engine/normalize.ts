@@ -25,6 +25,9 @@ export const GAP_NONE = 0;
 export const GAP_WEAK = 1;
 export const GAP_STRONG = 2;
 
+// Both tables have an entry for every UTF-16 code unit, so a read at charCodeAt() or at a folded
+// code is in range: the `!` on those reads below costs nothing, unlike a check per character.
+// The maps (foldedMap, compactMap) have an entry for every position of their view plus its end.
 const FOLD = new Uint16Array(0x10000);
 const SEPARATOR = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) FOLD[c] = c;
@@ -33,12 +36,12 @@ for (const [first, last, kind] of SEPARATOR_RANGES) SEPARATOR.fill(kind, first, 
 
 /** The folded form of one UTF-16 code unit; 0 means the character is dropped. */
 export function foldCode(code: number): number {
-  return FOLD[code];
+  return FOLD[code]!;
 }
 
 /** 0 content, 1 weak separator, 2 strong (clause) separator, for a folded code unit. */
 export function separatorClass(foldedCode: number): number {
-  return SEPARATOR[foldedCode];
+  return SEPARATOR[foldedCode]!;
 }
 
 export interface NormalizedText {
@@ -89,12 +92,13 @@ export function normalizeText(original: string): NormalizedText {
   let k = 0;
   let pendingGap = GAP_NONE;
   for (let j = 0; j < n; j++) {
-    const i = order === null ? j : order[j];
-    const code = FOLD[original.charCodeAt(i)];
+    // The display order, when there is one, is a permutation of 0..n-1.
+    const i = order === null ? j : order[j]!;
+    const code = FOLD[original.charCodeAt(i)]!;
     if (code === 0) continue;
     folded[f] = code;
     foldedMap[f++] = i;
-    const sep = SEPARATOR[code];
+    const sep = SEPARATOR[code]!;
     if (sep !== 0) {
       if (sep > pendingGap) pendingGap = sep;
       continue;
@@ -121,10 +125,11 @@ export function normalizeText(original: string): NormalizedText {
 
 /** The original range [first, last + 1) of the characters map[start..end), which need not be in order. */
 function spanOf(map: Int32Array, start: number, end: number): [number, number] {
-  let lo = map[start];
+  // Callers pass a non-empty range inside the map (start < end <= its view's length).
+  let lo = map[start]!;
   let hi = lo;
   for (let i = start + 1; i < end; i++) {
-    const at = map[i];
+    const at = map[i]!;
     if (at < lo) lo = at;
     else if (at > hi) hi = at;
   }
@@ -134,21 +139,21 @@ function spanOf(map: Int32Array, start: number, end: number): [number, number] {
 /** Original range of the folded range [start, end). */
 export function foldedToOriginal(text: NormalizedText, start: number, end: number): [number, number] {
   if (end <= start) {
-    const at = text.foldedMap[start];
+    const at = text.foldedMap[start]!;
     return [at, at];
   }
   if (text.reordered) return spanOf(text.foldedMap, start, end);
-  return [text.foldedMap[start], text.foldedMap[end - 1] + 1];
+  return [text.foldedMap[start]!, text.foldedMap[end - 1]! + 1];
 }
 
 /** Original range of the compact range [start, end). */
 export function compactToOriginal(text: NormalizedText, start: number, end: number): [number, number] {
   if (end <= start) {
-    const at = text.compactMap[start];
+    const at = text.compactMap[start]!;
     return [at, at];
   }
   if (text.reordered) return spanOf(text.compactMap, start, end);
-  return [text.compactMap[start], text.compactMap[end - 1] + 1];
+  return [text.compactMap[start]!, text.compactMap[end - 1]! + 1];
 }
 
 /**
@@ -157,7 +162,8 @@ export function compactToOriginal(text: NormalizedText, start: number, end: numb
  * punctuation and invisible characters slipped between two words neither widen nor narrow them.
  */
 export function originalToCompact(text: NormalizedText, offset: number): number {
-  if (text.reordered) return inverseOf(text, text.compactMap, text.compactLength).next[offset];
+  // The inverse has an entry for every original offset and the end.
+  if (text.reordered) return inverseOf(text, text.compactMap, text.compactLength).next[offset]!;
   return firstAtOrAfter(text.compactMap, offset, text.compactLength);
 }
 
@@ -166,7 +172,8 @@ export function originalToCompact(text: NormalizedText, offset: number): number 
  * folded length at the end).
  */
 export function originalToFolded(text: NormalizedText, offset: number): number {
-  if (text.reordered) return inverseOf(text, text.foldedMap, text.folded.length).next[offset];
+  // The inverse has an entry for every original offset and the end.
+  if (text.reordered) return inverseOf(text, text.foldedMap, text.folded.length).next[offset]!;
   return firstAtOrAfter(text.foldedMap, offset, text.folded.length);
 }
 
@@ -195,27 +202,32 @@ export function foldedToCompactSpan(text: NormalizedText, start: number, end: nu
   const { exact, next } = inverseOf(text, text.compactMap, text.compactLength);
   let lo = -1;
   let hi = -1;
+  // foldedMap holds an original offset for every folded index and the end, and the inverses
+  // an entry for every original offset and the end.
   for (let i = start; i < end; i++) {
-    const k = exact[text.foldedMap[i]];
+    const k = exact[text.foldedMap[i]!]!;
     if (k === -1) continue;
     if (lo === -1 || k < lo) lo = k;
     if (k > hi) hi = k;
   }
   if (lo !== -1) return [lo, hi + 1];
-  const at = next[text.foldedMap[start]];
+  const at = next[text.foldedMap[start]!]!;
   return [at, at];
 }
 
 function spanIn({ exact, next }: Inverse, start: number, end: number): [number, number] {
+  // [start, end) is an original range: the inverses have an entry for every offset and the end.
   let lo = -1;
   let hi = -1;
   for (let o = start; o < end; o++) {
-    const k = exact[o];
+    const k = exact[o]!;
     if (k === -1) continue;
     if (lo === -1 || k < lo) lo = k;
     if (k > hi) hi = k;
   }
-  return lo === -1 ? [next[start], next[start]] : [lo, hi + 1];
+  if (lo !== -1) return [lo, hi + 1];
+  const at = next[start]!;
+  return [at, at];
 }
 
 /**
@@ -228,7 +240,7 @@ export function displayedText(text: NormalizedText, start: number, end: number):
     return text.original.slice(a, b);
   }
   let out = '';
-  for (let i = start; i < end; i++) out += text.original[text.foldedMap[i]];
+  for (let i = start; i < end; i++) out += text.original.charAt(text.foldedMap[i]!);
   return out;
 }
 
@@ -247,10 +259,11 @@ function inverseOf(text: NormalizedText, map: Int32Array, length: number): Inver
   if (!inverse) {
     const n = text.original.length;
     const exact = new Int32Array(n + 1).fill(-1);
-    for (let i = 0; i < length; i++) exact[map[i]] = i;
+    // map holds an original offset (< n) for each of its first `length` entries.
+    for (let i = 0; i < length; i++) exact[map[i]!] = i;
     const next = exact.slice();
     next[n] = length;
-    for (let o = n - 1; o >= 0; o--) if (next[o] === -1) next[o] = next[o + 1];
+    for (let o = n - 1; o >= 0; o--) if (next[o] === -1) next[o] = next[o + 1]!;
     inverse = { exact, next };
     inverses.set(map, inverse);
   }
@@ -262,8 +275,8 @@ export function firstAtOrAfter(sorted: Int32Array, value: number, length = sorte
   let lo = 0;
   let hi = length;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
+    const mid = (lo + hi) >> 1; // lo <= mid < hi <= length
+    if (sorted[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -276,7 +289,7 @@ export function firstAtOrAfter(sorted: Int32Array, value: number, length = sorte
 export function compactTerm(term: string): string {
   let out = '';
   for (let i = 0; i < term.length; i++) {
-    const code = FOLD[term.charCodeAt(i)];
+    const code = FOLD[term.charCodeAt(i)]!;
     if (code !== 0 && SEPARATOR[code] === 0) out += String.fromCharCode(code);
   }
   return out;
@@ -286,7 +299,7 @@ export function compactTerm(term: string): string {
 export function foldString(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const code = FOLD[text.charCodeAt(i)];
+    const code = FOLD[text.charCodeAt(i)]!;
     if (code !== 0) out += String.fromCharCode(code);
   }
   return out;

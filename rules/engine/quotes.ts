@@ -88,7 +88,7 @@ export const SPEAKER_LABEL = new RegExp(
   'gm',
 );
 /** The last characters of the verbs: most colons follow none of them and need no closer look. */
-const VERB_ENDS = new Set(SPEECH_VERBS.map((verb) => verb[verb.length - 1]));
+const VERB_ENDS = new Set(SPEECH_VERBS.map((verb) => verb.charAt(verb.length - 1)));
 
 /** Quoted spans of the folded text (display order), sorted and non-overlapping. */
 export function findQuotedFolded(text: NormalizedText): [number, number][] {
@@ -100,7 +100,7 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
   for (let m = OPENING.exec(s); m; m = OPENING.exec(s)) {
     const i = m.index;
     const paragraphEnd = ahead('\n', i + 1);
-    const end = ahead(PAIRS[m[0]], i + 1);
+    const end = ahead(PAIRS[m[0]]!, i + 1); // OPENING matches only PAIRS' keys
     const stop = end >= paragraphEnd ? paragraphEnd : end + 1;
     spans.push([i, stop]);
     OPENING.lastIndex = stop;
@@ -109,10 +109,10 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
   for (const colon of COLONS) {
     const lineEnd = forwardSearch(s);
     for (let c = s.indexOf(colon); c !== -1; c = s.indexOf(colon, c + 1)) {
-      if (!VERB_ENDS.has(s[c - 1]) || !SPEECH_VERBS.some((verb) => s.endsWith(verb, c))) continue;
+      if (!VERB_ENDS.has(s.charAt(c - 1)) || !SPEECH_VERBS.some((verb) => s.endsWith(verb, c))) continue;
       const from = c + 1;
       // 市民表示：“……” — the marks say where the speech ends; the text after them is the writer's again.
-      if (PAIRS[s[skipSpaces(s, from)]] !== undefined) continue;
+      if (PAIRS[s.charAt(skipSpaces(s, from))] !== undefined) continue;
       spans.push([from, lineEnd('\n', from)]);
     }
   }
@@ -160,7 +160,7 @@ export function insideSpans(spans: readonly Range[], offset: number): boolean {
   let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [a, b] = spans[mid];
+    const [a, b] = spans[mid]!; // lo <= mid <= hi < spans.length
     if (offset < a) hi = mid - 1;
     else if (offset >= b) lo = mid + 1;
     else return true;

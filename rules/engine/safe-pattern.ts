@@ -130,7 +130,7 @@ class Parser {
   }
 
   private atom(): Atom {
-    const c = this.src[this.i++];
+    const c = this.src[this.i++]!; // sequence() calls this only while i < src.length
     if (c === '(') {
       if (this.src.startsWith('?:', this.i)) this.i += 2;
       else if (this.peek() === '?') throw new PatternError('不支持断言、命名分组等 (?…) 语法，只能用 (…) 或 (?:…)');

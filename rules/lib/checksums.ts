@@ -26,14 +26,14 @@ function isDate(year: number, month: number, day: number): boolean {
     30,
     31,
   ];
-  return day <= days[month - 1];
+  return day <= days[month - 1]!; // 1 <= month <= 12, checked above
 }
 
 /** The ISO 7064 MOD 11-2 check character of the first 17 digits. */
 export function idCheckChar(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
+  ID_WEIGHTS.forEach((weight, i) => (sum += (first17.charCodeAt(i) - 48) * weight));
+  return ID_CHECK.charAt(sum % 11);
 }
 
 /** A valid 18-digit 公民身份号码: province code, birth date and check character. */
@@ -42,7 +42,7 @@ export function isValidId18(id: string): boolean {
   if (!PROVINCES.has(Number(id.slice(0, 2)))) return false;
   const year = Number(id.slice(6, 10));
   if (year < 1900 || year > 2099 || !isDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) return false;
-  return idCheckChar(id.slice(0, 17)) === id[17].toUpperCase();
+  return idCheckChar(id.slice(0, 17)) === id.charAt(17).toUpperCase();
 }
 
 /** A plausible old 15-digit number (no check digit): province code and a 19YY birth date. */

@@ -119,8 +119,8 @@ function nameSources(field: FieldView, via: SourceVia, marker: Range, span: Span
 }
 
 function trim(folded: string, [s, e]: Span): Span {
-  while (s < e && /\s/.test(folded[s])) s++;
-  while (e > s && /\s/.test(folded[e - 1])) e--;
+  while (s < e && /\s/.test(folded.charAt(s))) s++;
+  while (e > s && /\s/.test(folded.charAt(e - 1))) e--;
   return [s, e];
 }
 
@@ -136,7 +136,7 @@ function valueAfter(field: FieldView, via: SourceVia, marker: Range, at: number)
   const url = urlAt(folded, p);
   if (url) return [{ via, field: field.name, marker, range: toOriginal(field, [p, p + url.length]), names: [], url }];
   const quoted = QUOTED.exec(folded.slice(p));
-  if (quoted) return nameSources(field, via, marker, [p + 1, p + 1 + quoted[1].length]);
+  if (quoted) return nameSources(field, via, marker, [p + 1, p + 1 + quoted[1]!.length]); // group 1 is not optional
   VALUE.lastIndex = p;
   const value = VALUE.exec(folded)?.[0] ?? '';
   const span: Span = [p, p + value.length];
@@ -183,7 +183,7 @@ function findInText(field: FieldView): readonly DeclaredSource[] {
     out.push(...valueAfter(field, via, toOriginal(field, [m.index, end]), end));
   }
   for (const { range, match } of field.matchFolded(CHAIN)) {
-    const [s, e] = match.indices![1];
+    const [s, e] = match.indices![1]!; // the d flag, and a group that is not optional
     const inner = innerName(folded, trim(folded, [s, e]));
     out.push({
       via: 'chain',
@@ -194,7 +194,7 @@ function findInText(field: FieldView): readonly DeclaredSource[] {
     });
   }
   for (const { range, match } of field.matchFolded(CITED)) {
-    const [s, e] = match.indices![1];
+    const [s, e] = match.indices![1]!; // the d flag, and a group that is not optional
     const inner = innerName(folded, trim(folded, [s, e]));
     out.push({
       via: 'cited',

@@ -108,13 +108,14 @@ function findDigitRuns(field: FieldView): readonly DigitRun[] {
 
 /** The original range of groups [from, to) of a run, with the run's `+` when `from` is 0. */
 export function groupRange(field: FieldView, run: DigitRun, from: number, to: number): Range {
-  const start = from === 0 && run.plus >= 0 ? run.plus : run.groups[from].start;
-  return foldedToOriginal(field.normalized, start, run.groups[to - 1].end);
+  // Callers pass 0 <= from < to <= groups.length: both reads are groups of the run.
+  const start = from === 0 && run.plus >= 0 ? run.plus : run.groups[from]!.start;
+  return foldedToOriginal(field.normalized, start, run.groups[to - 1]!.end);
 }
 
 /** The digits of groups [from, to). */
 export function groupDigits(run: DigitRun, from: number, to: number): string {
   let out = '';
-  for (let i = from; i < to; i++) out += run.groups[i].digits;
+  for (let i = from; i < to; i++) out += run.groups[i]!.digits; // to <= groups.length, as in groupRange
   return out;
 }

@@ -24,8 +24,8 @@ const CLAUSE_OPENING = /[\s(【[|\-—:]+$/;
 
 function span(field: FieldView, start: number, end: number): TitleSpan | null {
   const folded = field.normalized.folded;
-  while (start < end && /\s/.test(folded[start])) start++;
-  while (end > start && /[\s。]/.test(folded[end - 1])) end--;
+  while (start < end && /\s/.test(folded.charAt(start))) start++;
+  while (end > start && /[\s。]/.test(folded.charAt(end - 1))) end--;
   if (end <= start) return null;
   const range = foldedToOriginal(field.normalized, start, end);
   return { field, range, text: displayedText(field.normalized, start, end) };
@@ -43,7 +43,7 @@ export function originalTitle(view: DraftView): { title: TitleSpan; labelStart: 
       const at = m.index + m[0].length;
       const book = BOOK.exec(folded.slice(at));
       const title = book
-        ? span(field, at + 1, at + 1 + book[1].length)
+        ? span(field, at + 1, at + 1 + book[1]!.length) // BOOK's group is not optional
         : span(field, at, at + (TO_LINE_END.exec(folded.slice(at))?.[0].length ?? 0));
       if (title) return { title, labelStart: m.index };
     }
@@ -63,5 +63,6 @@ export function headline(view: DraftView, original: { title: TitleSpan; labelSta
   }
   const body = view.field('body');
   const m = body && WEIBO_HEADLINE.exec(body.normalized.folded);
-  return m ? span(body, m.indices![1][0], m.indices![1][1]) : null;
+  const headlineAt = m ? m.indices![1] : undefined; // WEIBO_HEADLINE has the d flag and a group that is not optional
+  return body && headlineAt ? span(body, headlineAt[0], headlineAt[1]) : null;
 }

@@ -20,8 +20,9 @@ export function balanceQuotes(text: string, [start, end]: Range): Range {
   const open: string[] = [];
   let unopened = 0;
   for (let i = start; i < end; i++) {
-    const c = text[i];
-    if (open.length && CLOSING[open[open.length - 1]] === c) open.pop();
+    const c = text.charAt(i);
+    const innermost = open.at(-1);
+    if (innermost !== undefined && CLOSING[innermost] === c) open.pop();
     else if (c in CLOSING) open.push(c);
     else if (CLOSERS.has(c)) unopened++;
   }
@@ -29,18 +30,18 @@ export function balanceQuotes(text: string, [start, end]: Range): Range {
   let e = end;
   if (open.length === 1) {
     const next = visible(text, end, 1);
-    if (text[next] === CLOSING[open[0]]) e = next + 1;
+    if (text.charAt(next) === CLOSING[open[0]!]) e = next + 1; // open.length === 1
   }
   if (unopened === 1) {
     const previous = visible(text, start - 1, -1);
-    if (previous >= 0 && text[previous] in CLOSING) s = previous;
+    if (previous >= 0 && text.charAt(previous) in CLOSING) s = previous;
   }
   return [s, e];
 }
 
 /** The first index from `i` in direction `step` whose character is neither invisible nor a space. */
 function visible(text: string, i: number, step: 1 | -1): number {
-  while (i >= 0 && i < text.length && (foldCode(text.charCodeAt(i)) === 0 || /\s/.test(text[i]))) i += step;
+  while (i >= 0 && i < text.length && (foldCode(text.charCodeAt(i)) === 0 || /\s/.test(text.charAt(i)))) i += step;
   return i;
 }
 

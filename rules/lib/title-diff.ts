@@ -5,11 +5,14 @@
  */
 
 function bigrams(compact: string): Map<string, number> {
-  const chars = [...compact];
   const out = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i] + chars[i + 1];
-    out.set(g, (out.get(g) ?? 0) + 1);
+  let previous: string | undefined;
+  for (const c of compact) {
+    if (previous !== undefined) {
+      const g = previous + c;
+      out.set(g, (out.get(g) ?? 0) + 1);
+    }
+    previous = c;
   }
   return out;
 }
@@ -82,9 +85,11 @@ function chineseValue(s: string): number {
   let section = 0;
   let digit = 0;
   for (const c of s) {
-    if (c in DIGIT) digit = DIGIT[c];
-    else if (c in UNIT) {
-      section += (digit || 1) * UNIT[c];
+    const digitValue = DIGIT[c];
+    const unitValue = UNIT[c];
+    if (digitValue !== undefined) digit = digitValue;
+    else if (unitValue !== undefined) {
+      section += (digit || 1) * unitValue;
       digit = 0;
     } else if (c === '万') {
       wan += (section + digit || 1) * 1e4;
@@ -106,7 +111,7 @@ export function numbersIn(folded: string): StatedNumber[] {
   const text = folded.replace(/\s+/g, '').replace(/(\d),(?=\d{3}(?!\d))/g, '$1');
   const out: StatedNumber[] = [];
   for (const m of text.matchAll(ARABIC)) {
-    const value = Number(m[1]) * (m[2] ? BIG[m[2]] : 1);
+    const value = Number(m[1]) * (m[2] ? BIG[m[2]]! : 1); // ARABIC's second group is 万 or 亿
     const after = text.slice(m.index + m[0].length);
     out.push({ text: m[0], value: normal(value) + (m[3] ?? ''), date: !m[2] && !m[3] && DATE_UNIT.test(after) });
   }

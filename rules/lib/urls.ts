@@ -55,8 +55,9 @@ export interface UrlHost {
 export function hostOf(field: FieldView, url: TextUrl): UrlHost | null {
   const m = URL_PARTS.exec(url.url);
   if (!m) return null;
-  const host = m[2].replace(/\.$/, '');
-  const start = url.at + m[0].length - m[2].length;
+  const hostPart = m[2]!; // URL_PARTS' host group is not optional
+  const host = hostPart.replace(/\.$/, '');
+  const start = url.at + m[0].length - hostPart.length;
   return {
     host,
     range: foldedToOriginal(field.normalized, start, start + host.length),
@@ -95,9 +96,10 @@ export function overlapsUrl(urls: readonly TextUrl[], start: number, end: number
   let lo = 0;
   let hi = urls.length;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (urls[mid].range[1] <= start) lo = mid + 1;
+    const mid = (lo + hi) >> 1; // lo <= mid < hi <= urls.length
+    if (urls[mid]!.range[1] <= start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < urls.length && urls[lo].range[0] < end;
+  const first = urls[lo];
+  return first !== undefined && first.range[0] < end;
 }
