@@ -2,8 +2,10 @@
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return Number.NaN;
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const upper = s[m]!; // 0 <= m < length
+  return s.length % 2 ? upper : (s[m - 1]! + upper) / 2; // an even, non-empty list has m >= 1
 }
 
 export interface Row {

@@ -134,7 +134,7 @@ async function benchVerify(records: LogRecord[]): Promise<Row[]> {
 }
 
 async function benchFilter(model: LogModel): Promise<Row[]> {
-  const some = model.entries[Math.floor(model.entries.length / 3)].attempt;
+  const some = model.entries[Math.floor(model.entries.length / 3)]!.attempt; // the model holds the generated log
   const filters: [string, LogFilter][] = [
     ['平台', { platform: 'wechat' }],
     ['账号', { account: accountKey({ platform: some.platform, ...some.account! }) }],

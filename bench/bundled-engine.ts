@@ -34,7 +34,7 @@ export async function loadBundledEngine(): Promise<Engine> {
   const dir = mkdtempSync(join(tmpdir(), 'govpost-bench-'));
   try {
     const file = join(dir, 'engine.mjs');
-    writeFileSync(file, result.outputFiles[0].contents);
+    writeFileSync(file, result.outputFiles[0]!.contents); // one entry point, write: false: one output file
     return (await import(pathToFileURL(file).href)) as Engine;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,8 @@ export function random(seed: number): () => number {
   };
 }
 
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+// 0 <= rnd() < 1, and every list picked from is a non-empty constant.
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
 
 const PLACES = [
   '竞秀区',

@@ -54,7 +54,7 @@ function text(length: number, typo: boolean): string {
 // --- statistics ----------------------------------------------------------------------------
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
   return { median: q(0.5), p95: q(0.95), samples: sorted.length };
 }
 const ms = (v: number) => (v < 1 ? `${(v * 1000).toFixed(0)} µs` : `${v.toFixed(v < 10 ? 2 : 1)} ms`);
@@ -96,7 +96,7 @@ function timeClick(page: Page, until: 'panel' | 'handler' | 'feedback'): Promise
         const push = handled.push;
         handled.push = function (...items) {
           handled.push = push;
-          resolve(items[0].t - t0);
+          resolve(items[0]!.t - t0); // the replica pushes one entry at a time
           return push.apply(this, items);
         };
       }
@@ -208,7 +208,7 @@ async function keystrokeCosts(pages: { page: Page; cdp: CDPSession }[], base: st
         await page.keyboard.type('防', { delay: 0 });
         await page.waitForTimeout(350);
       }
-      totals[i] += (await taskSeconds(cdp)) - before;
+      totals[i] = (totals[i] ?? 0) + (await taskSeconds(cdp)) - before;
     }
   }
   return totals.map((t) => (t * 1000) / (KEYSTROKES * rounds));
@@ -327,13 +327,13 @@ async function main(): Promise<void> {
 
     const keys = [];
     for (const length of [200, 20_000]) {
-      const [g, b] = await keystrokeCosts(
+      const [g, b] = (await keystrokeCosts(
         [
           { page: guarded, cdp: gCdp },
           { page: baseline, cdp: bCdp },
         ],
         text(length, true),
-      );
+      )) as [number, number]; // one cost per page given
       const cpu = await guardCpuPerKeystroke(guarded, gCdp, text(length, true));
       keys.push({
         what: `live check per keystroke, ${length.toLocaleString('en')} chars`,

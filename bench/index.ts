@@ -19,7 +19,7 @@ import { loadBundledEngine, type Engine } from './bundled-engine';
 import * as fromSource from './engine-entry';
 import type { Checker } from './engine-entry';
 import { article, generatedTerms, packTerms } from './corpus';
-import { canMeasureHeap, measure, measureInTurns, measureOnce, retainedHeap, sunk, type Timing } from './measure';
+import { canMeasureHeap, measure, measureInTurns, measureOnce, nth, retainedHeap, sunk, type Timing } from './measure';
 import { PEERS, type Matcher } from './peers';
 import { Table, bytes, ms, ratio } from './table';
 
@@ -70,20 +70,23 @@ const PEER_BUDGET_MS = 2000;
  * grows faster than linearly on Node 20: a single call on 100,000 characters takes minutes.
  */
 function peerTimer(matchers: Matcher[]): (text: string) => (Timing | undefined)[] {
-  const seen: { length: number; median: number }[][] = matchers.map(() => []);
-  const skipped = matchers.map(() => false);
+  const peers = matchers.map((matcher) => ({
+    matcher,
+    seen: [] as { length: number; median: number }[],
+    skipped: false,
+  }));
   return (text) =>
-    matchers.map((m, i) => {
-      const [older, last] = seen[i].slice(-2);
+    peers.map((peer) => {
+      const [older, last] = peer.seen.slice(-2);
       const previous = last ?? older;
-      if (previous && !skipped[i]) {
+      if (previous && !peer.skipped) {
         const exponent =
           older && last ? Math.max(1, Math.log(last.median / older.median) / Math.log(last.length / older.length)) : 1;
-        skipped[i] = previous.median * (text.length / previous.length) ** exponent > PEER_BUDGET_MS;
+        peer.skipped = previous.median * (text.length / previous.length) ** exponent > PEER_BUDGET_MS;
       }
-      if (skipped[i]) return undefined;
-      const t = measure(() => m.count(text));
-      seen[i].push({ length: text.length, median: t.median });
+      if (peer.skipped) return undefined;
+      const t = measure(() => peer.matcher.count(text));
+      peer.seen.push({ length: text.length, median: t.median });
       return t;
     });
 }
@@ -114,7 +117,7 @@ function ruleTable({ compilePack, RULES }: Engine, pack: Pack, text: string): Ta
   );
   const table = new Table(['rule alone (20,000 chars)', 'findings', 'median', 'cpu']);
   ids
-    .map((id, i) => ({ id, t: times[i], findings: alone[i].check(d).findings.length }))
+    .map((id, i) => ({ id, t: nth(times, i), findings: nth(alone, i).check(d).findings.length }))
     .sort((a, b) => b.t.median - a.t.median)
     .forEach(({ id, t, findings }) => table.row([id, String(findings), ms(t.median), ms(t.cpu)]));
   return table;
@@ -140,7 +143,7 @@ async function main(): Promise<void> {
   assertSameReports(checker, sourceChecker, texts);
   const cpu = cpus();
   console.log(
-    `GovPost Guard benchmark — Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, load average ${loadavg()[0].toFixed(1)}`,
+    `GovPost Guard benchmark — Node ${process.version}, ${process.platform} ${process.arch}, ${cpu.length} × ${cpu[0]?.model.trim() ?? '?'}, load average ${nth(loadavg(), 0).toFixed(1)}`,
   );
   console.log(
     `pack ${pack.id} ${pack.version}: ${checker.rules.length} active rules (${checker.rules.map((r) => r.id).join(', ')}), ${terms.length} literal terms, ${checker.termCount} automaton patterns`,
@@ -171,11 +174,11 @@ async function main(): Promise<void> {
   const checkTimes = timeChecks(checker, texts);
   const peerTimes: (Timing | undefined)[][] = [];
   texts.forEach((text, i) => {
-    const t = checkTimes[i];
+    const t = nth(checkTimes, i);
     const peers = timePeers(text);
     peerTimes.push(peers);
     full.row([
-      `${LENGTHS[i].toLocaleString('en')} chars`,
+      `${nth(LENGTHS, i).toLocaleString('en')} chars`,
       String(checker.check(draft(text)).findings.length),
       ms(t.median),
       ms(t.p95),
@@ -189,8 +192,11 @@ async function main(): Promise<void> {
 
   // The same check run from source through the TypeScript loader, for information: not what users run.
   const i20k = LENGTHS.indexOf(20_000);
-  const d20k = draft(texts[i20k]);
-  const [bundled20k, source20k] = measureInTurns([() => checker.check(d20k), () => sourceChecker.check(d20k)]);
+  const d20k = draft(nth(texts, i20k));
+  const [bundled20k, source20k] = measureInTurns([() => checker.check(d20k), () => sourceChecker.check(d20k)]) as [
+    Timing,
+    Timing,
+  ];
   const loaders = new Table(['20,000 chars, measured in turns', 'median', 'p95', 'cpu']);
   loaders.row([
     'bundled and minified, as shipped (the targets use this)',
@@ -203,7 +209,7 @@ async function main(): Promise<void> {
   console.log(loaders.render());
 
   // 2. Where the time of a check goes, on the 20,000-character text.
-  const at20k = texts[LENGTHS.indexOf(20_000)];
+  const at20k = nth(texts, LENGTHS.indexOf(20_000));
   const dictionaries = new CompiledDictionaries(pack);
   const normalized = normalizeText(at20k);
   const stages = new Table(['stage (20,000 chars)', 'median', 'p95', 'cpu']);
@@ -214,7 +220,7 @@ async function main(): Promise<void> {
     ['full check', () => checker.check(draft(at20k))],
   ];
   measureInTurns(stageFns.map(([, fn]) => fn)).forEach((t, i) =>
-    stages.row([stageFns[i][0], ms(t.median), ms(t.p95), ms(t.cpu)]),
+    stages.row([nth(stageFns, i)[0], ms(t.median), ms(t.p95), ms(t.cpu)]),
   );
   console.log('Stages of one check');
   console.log(stages.render());
@@ -237,7 +243,7 @@ async function main(): Promise<void> {
     String(bigChecker.termCount),
     ms(compileBig.median),
   ]);
-  PEERS.forEach((p, i) => build.row([`${p.name} build`, String(big.length), ms(builds[i].median)]));
+  PEERS.forEach((p, i) => build.row([`${p.name} build`, String(big.length), ms(nth(builds, i).median)]));
   console.log('Compile and build');
   console.log(build.render());
 
@@ -254,8 +260,8 @@ async function main(): Promise<void> {
   let bigPeers20k: (Timing | undefined)[] = [];
   const bigTimes = timeChecks(bigChecker, texts.slice(1));
   LENGTHS.slice(1).forEach((n, j) => {
-    const text = texts[LENGTHS.indexOf(n)];
-    const t = bigTimes[j];
+    const text = nth(texts, LENGTHS.indexOf(n));
+    const t = nth(bigTimes, j);
     const peers = timeBigPeers(text);
     if (n === 20_000) {
       bigCheck20k = t;
@@ -298,13 +304,15 @@ async function main(): Promise<void> {
   // 5. Targets.
   const i20 = LENGTHS.indexOf(20_000);
   const i100 = LENGTHS.indexOf(100_000);
-  const libraries = PEERS.map((p, i) => ({ name: p.name, t: peerTimes[i20][i] })).filter(
+  const libraries = PEERS.map((p, i) => ({ name: p.name, t: nth(peerTimes, i20)[i] })).filter(
     (p): p is { name: string; t: Timing } => p.name !== 'indexOf' && p.t !== undefined,
   );
   const fastest = libraries.reduce((a, b) => (b.t.median < a.t.median ? b : a));
-  const check20 = checkTimes[i20].median;
-  const growth = checkTimes[i100].median / check20;
-  const cpuGrowth = checkTimes[i100].cpu / checkTimes[i20].cpu;
+  const at20 = nth(checkTimes, i20);
+  const at100 = nth(checkTimes, i100);
+  const check20 = at20.median;
+  const growth = at100.median / check20;
+  const cpuGrowth = at100.cpu / at20.cpu;
   const targets: [boolean, string][] = [
     [
       check20 < fastest.t.median,
@@ -312,18 +320,18 @@ async function main(): Promise<void> {
     ],
     [
       check20 < 2,
-      `full check of 20,000 chars, median under 2 ms: ${ms(check20)} (CPU time ${ms(checkTimes[i20].cpu)}; engine bundled as shipped, from source through tsx ${ms(source20k.median)})`,
+      `full check of 20,000 chars, median under 2 ms: ${ms(check20)} (CPU time ${ms(at20.cpu)}; engine bundled as shipped, from source through tsx ${ms(source20k.median)})`,
     ],
     [
       growth <= 6,
       `linear growth, 100,000 chars within 6× of 20,000: ${growth.toFixed(2)}× (CPU time ${cpuGrowth.toFixed(2)}×)`,
     ],
   ];
-  console.log(`Targets (load average now ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
+  console.log(`Targets (load average now ${nth(loadavg(), 0).toFixed(1)} on ${cpus().length} CPUs)`);
   for (const [ok, text] of targets) console.log(`  ${ok ? 'PASS' : 'MISS'}  ${text}`);
   if (bigCheck20k) {
     const libs = bigPeers20k
-      .map((t, i) => ({ name: PEERS[i].name, t }))
+      .map((t, i) => ({ name: nth(PEERS, i).name, t }))
       .filter((p): p is { name: string; t: Timing } => p.name !== 'indexOf' && p.t !== undefined);
     console.log(
       `  info  with ${BIG_DICTIONARY.toLocaleString('en')} terms, 20,000 chars: full check ${ms(bigCheck20k.median)}; ${libs.map((l) => `${l.name} ${ms(l.t.median)} (ratio ${ratio(bigCheck20k!.median, l.t.median)})`).join(', ')}`,

@@ -36,9 +36,18 @@ export interface MeasureOptions {
   sampleTime?: number;
 }
 
+/**
+ * `list[i]`, for the benchmark's parallel lists (one timing per text, per peer, per stage), which
+ * always have it; a missing one is a bug in the benchmark and stops it with a message.
+ */
+export function nth<T>(list: ArrayLike<T>, i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`benchmark: no entry ${i} in a list of ${list.length}`);
+  return item;
+}
+
 function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
+  return nth(sorted, Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1)));
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
@@ -65,7 +74,7 @@ export function measure(fn: () => unknown, options: MeasureOptions = {}): Timing
     few.sort((a, b) => a - b);
     return {
       median: quantile(few, 0.5),
-      p95: few[few.length - 1],
+      p95: quantile(few, 1),
       cpu: few.length > 1 ? cpu : Number.NaN,
       samples: few.length,
       batch: 1,
@@ -110,26 +119,25 @@ export function measureInTurns(fns: (() => unknown)[], options: MeasureOptions =
     }
     return Math.max(1, Math.round(sampleTime / ((performance.now() - start) / calls)));
   });
-  const samples: number[][] = fns.map(() => []);
-  const cpu = fns.map(() => 0);
+  const runs = fns.map((fn, i) => ({ fn, batch: nth(batches, i), samples: [] as number[], cpu: 0 }));
   const start = performance.now();
-  while (samples[0].length < minSamples || performance.now() - start < time) {
-    fns.forEach((fn, i) => {
+  while ((runs[0]?.samples.length ?? minSamples) < minSamples || performance.now() - start < time) {
+    for (const run of runs) {
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      for (let k = 0; k < batches[i]; k++) consume(fn());
-      samples[i].push((performance.now() - t0) / batches[i]);
-      cpu[i] += cpuMs(process.cpuUsage(c0));
-    });
+      for (let k = 0; k < run.batch; k++) consume(run.fn());
+      run.samples.push((performance.now() - t0) / run.batch);
+      run.cpu += cpuMs(process.cpuUsage(c0));
+    }
   }
-  return samples.map((s, i) => {
-    const sorted = [...s].sort((a, b) => a - b);
+  return runs.map(({ samples, batch, cpu }) => {
+    const sorted = [...samples].sort((a, b) => a - b);
     return {
       median: quantile(sorted, 0.5),
       p95: quantile(sorted, 0.95),
-      cpu: cpu[i] / (s.length * batches[i]),
-      samples: s.length,
-      batch: batches[i],
+      cpu: cpu / (samples.length * batch),
+      samples: samples.length,
+      batch,
     };
   });
 }

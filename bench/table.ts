@@ -12,7 +12,7 @@ export class Table {
     const all = [this.header, ...this.rows];
     const widths = this.header.map((_, c) => Math.max(...all.map((r) => (r[c] ?? '').length)));
     const line = (r: string[]) =>
-      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
     return `${[line(this.header), widths.map((w) => '-'.repeat(w)).join('  '), ...this.rows.map(line)].join('\n')}\n`;
   }
 }
