@@ -74,12 +74,15 @@ export function looseLastPattern(host: string, path: string): string {
   // A letter and both its encodings: %75 (u) and %55 (U) differ only in the first hex digit.
   const encoded = (c: string) => {
     if (!/[a-z]/i.test(c)) return `%${c.charCodeAt(0).toString(16)}`;
+    // A letter's code is two hex digits (0x41–0x7a).
     const lower = c.toLowerCase().charCodeAt(0).toString(16);
-    return `%[${lower[0]}${(parseInt(lower[0], 16) - 2).toString(16)}]${lower[1]}`;
+    const high = lower.charAt(0);
+    return `%[${high}${(parseInt(high, 16) - 2).toString(16)}]${lower.charAt(1)}`;
   };
   const tolerant = (word: string) =>
     [...word].map((c) => (/[a-z0-9_]/i.test(c) ? `(?:${escape(c)}|${encoded(c)})` : escape(c))).join('');
-  const body = alternatives.length > 1 ? `(?:${alternatives.map(tolerant).join('|')})` : tolerant(alternatives[0]);
+  const any = alternatives.map(tolerant).join('|');
+  const body = alternatives.length > 1 ? `(?:${any})` : any;
   return `^https?://${hostPattern(host)}/[^?#]*${body}`;
 }
 

@@ -43,7 +43,8 @@ export function headerValue(headers: string, name: string): string | null {
 function contentType(headers: string): { essence: string; charset?: string; raw: string } | null {
   const raw = headerValue(headers, 'content-type');
   if (raw === null) return null;
-  const [essence, ...parameters] = raw.split(';');
+  // split always gives at least one part.
+  const [essence = '', ...parameters] = raw.split(';');
   const charset = parameters
     .map((p) => p.trim())
     .find((p) => p.toLowerCase().startsWith('charset='))

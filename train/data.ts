@@ -127,7 +127,7 @@ function smsLabel(spam: boolean, folded: string): string {
 /** A brand signature 【…】 or […] at the end of an SMS (or its start): ads of one brand stay in one split. */
 function smsBrand(folded: string): string | null {
   const m = /[【[]([^】\]]{2,12})[】\]]\s*$/.exec(folded) ?? /^\s*[【[]([^】\]]{2,12})[】\]]/.exec(folded);
-  return m ? m[1] : null;
+  return m?.[1] ?? null;
 }
 
 const fold = (s: string) => normalizeText(s).folded;

@@ -64,18 +64,21 @@ export function installMainWorld(spec: MainWorldSpec): void {
   const nullCopy = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
     const out = n.isArray(v) ? [] : n.create(null);
-    const keys = n.ownKeys(v as object);
-    for (let i = 0; i < keys.length; i++)
+    const keys = n.ownKeys(v);
+    // Walked by index (the page owns Array.prototype's iterator), inside the list's length.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       n.defineProperty(
         out,
-        keys[i],
+        key,
         n.record({
-          value: nullCopy((v as Record<PropertyKey, unknown>)[keys[i] as string]),
+          value: nullCopy((v as Record<PropertyKey, unknown>)[key as string]),
           enumerable: true,
           writable: true,
           configurable: true,
         }),
       );
+    }
     return out;
   };
   const rejectionText = (message: string): string => n.stringify(nullCopy(spec.rejection(message)));
@@ -158,7 +161,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
     } else if (type === 'bye') {
       closed = true;
       const ids = n.ownKeys(waiting) as string[];
-      for (let i = 0; i < ids.length; i++) settle(ids[i], false, NOT_READY);
+      for (let i = 0; i < ids.length; i++) settle(ids[i]!, false, NOT_READY);
     }
   });
   // Installing time: no page script has run, so the port's own method is still the browser's.
@@ -355,18 +358,9 @@ export function installMainWorld(spec: MainWorldSpec): void {
       }
       s.url = abs;
       s.async = rest.length === 0 ? true : !!rest[0];
-      s.user =
-        rest.length > 1
-          ? rest[1] === null || rest[1] === undefined
-            ? (rest[1] as null)
-            : n.String(rest[1])
-          : undefined;
+      s.user = rest.length > 1 ? (rest[1] === null || rest[1] === undefined ? rest[1] : n.String(rest[1])) : undefined;
       s.password =
-        rest.length > 2
-          ? rest[2] === null || rest[2] === undefined
-            ? (rest[2] as null)
-            : n.String(rest[2])
-          : undefined;
+        rest.length > 2 ? (rest[2] === null || rest[2] === undefined ? rest[2] : n.String(rest[2])) : undefined;
       s.headers = '';
       s.held = false;
       s.generation = previous ? previous.generation : 0;
@@ -551,7 +545,7 @@ export function installMainWorld(spec: MainWorldSpec): void {
       'fetchLater',
       n.record({
         value: function fetchLater(input: RequestInfo | URL, init?: { activateAfter?: number }) {
-          const req = new n.Request(input, init as RequestInit);
+          const req = new n.Request(input, init);
           if (guarded(n.requestUrl(req))) {
             notice.show(NO_DEFER);
             throw new n.DOMException(NO_DEFER, 'NotAllowedError');
@@ -570,9 +564,9 @@ export function installMainWorld(spec: MainWorldSpec): void {
   if (n.Worker) {
     const NativeWorker = n.Worker;
     const rules: EndpointRule[] = [];
-    for (let i = 0; i < spec.endpoints.length; i++) rules[rules.length] = spec.endpoints[i];
+    for (let i = 0; i < spec.endpoints.length; i++) rules[rules.length] = spec.endpoints[i]!;
     const others = spec.elsewhere ?? [];
-    for (let i = 0; i < others.length; i++) rules[rules.length] = others[i];
+    for (let i = 0; i < others.length; i++) rules[rules.length] = others[i]!;
     const prelude =
       '(function gpgPrelude(base) {"use strict";\n' +
       'const n = (' +

@@ -63,6 +63,8 @@ export interface Classifier {
 
 export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Classifier {
   'use strict';
+  // Lists are walked by index, not with for…of (the page owns Array.prototype's iterator): each
+  // `list[i]!` below reads inside the list's own length.
   const AMBIG = 'ambiguous';
   const code = (s: string, i: number) => n.charCodeAt(s, i);
   /** Appends without a `[]=` a page could intercept with an index setter on Array.prototype. */
@@ -73,7 +75,7 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
       writable: true,
       enumerable: true,
       configurable: true,
-    } as PropertyDescriptor);
+    });
   };
   const put = <T>(list: T[], value: T): void => setAt(list, list.length, value);
   const isSpace = (c: number) => c <= 0x20 || c === 0x7f;
@@ -100,7 +102,7 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
       else if (c < 0x80) bytes[len++] = c;
       else {
         const encoded = n.encodeUtf8(n.slice(s, i, i + 1 + (c >= 0xd800 && c <= 0xdbff ? 1 : 0)));
-        for (let k = 0; k < n.typedLength(encoded); k++) bytes[len++] = encoded[k];
+        for (let k = 0; k < n.typedLength(encoded); k++) bytes[len++] = encoded[k]!;
         if (c >= 0xd800 && c <= 0xdbff) i++;
       }
     }
@@ -138,7 +140,7 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
     const out: Param[] = [];
     const pairs = split(text, '&;');
     for (let i = 0; i < pairs.length; i++) {
-      const pair = pairs[i];
+      const pair = pairs[i]!;
       if (pair === '') continue;
       const eq = n.indexOf(pair, '=');
       const p = n.create(null) as Param;
@@ -176,7 +178,7 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
     let count = 0;
     const raw = split(path, '/');
     for (let i = 0; i < raw.length; i++) {
-      let seg = raw[i];
+      let seg = raw[i]!;
       const semi = n.indexOf(seg, ';');
       if (semi >= 0) seg = n.slice(seg, 0, semi);
       seg = trim(seg);
@@ -188,14 +190,14 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
       setAt(segments, count++, seg);
     }
     const exact: string[] = [];
-    for (let i = 0; i < count; i++) put(exact, segments[i]);
+    for (let i = 0; i < count; i++) put(exact, segments[i]!);
     const readings: string[][] = [exact];
     if (count > 0) {
-      const last = exact[count - 1];
+      const last = exact[count - 1]!;
       const dot = n.indexOf(last, '.');
       if (dot > 0) {
         const bare: string[] = [];
-        for (let i = 0; i < count - 1; i++) put(bare, exact[i]);
+        for (let i = 0; i < count - 1; i++) put(bare, exact[i]!);
         put(bare, n.slice(last, 0, dot));
         put(readings, bare);
       }
@@ -212,13 +214,13 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
   }
   const compiled: Compiled[] = [];
   for (let r = 0; r < rules.length; r++) {
-    const rule = rules[r];
+    const rule = rules[r]!;
     const hosts: string[] = [];
-    for (let i = 0; i < rule.hosts.length; i++) hosts[i] = normHost(rule.hosts[i]);
+    for (let i = 0; i < rule.hosts.length; i++) hosts[i] = normHost(rule.hosts[i]!);
     const parts = split(n.toLowerCase(rule.path), '/');
     const segments: (string[] | null)[] = [];
     for (let i = 0; i < parts.length; i++) {
-      const part = parts[i];
+      const part = parts[i]!;
       if (part === '') continue;
       if (part === '*') segments[segments.length] = null;
       else if (code(part, 0) === 0x7b) segments[segments.length] = split(n.slice(part, 1, part.length - 1), ',');
@@ -228,8 +230,9 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
     if (rule.params) {
       const keys = n.ownKeys(rule.params) as string[];
       for (let i = 0; i < keys.length; i++) {
-        const v = rule.params[keys[i]];
-        ps[i] = { name: keys[i], values: v === null ? null : typeof v === 'string' ? [v] : (v as string[]) };
+        const key = keys[i]!;
+        const v = rule.params[key];
+        ps[i] = { name: key, values: v === null ? null : typeof v === 'string' ? [v] : (v as string[]) };
       }
     }
     compiled[r] = { rule, hosts, segments, params: ps };
@@ -240,11 +243,11 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
     for (let i = 0; i < c.hosts.length; i++) if (c.hosts[i] === host) hostOk = true;
     if (!hostOk) return false;
     for (let k = 0; k < readings.length; k++) {
-      const segs = readings[k];
+      const segs = readings[k]!;
       if (segs.length !== c.segments.length) continue;
       let ok = true;
       for (let i = 0; i < segs.length && ok; i++) {
-        const accepted = c.segments[i];
+        const accepted = c.segments[i]!;
         if (accepted === null) continue;
         let any = false;
         for (let j = 0; j < accepted.length; j++) if (accepted[j] === segs[i]) any = true;
@@ -271,19 +274,23 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
   };
   const candidates = (host: string, readings: string[][]): Compiled[] => {
     const out: Compiled[] = [];
-    for (let i = 0; i < compiled.length; i++) if (onPath(compiled[i], host, readings)) put(out, compiled[i]);
+    for (let i = 0; i < compiled.length; i++) {
+      const c = compiled[i]!;
+      if (onPath(c, host, readings)) put(out, c);
+    }
     return out;
   };
 
   const lenient = (c: Compiled, all: Param[]): boolean => {
     for (let i = 0; i < c.params.length; i++) {
-      const { name, values } = c.params[i];
+      const { name, values } = c.params[i]!;
       if (values === null) continue;
       let found = false;
       for (let k = 0; k < all.length && !found; k++) {
-        if (normName(all[k].name) !== name) continue;
-        const v = normValue(all[k].value);
-        for (let j = 0; j < values.length; j++) if (n.toLowerCase(values[j]) === v) found = true;
+        const param = all[k]!;
+        if (normName(param.name) !== name) continue;
+        const v = normValue(param.value);
+        for (let j = 0; j < values.length; j++) if (n.toLowerCase(values[j]!) === v) found = true;
       }
       if (!found) return false;
     }
@@ -291,16 +298,17 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
   };
   const strict = (c: Compiled, all: Param[]): boolean => {
     for (let i = 0; i < c.params.length; i++) {
-      const { name, values } = c.params[i];
+      const { name, values } = c.params[i]!;
       let seen = 0;
       let exact = 0;
       let value = '';
       for (let k = 0; k < all.length; k++) {
-        if (normName(all[k].name) !== name) continue;
+        const param = all[k]!;
+        if (normName(param.name) !== name) continue;
         seen++;
-        if (all[k].name === name) {
+        if (param.name === name) {
           exact++;
-          value = all[k].value;
+          value = param.value;
         }
       }
       if (seen !== exact) return false;
@@ -327,17 +335,23 @@ export function makeClassifier(rules: readonly EndpointRule[], n: Natives): Clas
       const found = candidates(p.host, p.readings);
       if (!found.length) return null;
       let anyParams = false;
-      for (let i = 0; i < found.length; i++) if (found[i].params.length) anyParams = true;
+      for (let i = 0; i < found.length; i++) if (found[i]!.params.length) anyParams = true;
       if (anyParams && body === null) return AMBIG;
       const all: Param[] = [];
-      for (let i = 0; i < p.query.length; i++) put(all, p.query[i]);
-      if (body) for (let i = 0; i < body.length; i++) put(all, body[i]);
-      for (let i = 0; i < found.length; i++)
-        if (found[i].rule.role === 'publish' && found[i].params.length && lenient(found[i], all)) return found[i].rule;
-      for (let i = 0; i < found.length; i++)
-        if (found[i].rule.role !== 'publish' && strict(found[i], all)) return found[i].rule;
-      for (let i = 0; i < found.length; i++)
-        if (found[i].rule.role === 'publish' && !found[i].params.length) return found[i].rule;
+      for (let i = 0; i < p.query.length; i++) put(all, p.query[i]!);
+      if (body) for (let i = 0; i < body.length; i++) put(all, body[i]!);
+      for (let i = 0; i < found.length; i++) {
+        const c = found[i]!;
+        if (c.rule.role === 'publish' && c.params.length && lenient(c, all)) return c.rule;
+      }
+      for (let i = 0; i < found.length; i++) {
+        const c = found[i]!;
+        if (c.rule.role !== 'publish' && strict(c, all)) return c.rule;
+      }
+      for (let i = 0; i < found.length; i++) {
+        const c = found[i]!;
+        if (c.rule.role === 'publish' && !c.params.length) return c.rule;
+      }
       return null;
     },
     query(url) {

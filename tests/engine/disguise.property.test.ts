@@ -113,13 +113,13 @@ function overridden(plain: string, cuts: number[]): Disguised {
   const at: number[] = new Array(plain.length);
   let from = 0;
   for (let b = 0; b + 1 < bounds.length; b += 2) {
-    const [start, end] = [bounds[b], bounds[b + 1]];
+    const [start, end] = [bounds[b]!, bounds[b + 1]!];
     if (plain.slice(start, end).includes('\n')) continue;
     for (let i = from; i < start; i++) at[i] = text.length + i - from;
     text += plain.slice(from, start) + '\u202e';
     for (let i = end - 1; i >= start; i--) {
       at[i] = text.length;
-      text += plain[i];
+      text += plain.charAt(i);
     }
     text += '\u202c';
     from = end;
@@ -217,7 +217,7 @@ describe('disguised text', () => {
       ['附件：\u202e年1★密机\u202c 关于工作的通知', '年1★密机'],
       ['机密\u0301★1年 关于工作的通知', '机密\u0301★1年'],
       ['\u202e年1\u20dd★\u0301密\u0308机\u202c', '年1\u20dd★\u0301密\u0308机'],
-    ]) {
+    ] as const) {
       const report = marks.check({ platform: 'weibo', kind: 'post', body });
       expect(report.verdict, body).toBe('block');
       expect(report.findings.map((f) => f.excerpt)).toEqual([excerpt]);

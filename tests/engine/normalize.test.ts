@@ -26,7 +26,8 @@ function reference(original: string) {
   let pending = 0;
   const order = displayOrder(original);
   original.split('').forEach((_, j) => {
-    const i = order ? order[j] : j;
+    // The display order is a permutation of the text's offsets.
+    const i = order ? order[j]! : j;
     const code = foldCode(original.charCodeAt(i));
     if (code === 0) return;
     folded.push(String.fromCharCode(code));

@@ -21,8 +21,8 @@ export function serverPath(pathname: string): string {
     .split('/')
     .map((s) => s.replace(/;.*$/, '').trim())
     .filter((s) => s !== '' && s !== '.');
-  const last = segments.length - 1;
-  if (last >= 0) segments[last] = segments[last].replace(/\.[a-z0-9]{1,8}$/, '');
+  const last = segments.pop();
+  if (last !== undefined) segments.push(last.replace(/\.[a-z0-9]{1,8}$/, ''));
   return `/${segments.join('/')}`;
 }
 
@@ -37,10 +37,11 @@ function safeDecode(text: string): string {
 /** Percent-decodes bytes (not text), so that GBK escapes survive for a GBK reading. */
 function percentBytes(bytes: Buffer): Buffer {
   const out: number[] = [];
+  // Every read is inside the buffer: i < length, and i + 2 < length for the escape's digits.
   for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
+    const b = bytes[i]!;
     if (b === 0x25 && i + 2 < bytes.length) {
-      const hex = String.fromCharCode(bytes[i + 1], bytes[i + 2]);
+      const hex = String.fromCharCode(bytes[i + 1]!, bytes[i + 2]!);
       if (/^[0-9a-f]{2}$/i.test(hex)) {
         out.push(parseInt(hex, 16));
         i += 2;
@@ -57,7 +58,11 @@ const DECODERS = ['utf-8', 'gbk', 'utf-16le', 'utf-16be'].map((label) => new Tex
 /** Every reading of the bytes a server might make. */
 export function readings(bytes: Buffer): string[] {
   const layers = [bytes];
-  for (let i = 0; i < 3; i++) layers.push(percentBytes(layers[layers.length - 1]));
+  let last = bytes;
+  for (let i = 0; i < 3; i++) {
+    last = percentBytes(last);
+    layers.push(last);
+  }
   const texts: string[] = [];
   for (const layer of layers)
     for (const decoder of DECODERS) {
