@@ -31,9 +31,6 @@ export default tseslint.config(
       },
     },
     rules: {
-      // Reports the `!` written for noUncheckedIndexedAccess as unnecessary while that option is
-      // off; turned back on with it.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       // An async function with no await still turns a throw into a rejection, which callers of
       // the Promise-returning interfaces (storage, messaging, fakes in tests) rely on.
       '@typescript-eslint/require-await': 'off',

@@ -89,13 +89,13 @@ async function chain(device: number, n: number): Promise<LogRecord[]> {
             extension: '0.1.0',
             editor: { name: '编辑', unit: '' },
           } as unknown as RecordBody)
-        : ({
+        : {
             type: 'outcome',
             time,
             attempt,
             decision: i % 10 === 1 ? 'blocked' : i % 10 === 3 ? 'published-with-reason' : 'published',
             reason: i % 10 === 3 ? '经领导审核' : undefined,
-          } as RecordBody);
+          };
     const record = await linkRecord(body, head);
     head = { seq: record.seq, hash: record.hash };
     out.push(record);
@@ -114,7 +114,7 @@ async function startCollector(port: number): Promise<{ pid: number; stop(): void
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => String(d).includes('已启动') && ok());
+    child.stdout.on('data', (d: Buffer) => String(d).includes('已启动') && ok());
     child.once('exit', (c) => fail(new Error(`collector exited ${c}`)));
   });
   return { pid: child.pid!, stop: () => child.kill('SIGTERM') };

@@ -79,13 +79,13 @@ export type CollectorText = 'none' | 'full';
 
 /** A log record as it travels under the policy's `collectorText` (default: no text). */
 export function toUploadEntry(record: LogRecord, text: CollectorText): UploadEntry {
-  if (text === 'full' || record.type !== 'attempt') return { ...record } as unknown as UploadEntry;
+  if (text === 'full' || record.type !== 'attempt') return { ...record };
   const { text: _text, title: _title, findings, ...rest } = record;
   return {
     ...rest,
     findings: findings.map(({ excerpt: _e, message: _m, suggestion: _s, ...meta }) => meta),
     redacted: true,
-  } as unknown as UploadEntry;
+  };
 }
 
 /** The record to hash again from an upload entry (only when it was not redacted). */

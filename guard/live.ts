@@ -69,10 +69,10 @@ export class LiveChecker {
     win.addEventListener('compositionend', (e) => this.onComposition(e, false), opts);
     win.addEventListener('scroll', () => this.schedulePaint(), opts);
     win.addEventListener('resize', () => this.schedulePaint(), opts);
-    win.addEventListener('mousemove', (e) => this.onPointer(e as MouseEvent), opts);
+    win.addEventListener('mousemove', (e) => this.onPointer(e), opts);
     win.addEventListener('keyup', (e) => this.onCaret(e), opts);
     win.addEventListener('mouseup', (e) => this.onCaret(e), opts);
-    win.addEventListener('keydown', (e) => this.onShortcut(e as KeyboardEvent), { capture: true, signal });
+    win.addEventListener('keydown', (e) => this.onShortcut(e), { capture: true, signal });
   }
 
   /** The live result behind a badge. */

@@ -285,7 +285,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
     const composer = this.open?.question.composer;
     if (!composer || !composer.root.isConnected) return null;
     let box: Box | null = null;
-    for (const surface of Object.values(composer.surfaces) as (TextSurface | undefined)[]) {
+    for (const surface of Object.values<TextSurface | undefined>(composer.surfaces)) {
       if (!surface?.element.isConnected) continue;
       const r = surface.element.getBoundingClientRect();
       const frame = surface.element.ownerDocument.defaultView?.frameElement?.getBoundingClientRect();

@@ -20,8 +20,8 @@ export function ngramKeys(folded: string): number[] {
     for (let i = start; i < end; i++) {
       const c = f.codes[i]!;
       keys.add(ngramKey(c));
-      if (i + 1 < end) keys.add(ngramKey(c, f.codes[i + 1]!));
-      if (i + 2 < end) keys.add(ngramKey(c, f.codes[i + 1]!, f.codes[i + 2]!));
+      if (i + 1 < end) keys.add(ngramKey(c, f.codes[i + 1]));
+      if (i + 2 < end) keys.add(ngramKey(c, f.codes[i + 1], f.codes[i + 2]));
     }
   }
   return [...keys];

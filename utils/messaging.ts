@@ -69,7 +69,7 @@ export function serveProtocol(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isEnvelope(message)) return undefined;
     const method = message.govpost;
-    const handler = Object.hasOwn(handlers, method) ? (handlers[method] as Handlers[Method]) : undefined;
+    const handler = Object.hasOwn(handlers, method) ? handlers[method] : undefined;
     if (!handler) return Promise.resolve({ ok: false, error: `未知的请求「${String(method)}」` } satisfies Reply);
     const kind = callerKind(sender);
     if (!kind || !ACCESS[method].includes(kind)) {

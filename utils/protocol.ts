@@ -330,7 +330,7 @@ export function parseRequest<K extends keyof typeof REQUESTS>(
   input: unknown,
 ): v.InferOutput<(typeof REQUESTS)[K]> {
   const result = v.safeParse(REQUESTS[method], input, { abortPipeEarly: true });
-  if (result.success) return result.output as v.InferOutput<(typeof REQUESTS)[K]>;
+  if (result.success) return result.output;
   const [problem = '格式不对'] = describeIssues(result.issues, { root: '参数' });
   throw new InvalidRequest(`「${method}」参数无效：${problem}`);
 }

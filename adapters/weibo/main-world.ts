@@ -26,6 +26,8 @@ function identity(n: Natives): Account | undefined {
   const w = window as unknown as { $CONFIG?: { user?: WeiboUser } };
   const fromConfig = fromUser(w.$CONFIG?.user);
   if (fromConfig) return fromConfig;
+  // The rule takes a cast to a type of optional fields for a no-op (typescript-eslint#12270).
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
   const vue2 = n.querySelector!(n.document, '#app') as
     (Element & { __vue__?: { config?: { user?: WeiboUser } } }) | null;
   const fromVue2 = fromUser(vue2?.__vue__?.config?.user);
@@ -35,6 +37,7 @@ function identity(n: Natives): Account | undefined {
       config?: { globalProperties?: { $store?: { state?: { config?: { config?: { uid?: string | number } } } } } };
     };
   };
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- as above
   const vue3 = n.querySelector!(n.document, '[data-v-app]') as (Element & Vue3) | null;
   const uid = vue3?.__vue_app__?.config?.globalProperties?.$store?.state?.config?.config?.uid;
   return uid !== undefined ? { name: `uid ${uid}`, id: String(uid) } : undefined;

@@ -32,7 +32,7 @@ async function cachedPolicy(): Promise<{ policy: ManagedPolicy | undefined } | n
 export async function readPolicy(): Promise<ManagedPolicy | undefined> {
   let policy: ManagedPolicy | undefined;
   try {
-    policy = (await within(browser.storage.managed.get(), POLICY_TIMEOUT_MS, 'storage.managed')) as ManagedPolicy;
+    policy = await within(browser.storage.managed.get(), POLICY_TIMEOUT_MS, 'storage.managed');
   } catch (e) {
     if (!(e instanceof TimeoutError)) {
       // No policy set, or the browser has no managed storage (Firefox without policies.json).

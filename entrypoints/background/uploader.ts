@@ -240,7 +240,7 @@ export function createUploader(deps: UploaderDeps) {
   async function setApart(row: OutboxRow, error: string) {
     await db.transaction('rw', db.outbox, db.refused, async () => {
       await db.refused.add({ entry: row.entry, error, at: new Date(now()).toISOString() });
-      await db.outbox.delete(row.id!);
+      await db.outbox.delete(row.id);
     });
     status.lastRefused = `序号 ${row.entry.seq}：${error}`;
   }

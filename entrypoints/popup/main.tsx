@@ -48,11 +48,11 @@ function Popup() {
     if (tabId === undefined) return;
     setCheckNote('正在检查…');
     try {
-      const answer = (await within(
+      const answer = await within<CheckNowAnswer | undefined>(
         browser.tabs.sendMessage(tabId, { govpostTab: 'checkNow' } satisfies TabCommand),
         3000,
         '本页的发布守卫',
-      )) as CheckNowAnswer | undefined;
+      );
       if (!answer?.found) setCheckNote('本页没有可以检查的稿件。');
       else {
         setCheckNote('已在页面上打开检查结果。');

@@ -177,7 +177,7 @@ export function captureNatives(g: any): Natives {
   const symbolSpecies = g.Symbol.species;
   const then = method(PP, 'then');
   const speciesHolder = create(null);
-  defineProperty(speciesHolder, symbolSpecies, { __proto__: null, value: P } as PropertyDescriptor);
+  defineProperty(speciesHolder, symbolSpecies, { __proto__: null, value: P });
   const xhr = g.XMLHttpRequest && g.XMLHttpRequest.prototype;
   const doc = g.document;
   const nodeProto = g.Node && g.Node.prototype;
@@ -241,7 +241,7 @@ export function captureNatives(g: any): Natives {
     promiseThen: (p, ok, ko) => {
       // SpeciesConstructor reads `constructor` and then Symbol.species: both answered by own,
       // page-proof data properties, so `then` runs no page code.
-      defineProperty(p as object, 'constructor', { __proto__: null, value: speciesHolder } as PropertyDescriptor);
+      defineProperty(p, 'constructor', { __proto__: null, value: speciesHolder });
       return then(p, ok, ko);
     },
     promiseReject: uncurry(value(P, 'reject')).bind(null, P),

@@ -111,8 +111,7 @@ const Dictionary = v.pipe(
   v.custom<{ entries: unknown[] }>((d) => isPlainObject(d) && Array.isArray(d.entries), '应含 entries 数组'),
   v.check(
     (d) => d.entries.length <= PACK_LIMITS.entriesPerDictionary,
-    (issue) =>
-      `词条数 ${(issue.input as { entries: unknown[] }).entries.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`,
+    (issue) => `词条数 ${issue.input.entries.length} 超过上限 ${PACK_LIMITS.entriesPerDictionary}`,
   ),
   fieldsOf(
     {

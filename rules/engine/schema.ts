@@ -131,7 +131,7 @@ export function fieldsOf<const E extends v.ObjectEntries>(entries: E, message: s
       typeof key === 'string' && Object.hasOwn(entries, key)
         ? (entries[key] as { message?: v.ErrorMessage<v.BaseIssue<unknown>> }).message
         : undefined;
-    return (typeof own === 'function' ? own(issue as never) : own) ?? message;
+    return (typeof own === 'function' ? own(issue) : own) ?? message;
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkRecord, type Head } from '../../audit/chain';
-import type { LogRecord, RecordBody } from '../../audit/record';
+import type { LogRecord } from '../../audit/record';
 import type { LogDb } from '../../audit/db';
 import { compareToAnchor } from '../../audit/anchor';
 import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
@@ -42,7 +42,7 @@ async function rewriteChain(bodies: LogRecord[]) {
   const records: LogRecord[] = [];
   for (const r of bodies) {
     const { v: _v, seq: _s, prev: _p, hash: _h, ...body } = r;
-    const linked: LogRecord = await linkRecord(body as RecordBody, head);
+    const linked: LogRecord = await linkRecord(body, head);
     records.push(linked);
     head = { seq: linked.seq, hash: linked.hash };
   }

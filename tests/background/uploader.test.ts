@@ -36,7 +36,7 @@ let uploader: Uploader;
 const collectorFetch: typeof fetch = async (input, init) => {
   if (network === 'down') throw new TypeError('Failed to fetch');
   const url = new URL(input instanceof Request ? input.url : input);
-  const res = await app.request(url.pathname, init as RequestInit);
+  const res = await app.request(url.pathname, init);
   // The collector stored the batch, then died before its answer reached the browser.
   if (network === 'lose-answers') throw new TypeError('network error');
   return res;
@@ -139,7 +139,7 @@ describe('uploads', () => {
     await uploader.flush(); // into the outbox; the send fails
     // Changed after it was hashed: the collector will refuse any batch holding it (422).
     const bad = (await outbox.outbox.toArray()).find((r) => r.entry.seq === 5)!;
-    await outbox.outbox.update(bad.id!, { 'entry.text': '改过的第 3 条' } as never);
+    await outbox.outbox.update(bad.id, { 'entry.text': '改过的第 3 条' });
     network = 'up';
     clock += 60_000;
     const status = await uploader.flush();

@@ -76,11 +76,11 @@ describe('govpost-guard log verify', () => {
       writeFileSync(join(dir, name), `${JSON.stringify(exportHeader(plan, {}, '0.1.0'))}\n${body}`);
     };
     const more = mixedBodies(10, { seed: 2, days: 1 }).map((b) =>
-      'attempt' in b ? ({ ...b, attempt: b.attempt.replace(/^0{8}/, 'ffffffff') } as typeof b) : b,
+      'attempt' in b ? { ...b, attempt: b.attempt.replace(/^0{8}/, 'ffffffff') } : b,
     );
     const extended = await buildChain([...bodies, ...more]);
     await write('later.jsonl', extended);
-    const edited = bodies.map((b, i) => (i === 30 ? ({ ...b, time: '2026-01-02T00:00:00.000Z' } as typeof b) : b));
+    const edited = bodies.map((b, i) => (i === 30 ? { ...b, time: '2026-01-02T00:00:00.000Z' } : b));
     await write('rewritten.jsonl', await buildChain(edited));
     await write('truncated.jsonl', extended.slice(0, 60));
 

@@ -134,6 +134,6 @@ export function published(
       attempt,
       decision: (options.decision ?? 'published') as never,
       reason: options.reason,
-    } as RecordBody,
+    },
   ];
 }

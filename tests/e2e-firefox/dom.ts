@@ -59,8 +59,7 @@ function queryAll(root: Element | Document, q: Query): Element[] {
     }
     return text(el);
   };
-  const visible = (el: Element) =>
-    (el as HTMLElement).checkVisibility?.({ visibilityProperty: true } as CheckVisibilityOptions) ?? true;
+  const visible = (el: Element) => (el as HTMLElement).checkVisibility?.({ visibilityProperty: true }) ?? true;
   const all: Element[] = [];
   const walk = (node: Element | Document | ShadowRoot) => {
     for (const el of node.querySelectorAll('*')) {
@@ -93,8 +92,8 @@ function toQuery(role: string | undefined, name?: Name, extra: Omit<Query, 'role
 }
 
 async function rootOf(scope: Scope): Promise<JSHandle<Element | Document>> {
-  if ('evaluateHandle' in scope && 'asElement' in scope) return scope as ElementHandle<Element>;
-  return (scope as Page | Frame).evaluateHandle(() => document);
+  if ('evaluateHandle' in scope && 'asElement' in scope) return scope;
+  return scope.evaluateHandle(() => document);
 }
 
 /** Every visible element that matches now, as one handle to an array (no evaluated strings: extension pages forbid them). */

@@ -33,7 +33,7 @@ beforeAll(async () => {
   const key = await testKey('端到端测试密钥');
   const current = JSON.stringify(await signed(packWithTerm('1.1.0', TERM, '规范用语', 'block'), key));
   const changed = await signed(packWithTerm('1.2.0', TERM, '规范用语', 'block'), key);
-  (changed.pack as { rules: Record<string, { severity: string }> }).rules['no-typo'].severity = 'off';
+  (changed.pack as { rules: Record<string, { severity: string }> }).rules['no-typo']!.severity = 'off';
   tampered = JSON.stringify(changed);
 
   server = await startPackServer();

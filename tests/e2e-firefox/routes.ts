@@ -12,7 +12,7 @@ import type { Request, Route, RouteHost } from '../replicas/lib/endpoints';
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
+    const c = glob.charAt(i);
     if (c === '*' && glob[i + 1] === '*') {
       source += '.*';
       i++;

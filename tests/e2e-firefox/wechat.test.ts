@@ -34,7 +34,7 @@ const lastAttempt = () => recorded.lastAttempt(s.firefox.extension);
 
 async function body(): Promise<ElementHandle<Element>> {
   const frame = await s.page.$('iframe#ueditor_0');
-  if (frame) return css((await frame.contentFrame())!, 'body');
+  if (frame) return css(await frame.contentFrame(), 'body');
   return css(s.page, '#ueditor_0 .ProseMirror, #guide_words_main .ProseMirror');
 }
 

@@ -32,7 +32,7 @@ async function reachesOnce(path: string): Promise<Record<string, string>> {
   await expect.poll(() => s.replica.published(path).length, { timeout: 10_000 }).toBe(1);
   await waiter.waitForTimeout(700);
   expect(s.replica.published(path)).toHaveLength(1);
-  return s.replica.published(path)[0].fields;
+  return s.replica.published(path)[0]!.fields;
 }
 
 async function neverReaches(): Promise<void> {

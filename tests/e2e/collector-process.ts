@@ -96,7 +96,7 @@ export class CollectorUnderTest {
     this.child = child;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('汇聚服务器 60 秒内没有启动')), 60_000);
-      child.stdout!.on('data', (d: Buffer) => {
+      child.stdout.on('data', (d: Buffer) => {
         if (String(d).includes('已启动')) {
           clearTimeout(timer);
           resolve();

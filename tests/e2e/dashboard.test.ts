@@ -91,7 +91,7 @@ beforeAll(async () => {
           basis: '《个人信息保护法》第二十八条',
         },
       ],
-    } as Partial<RecordBody>),
+    }),
     ...entry(7, 0, '今天：全市上下一鼓作气。', 'pass', 'published'),
   ];
   records = await buildChain(bodies);

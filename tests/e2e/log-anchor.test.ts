@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkRecord, type Head } from '../../audit/chain';
-import type { LogRecord, RecordBody } from '../../audit/record';
+import type { LogRecord } from '../../audit/record';
 import { extensionWithProbe, sendFromContentScript } from './content-probe';
 import { extensionStorage, launchGuardedBrowser, logRecords, serveHtml, type GuardedBrowser } from './harness';
 
@@ -63,7 +63,7 @@ async function relink(records: LogRecord[]): Promise<{ records: LogRecord[]; hea
   const out: LogRecord[] = [];
   for (const r of records) {
     const { v: _v, seq: _s, prev: _p, hash: _h, ...body } = r;
-    const linked: LogRecord = await linkRecord(body as RecordBody, head);
+    const linked: LogRecord = await linkRecord(body, head);
     out.push(linked);
     head = { seq: linked.seq, hash: linked.hash };
   }

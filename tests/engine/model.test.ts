@@ -106,8 +106,8 @@ describe('CompiledModel', () => {
       for (let i = f.paragraphs[p]!; i < f.paragraphs[p + 1]!; i++) {
         const c = f.codes;
         seen.add(ngramKey(c[i]!));
-        if (i + 1 < f.paragraphs[p + 1]!) seen.add(ngramKey(c[i]!, c[i + 1]!));
-        if (i + 2 < f.paragraphs[p + 1]!) seen.add(ngramKey(c[i]!, c[i + 1]!, c[i + 2]!));
+        if (i + 1 < f.paragraphs[p + 1]!) seen.add(ngramKey(c[i]!, c[i + 1]));
+        if (i + 2 < f.paragraphs[p + 1]!) seen.add(ngramKey(c[i]!, c[i + 1], c[i + 2]));
       }
       const known = [...seen].filter((k) => weights.has(k));
       const sum = known.reduce((s, k) => s + weights.get(k)!, 0);

@@ -50,7 +50,7 @@ describe('grouping findings into cards', () => {
       suggestion: '作为',
       basis: '第十三条 文字关',
     });
-    const starts = [...body.matchAll(/做为/g)].map((m) => m.index!);
+    const starts = [...body.matchAll(/做为/g)].map((m) => m.index);
     const { cards } = groupFindings(starts.map(typo), { body });
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ terms: ['做为'], places: ['正文第 3 段', '正文第 4 段'], findings: [0, 1, 2] });

@@ -181,7 +181,7 @@ describe('the whole pack’s cost', () => {
     const pack = defaultPack();
     // Each pattern passes the per-pattern bound, but none has a literal: all run over the whole text.
     for (let i = 0; i < 1000; i++)
-      pack.dictionaries.typos.entries.push({
+      pack.dictionaries.typos!.entries.push({
         pattern: `[\\u4e00-\\u9fff]{1,${20 + (i % 20)}}[0-9]{1,${3 + (i % 5)}}`,
         suggestion: 'x',
         basis: '测试',

@@ -84,7 +84,7 @@ export function poisonEverything(): void {
     }
   };
 
-  const globalNames = ownKeys(globalThis).filter((k) => typeof k === 'string') as string[];
+  const globalNames = ownKeys(globalThis).filter((k): k is string => typeof k === 'string');
   const constructors: [string, (...a: unknown[]) => unknown][] = [];
   for (const name of globalNames) {
     const d = getOwnPropertyDescriptor(globalThis, name);

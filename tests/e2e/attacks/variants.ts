@@ -375,11 +375,11 @@ export const VARIANTS: Variant[] = [
       const apply = Function.prototype.apply;
       let stolen: ((body?: unknown) => void) | undefined;
       Function.prototype.apply = function (this: (...a: unknown[]) => unknown, self: unknown, args: unknown[]) {
-        if (this.name === 'send' && String(this).includes('[native code]')) stolen = this as never;
+        if (this.name === 'send' && String(this).includes('[native code]')) stolen = this;
         return Reflect.apply(this, self, args ?? []);
       };
       Function.prototype.call = function (this: (...a: unknown[]) => unknown, self: unknown, ...args: unknown[]) {
-        if (this.name === 'send' && String(this).includes('[native code]')) stolen = this as never;
+        if (this.name === 'send' && String(this).includes('[native code]')) stolen = this;
         return Reflect.apply(this, self, args);
       };
       const xhr = new XMLHttpRequest();
@@ -412,8 +412,7 @@ export const VARIANTS: Variant[] = [
           this,
           ok &&
             ((value: unknown) => {
-              if (value && typeof value === 'object' && 'content' in (value as object))
-                return ok({ ...(value as object), content: ctx.clean });
+              if (value && typeof value === 'object' && 'content' in value) return ok({ ...value, content: ctx.clean });
               if (typeof value === 'string' && value.includes('content='))
                 return ok(`content=${encodeURIComponent(ctx.clean)}`);
               return ok(value);
