@@ -15,6 +15,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'coverage/',
+      'release/',
       'test-results/',
       // Generated from OpenCC's tables by scripts/gen-fold-table.ts.
       'rules/engine/fold-table.generated.ts',

@@ -2,11 +2,8 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { defaultPackPlugin } from './cli/pack/vite-plugin';
 import { OPTIONAL_DATA_COLLECTION } from './utils/data-collection';
-
-// The public half of the key that fixes the extension id (bpaphlkjmdglaojppphhcbmagkiggbeh) for
-// unpacked installs, so enterprise policy files and tests can name the extension before it is built.
-const MANIFEST_KEY =
-  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA1FcYdZ+Q2PHSlTQlYXkrOuZZ/swFmilEhMT3e1VHQKgD4sJdhi8Op2b8qG0FLET7HXHjV1YHZD0xhvEowr3Ri0+NYOa/fGxBAEw79G9S9lghfyN+gFjePv68iIHnofoq8dw0XHrGiso1ir3dpf76QV74ifcWwCR5s+IuICgT1/b9LdX7vxHl7MuD1LY9vnuJOszWRRgm8WWE8EWf7TIrrNv0elDeoLqBNNMAZ6gapUI8EkwoG3FssCExy4rd08Y84fH4wI4J8U6NvNDnYIToR3JiC5TJtuCfoVat0bmRuMWF6o5BPuHvwFMAG+MAkDasiwKMTj1sQW7cB1gGHCPiHwIDAQAB';
+// Fixes the extension id (bpaphlkjmdglaojppphhcbmagkiggbeh) for unpacked installs and packed CRX files alike.
+import { MANIFEST_KEY } from './scripts/package/manifest-key';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

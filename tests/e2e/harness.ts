@@ -4,26 +4,18 @@
  * routing, so content scripts match exactly as they would on the live sites. No test tool may
  * download a browser: CHROMIUM_PATH or the `chromium` on PATH is used.
  */
-import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromiumPath } from '../../scripts/package/chromium';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** Fixed by the manifest `key` (wxt.config.ts). */
 export const EXTENSION_ID = 'bpaphlkjmdglaojppphhcbmagkiggbeh';
 
-export function chromiumPath(): string {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
-    if (existsSync(candidate)) return candidate;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    throw new Error('找不到 Chromium：请先 apt-get install -y chromium，或设置 CHROMIUM_PATH');
-  }
-}
+/** The same lookup `npm run package` packs with: CHROMIUM_PATH, or Chromium on PATH. */
+export { chromiumPath };
 
 export interface GuardedBrowser {
   context: BrowserContext;
@@ -88,12 +80,12 @@ export async function serveHtml(context: BrowserContext, pattern: string, html: 
 export const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
 
 /**
- * Installs an enterprise policy for the extension — what an admin's JSON policy file does — before
- * the browser starts. Returns the function that removes it; call it when the test ends, also on
- * failure (the file is machine-wide and would reach every Chromium started meanwhile). Fails with a
- * clear message, never skips, when the policy folder cannot be written.
+ * Installs a Chromium policy file — what an admin's JSON file in /etc/chromium/policies/managed/
+ * does — before the browser starts. Returns the function that removes it; call it when the test
+ * ends, also on failure (the file is machine-wide and would reach every Chromium started
+ * meanwhile). Fails with a clear message, never skips, when the policy folder cannot be written.
  */
-export function installManagedPolicy(name: string, policy: Record<string, unknown>): () => void {
+export function installChromiumPolicy(name: string, policy: Record<string, unknown>): () => void {
   try {
     mkdirSync(POLICY_DIR, { recursive: true });
     accessSync(POLICY_DIR, constants.W_OK);
@@ -105,7 +97,7 @@ export function installManagedPolicy(name: string, policy: Record<string, unknow
     );
   }
   const file = join(POLICY_DIR, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }, null, 2));
+  writeFileSync(file, JSON.stringify(policy, null, 2));
   const remove = () => rmSync(file, { force: true });
   // Last resort if the run is interrupted before its cleanup hook.
   process.once('exit', remove);
@@ -113,6 +105,11 @@ export function installManagedPolicy(name: string, policy: Record<string, unknow
     remove();
     process.removeListener('exit', remove);
   };
+}
+
+/** Installs the extension's own enterprise policy (its storage.managed), as installChromiumPolicy. */
+export function installManagedPolicy(name: string, policy: Record<string, unknown>): () => void {
+  return installChromiumPolicy(name, { '3rdparty': { extensions: { [EXTENSION_ID]: policy } } });
 }
 
 /**
