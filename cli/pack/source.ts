@@ -25,6 +25,15 @@ export class PackSourceError extends Error {
   }
 }
 
+/** The names of the files in `dir` that end in `ext`, sorted; none where the folder is absent. */
+function filesIn(dir: string, ext: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(ext))
+        .sort()
+    : [];
+}
+
 function readYaml(file: string, problems: string[]): unknown {
   let text: string;
   try {
@@ -97,12 +106,7 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
   if (!Array.isArray(crossTests)) problems.push(`${file('tests.yaml')}: 应为列表`);
 
   const rulesDir = file('rules');
-  const ruleFiles = existsSync(rulesDir)
-    ? readdirSync(rulesDir)
-        .filter((f) => f.endsWith('.yaml'))
-        .sort()
-    : [];
-  for (const name of ruleFiles) {
+  for (const name of filesIn(rulesDir, '.yaml')) {
     const path = join(rulesDir, name);
     const id = basename(name, '.yaml');
     const doc = asObject(readYaml(path, problems), path, problems);
@@ -131,11 +135,7 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
   }
   const models: Record<string, unknown> = {};
   const modelsDir = file('models');
-  const modelFiles = existsSync(modelsDir)
-    ? readdirSync(modelsDir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-    : [];
+  const modelFiles = filesIn(modelsDir, '.json');
   for (const name of modelFiles) {
     const path = join(modelsDir, name);
     try {
