@@ -6,7 +6,7 @@
  * recorded, and the anchors known now still match the chain as read.
  */
 import { ANCHOR_SOURCE_LABEL, compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
-import type { LogRecord, RetentionRecord } from './record';
+import { localDateTime } from './export-csv';
 import type { ChainReport } from './verify';
 
 /** A break the background found and recorded earlier (never cleared: LogStatus.anchorBreaks). */
@@ -23,32 +23,9 @@ export interface ChainVerdict {
   live: AnchorBreak[];
 }
 
-/** What a chain read into memory (records in seq order) says at an anchor's seq. */
-export function chainAtInRecords(
-  records: readonly LogRecord[],
-  retention: RetentionRecord | undefined,
-  seq: number,
-): ChainAtAnchor {
-  const last = records[records.length - 1];
-  let lo = 0;
-  let hi = records.length - 1;
-  let atSeq: LogRecord | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = records[mid]!;
-    if (r.seq === seq) {
-      atSeq = r;
-      break;
-    }
-    if (r.seq < seq) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return {
-    head: last && { seq: last.seq, hash: last.hash },
-    atSeq: atSeq && { seq: atSeq.seq, hash: atSeq.hash },
-    prunedThrough: retention?.prunedThrough ?? 0,
-    prunedAnchorHash: retention?.prunedThrough === seq ? retention.anchor : undefined,
-  };
+/** Records in the chain: those verified now, and those of the checkpoint it resumed after. */
+export function chainRecords(report: ChainReport): number {
+  return (report.resumedFrom?.records ?? 0) + report.records;
 }
 
 /**
@@ -88,15 +65,19 @@ export function chainVerdict(
     return {
       ok: false,
       live,
-      summary: `✗ 链头不符：${report.records} 条记录前后衔接，但与日志之外保存的链头不符 ${anchorBreaks} 处（见下）——日志曾被清空、截断，或被改写后重算哈希`,
+      summary: `✗ 链头不符：${chainRecords(report)} 条记录前后衔接，但与日志之外保存的链头不符 ${anchorBreaks} 处（见下）——日志曾被清空、截断，或被改写后重算哈希`,
     };
   }
   const sources = [...new Set(anchors.filter((a) => a.seq > 0).map((a) => ANCHOR_SOURCE_LABEL[a.source]))];
+  const prefix = report.resumedFrom;
   return {
     ok: true,
     live,
     summary:
-      `✓ 链完整：${report.records} 条记录已逐条重新计算哈希并核对链接` +
+      `✓ 链完整：${chainRecords(report)} 条记录` +
+      (prefix
+        ? `，序号 ${prefix.seq} 及之前的已于 ${localDateTime(prefix.time)} 校验（检查点哈希未变；上次从头完整校验 ${localDateTime(prefix.fullTime)}），其后新增的 ${report.records} 条已逐条重新计算哈希并核对链接`
+        : '已逐条重新计算哈希并核对链接') +
       (sources.length ? `，与${sources.join('、')}一致` : ''),
   };
 }

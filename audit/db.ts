@@ -11,9 +11,13 @@
  * | ------- | ------ |
  * | 1 | `records`: the hash chain, keyed by `seq`; indexes `time` (retention) and `attempt` (completion) |
  * | 2 | index `[type+seq]` (latest retention, storage and integrity records without a scan); table `state` with the head the writer last committed, so a cut-off tail is noticed (filled from the chain on upgrade) |
+ *
+ * `state` also holds, under `verified`, how far the chain was last verified (the checkpoint readers
+ * resume from, see audit/read-log.ts); a new key needs no new version.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { LogRecord } from './record';
+import type { VerifiedPrefix } from './verify';
 
 export const LOG_DB_NAME = 'govpost-audit-log';
 
@@ -24,7 +28,20 @@ export interface StateRow {
   hash: string;
 }
 
-export type LogDb = Dexie & { records: EntityTable<LogRecord, 'seq'>; state: EntityTable<StateRow, 'key'> };
+/**
+ * How far the chain was last verified: the record at `seq` had `hash` and everything up to it
+ * verified. Not chained and kept where the log is, so it proves nothing by itself: it only spares
+ * readers re-hashing what was verified already, and is re-checked against the record at `seq`
+ * before use. Written by the background only (after its own daily check, or a page's verdict).
+ */
+export interface CheckpointRow extends VerifiedPrefix {
+  key: 'verified';
+}
+
+export type LogDb = Dexie & {
+  records: EntityTable<LogRecord, 'seq'>;
+  state: EntityTable<StateRow | CheckpointRow, 'key'>;
+};
 
 interface SchemaVersion {
   version: number;
@@ -88,6 +105,25 @@ export function latestOfType<T extends LogRecord['type']>(
 export async function recordedHead(db: LogDb): Promise<{ seq: number; hash: string } | undefined> {
   const row = await db.state.get('head');
   return row && { seq: row.seq, hash: row.hash };
+}
+
+/** The newest `limit` records, in chain order: the first screen of a reader, without the rest. */
+export async function lastRecords(db: LogDb, limit: number): Promise<LogRecord[]> {
+  return (await db.records.orderBy('seq').reverse().limit(limit).toArray()).reverse();
+}
+
+/** How far the chain was last verified, if it was (see CheckpointRow). */
+export async function verifiedCheckpoint(db: LogDb): Promise<VerifiedPrefix | undefined> {
+  const row = await db.state.get('verified');
+  if (row?.key !== 'verified') return undefined;
+  const { key: _, ...prefix } = row;
+  return prefix;
+}
+
+/** Moves the checkpoint (`undefined` removes it: the next reader verifies from the start). */
+export async function saveCheckpoint(db: LogDb, prefix: VerifiedPrefix | undefined): Promise<void> {
+  if (prefix) await db.state.put({ key: 'verified', ...prefix });
+  else await db.state.delete('verified');
 }
 
 /** The records of one attempt: the attempt itself and, once completed, its outcome. */

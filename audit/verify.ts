@@ -16,6 +16,11 @@
  *             database, it still reaches the head the writer last recorded (truncation).
  * After a break it resynchronises on the record it broke at, so later breaks are reported on
  * their own; `broken[0]` is always the first broken link.
+ *
+ * It can also resume after a prefix verified earlier (the database's checkpoint, `after`): then
+ * the first record must link to that prefix's last one, and only what follows is re-hashed. What
+ * the prefix held is taken on trust from the checkpoint (the caller re-checks its last hash);
+ * a full verification, from the start, is what proves it again.
  */
 import { recordHash, sha256Hex, type Sha256 } from './canonical';
 import { HEX64, type Head } from './chain';
@@ -46,6 +51,18 @@ export interface ChainReport {
   /** The first few breaks in chain order; broken[0] is the first broken link. */
   broken: BrokenLink[];
   brokenTotal: number;
+  /** Set when verification resumed after a prefix verified earlier: only what follows was re-hashed. */
+  resumedFrom?: VerifiedPrefix;
+}
+
+/** A prefix of the chain verified earlier, through `seq` whose record had `hash`. */
+export interface VerifiedPrefix extends Head {
+  /** Records and attempts the chain held through `seq`, as counted then. */
+  records: number;
+  attempts: number;
+  /** When the chain through `seq` was last verified, and when last verified from its start. */
+  time: string;
+  fullTime: string;
 }
 
 /** What an export's header promises; checked at the end. */
@@ -95,8 +112,18 @@ export class ChainVerifier {
    * `reaches`: a head the chain must reach (the database's recorded head). `sha256`: the digest
    * to use (WebCrypto unless given; the same function, computed faster where one is at hand).
    */
-  constructor(private readonly options: { reaches?: Head; sha256?: Sha256 } = {}) {
+  constructor(private readonly options: { reaches?: Head; sha256?: Sha256; after?: VerifiedPrefix } = {}) {
     this.reached = !options.reaches;
+    const { after, reaches } = options;
+    if (after) {
+      this.start = { seq: after.seq + 1, prev: after.hash, resolved: true };
+      this.last = { seq: after.seq, hash: after.hash };
+      if (reaches && reaches.seq <= after.seq) {
+        this.reached = true;
+        if (reaches.seq === after.seq && reaches.hash !== after.hash)
+          this.fail('link', after.seq, undefined, `序号 ${after.seq} 的哈希与写入方记下的链头不符（链的尾部被改写）`);
+      }
+    }
   }
 
   /** Verifies the next items of the chain, in order. `firstLine` numbers them in an export. */
@@ -131,6 +158,7 @@ export class ChainVerifier {
       total++;
       breaks.push(end);
     }
+    const after = this.options.after;
     return {
       ok: total === 0,
       records: this.records,
@@ -140,6 +168,7 @@ export class ChainVerifier {
       head: this.last,
       broken: breaks.slice(0, BROKEN_LIST_LIMIT),
       brokenTotal: total,
+      ...(after && { resumedFrom: after }),
     };
   }
 

@@ -225,15 +225,37 @@ export const SettingsChange = strictRecord({
 });
 export type SettingsChange = v.InferOutput<typeof SettingsChange>;
 
+/**
+ * A page verified the chain through `head` (from its start when `full`, else resumed after the
+ * checkpoint): the background moves the checkpoint there (audit/db.ts CheckpointRow), or drops it
+ * when a full verification failed, so the next reader starts over instead of trusting it.
+ */
+export const ChainVerified = strictRecord({
+  ok: bool,
+  full: bool,
+  head: v.optional(
+    strictRecord({
+      seq: int(1, Number.MAX_SAFE_INTEGER),
+      hash: text(64, { pattern: /^[0-9a-f]{64}$/, what: '应为 64 位十六进制哈希' }),
+    }),
+  ),
+  records: int(0, Number.MAX_SAFE_INTEGER),
+  attempts: int(0, Number.MAX_SAFE_INTEGER),
+});
+export type ChainVerified = v.InferOutput<typeof ChainVerified>;
+
 interface AuditProtocol {
   /** The log's head, storage level and last recorded integrity problem. */
   getLogStatus(data: Record<string, never>): LogStatus;
+  /** Moves (or drops) the checkpoint after a page verified the chain; answers whether it moved. */
+  noteChainVerified(data: ChainVerified): { saved: boolean };
   /** Saves the editor's own settings and answers the settings now in force. */
   saveSettings(data: SettingsChange): { settings: Settings; locked: LockedSettings };
 }
 
 const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[] } = {
   getLogStatus: ['extension'],
+  noteChainVerified: ['extension'],
   saveSettings: ['extension'],
 };
 
@@ -317,6 +339,7 @@ const REQUESTS = {
   completeAttempt: AttemptCompletion,
   reportAdapterProblem: AdapterProblem,
   saveSettings: SettingsChange,
+  noteChainVerified: ChainVerified,
 } as const;
 
 export class InvalidRequest extends Error {}

@@ -15,7 +15,16 @@ import { storageLevel, storageMessage, type StorageEstimate } from '../../audit/
 import { readAndVerify } from '../../audit/read-log';
 import type { ChainReport } from '../../audit/verify';
 import { guardedPlatform } from '../../utils/callers';
-import { chainAt, lastRecord, latestOfType, recordedHead, recordsOfAttempt, type LogDb } from '../../audit/db';
+import {
+  chainAt,
+  lastRecord,
+  latestOfType,
+  recordedHead,
+  recordsOfAttempt,
+  saveCheckpoint,
+  verifiedCheckpoint,
+  type LogDb,
+} from '../../audit/db';
 import { memoryAnchorStore, type AnchorState, type AnchorStore, type RecordedBreak } from './log-anchor';
 import { parseRequest, type AttemptStart, type LogStatus } from '../../utils/protocol';
 import type { Settings } from '../../utils/settings';
@@ -322,6 +331,7 @@ export function createAuditLog(deps: AuditLogDeps) {
         await currentHead();
         const report = await readAndVerify(db);
         let pruned = 0;
+        let prunedAttempts = 0;
         if (!report.ok) await recordBreak(report);
         else if (retentionDays !== undefined && Number.isSafeInteger(retentionDays) && retentionDays >= 1) {
           const before = new Date(now().getTime() - retentionDays * DAY_MS).toISOString();
@@ -341,10 +351,48 @@ export function createAuditLog(deps: AuditLogDeps) {
               () => db.records.where('seq').belowOrEqual(plan.through).delete(),
             );
             pruned = plan.records;
+            prunedAttempts = plan.attempts;
           }
         }
+        // Readers resume after what was verified here (audit/read-log.ts); after a break, from the start.
+        const time = now().toISOString();
+        await saveCheckpoint(
+          db,
+          report.ok && report.head
+            ? {
+                ...report.head,
+                records: report.records - pruned,
+                attempts: report.attempts - prunedAttempts,
+                time,
+                fullTime: time,
+              }
+            : undefined,
+        );
         await checkStorage();
         return { report, pruned };
+      });
+    },
+
+    /**
+     * A page verified the chain (ChainVerified): the checkpoint moves forward to the head it
+     * reached, if the record there is in the chain with that hash; a resumed verification keeps
+     * the time of the last full one, and needs the checkpoint it resumed from to still be there.
+     */
+    async noteChainVerified(input: unknown): Promise<{ saved: boolean }> {
+      const note = parseRequest('noteChainVerified', input);
+      return serial(async () => {
+        if (!note.ok || !note.head) {
+          if (!note.ok && note.full) await saveCheckpoint(db, undefined);
+          return { saved: false };
+        }
+        const { seq, hash } = note.head;
+        const [record, current] = await Promise.all([db.records.get(seq), verifiedCheckpoint(db)]);
+        if (record?.hash !== hash || (current && current.seq > seq) || (!note.full && !current))
+          return { saved: false };
+        const time = now().toISOString();
+        const fullTime = note.full ? time : current!.fullTime;
+        await saveCheckpoint(db, { seq, hash, records: note.records, attempts: note.attempts, time, fullTime });
+        return { saved: true };
       });
     },
 

@@ -61,6 +61,7 @@ export default defineBackground(() => {
     },
     getSettings: () => readSettings(),
     getLogStatus: async () => ({ ...(await auditLog.status()), collector: await uploader.status() }),
+    noteChainVerified: (data) => auditLog.noteChainVerified(data),
     saveSettings: (data) =>
       saveSettings(data, {
         readLocal: async () =>

@@ -7,8 +7,9 @@ import type { LogEntry } from '../../audit/entries';
 import { filterEntries } from '../../audit/filter';
 import { PLATFORM_LABELS } from '../../utils/labels';
 import type { ChainReport } from '../../audit/verify';
-import { chainAtInRecords, chainVerdict } from '../../audit/chain-verdict';
-import { openLogDb } from '../../audit/db';
+import { chainVerdict } from '../../audit/chain-verdict';
+import type { ChainAtAnchor } from '../../audit/anchor';
+import { chainAt, openLogDb, type LogDb } from '../../audit/db';
 import { PackAdmin } from '../../components/packs/PackAdmin';
 import { sendMessage } from '../../utils/messaging';
 import type { LogStatus } from '../../utils/protocol';
@@ -35,6 +36,25 @@ const TAB_LABELS: Record<Tab, string> = {
 
 const POLL_MS = 3_000;
 
+/** The background's status, with what the chain holds at each of its anchors, read after it. */
+interface StatusView {
+  status: LogStatus;
+  at: Map<number, ChainAtAnchor>;
+}
+
+/**
+ * Asks the background first (which also lets it open, and after an update migrate, the database),
+ * then reads the chain at its anchors: they are written after their records are committed, so the
+ * chain read after them holds at least as much (audit/chain-verdict.ts).
+ */
+async function readStatus(db: LogDb): Promise<StatusView | undefined> {
+  const status = await sendMessage('getLogStatus', {}).catch(() => undefined);
+  if (!status) return undefined;
+  const seqs = [...new Set(status.anchors.map((a) => a.seq))];
+  const at = new Map(await Promise.all(seqs.map(async (seq) => [seq, await chainAt(db, seq)] as const)));
+  return { status, at };
+}
+
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
   useEffect(() => {
@@ -49,10 +69,14 @@ export function App() {
   const log = useRef<LoadedLog>();
   const [version, setVersion] = useState(0);
   const [progress, setProgress] = useState<{ loaded: number; total: number }>({ loaded: 0, total: 0 });
-  const [checked, setChecked] = useState<{ verified: number; total: number }>({ verified: 0, total: 0 });
+  const [checked, setChecked] = useState<{ verified: number; total: number; full: boolean }>();
+  /** A full re-verification asked for from the status bar is running. */
+  const [fullCheck, setFullCheck] = useState(false);
+  const [complete, setComplete] = useState(false);
   const [report, setReport] = useState<ChainReport>();
   const [failure, setFailure] = useState<string>();
-  const [status, setStatus] = useState<LogStatus>();
+  const [statusView, setStatusView] = useState<StatusView>();
+  const status: LogStatus | undefined = statusView?.status;
   const [persisted, setPersisted] = useState<boolean>();
   // The address is the view: tab and filters (route.ts), so a view can be bookmarked and shared.
   const [route, setRouteState] = useState<Route>(() => parseRoute(location.hash));
@@ -77,18 +101,26 @@ export function App() {
   const load = useCallback(async () => {
     busy.current = true;
     try {
-      // Asking the background first also lets it open (and, after an update, migrate) the database.
-      // Its anchors are compared with the records read after it (audit/chain-verdict.ts).
-      const next = await sendMessage('getLogStatus', {}).catch(() => undefined);
+      const next = await readStatus(db);
       setReport(undefined);
+      setChecked(undefined);
+      setFullCheck(false);
       log.current?.close();
       log.current = await loadLog(db, {
         onRead: (loaded, total) => setProgress({ loaded, total }),
-        onVerified: (verified, total) => setChecked({ verified, total }),
-        onVerdict: setReport,
+        onComplete: () => {
+          setComplete(true);
+          setVersion((v) => v + 1);
+        },
+        onVerified: (verified, total, full) => setChecked({ verified, total, full }),
+        onVerdict: (r, full) => {
+          setReport(r);
+          if (full) setFullCheck(false);
+        },
         onFailure: setFailure,
       });
-      setStatus(next);
+      setComplete(log.current.complete);
+      setStatusView(next);
       setVersion((v) => v + 1);
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e));
@@ -108,9 +140,9 @@ export function App() {
         // The status first: the anchors it names were written after their records, so the records
         // read next include them (audit/chain-verdict.ts). It also brings the upload state.
         // Set only once the records are read, so no render compares them with newer anchors.
-        const next = await sendMessage('getLogStatus', {}).catch(() => undefined);
+        const next = await readStatus(db);
         const change = await current.refresh();
-        if (next) setStatus(next);
+        if (next) setStatusView(next);
         busy.current = false;
         if (change === 'reload') await load();
         else if (change === 'more') {
@@ -126,7 +158,7 @@ export function App() {
       clearInterval(timer);
       log.current?.close();
     };
-  }, [load]);
+  }, [load, db]);
 
   const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
   const model = log.current?.model;
@@ -146,15 +178,17 @@ export function App() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
   const rules = useMemo(() => [...new Set((model?.entries ?? []).flatMap((e) => e.rules))].sort(), [model, version]);
   // The chain's own verdict and its anchors': "链完整" only when both agree.
+  // Anchors the chain was not read at (none, unless the status is older than the records) are skipped.
   const verdict = useMemo(
     () =>
       report &&
-      model &&
-      chainVerdict(report, status?.anchorBreaks ?? [], status?.anchors ?? [], (seq) =>
-        chainAtInRecords(model.records, model.retention, seq),
+      chainVerdict(
+        report,
+        status?.anchorBreaks ?? [],
+        (status?.anchors ?? []).filter((a) => statusView?.at.has(a.seq)),
+        (seq) => statusView!.at.get(seq)!,
       ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
-    [report, status, model, version],
+    [report, status, statusView],
   );
   const broken = useMemo(() => {
     const seqs = new Set<number>();
@@ -171,7 +205,9 @@ export function App() {
     [rows, selected],
   );
 
-  const complete = true;
+  useEffect(() => {
+    if (model) performance.mark('govpost-table-shown'); // for bench/audit-browser.ts
+  }, [model]);
 
   const nav = (
     <nav role="tablist">
@@ -211,10 +247,31 @@ export function App() {
         <h1>
           审计日志 <small>Audit log</small>
         </h1>
-        <StatusBar model={model} verdict={verdict} checked={checked} status={status} persisted={persisted} />
+        <StatusBar
+          model={model}
+          complete={complete}
+          read={progress}
+          verdict={verdict}
+          checked={checked}
+          fullCheck={fullCheck}
+          onFullCheck={() => {
+            setFullCheck(true);
+            setChecked(undefined);
+            log.current?.verify(true);
+          }}
+          status={status}
+          persisted={persisted}
+        />
       </header>
       {nav}
       {failure && <p class="error">{failure}</p>}
+      {!complete && (
+        <p class="reading" data-testid="reading-rest">
+          正在读取全部记录（{progress.loaded} / {progress.total}）：表格先显示最近的 {model.entries.length}{' '}
+          条发布尝试；筛选、计数、图表、账号活跃度和导出在读取完成后覆盖全部日志。
+          <progress max={Math.max(1, progress.total)} value={progress.loaded} />
+        </p>
+      )}
       {(tab === 'records' || tab === 'charts') && (
         <>
           <Filters form={form} accounts={accounts} rules={rules} onChange={setForm} />

@@ -61,6 +61,12 @@ function ChainStatus(props: { entry: LogEntry; report?: ChainReport }) {
             ✗ 序号 {b.seq}：{b.reason}
           </p>
         ))
+      ) : props.report.resumedFrom && Math.max(...seqs) <= props.report.resumedFrom.seq ? (
+        <p>
+          ✓ 本条记录在检查点（序号 {props.report.resumedFrom.seq}）之前，已于{' '}
+          {localDateTime(props.report.resumedFrom.time)}{' '}
+          校验通过；此次只核对了检查点的哈希。需要重新计算时，请点上方「从头完整重新校验」。
+        </p>
       ) : (
         <p>✓ 本条记录的哈希与前后链接均校验通过。</p>
       )}

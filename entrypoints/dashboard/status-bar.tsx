@@ -1,9 +1,33 @@
 /** The log at a glance: chain and anchor check, counts, head hash, storage, uploads. */
+import type { ComponentChildren } from 'preact';
 import type { ChainVerdict } from '../../audit/chain-verdict';
 import type { LogModel } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
 import type { LogStatus } from '../../utils/protocol';
 import { CollectorStatus } from './collector-status';
+
+function Progress(props: {
+  testId: string;
+  /** Unknown until the worker says how many records it has to re-hash. */
+  checked?: { verified: number; total: number };
+  children: ComponentChildren;
+}) {
+  const { checked } = props;
+  return (
+    <p class="chain-status checking" data-testid={props.testId}>
+      {props.children}
+      {checked ? (
+        <>
+          {' '}
+          {checked.verified} / {checked.total}
+          <progress max={Math.max(1, checked.total)} value={checked.verified} />
+        </>
+      ) : (
+        <progress />
+      )}
+    </p>
+  );
+}
 
 function size(bytes: number | undefined): string {
   if (bytes === undefined) return '?';
@@ -12,9 +36,16 @@ function size(bytes: number | undefined): string {
 
 export function StatusBar(props: {
   model: LogModel;
+  /** False while only the newest records are read (`read`: how far the rest is). */
+  complete: boolean;
+  read: { loaded: number; total: number };
   /** The chain's and its anchors' verdict, once the chain is verified. */
   verdict?: ChainVerdict;
-  checked: { verified: number; total: number };
+  /** The running check: records re-hashed of those it has to; `full` from the chain's start. */
+  checked?: { verified: number; total: number; full: boolean };
+  /** A full re-verification asked for here is running (its progress is `checked`). */
+  fullCheck: boolean;
+  onFullCheck: () => void;
   status?: LogStatus;
   persisted?: boolean;
 }) {
@@ -27,11 +58,27 @@ export function StatusBar(props: {
           {verdict.summary}
         </p>
       ) : (
-        <p class="chain-status checking" data-testid="chain-checking">
-          正在逐条校验哈希链… {props.checked.verified} / {props.checked.total}
-          <progress max={Math.max(1, props.checked.total)} value={props.checked.verified} />
-        </p>
+        <Progress testId="chain-checking" checked={props.checked}>
+          {!props.checked
+            ? '正在校验哈希链…'
+            : props.checked.full
+              ? '正在从头逐条校验哈希链…'
+              : '正在校验上次校验之后新增的记录…'}
+        </Progress>
       )}
+      {verdict &&
+        (props.fullCheck ? (
+          <Progress testId="full-check" checked={props.checked}>
+            正在从头完整重新校验（在后台进行，不影响查看）…
+          </Progress>
+        ) : (
+          <p class="full-check">
+            <button type="button" data-testid="full-check-start" onClick={props.onFullCheck}>
+              从头完整重新校验
+            </button>{' '}
+            <span>平时只重新计算上次校验之后新增的记录；完整重新校验会重新计算每一条记录的哈希。</span>
+          </p>
+        ))}
       {status?.anchorBreaks.map((b) => (
         <p class="warn" data-testid="anchor-break" key={`${b.time}${b.reason}`}>
           日志与保存在日志之外的链头不符（{localDateTime(b.time)} 发现，此记录不可清除）：{b.reason}
@@ -48,8 +95,16 @@ export function StatusBar(props: {
         </p>
       )}
       <p>
-        发布尝试 <strong data-testid="total-count">{model.entries.length}</strong> 条，其中未完成 {pending} 条；链头
-        序号 {model.head?.seq ?? 0}，哈希{' '}
+        {props.complete ? (
+          <>
+            发布尝试 <strong data-testid="total-count">{model.entries.length}</strong> 条，其中未完成 {pending} 条
+          </>
+        ) : (
+          <>
+            正在统计发布尝试（已读取 {props.read.loaded} / {props.read.total} 条记录）
+          </>
+        )}
+        ；链头 序号 {model.head?.seq ?? 0}，哈希{' '}
         <code title="导出时会写入文件；请记下以便日后核对">{model.head?.hash ?? '（空）'}</code>
       </p>
       <p class={status?.storage.level && status.storage.level !== 'ok' ? 'warn' : ''}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Anchor } from '../../audit/anchor';
-import { chainAtInRecords, chainVerdict } from '../../audit/chain-verdict';
+import type { ChainAtAnchor } from '../../audit/anchor';
+import { chainVerdict } from '../../audit/chain-verdict';
 import type { LogRecord } from '../../audit/record';
 import { ChainVerifier, type ChainReport } from '../../audit/verify';
 import { sampleChain } from './fixtures';
@@ -11,19 +12,20 @@ async function verify(records: readonly LogRecord[]): Promise<ChainReport> {
   return v.finish();
 }
 
+/** What a chain held in memory (records in seq order, nothing pruned) says at an anchor's seq. */
+function chainAtInRecords(records: readonly LogRecord[], _retention: undefined, seq: number): ChainAtAnchor {
+  const last = records.at(-1);
+  const atSeq = records.find((r) => r.seq === seq);
+  return {
+    head: last && { seq: last.seq, hash: last.hash },
+    atSeq: atSeq && { seq: atSeq.seq, hash: atSeq.hash },
+    prunedThrough: 0,
+    prunedAnchorHash: undefined,
+  };
+}
+
 const at = (records: readonly LogRecord[]) => (seq: number) => chainAtInRecords(records, undefined, seq);
 const anchor = (r: LogRecord, source: Anchor['source']): Anchor => ({ seq: r.seq, hash: r.hash, source });
-
-describe('chainAtInRecords', () => {
-  it('finds the record at a seq, the head, and what retention pruned', async () => {
-    const records = await sampleChain(5);
-    const chain = chainAtInRecords(records, undefined, 4);
-    expect(chain.atSeq).toEqual({ seq: 4, hash: records[3]!.hash });
-    expect(chain.head).toEqual({ seq: records.at(-1)!.seq, hash: records.at(-1)!.hash });
-    expect(chainAtInRecords(records, undefined, 99).atSeq).toBeUndefined();
-    expect(chainAtInRecords([], undefined, 3)).toMatchObject({ head: undefined, atSeq: undefined, prunedThrough: 0 });
-  });
-});
 
 describe('chainVerdict', () => {
   it('says 链完整 only when the chain verifies and every anchor still matches, naming the anchors', async () => {

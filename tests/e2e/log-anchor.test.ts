@@ -121,9 +121,12 @@ describe('the log anchored outside IndexedDB', () => {
     const { records, head } = await relink(edited);
     await replaceLog(records, head);
 
-    // Before the background appends again, the dashboard finds it by itself.
+    // Before the background appends again, the dashboard finds it by itself: the record at the
+    // checkpoint its first open left changed hash (so it verifies from the start), and the anchors
+    // no longer match.
     const live = await dashboard('rewritten-live');
-    expect(live.status).toMatch(/^✗ 链头不符：\d+ 条记录前后衔接/);
+    expect(live.status).toMatch(/^✗ 断链：首个断点在序号 \d+——序号 \d+ 的哈希与 .* 校验时记下的不符/);
+    expect(live.status).toContain('另与日志之外保存的链头不符 1 处');
     expect(live.breaks.join('\n')).toContain('本页刚刚核对发现');
     expect(live.breaks.join('\n')).toContain('日志被改写');
 
