@@ -5,32 +5,65 @@
 import { useState } from 'preact/hooks';
 import type { LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
-import { PLATFORM_LABELS } from '../../utils/labels';
+import { PLATFORM_LABELS, UPLOAD_STATE_LABELS } from '../../utils/labels';
 import type { RetentionRecord } from '../../audit/record';
 import { accountActivity, DEFAULT_SILENT_DAYS } from '../../audit/stats';
+import type { UploadStatus } from '../../utils/protocol';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Whether the city's collector holds this browser's log too: configured, and uploading (or retrying). */
+function collectorSentence(collector: UploadStatus | undefined): { scope: string; advice: string } {
+  if (!collector || collector.state === 'off')
+    return { scope: '（尚未配置汇聚服务器）', advice: '请合并各处的导出后再下结论' };
+  const where = `汇聚服务器 ${collector.url ? hostOf(collector.url) : ''}`.trim();
+  if (collector.state === 'idle' || collector.state === 'sending' || collector.state === 'retrying')
+    return {
+      scope: `；本机日志也上传到${where}（${UPLOAD_STATE_LABELS[collector.state]}）`,
+      advice: '各电脑的合并统计以汇聚服务器上的统计为准',
+    };
+  return {
+    scope: `；已配置${where}，但目前未上传（${UPLOAD_STATE_LABELS[collector.state]}）`,
+    advice: '汇聚服务器上的统计也不含本机近期的发布，请合并各处的导出后再下结论',
+  };
+}
+
+/** From which date this browser's log starts, plainly. */
+function startSentence(props: { logStart?: string; retention?: RetentionRecord; reading: boolean }): string {
+  if (props.reading) return '（正在读取全部日志，读完后显示本浏览器的日志从哪一天开始。）';
+  if (!props.logStart) return '本浏览器的日志还没有记录。';
+  const day = localDateTime(props.logStart).slice(0, 10);
+  if (!props.retention) return `本浏览器的日志从 ${day} 开始。`;
+  return `本浏览器现存的日志从 ${day} 开始；更早的记录已按 ${props.retention.days} 天的保留期限清理（其中的账号活动汇总仍计入下表）。`;
+}
 
 export function Accounts(props: {
   entries: readonly LogEntry[];
   retention: RetentionRecord | undefined;
-  /** Time of the oldest record this browser still holds. */
+  /** Time of the oldest record this browser still holds (unknown while `reading`). */
   logStart: string | undefined;
+  /** The whole log is still being read. */
+  reading: boolean;
+  /** Uploads to the city's collector (LogStatus.collector). */
+  collector: UploadStatus | undefined;
   onPick(accountKey: string): void;
 }) {
   const [days, setDays] = useState(DEFAULT_SILENT_DAYS);
   const rows = accountActivity(props.entries, props.retention, Date.now(), days);
   const silent = rows.filter((r) => r.silent).length;
+  const collector = collectorSentence(props.collector);
   return (
     <section class="accounts">
       <p class="scope-note" data-testid="accounts-scope">
-        本页只统计<strong>这台电脑上这个浏览器</strong>
-        的审计日志（尚未配置汇聚服务器）：同一账号在其他电脑、其他浏览器或手机上的发布不在其中，
-        “长期不发布”可能是误报，请合并各处的导出后再下结论。本浏览器的日志
-        {props.retention
-          ? `按保留期限清理过，现存记录从 ${localDateTime(props.logStart)} 起（更早的账号活动汇总仍计入）`
-          : props.logStart
-            ? `从 ${localDateTime(props.logStart)} 起`
-            : '还没有记录'}
-        。
+        本页只统计<strong>这台电脑上这个浏览器</strong>的审计日志{collector.scope}
+        ：同一账号在其他电脑、其他浏览器或手机上的发布不在本页中，“长期不发布”可能是误报，{collector.advice}。
+        {startSentence(props)}
       </p>
       <p>
         <label>

@@ -309,7 +309,9 @@ export function App() {
         <Accounts
           entries={model.entries}
           retention={model.retention}
-          logStart={model.records[0]?.time}
+          logStart={complete ? model.records[0]?.time : undefined}
+          reading={!complete}
+          collector={status?.collector}
           onPick={(account) => setRoute({ tab: 'records', form: { ...EMPTY_FORM, account } })}
         />
       )}
