@@ -46,6 +46,16 @@ export const ANCHOR_SOURCE_LABEL: Record<AnchorSource, string> = {
   collector: '汇聚服务器确认的链头',
 };
 
+/**
+ * The head checked against its copies outside the log, as the dashboard found it: the copies that
+ * agreed (by label), and how many breaks were recorded or found now, with the first one's reason.
+ */
+export interface AnchorCheck {
+  agreed: string[];
+  breaks: number;
+  firstBreak?: string;
+}
+
 /** What the chain says at the anchor: its head, the record at `anchor.seq`, and retention. */
 export interface ChainAtAnchor {
   head: Head | undefined;

@@ -5,7 +5,14 @@
  * rehashed. So "链完整" is said only when both agree: the chain verifies, no anchor break was ever
  * recorded, and the anchors known now still match the chain as read.
  */
-import { ANCHOR_SOURCE_LABEL, compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
+import {
+  ANCHOR_SOURCE_LABEL,
+  compareToAnchor,
+  type Anchor,
+  type AnchorBreak,
+  type AnchorCheck,
+  type ChainAtAnchor,
+} from './anchor';
 import { localDateTime } from './export-csv';
 import type { ChainReport } from './verify';
 
@@ -21,6 +28,8 @@ export interface ChainVerdict {
   summary: string;
   /** Breaks found now, comparing the anchors with the chain as read, that were not recorded yet. */
   live: AnchorBreak[];
+  /** The anchors' side alone, for what an export states (audit/export-meta.ts). */
+  anchors: AnchorCheck;
 }
 
 /** Records in the chain: those verified now, and those of the checkpoint it resumed after. */
@@ -50,11 +59,17 @@ export function chainVerdict(
     if (!known) live.push(found);
   }
   const anchorBreaks = recorded.length + live.length;
+  const sources = [...new Set(anchors.filter((a) => a.seq > 0).map((a) => ANCHOR_SOURCE_LABEL[a.source]))];
+  const firstBreak = recorded[0]?.reason ?? live[0]?.reason;
+  const checked: AnchorCheck = anchorBreaks
+    ? { agreed: [], breaks: anchorBreaks, ...(firstBreak && { firstBreak }) }
+    : { agreed: sources, breaks: 0 };
   const [first] = report.broken;
   if (!report.ok && first) {
     return {
       ok: false,
       live,
+      anchors: checked,
       summary:
         `✗ 断链：首个断点在序号 ${first.seq}——${first.reason}` +
         (report.brokenTotal > 1 ? `（共 ${report.brokenTotal} 处）` : '') +
@@ -65,14 +80,15 @@ export function chainVerdict(
     return {
       ok: false,
       live,
+      anchors: checked,
       summary: `✗ 链头不符：${chainRecords(report)} 条记录前后衔接，但与日志之外保存的链头不符 ${anchorBreaks} 处（见下）——日志曾被清空、截断，或被改写后重算哈希`,
     };
   }
-  const sources = [...new Set(anchors.filter((a) => a.seq > 0).map((a) => ANCHOR_SOURCE_LABEL[a.source]))];
   const prefix = report.resumedFrom;
   return {
     ok: true,
     live,
+    anchors: checked,
     summary:
       `✓ 链完整：${chainRecords(report)} 条记录` +
       (prefix

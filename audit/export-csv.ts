@@ -6,6 +6,7 @@
  *
  * The column headers are row 1.
  */
+import type { AnchorCheck } from './anchor';
 import type { LogEntry } from './entries';
 import { EXPORT_COLUMNS, exportRow, type ExportColumn, type ExportRow } from './export-columns';
 
@@ -42,6 +43,8 @@ export interface ExportStatement {
   chainOk: boolean;
   /** The first broken link, when the chain is broken. */
   brokenAt?: { seq: number; reason: string };
+  /** The head checked against its copies kept outside the log (absent in exports made before). */
+  anchors?: AnchorCheck;
   exportedAt: string;
 }
 

@@ -76,6 +76,23 @@ export function exportMeta(
   };
 }
 
+/**
+ * The chain's own verification and its anchors' (the head's copies kept outside the log), in one
+ * line: a chain that links perfectly may still have been emptied, cut off or rewritten and
+ * rehashed, which only the anchors show (audit/chain-verdict.ts).
+ */
+export function chainCheckText(s: Pick<ExportStatement, 'chainOk' | 'brokenAt' | 'anchors'>): string {
+  const chain = s.chainOk
+    ? '链本身完整（每条记录的哈希与链接均核对无误）'
+    : `断链：首个断点序号 ${s.brokenAt?.seq ?? '?'}，${s.brokenAt?.reason ?? ''}`;
+  const a = s.anchors;
+  if (!a) return `${chain}；未与日志之外保存的链头核对`;
+  if (a.breaks)
+    return `${chain}；与日志之外保存的链头不符 ${a.breaks} 处${a.firstBreak ? `（${a.firstBreak}）` : ''}——日志曾被清空、截断，或被改写后重算哈希`;
+  if (!a.agreed.length) return `${chain}；日志之外尚未保存链头，无从核对`;
+  return `${chain}；与${a.agreed.join('、')}一致`;
+}
+
 /** The metadata as label/value rows, for the workbook's second sheet (times as ISO, typed there). */
 export function metaRows(m: ExportMeta): [string, string | number, 'text' | 'number' | 'datetime'][] {
   return [
@@ -87,11 +104,7 @@ export function metaRows(m: ExportMeta): [string, string | number, 'text' | 'num
     ['筛选条件', m.filterText, 'text'],
     ['链头序号', m.head?.seq ?? '', m.head ? 'number' : 'text'],
     ['链头哈希', m.head?.hash ?? '（空）', 'text'],
-    [
-      '导出时的链校验',
-      m.chainOk ? '完整' : `断链：首个断点序号 ${m.brokenAt?.seq ?? '?'}，${m.brokenAt?.reason ?? ''}`,
-      'text',
-    ],
+    ['导出时的链校验', chainCheckText(m), 'text'],
     ['个人信息', m.personalData === 'masked' ? '已打码（身份证号、手机号、银行卡号）' : '按策略保存原文', 'text'],
     ['扩展版本', m.extension, 'text'],
     ['说明', m.note, 'text'],

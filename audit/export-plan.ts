@@ -9,6 +9,10 @@ import { countExport, EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader } from '.
 import { selectsEntriesOnly, type LogFilter } from './filter';
 import type { LogRecord } from './record';
 import type { ChainReport } from './verify';
+import type { AnchorCheck } from './anchor';
+
+/** What an export states about the chain: its own verification, and its anchors'. */
+export type ChainAtExport = Pick<ChainReport, 'ok' | 'broken'> & { anchors?: AnchorCheck };
 
 export interface ExportPlan {
   statement: ExportStatement;
@@ -21,7 +25,7 @@ export function planExport(
   model: LogModel,
   filter: LogFilter,
   selected: readonly LogEntry[],
-  chain: Pick<ChainReport, 'ok' | 'broken'>,
+  chain: ChainAtExport,
   now: Date,
 ): ExportPlan {
   const records = model.records.slice();
@@ -63,6 +67,7 @@ export function planExport(
       head,
       chainOk: chain.ok,
       ...(broken ? { brokenAt: { seq: broken.seq, reason: broken.reason } } : {}),
+      ...(chain.anchors && { anchors: chain.anchors }),
       exportedAt: now.toISOString(),
     },
   };

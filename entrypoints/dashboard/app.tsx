@@ -280,6 +280,7 @@ export function App() {
             filter={filter}
             rows={rows}
             report={report}
+            anchors={verdict?.anchors}
             complete={complete}
             onBusy={(b) => (busy.current = b)}
             onFailure={setFailure}

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { AnchorCheck } from '../../audit/anchor';
 import type { LogEntry, LogModel } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
 import type { LogFilter } from '../../audit/filter';
@@ -24,6 +25,8 @@ export function ExportBar(props: {
   rows: readonly LogEntry[];
   /** Absent while the chain is being verified: an export must state its verdict. */
   report?: ChainReport;
+  /** The head checked against its copies outside the log, stated beside the chain's verdict. */
+  anchors?: AnchorCheck;
   /** False while older records are still being read: an export must hold the whole selection. */
   complete: boolean;
   /** Polling pauses while an export runs, so the file is one snapshot. */
@@ -51,8 +54,14 @@ export function ExportBar(props: {
       if (format === 'jsonl') {
         const inChainOrder = props.rows.slice().reverse();
         setExported(
-          await exportEntries(format, props.model, props.filter, inChainOrder, props.report, version, (share) =>
-            setExporting({ format, share }),
+          await exportEntries(
+            format,
+            props.model,
+            props.filter,
+            inChainOrder,
+            { ...props.report, anchors: props.anchors },
+            version,
+            (share) => setExporting({ format, share }),
           ),
         );
       } else {
@@ -63,7 +72,7 @@ export function ExportBar(props: {
               format,
               filter: props.filter,
               through: props.model.head?.seq ?? 0,
-              chain: { ok: props.report.ok, broken: first ? [first] : [] },
+              chain: { ok: props.report.ok, broken: first ? [first] : [], anchors: props.anchors },
               extension: version,
               mask,
             },

@@ -5,7 +5,7 @@
  */
 import type { LogEntry, LogModel } from '../../audit/entries';
 import { jsonlRecordChunks } from '../../audit/export-jsonl';
-import { exportHeader, planExport, type ExportPlan } from '../../audit/export-plan';
+import { exportHeader, planExport, type ChainAtExport, type ExportPlan } from '../../audit/export-plan';
 import type { LogFilter } from '../../audit/filter';
 import type { ChainReport } from '../../audit/verify';
 import { exportBaseName, type ExportMeta } from '../../audit/export-meta';
@@ -98,7 +98,7 @@ export async function exportEntries(
   model: LogModel,
   filter: LogFilter,
   selected: readonly LogEntry[],
-  chain: ChainReport,
+  chain: ChainReport & ChainAtExport,
   extension: string,
   onProgress: (share: number) => void,
 ): Promise<ExportResult> {

@@ -13,10 +13,9 @@ import { LogModel } from '../../audit/entries';
 import { EXPORT_COLUMNS } from '../../audit/export-columns';
 import { csvChunks } from '../../audit/export-csv';
 import { exportBaseName, exportMeta, type ExportMeta } from '../../audit/export-meta';
-import { planExport } from '../../audit/export-plan';
+import { planExport, type ChainAtExport } from '../../audit/export-plan';
 import { writeXlsx, XLSX_TYPE } from '../../audit/export-xlsx';
 import { filterEntries, type LogFilter } from '../../audit/filter';
-import type { ChainReport } from '../../audit/verify';
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -26,7 +25,7 @@ export type ToExportWorker = {
   filter: LogFilter;
   /** The last record the page had read: the export is of the log up to it. */
   through: number;
-  chain: Pick<ChainReport, 'ok' | 'broken'>;
+  chain: ChainAtExport;
   extension: string;
   mask: boolean;
 };

@@ -42,6 +42,9 @@ describe('chainVerdict', () => {
     expect(verdict.summary).toContain('扩展存储中的链头');
     expect(verdict.summary).toContain('汇聚服务器确认的链头');
     expect(verdict.live).toEqual([]);
+    // What an export states of the anchors (audit/export-meta.ts).
+    expect(verdict.anchors.breaks).toBe(0);
+    expect(verdict.anchors.agreed).toHaveLength(3);
   });
 
   it('is not 链完整 when a perfectly linked chain was cut below an anchor', async () => {
@@ -52,6 +55,7 @@ describe('chainVerdict', () => {
     expect(verdict.summary).toMatch(/^✗ 链头不符：.*不符 1 处/);
     expect(verdict.live).toHaveLength(1);
     expect(verdict.live[0]!.kind).toBe('truncated');
+    expect(verdict.anchors).toEqual({ agreed: [], breaks: 1, firstBreak: verdict.live[0]!.reason });
   });
 
   it('is not 链完整 when the chain was rewritten and rehashed from the start', async () => {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LogModel } from '../../audit/entries';
 import { EXPORT_COLUMNS } from '../../audit/export-columns';
-import { exportBaseName, exportMeta, describeFilter } from '../../audit/export-meta';
+import { chainCheckText, exportBaseName, exportMeta, describeFilter, metaRows } from '../../audit/export-meta';
 import { planExport } from '../../audit/export-plan';
 import { columnName, writeXlsx, xmlText } from '../../audit/export-xlsx';
 import { filterEntries, type LogFilter } from '../../audit/filter';
@@ -124,6 +124,34 @@ describe('Excel export', () => {
     expect(rows.get('导出时间')).toBeInstanceOf(Date);
     expect(String(rows.get('说明'))).toContain('只有 JSON Lines 导出');
     expect(file).toMatch(/^政务新媒体审计日志_\d{8}-\d{8}_\d+条_链头[0-9a-f]{12}\.xlsx$/);
+  });
+});
+
+describe('the 链校验 line of the export metadata', () => {
+  const broken = { chainOk: false, brokenAt: { seq: 7, reason: '内容被改动' } };
+  it('states the chain’s own verification and its anchors’, together', () => {
+    expect(chainCheckText({ chainOk: true, anchors: { agreed: ['扩展存储中的链头'], breaks: 0 } })).toBe(
+      '链本身完整（每条记录的哈希与链接均核对无误）；与扩展存储中的链头一致',
+    );
+    const rewritten = chainCheckText({
+      chainOk: true,
+      anchors: { agreed: [], breaks: 2, firstBreak: '日志被改写：扩展存储中的链头是序号 9' },
+    });
+    expect(rewritten).toMatch(/^链本身完整.*；与日志之外保存的链头不符 2 处（日志被改写：扩展存储中的链头是序号 9）/);
+    expect(chainCheckText({ ...broken, anchors: { agreed: [], breaks: 0 } })).toBe(
+      '断链：首个断点序号 7，内容被改动；日志之外尚未保存链头，无从核对',
+    );
+    expect(chainCheckText(broken)).toContain('未与日志之外保存的链头核对');
+  });
+
+  it('is on the workbook’s second sheet as the page verified it', async () => {
+    const selected = filterEntries(model.entries, {});
+    const anchors = { agreed: [], breaks: 1, firstBreak: '日志被截断' };
+    const plan = planExport(model, {}, selected, { ok: true, broken: [], anchors }, new Date());
+    expect(plan.statement.anchors).toEqual(anchors);
+    const meta = exportMeta(plan.statement, {}, { file: 'x.xlsx', extension: '0.1.0', columns: [], masked: true });
+    const rows = new Map(metaRows(meta).map(([label, value]) => [label, value]));
+    expect(rows.get('导出时的链校验')).toContain('与日志之外保存的链头不符 1 处（日志被截断）');
   });
 });
 

@@ -295,6 +295,10 @@ describe('the Excel export', () => {
     meta.eachRow((r) => values.set(r.getCell(1).text, r.getCell(2).value));
     expect(values.get('筛选条件')).toBe('处理结果：已拦截');
     expect(values.get('链头哈希')).toBe(records.at(-1)!.hash);
+    // Seeded straight into IndexedDB: the chain verifies, and no head is kept outside the log yet.
+    expect(values.get('导出时的链校验')).toBe(
+      '链本身完整（每条记录的哈希与链接均核对无误）；日志之外尚未保存链头，无从核对',
+    );
     expect(await page.getByRole('status').filter({ hasText: '已导出' }).innerText()).toContain('2 条');
     await page.close();
   });
