@@ -47,10 +47,13 @@ const INVISIBLE: [number, number][] = [
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 
 /**
- * Punctuation that ends a clause or sentence. A banned term is not matched across one of these
- * (路口，交通 does not spell 口交) unless every gap of the match is filled (优，惠，券).
+ * Punctuation that ends a clause or sentence, and the markup that frames a Weibo topic or a
+ * headline (#话题#, 【标题】): what stands on either side is not one word. A banned term is not
+ * matched across one of these (路口，交通 does not spell 口交; #怎么做#【#为… does not spell 做为)
+ * unless every gap of the match is filled (优，惠，券). Listed as typed; a character is classed
+ * by its folded form, so the full-width ： and the ASCII : it folds to are both strong.
  */
-const STRONG = '，。！？；：、,;!?\n\r…';
+export const STRONG = '，。！？；：、,;:!?\n\r…#＃【】〖〗';
 
 function parseOpenCC(dict: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -105,10 +108,12 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
   }
 
   // Separator classes of the folded characters: 0 content, 1 weak separator, 2 strong separator.
+  // The normaliser reads the table with folded code units: the folded forms of STRONG are strong too.
+  const strong = new Set([...STRONG].map((ch) => folded[ch.charCodeAt(0)]));
   const sepClass = (c: number): number => {
     if (c >= 0xd800 && c <= 0xdfff) return 1; // astral symbols (emoji) slipped between characters
     const s = String.fromCharCode(c);
-    if (STRONG.includes(s)) return 2;
+    if (strong.has(c) || STRONG.includes(s)) return 2;
     return /[\p{P}\p{S}\p{Z}\s\p{Cc}]/u.test(s) ? 1 : 0;
   };
   const sepRanges: [number, number, number][] = [];

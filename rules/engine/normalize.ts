@@ -80,6 +80,8 @@ const decoder: TextDecoder | undefined = (() => {
   }
 })();
 
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;
   const folded = new Uint16Array(n);
@@ -104,7 +106,14 @@ export function normalizeText(original: string): NormalizedText {
       continue;
     }
     compact[k] = code;
-    gap[k] = k === 0 ? GAP_NONE : pendingGap;
+    // A separator between two digits belongs to a number (1-3居, 10:30, 3.5): dropped, it would
+    // run the digits together and let a term end or start inside the number (精装1-3居 → 装13).
+    gap[k] =
+      k === 0
+        ? GAP_NONE
+        : pendingGap !== GAP_NONE && isDigit(code) && isDigit(compact[k - 1]!)
+          ? GAP_STRONG
+          : pendingGap;
     compactMap[k++] = i;
     pendingGap = GAP_NONE;
   }

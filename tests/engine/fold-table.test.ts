@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { FOLD_FROM, FOLD_TO } from '../../rules/engine/fold-table.generated';
 import { foldCode, separatorClass } from '../../rules/engine/normalize';
+import { STRONG } from '../../scripts/gen-fold-table';
 
 const fold = (c: string) => {
   const code = foldCode(c.charCodeAt(0));
@@ -58,6 +59,12 @@ describe('fold table', () => {
     ['、', 2],
     ['…', 2],
     ['\n', 2],
+    ['：', 2],
+    [':', 2],
+    ['#', 2],
+    ['＃', 2],
+    ['【', 2],
+    ['】', 2],
     [' ', 1],
     ['　', 1],
     ['-', 1],
@@ -67,6 +74,13 @@ describe('fold table', () => {
     ['a', 0],
   ] as const)('gives %j separator class %i', (c, cls) => {
     expect(separatorClass(foldCode(c.charCodeAt(0)))).toBe(cls);
+  });
+
+  it('classes every clause mark the generator lists as strong, typed full-width or not', () => {
+    // The normaliser looks the class up with the folded code unit: ： is read as ':', which
+    // must therefore be as strong as ：.
+    const weak = [...STRONG].filter((c) => separatorClass(foldCode(c.charCodeAt(0))) !== 2);
+    expect(weak).toEqual([]);
   });
 
   it('pairs each folded code unit with one target, in ascending order, never itself', () => {

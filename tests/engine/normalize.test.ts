@@ -35,7 +35,8 @@ function reference(original: string) {
     const sep = separatorClass(code);
     if (sep) pending = Math.max(pending, sep);
     else {
-      gap.push(compact.length === 0 ? 0 : pending);
+      const digits = /[0-9]/.test(String.fromCharCode(code)) && /[0-9]/.test(String.fromCharCode(compact.at(-1) ?? 0));
+      gap.push(compact.length === 0 ? 0 : pending && digits ? 2 : pending);
       compact.push(code);
       compactMap.push(i);
       pending = 0;
@@ -108,6 +109,17 @@ describe('normalizeText', () => {
     expect([...n.gap.subarray(0, n.compactLength)]).toEqual([0, 0, 2, 0, 0]);
     expect(compactTerm('優 惠-券')).toBe('优惠券');
     expect(foldString('ＶＸ：１')).toBe('vx:1');
+  });
+
+  it('breaks a match at a separator inside a number, not at one between words', () => {
+    // 精装1-3居: the range 1-3 must not become 13; a separator between a digit and a letter or a
+    // Chinese character stays as weak as it was (优-惠-券 is still an evasion).
+    const range = normalizeText('精装1-3居');
+    expect([...range.gap.subarray(0, range.compactLength)]).toEqual([0, 0, 0, 2, 0]);
+    const time = normalizeText('10:30 ８．５');
+    expect([...time.gap.subarray(0, time.compactLength)]).toEqual([0, 0, 2, 0, 2, 2]);
+    const words = normalizeText('优-惠-券 a-1');
+    expect([...words.gap.subarray(0, words.compactLength)]).toEqual([0, 1, 1, 1, 1]);
   });
 
   it('drops combining marks, which would split a mark or a term while looking like nothing', () => {
