@@ -3,6 +3,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { text: '两名男子涉嫌犯罪，已被依法刑事拘留。', note: '涉嫌犯罪中的“嫌犯”不是称谓' },
     '该公司法定代表人张某已被依法传唤。',
     { text: '罪犯李某因犯盗窃罪被判处有期徒刑三年。', note: '判决之后称“罪犯”是对的' },
     { text: '市监狱组织罪犯开展职业技能培训。', note: '监狱语境' },

@@ -83,7 +83,11 @@ ruleTester.run(rule, {
       text: '局长被下属称作老板，作风问题被通报。',
       errors: [{ messageId: 'replace', at: '老板', suggestion: '负责人' }],
     },
-    { text: '县长亲自带队检查安全生产工作。', errors: [{ messageId: 'avoid', at: '亲自' }] },
+    {
+      text: '县长亲自带队检查安全生产工作。',
+      note: '“亲自”新华社只说慎用，日常报道常见：只记录',
+      errors: [{ messageId: 'avoid', at: '亲自', severity: 'monitor' }],
+    },
     { text: '我镇第三届运动会隆重召开。', errors: [{ messageId: 'replace', at: '隆重召开', suggestion: '召开' }] },
     {
       text: '会议审议了市政府报告和财政预算报告。',
