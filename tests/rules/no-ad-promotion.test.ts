@@ -26,8 +26,29 @@ ruleTester.run(rule, {
     { text: '持续推进招商引资，今年以来新签约项目46个，总投资218亿元。', note: '招商引资不是招商加盟' },
     { text: '惠民定制公交线路开通，每人每次只需2元。', note: '惠民票价' },
     { text: '【网络安全】不要随意点击垃圾短信中的“回T退订”链接，谨防木马病毒。', note: '谈论垃圾短信' },
+    { text: '【全国连续5天治愈出院超千人】当日新增治愈出院病例1425例。', note: '治愈出院不是疗效承诺' },
+    { text: '孩子靠好心人捐赠，才完成了6个疗程的化疗。', note: '治疗经过不是疗效承诺' },
+    { text: '留学申请“细节控”：从网申到打包邮寄。', note: '打包邮寄（包邮）' },
   ],
   invalid: [
+    {
+      text: '国奥新盘10月开盘，小户型总价38万起',
+      note: '单独一个标价：报道楼市的标题里也有，只提醒',
+      variants: ['spaced'],
+      errors: [{ messageId: 'promotion', at: '总价38万起', severity: 'warn' }],
+    },
+    {
+      text: '37倍光学变焦，佳能FS200仅售2099元',
+      variants: ['spaced'],
+      errors: [{ messageId: 'promotion', at: '仅售2099元', severity: 'warn' }],
+    },
+    {
+      text: '宠粉福利来了，戳链接→',
+      errors: [
+        { messageId: 'promotion', at: '宠粉', severity: 'justify' },
+        { messageId: 'promotion', at: '戳链接', severity: 'warn' },
+      ],
+    },
     {
       text: '【优品生活馆】双11限时抢购，全场5折起，到手价99元包邮！回T退订',
       note: '营销短信：多种话术扎堆，全部提高到拦截',
