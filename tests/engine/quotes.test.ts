@@ -132,6 +132,17 @@ describe('findQuotedSpans', () => {
     expect(quoted('我市召开会议，王局长：要抓落实')).toEqual([]);
   });
 
+  it('reads a named speaker after a headline, a topic or a full stop as opening a quotation', () => {
+    // News posts quote officials after their headline: 【…】国家卫健委专家组成员蒋荣猛：…
+    expect(quoted('【#一床难求多久能改善#】国家卫健委专家组成员蒋荣猛：但我相信，问题会较快得到解决。')).toEqual([
+      '但我相信，问题会较快得到解决。',
+    ]);
+    expect(quoted('会议结束后。王局长：要抓落实\n下一段')).toEqual(['要抓落实']);
+    expect(quoted('#话题#网友：太气人了')).toEqual(['太气人了']);
+    // A clause break is not a sentence start: 会议，王局长：… stays the writer's (above).
+    expect(quoted('本次活动时间：3月1日')).toEqual([]);
+  });
+
   it('ends speech in quotation marks where the marks close, not at the end of the paragraph', () => {
     expect(quoted('市民表示：“办事很方便。”不过我感觉排队太长。')).toEqual(['“办事很方便。”']);
     expect(quoted('他指出： “要抓落实。”记者了解到，项目已开工。')).toEqual(['“要抓落实。”']);
