@@ -1,5 +1,5 @@
 import { defineRule } from './engine/define-rule';
-import { flaggedParagraphs, minCharsOption } from './lib/judgement';
+import { flaggedParagraphs, inRepostChain, minCharsOption } from './lib/judgement';
 
 /**
  * A paragraph in the voice of a private person venting anger or contempt, judged by the pack's
@@ -10,8 +10,13 @@ import { flaggedParagraphs, minCharsOption } from './lib/judgement';
  *
  * Somebody else's words are not the account's voice: a paragraph wholly in quotation marks or
  * after a speaker's label (钟南山：…, 网友：…, @某用户：…) is left alone (quoteAware), and so is
- * one whose weightiest stretches all lie in quoted speech. From the model's `justify` threshold
- * the rule's severity from the pack applies, from `warn` a warning.
+ * one whose weightiest stretches all lie in quoted speech — except a Weibo repost chain
+ * (//@某用户:…): the platform shows the chain as part of the account's own post, so reposting
+ * somebody's outburst is worth a warning, though it is not the account speaking; it is given
+ * where the model reaches its `justify` threshold (somebody else's words need the surer
+ * judgement). Otherwise, from the model's `justify` threshold the rule's severity from the pack
+ * applies, from `warn` a warning. Paragraphs of fewer than three Chinese characters are not
+ * judged (有病吗 is three; a lone 好 or 转发 is not enough to go by).
  */
 export default defineRule({
   meta: {
@@ -22,11 +27,12 @@ export default defineRule({
     basis: '《保定市政务新媒体管理办法》第十三条：不得擅自发布代表个人观点、意见及情绪的言论',
     messages: {
       emotional: '这段文字带有个人情绪（把握 {percent}%）：{cues}；政务新媒体代表单位发声，不得发布个人情绪化言论',
+      reposted: '转发的内容带有个人情绪（把握 {percent}%）：{cues}；转发链会随本单位的微博一起发布，请斟酌是否转发',
     },
     quoteAware: true,
     fields: ['title', 'body', 'quoted'],
     options: {
-      minChars: minCharsOption(5),
+      minChars: minCharsOption(3),
       model: {
         type: 'model',
         default: 'personal-emotion',
@@ -40,12 +46,15 @@ export default defineRule({
       field(field, report) {
         if (!model) return;
         for (const p of flaggedParagraphs(field, model, options.minChars)) {
-          if (p.spans.length && p.spans.every((s) => field.inQuote(s))) continue;
+          const quoted = p.spans.length > 0 && p.spans.every((s) => field.inQuote(s));
+          // Reposted words are judged only where the model is surest, and only warned about.
+          const reposted = quoted && p.level === 'justify' && p.spans.some((s) => inRepostChain(field, s));
+          if (quoted && !reposted) continue;
           report.report({
             range: p.range,
-            messageId: 'emotional',
+            messageId: reposted ? 'reposted' : 'emotional',
             data: { percent: p.percent, cues: p.cues },
-            severity: p.level === 'warn' ? 'warn' : undefined,
+            severity: p.level === 'warn' || reposted ? 'warn' : undefined,
             spans: p.spans,
           });
         }

@@ -1,6 +1,7 @@
 /** Helpers for the rules that report a model's judgement of a paragraph (rules/engine/model.ts). */
 import type { FieldView, Judgement, ModelHandle } from '../engine/define-rule';
 import type { DictionaryHandle } from '../engine/dictionaries';
+import { originalToFolded } from '../engine/normalize';
 import type { Range } from '../engine/types';
 
 /** How many of the heaviest stretches a finding names and underlines. */
@@ -80,4 +81,16 @@ export function minCharsOption(fallback: number) {
     max: 100,
     description: '段落至少有多少个汉字才由模型判断（一行联系电话、一个链接没有可判断的内容）',
   } as const;
+}
+
+/**
+ * Whether the range lies in a Weibo repost chain (…//@某用户:…): after a `//@` of its own line.
+ * Reposted words are somebody else's, but the platform publishes them as part of the account's
+ * post, where its readers read them.
+ */
+export function inRepostChain(field: FieldView, [start]: Range): boolean {
+  const { folded } = field.normalized;
+  const at = originalToFolded(field.normalized, start);
+  const chain = folded.lastIndexOf('//@', at);
+  return chain !== -1 && !folded.slice(chain, at).includes('\n');
 }

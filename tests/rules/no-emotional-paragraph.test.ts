@@ -50,6 +50,15 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'emotional', at: ANGRY }],
     },
     {
+      text: `转发//@某用户:${ANGRY}`,
+      note: '微博转发链随本账号的微博发布：别人的话，只提醒',
+      // Typed backwards under a right-to-left override, the paragraph's first typed character is
+      // its last displayed one, inside the quoted chain: the checker reads the whole paragraph as
+      // quoted. Spaced out, / / @ is no repost chain, and the paragraph is the account's own voice.
+      variants: ['overridden', 'spaced'],
+      errors: [{ messageId: 'reposted', at: `转发//@某用户:${ANGRY}`, severity: 'warn' }],
+    },
+    {
       draft: { quoted: { text: ANGRY, author: '某网友' }, body: '转发。' },
       note: '转发的原文也是本账号发布的内容',
       errors: [{ messageId: 'emotional', field: 'quoted', at: ANGRY }],
