@@ -41,7 +41,12 @@ const POPULATIONS: Population[] = [
   { name: 'cctv 央视新闻微博', member: (t) => t.source === 'cctv' },
   { name: 'thuc 新闻标题', member: (t) => t.source === 'thuc' },
   { name: 'msr 报纸文句', member: (t) => t.source === 'msr' },
-  { name: 'weibo 中性', member: (t) => t.source === 'weibo' && t.label === 'neutral' },
+  // Neutral private posts are negatives; their “found” is the false-alarm rate of personal-opinion.
+  {
+    name: 'weibo 中性',
+    member: (t) => t.source === 'weibo' && t.label === 'neutral',
+    finds: 'personal-opinion',
+  },
   { name: 'sms 正常短信', member: (t) => t.source === 'sms' && t.label === 'normal' },
 ];
 const OFFICIAL = new Set(['cctv', 'thuc', 'msr']);
@@ -160,7 +165,11 @@ function main(): void {
       if (examples) stoppedExamples.push(...b.examples.map((e) => `  ${e}`));
     }
   }
-  out.push('', '“找到”：带该类别（广告：commercial-ad；愤怒：personal-opinion）提醒及以上结果的比例。', '');
+  out.push(
+    '',
+    '“找到”：带该类别（广告：commercial-ad；愤怒、中性：personal-opinion，中性的即误报率）提醒及以上结果的比例。',
+    '',
+  );
   out.push(...stoppedExamples, '', ...costs(both, lists, pack));
   process.stdout.write(`${out.join('\n')}\n`);
 }
