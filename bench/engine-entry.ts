@@ -4,6 +4,8 @@
  */
 export { compilePack, type Checker } from '../rules/engine/checker';
 export { CompiledDictionaries } from '../rules/engine/dictionaries';
+export { featureText } from '../rules/engine/features';
+export { CompiledModel } from '../rules/engine/model';
 export { normalizeText } from '../rules/engine/normalize';
 export { findQuotedSpans } from '../rules/engine/quotes';
 export { RULES } from '../rules/index';

@@ -123,6 +123,54 @@ function ruleTable({ compilePack, RULES }: Engine, pack: Pack, text: string): Ta
   return table;
 }
 
+/**
+ * The judgement models (rules/engine/model.ts) beside a baseline timed in the same turns: the
+ * full check of the same text with the pack's word lists alone (the pack without its models).
+ * Compiling a model is set beside compiling that lists-only pack. Returns the table and the
+ * figures the targets read.
+ */
+function modelTable(
+  { compilePack, CompiledModel, featureText, normalizeText, RULES }: Engine,
+  pack: Pack,
+  withModels: Checker,
+  text: string,
+): { table: Table; lists: Timing; full: Timing; compiles: { name: string; median: number }[] } {
+  const { models = {}, ...listsOnly } = pack;
+  const lists = compilePack(listsOnly, RULES);
+  const d = draft(text);
+  const normalized = normalizeText(text);
+  const features = featureText(normalized);
+  const compiled = Object.entries(models).map(([name, doc]) => ({ name, doc, model: new CompiledModel(name, doc) }));
+  const fns: [string, () => unknown][] = [
+    ['full check, word lists only (baseline)', () => lists.check(d)],
+    ['full check, word lists and models', () => withModels.check(d)],
+    ['feature text (made once, shared by the models)', () => featureText(normalized)],
+    ...compiled.map(({ name, model }): [string, () => unknown] => [`score: ${name}`, () => model.score(features)]),
+  ];
+  const times = measureInTurns(fns.map(([, fn]) => fn));
+  const baseline = nth(times, 0);
+  const full = nth(times, 1);
+  const table = new Table(['models (20,000 chars)', 'median', 'cpu', 'ratio to baseline']);
+  fns.forEach(([label], i) => {
+    const t = nth(times, i);
+    table.row([label, ms(t.median), ms(t.cpu), ratio(t.median, baseline.median)]);
+  });
+  table.row([
+    'added by the models (with - without)',
+    ms(full.median - baseline.median),
+    ms(full.cpu - baseline.cpu),
+    ratio(full.median - baseline.median, baseline.median),
+  ]);
+  const compileLists = measureOnce(() => compilePack(listsOnly, RULES));
+  table.row(['compile the pack without models (baseline)', ms(compileLists.median), '', '1.00']);
+  const compiles = compiled.map(({ name, doc }) => {
+    const { median } = measureOnce(() => new CompiledModel(name, doc));
+    table.row([`compile: ${name}`, ms(median), '', ratio(median, compileLists.median)]);
+    return { name, median };
+  });
+  return { table, lists: baseline, full, compiles };
+}
+
 /** The engine bundled as shipped must report exactly what the source does, or its times mean nothing. */
 function assertSameReports(shipped: Checker, source: Checker, texts: string[]): void {
   for (const text of texts) {
@@ -228,6 +276,11 @@ async function main(): Promise<void> {
     'Per rule: each rule checked alone, with the stages above that it needs (a full check runs each stage once for all rules)',
   );
   console.log(ruleTable(engine, pack, at20k).render());
+  const models = modelTable(engine, pack, checker, at20k);
+  console.log(
+    'Judgement models: each score and compile beside the full check of the same text with the word lists alone, in the same turns',
+  );
+  console.log(models.table.render());
 
   // 3. A pack with a large dictionary: compile time, peers' build time, matching.
   const big = generatedTerms(BIG_DICTIONARY);
@@ -327,6 +380,17 @@ async function main(): Promise<void> {
       `linear growth, 100,000 chars within 6× of 20,000: ${growth.toFixed(2)}× (CPU time ${cpuGrowth.toFixed(2)}×)`,
     ],
   ];
+  const added = models.full.median - models.lists.median;
+  targets.push(
+    [
+      added <= 0.5,
+      `the models add at most 0.5 ms to the full check of 20,000 chars: ${ms(added)} (${ratio(models.full.median, models.lists.median)}× the lists-only check, ${ms(models.lists.median)}, in the same turns; CPU time ${ms(models.full.cpu - models.lists.cpu)}, ${ratio(models.full.cpu, models.lists.cpu)}×)`,
+    ],
+    ...models.compiles.map(({ name, median }): [boolean, string] => [
+      median <= 20,
+      `model ${name} compiles in at most 20 ms: ${ms(median)}`,
+    ]),
+  );
   console.log(`Targets (load average now ${nth(loadavg(), 0).toFixed(1)} on ${cpus().length} CPUs)`);
   for (const [ok, text] of targets) console.log(`  ${ok ? 'PASS' : 'MISS'}  ${text}`);
   if (bigCheck20k) {
