@@ -16,6 +16,7 @@
  * resume from, see audit/read-log.ts); a new key needs no new version.
  */
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
+import type { ChainAtAnchor } from './anchor';
 import type { LogRecord } from './record';
 import type { VerifiedPrefix } from './verify';
 
@@ -150,17 +151,33 @@ export async function scanRecords(
   }
 }
 
-/** What the chain says at an anchor's seq (see audit/anchor.ts): head, that record, retention. */
-export async function chainAt(db: LogDb, seq: number): Promise<import('./anchor').ChainAtAnchor> {
-  const [last, atSeq, retention] = await Promise.all([
+/**
+ * What the chain says at each of these anchors' seqs (see audit/anchor.ts): head, that record,
+ * retention. The head and the latest retention record are read once for all of them.
+ */
+export async function chainAtSeqs(db: LogDb, seqs: readonly number[]): Promise<Map<number, ChainAtAnchor>> {
+  const unique = [...new Set(seqs)];
+  if (unique.length === 0) return new Map();
+  const stored = unique.filter((seq) => seq > 0);
+  const [last, records, retention] = await Promise.all([
     lastRecord(db),
-    seq > 0 ? db.records.get(seq) : undefined,
+    db.records.bulkGet(stored),
     latestOfType(db, 'retention'),
   ]);
-  return {
-    head: last && { seq: last.seq, hash: last.hash },
-    atSeq: atSeq && { seq: atSeq.seq, hash: atSeq.hash },
-    prunedThrough: retention?.prunedThrough ?? 0,
-    prunedAnchorHash: retention?.prunedThrough === seq ? retention.anchor : undefined,
+  const bySeq = new Map(stored.map((seq, i) => [seq, records[i]]));
+  const at = (seq: number): ChainAtAnchor => {
+    const atSeq = bySeq.get(seq);
+    return {
+      head: last && { seq: last.seq, hash: last.hash },
+      atSeq: atSeq && { seq: atSeq.seq, hash: atSeq.hash },
+      prunedThrough: retention?.prunedThrough ?? 0,
+      prunedAnchorHash: retention?.prunedThrough === seq ? retention.anchor : undefined,
+    };
   };
+  return new Map(unique.map((seq) => [seq, at(seq)]));
+}
+
+/** What the chain says at one anchor's seq (see chainAtSeqs). */
+export async function chainAt(db: LogDb, seq: number): Promise<ChainAtAnchor> {
+  return (await chainAtSeqs(db, [seq])).get(seq)!;
 }

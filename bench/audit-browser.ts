@@ -17,14 +17,14 @@ import type { LogRecord } from '../audit/record';
 import { EXTENSION_DIR, launchGuardedBrowser } from '../tests/e2e/harness';
 import { checkpoint, dropCheckpoint, seedLog } from '../tests/e2e/seed-log';
 import { median, type Row } from './audit-report';
-
-const ms = (x: number) => `${x.toFixed(0)} ms`;
-const kb = (x: number) => `${(x / 1024).toFixed(0)} KB`;
-const ratio = (a: number, b: number) => `×${(a / b).toFixed(2)}`;
+import { factor, kb, mb, msFixed } from './table';
 
 declare const chrome: { alarms: { clearAll(): Promise<boolean> } };
 
-/** Bytes of the built chunk whose name starts with `prefix`, and gzipped (as served from disk: not). */
+/**
+ * Size of the built chunk in `dir` whose name starts with `prefix`: as the extension loads it
+ * (from disk, uncompressed) and gzipped at zlib's default level, for comparison only.
+ */
 function chunkBytes(dir: string, prefix: string): { bytes: number; gzip: number } {
   const name = readdirSync(join(EXTENSION_DIR, dir)).find((f) => f.startsWith(prefix) && f.endsWith('.js'));
   if (!name) throw new Error(`no ${dir}/${prefix}*.js in the build: run wxt build first`);
@@ -149,42 +149,42 @@ export async function benchDashboard(records: LogRecord[]): Promise<Row[]> {
     const writer = chunkBytes('assets', 'export-worker-');
     const dashboard = chunkBytes('chunks', 'dashboard-');
     return [
-      { what: `写入 IndexedDB（准备数据，${records.length} 条记录）`, median: ms(seedMs) },
+      { what: `写入 IndexedDB（准备数据，${records.length} 条记录）`, median: msFixed(seedMs) },
       {
         what: '打开审计页面到首屏表格（最近一页记录）',
-        median: ms(median(firstScreen)),
-        baseline: `读完全部 ${records.length} 条记录（原先此时才显示表格）${ms(median(wholeRead))}`,
-        ratio: ratio(median(firstScreen), median(wholeRead)),
+        median: msFixed(median(firstScreen)),
+        baseline: `读完全部 ${records.length} 条记录（原先此时才显示表格）${msFixed(median(wholeRead))}`,
+        ratio: factor(median(firstScreen), median(wholeRead)),
       },
       {
         what: '打开审计页面到链校验结论（从检查点起只校验新增记录）',
-        median: ms(median(verified)),
-        baseline: `无检查点、从头逐条重算 ${records.length} 条哈希（原先每次打开都如此）${ms(unverified.verified)}`,
-        ratio: ratio(median(verified), unverified.verified),
+        median: msFixed(median(verified)),
+        baseline: `无检查点、从头逐条重算 ${records.length} 条哈希（原先每次打开都如此）${msFixed(unverified.verified)}`,
+        ratio: factor(median(verified), unverified.verified),
       },
       { what: '页面 JS 堆（读完全部记录、回收后）', median: `${heap.toFixed(0)} MB` },
-      { what: `按平台筛选 ${entries} 条到表格更新`, median: ms(median(filterTimes)) },
-      { what: '虚拟滚动：跳到表格任意位置到该处各行出现', median: `${frame.toFixed(1)} ms` },
+      { what: `按平台筛选 ${entries} 条到表格更新`, median: msFixed(median(filterTimes)) },
+      { what: '虚拟滚动：跳到表格任意位置到该处各行出现', median: msFixed(frame, 1) },
       {
-        what: `导出 Excel（.xlsx）${entries} 条（${(xlsx.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`,
-        median: ms(xlsx.ms),
-        baseline: `最长主线程任务 ${ms(xlsx.longest)}`,
+        what: `导出 Excel（.xlsx）${entries} 条（${mb(xlsx.bytes)}）到下载完成`,
+        median: msFixed(xlsx.ms),
+        baseline: `最长主线程任务 ${msFixed(xlsx.longest)}`,
       },
       {
         what: 'Excel 写入器的包体积（导出 worker 脚本，只在审计页面导出时加载）',
         median: `${kb(writer.bytes)}（gzip ${kb(writer.gzip)}）`,
         baseline: `审计页面脚本 ${kb(dashboard.bytes)}（gzip ${kb(dashboard.gzip)}）`,
-        ratio: ratio(writer.bytes, dashboard.bytes),
+        ratio: factor(writer.bytes, dashboard.bytes),
       },
       {
-        what: `导出 CSV ${entries} 条（${(csv.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`,
-        median: ms(csv.ms),
-        baseline: `最长主线程任务 ${ms(csv.longest)}`,
+        what: `导出 CSV ${entries} 条（${mb(csv.bytes)}）到下载完成`,
+        median: msFixed(csv.ms),
+        baseline: `最长主线程任务 ${msFixed(csv.longest)}`,
       },
       {
-        what: `导出 JSON Lines ${entries} 条（${(jsonl.bytes / 2 ** 20).toFixed(0)} MB）到下载完成`,
-        median: ms(jsonl.ms),
-        baseline: `最长主线程任务 ${ms(jsonl.longest)}`,
+        what: `导出 JSON Lines ${entries} 条（${mb(jsonl.bytes)}）到下载完成`,
+        median: msFixed(jsonl.ms),
+        baseline: `最长主线程任务 ${msFixed(jsonl.longest)}`,
       },
     ];
   } finally {

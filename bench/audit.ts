@@ -34,6 +34,7 @@ import { openLogDb } from '../audit/db';
 import { DEFAULT_SETTINGS } from '../utils/settings';
 import { attemptStart, buildChain, mixedBodies } from '../tests/audit/fixtures';
 import { median, table, type Row } from './audit-report';
+import { factor, mb, msFixed } from './table';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -50,9 +51,8 @@ async function timeRuns(runs: number, fn: () => unknown): Promise<number> {
   return median(times);
 }
 
-const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
-const mb = (x: number) => `${(x / 2 ** 20).toFixed(0)} MB`;
-const ratio = (a: number, b: number) => `×${(a / b).toFixed(1)}`;
+const ms = (x: number) => msFixed(x, x < 10 ? 2 : 0);
+const ratio = (a: number, b: number) => factor(a, b, 1);
 
 async function benchAppend(): Promise<Row[]> {
   const N = 1_000;

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median, table, type Row } from './audit-report';
+import { factor, msFixed } from './table';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -52,9 +53,9 @@ const rows: Row[] = cases.map(([what], c) => {
   const m = median(times[c]!);
   return {
     what,
-    median: `${m.toFixed(0)} ms`,
-    baseline: c ? `node -e '' ${base.toFixed(0)} ms` : '',
-    ratio: c ? `×${(m / base).toFixed(1)}` : '',
+    median: msFixed(m),
+    baseline: c ? `node -e '' ${msFixed(base)}` : '',
+    ratio: c ? factor(m, base, 1) : '',
   };
 });
 console.log(`# 命令行启动（Node ${process.version}，每项 ${RUNS} 次交替运行的中位数）`);

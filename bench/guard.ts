@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchGuardedBrowser } from '../tests/e2e/harness';
 import { serveWeiboReplica } from '../tests/replicas/weibo/server';
+import { factor } from './table';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const GUARDED = 'https://weibo.com';
@@ -37,6 +38,8 @@ const TARGET_FEEDBACK_MS = 100;
 const FIRST_CLICKS = Number(process.env.BENCH_FIRST_CLICKS ?? 8);
 const LONG_SAMPLES = Number(process.env.BENCH_LONG_SAMPLES ?? 3);
 const LONG_LENGTHS = [20_000, 100_000, 300_000];
+/** The replica's draft box. */
+const DRAFT_BOX = 'textarea[placeholder="有什么新鲜事想分享给大家？"]';
 
 // --- texts ---------------------------------------------------------------------------------
 const SENTENCES = [
@@ -63,12 +66,20 @@ const kib = (v: number) => `${(v / 1024).toFixed(1)} KiB`;
 // --- in-page measurements (page world; same clock as the page's handlers) ----------------------
 type ReplicaWindow = Window & { __replica: { handled: { what: string; t: number }[] } };
 
+/** Puts `value` in the draft box, as one input event. */
+async function fillDraft(page: Page, value: string): Promise<void> {
+  await page.evaluate(
+    ([selector, value]) => {
+      const t = document.querySelector<HTMLTextAreaElement>(selector)!;
+      t.value = value;
+      t.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    [DRAFT_BOX, value] as const,
+  );
+}
+
 async function setDraft(page: Page, value: string): Promise<void> {
-  await page.evaluate((value) => {
-    const t = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="有什么新鲜事想分享给大家？"]')!;
-    t.value = value;
-    t.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
+  await fillDraft(page, value);
   // Let the live check of this text run before the click is timed.
   await page.waitForTimeout(450);
 }
@@ -118,14 +129,19 @@ async function closePanel(page: Page): Promise<void> {
 
 async function waitSent(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      document.querySelector<HTMLTextAreaElement>('textarea[placeholder="有什么新鲜事想分享给大家？"]')!.value === '',
+    (selector) => document.querySelector<HTMLTextAreaElement>(selector)!.value === '',
+    DRAFT_BOX,
   );
 }
 
-async function open(page: Page, origin: string): Promise<void> {
+/** Loads the replica until its draft box is there. */
+async function load(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/`);
-  await page.locator('textarea[placeholder="有什么新鲜事想分享给大家？"]').waitFor();
+  await page.locator(DRAFT_BOX).waitFor();
+}
+
+async function open(page: Page, origin: string): Promise<void> {
+  await load(page, origin);
   await page.waitForTimeout(300);
 }
 
@@ -157,16 +173,8 @@ async function latency(
 async function firstClicks(page: Page, origin: string, n: number): Promise<ReturnType<typeof stats>> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
-    await page.goto(`${origin}/`);
-    await page.locator('textarea[placeholder="有什么新鲜事想分享给大家？"]').waitFor();
-    await page.evaluate(
-      (value) => {
-        const t = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="有什么新鲜事想分享给大家？"]')!;
-        t.value = value;
-        t.dispatchEvent(new Event('input', { bubbles: true }));
-      },
-      text(200, false),
-    );
+    await load(page, origin);
+    await fillDraft(page, text(200, false));
     times.push(await timeClick(page, 'handler'));
     await waitSent(page);
   }
@@ -200,7 +208,7 @@ async function keystrokeCosts(pages: { page: Page; cdp: CDPSession }[], base: st
   for (let round = 0; round < rounds; round++) {
     for (const [i, { page, cdp }] of pages.entries()) {
       await page.bringToFront();
-      await page.locator('textarea[placeholder="有什么新鲜事想分享给大家？"]').focus();
+      await page.locator(DRAFT_BOX).focus();
       await page.keyboard.press('End');
       await page.waitForTimeout(400);
       const before = await taskSeconds(cdp);
@@ -222,7 +230,7 @@ async function keystrokeCosts(pages: { page: Page; cdp: CDPSession }[], base: st
 async function guardCpuPerKeystroke(page: Page, cdp: CDPSession, base: string): Promise<number> {
   await page.bringToFront();
   await setDraft(page, base);
-  await page.locator('textarea[placeholder="有什么新鲜事想分享给大家？"]').focus();
+  await page.locator(DRAFT_BOX).focus();
   await page.keyboard.press('End');
   await page.waitForTimeout(400);
   await cdp.send('Profiler.enable');
@@ -356,7 +364,7 @@ async function main(): Promise<void> {
         `${r.what.padEnd(58)} ${ms(r.guarded.median).padStart(8)} ${ms(r.guarded.p95).padStart(8)} ${ms(r.baseline.median).padStart(17)} ${ms(r.guarded.median - r.baseline.median).padStart(16)}`,
       );
     }
-    const ratio = (g: number, b: number) => `×${(g / Math.max(b, 0.001)).toFixed(1)}`;
+    const ratio = (g: number, b: number) => factor(g, Math.max(b, 0.001), 1);
     out.push(
       '\nfirst feedback, first click, long drafts            median      p95   baseline median   ratio (median)',
     );
@@ -385,7 +393,7 @@ async function main(): Promise<void> {
     out.push('\ncontent scripts                raw      gzip');
     for (const s of sizes) out.push(`${s.file.padEnd(24)} ${kib(s.raw).padStart(10)} ${kib(s.gzip).padStart(10)}`);
     out.push(
-      `\nJS heap of a fresh page: guarded ${kib(heap.guarded)}, baseline ${kib(heap.baseline)}, added ${kib(heap.guarded - heap.baseline)} (×${(heap.guarded / heap.baseline).toFixed(2)})`,
+      `\nJS heap of a fresh page: guarded ${kib(heap.guarded)}, baseline ${kib(heap.baseline)}, added ${kib(heap.guarded - heap.baseline)} (${factor(heap.guarded, heap.baseline)})`,
     );
     console.log(out.join('\n'));
 

@@ -1,4 +1,7 @@
-/** Plain-text tables for the benchmark's output (ASCII headers keep the columns aligned). */
+/**
+ * Plain-text tables for the benchmark's output (ASCII headers keep the columns aligned), and the
+ * formatters every benchmark prints its figures with.
+ */
 
 export class Table {
   private readonly rows: string[][] = [];
@@ -24,12 +27,33 @@ export function ms(value: number): string {
   return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 }
 
-export function ratio(a: number, b: number): string {
-  return (a / b).toFixed(2);
+/** Milliseconds with a fixed number of decimals (none unless told). */
+export function msFixed(value: number, digits = 0): string {
+  return `${value.toFixed(digits)} ms`;
+}
+
+/** a against its baseline b, `digits` decimals. */
+export function ratio(a: number, b: number, digits = 2): string {
+  return (a / b).toFixed(digits);
+}
+
+/** The ratio as a factor (`×0.42`), as the Markdown reports print it. */
+export function factor(a: number, b: number, digits = 2): string {
+  return `×${ratio(a, b, digits)}`;
 }
 
 export function bytes(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (Math.abs(value) < 1024 * 1024) return `${(value / 1024).toFixed(0)} KiB`;
   return `${(value / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Whole kilobytes (1024 bytes), as the Markdown reports print them. */
+export function kb(value: number): string {
+  return `${(value / 1024).toFixed(0)} KB`;
+}
+
+/** Whole megabytes (2^20 bytes), as the Markdown reports print them. */
+export function mb(value: number): string {
+  return `${(value / 2 ** 20).toFixed(0)} MB`;
 }

@@ -4,7 +4,7 @@
  * `null` counts as absent; fields the engine does not know are ignored.
  */
 import * as v from 'valibot';
-import { isPlainObject, issuePath } from '../rules/engine/schema';
+import { describeIssues, isPlainObject, issuePath, objectOf, oneOf } from '../rules/engine/schema';
 import { DRAFT_KINDS, PLATFORMS, type Draft } from '../rules/engine/types';
 
 export type DraftId = string | number;
@@ -23,21 +23,14 @@ function typeName(value: unknown): string {
 const actual = (issue: v.BaseIssue<unknown>) => `，实际为 ${typeName(issue.input)}`;
 const text = v.string((issue) => `应为文字${actual(issue)}`);
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  v.picklist(values, (issue) => `${AT} 的值 ${JSON.stringify(issue.input)} 无效，应为 ${values.join('、')} 之一`);
+  oneOf(values, (issue) => `${AT} 的值 ${JSON.stringify(issue.input)} 无效，应为 ${values.join('、')} 之一`);
 
 /**
  * An object of these fields: one that is no object is named by `what`; a missing required field
  * gets its message from `missing` (`{path}` stands for its path).
  */
-function fields<const E extends v.ObjectEntries>(entries: E, what: string, missing: Partial<Record<keyof E, string>>) {
-  return v.pipe(
-    v.custom<Record<string, unknown>>(isPlainObject, (issue) => `应为${what}${actual(issue)}`),
-    v.object(entries, (issue) => {
-      const key = issue.path?.at(-1)?.key as keyof E;
-      return missing[key] ?? `${AT} 缺失`;
-    }),
-  );
-}
+const fields = <const E extends v.ObjectEntries>(entries: E, what: string, missing: Partial<Record<keyof E, string>>) =>
+  objectOf(entries, (issue) => `应为${what}${actual(issue)}`, missing);
 
 /** What a required text field of a nested object means, for the message when it is missing. */
 const missingText = (what: string) => `${AT} 缺失（${what}，应为文字）`;
@@ -81,10 +74,10 @@ function withoutNulls(value: unknown): unknown {
   );
 }
 
+/** The issue as `path message`, or its message with the path put in for `{path}`. */
 function describe(issue: v.BaseIssue<unknown>): string {
-  const path = issuePath(issue);
-  if (issue.message.includes(AT)) return issue.message.replace(AT, path);
-  return path ? `${path} ${issue.message}` : issue.message;
+  if (issue.message.includes(AT)) return issue.message.replace(AT, issuePath(issue));
+  return describeIssues([issue], { sep: ' ' })[0] ?? issue.message;
 }
 
 /** Parses one non-blank input line. */

@@ -6,8 +6,9 @@
 import browser from 'webextension-polyfill';
 import { forget } from './lifetime';
 import { compilePack, type Checker, type Pack } from '../rules/engine';
-import type { Draft } from '../rules/engine/types';
+import type { Draft, Report } from '../rules/engine/types';
 import { RULES } from '../rules';
+import { TimeoutError, within } from '../utils/bounded';
 import { sendMessage } from '../utils/messaging';
 import { CHECK_BUDGET_MS, runCheck, type CheckOutcome } from './check-budget';
 
@@ -16,6 +17,8 @@ export class CheckerHost {
   private current: Pack | null = null;
   private loading: Promise<Checker> | null = null;
   private listeners = new Set<(pack: Pack) => void>();
+  /** The last answer of `checkNow`, for the same draft asked again by another part of the page. */
+  private lastNow: { checker: Checker; draft: string; report: Report } | null = null;
 
   constructor(private readonly budgetMs = CHECK_BUDGET_MS) {}
 
@@ -39,9 +42,20 @@ export class CheckerHost {
     if (this.current) listener(this.current);
   }
 
-  /** The compiled checker if it is ready, for live checking (which never waits). */
-  get ready(): Checker | null {
-    return this.checker;
+  /**
+   * The live check (never waits): the report for the draft, or null while no pack is compiled.
+   * While the editor types, the panel's re-check and the live check ask about the same text
+   * moments apart (and 检查当前稿件 may ask again): a draft asked about last time, with the same
+   * pack, is answered from that check instead of running the whole pack again.
+   */
+  checkNow(draft: Draft): Report | null {
+    const checker = this.checker;
+    if (!checker) return null;
+    const key = JSON.stringify(draft);
+    if (this.lastNow?.checker === checker && this.lastNow.draft === key) return this.lastNow.report;
+    const report = checker.check(draft);
+    this.lastNow = { checker, draft: key, report };
+    return report;
   }
 
   /** Compiles the active pack: the one given, or the one the background names now. */
@@ -77,14 +91,15 @@ export class CheckerHost {
     const t0 = performance.now();
     let checker = this.checker;
     if (!checker) {
-      const pending = this.loading ?? this.load();
-      const timeout = new Promise<null>((r) => setTimeout(() => r(null), this.budgetMs));
       try {
-        checker = await Promise.race([pending, timeout]);
+        checker = await within(this.loading ?? this.load(), this.budgetMs, '规则包');
       } catch (e) {
-        return { failure: `规则包无法加载：${e instanceof Error ? e.message : String(e)}`, ms: performance.now() - t0 };
+        const failure =
+          e instanceof TimeoutError
+            ? `规则包未能在 ${this.budgetMs} 毫秒内加载`
+            : `规则包无法加载：${e instanceof Error ? e.message : String(e)}`;
+        return { failure, ms: performance.now() - t0 };
       }
-      if (!checker) return { failure: `规则包未能在 ${this.budgetMs} 毫秒内加载`, ms: performance.now() - t0 };
     }
     return runCheck(checker, draft, t0, this.budgetMs);
   }

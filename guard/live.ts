@@ -9,7 +9,7 @@ import { isShown, severityRank, type Draft, type Finding, type Report } from '..
 import { ruleLabel } from '../utils/labels';
 import type { Composer } from './adapter';
 import { draftTexts, groupFindings } from './overlay/cards';
-import { toBox, type LiveBadge, type LiveMark, type OverlayState, type Store } from './overlay/store';
+import { toBox, type HoverCard, type LiveBadge, type LiveMark, type OverlayState, type Store } from './overlay/store';
 import { stillAt, textsOnce, type TextSurface } from './surface';
 
 export const LIVE_DEBOUNCE_MS = 300;
@@ -153,7 +153,8 @@ export class LiveChecker {
 
   /** The caret moved in a composer: inside an underline, its card shows (keyboard users too). */
   private onCaret(e: Event): void {
-    if (this.deps.isOwn(e)) return;
+    // Every key release lands here: with nothing underlined, not even the composer is looked up.
+    if (this.results.size === 0 || this.deps.isOwn(e)) return;
     const composer = this.composerOf(e);
     if (!composer) return;
     const result = this.results.get(composer.root);
@@ -196,16 +197,16 @@ export class LiveChecker {
     const r = this.result(at.result);
     const f = r?.report.findings[at.index];
     if (!f) return;
-    this.store.set({
-      hover: {
-        key: at.result,
-        index: at.index,
-        box: at.box,
-        title: ruleLabel(f.ruleId, f.category),
-        message: f.message,
-        ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
-      },
-    });
+    const next: HoverCard = {
+      key: at.result,
+      index: at.index,
+      box: at.box,
+      title: ruleLabel(f.ruleId, f.category),
+      message: f.message,
+      ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+    };
+    // The same card already shown in the same place: no store change (each one re-renders the overlay).
+    if (!sameCard(this.store.get().hover, next)) this.store.set({ hover: next });
   }
 
   /** Applies a live finding's suggestion from its card, through the editor's input path. */
@@ -258,7 +259,7 @@ export class LiveChecker {
     const previous = this.results.get(composer.root);
     // The badge counts what the panel will show (one card for an advertising paragraph, a term
     // found three times once), not raw findings, so the two never disagree.
-    const cards = groupFindings(report.findings.filter(isShown), draftTexts(draft)).cards.length;
+    const cards = groupFindings(report.findings.filter(isShown), draftTexts(draft)).length;
     this.results.set(composer.root, { key: previous?.key ?? `c${++keys}`, composer, text: draft.body, report, cards });
     this.deps.checked(draft, report);
     this.schedulePaint();
@@ -319,4 +320,19 @@ export class LiveChecker {
     this.drawn = drawn;
     this.store.set({ badges, marks });
   }
+}
+
+function sameCard(a: HoverCard | null, b: HoverCard): boolean {
+  return (
+    a !== null &&
+    a.key === b.key &&
+    a.index === b.index &&
+    a.title === b.title &&
+    a.message === b.message &&
+    a.suggestion === b.suggestion &&
+    a.box.left === b.box.left &&
+    a.box.top === b.box.top &&
+    a.box.width === b.box.width &&
+    a.box.height === b.box.height
+  );
 }

@@ -37,11 +37,8 @@ interface Open {
   verdict: Verdict | 'error';
   findings: Finding[];
   texts: Record<string, string | undefined>;
-  /** Every card; `cards` are the first `cardLimit` of them. */
+  /** Every card; the panel builds the first `cardLimit` of them. */
   allCards: Card[];
-  cards: Card[];
-  totalCards: number;
-  counts: { block: number; justify: number; warn: number };
   cardLimit: number;
   edited: boolean;
   live: boolean;
@@ -68,7 +65,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
       /** Checks the composer again after an edit (null when the engine is not ready). */
       recheck(composer: Composer): { draft: Draft; report: Report } | null;
       /** The live result behind a badge. */
-      preview(key: string): { composer: Composer; report: Report; draft?: Draft } | null;
+      preview(key: string): { composer: Composer; report: Report; draft: Draft } | null;
     },
   ) {}
 
@@ -135,10 +132,11 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
   }
 
   locate(index: number): void {
-    const found = this.surfaceOf(index);
-    if (!found || !this.open) return;
+    const open = this.open;
+    const found = open && this.surfaceOf(open, index);
+    if (!found) return;
     const { surface, finding } = found;
-    this.open.located = index;
+    open.located = index;
     // Shown, not selected: focus and the editor's selection stay where they are, so Esc and
     // typing keep working in the panel on every platform (a rich editor would take focus).
     surface.reveal(finding.range[0], finding.range[1]);
@@ -152,7 +150,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
     if (!open || !open.question.composer) return;
     const textOf = textsOnce();
     const targets = indices
-      .map((i) => this.surfaceOf(i, textOf))
+      .map((i) => this.surfaceOf(open, i, textOf))
       .filter((x): x is { surface: TextSurface; finding: Finding } => x?.finding.suggestion !== undefined)
       // Last first, so each replacement leaves the earlier ranges where they were.
       .sort((a, b) => b.finding.range[0] - a.finding.range[0]);
@@ -177,7 +175,6 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
   showMore(): void {
     if (!this.open) return;
     this.open.cardLimit += CARD_PAGE;
-    this.open.cards = this.open.allCards.slice(0, this.open.cardLimit);
     this.render();
   }
 
@@ -196,20 +193,11 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
     this.render();
   }
 
+  /** Opens the findings of a live check (its badge, or Alt+Shift+K in its composer). */
   openPreview(key: string): void {
     if (this.busy) return;
     const live = this.deps.preview(key);
-    if (!live) return;
-    const question: Question = {
-      verdict: live.report.verdict,
-      report: live.report,
-      composer: live.composer,
-      ...(live.draft ? { draft: live.draft } : {}),
-      allowOverride: false,
-      fromNetwork: false,
-    };
-    this.open = this.opened('preview', question, () => undefined);
-    this.render();
+    if (live) this.showCheck(live.composer, live.draft, live.report);
   }
 
   dismissNotice(id: string): void {
@@ -228,9 +216,6 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
       findings: shown(question.report),
       texts: draftTexts(question.draft),
       allCards: [],
-      cards: [],
-      totalCards: 0,
-      counts: { block: 0, justify: 0, warn: 0 },
       cardLimit: CARD_PAGE,
       edited: false,
       live: false,
@@ -242,11 +227,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
   }
 
   private regroup(open: Open): void {
-    open.allCards = groupFindings(open.findings, open.texts).cards;
-    open.cards = open.allCards.slice(0, open.cardLimit);
-    open.totalCards = open.allCards.length;
-    open.counts = { block: 0, justify: 0, warn: 0 };
-    for (const card of open.allCards) open.counts[card.severity]++;
+    open.allCards = groupFindings(open.findings, open.texts);
   }
 
   /** Checks the open panel's composer again and shows what the new text holds. */
@@ -266,13 +247,13 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
     this.render();
   }
 
-  /** `textOf` lets a pass over many findings read each surface once. */
+  /** The finding of the open panel and the surface it still stands in; `textOf` lets a pass over many findings read each surface once. */
   private surfaceOf(
+    open: Open,
     index: number,
     textOf: (surface: TextSurface) => string = (s) => s.text(),
   ): { surface: TextSurface; finding: Finding } | null {
-    const open = this.open;
-    const finding = open?.findings[index];
+    const finding = open.findings[index];
     const surface =
       finding &&
       (open.question.composer?.surfaces as Record<string, TextSurface | undefined> | undefined)?.[finding.field];
@@ -320,9 +301,12 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
     const open = this.open;
     if (!open) return;
     const textOf = textsOnce();
+    const cards = built(open);
+    const counts = { block: 0, justify: 0, warn: 0 };
+    for (const card of open.allCards) counts[card.severity]++;
     const locatable: boolean[] = new Array<boolean>(open.findings.length).fill(false);
     // Only the built cards' findings are looked up: a long draft's other findings wait for 再显示.
-    for (const card of open.cards) for (const i of card.findings) locatable[i] = this.surfaceOf(i, textOf) !== null;
+    for (const card of cards) for (const i of card.findings) locatable[i] = this.surfaceOf(open, i, textOf) !== null;
     this.store.set({
       panel: {
         seq: open.seq,
@@ -336,9 +320,9 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
         live: open.live,
         retry: open.question.retry === true,
         locatable,
-        cards: open.cards,
-        totalCards: open.totalCards,
-        counts: open.counts,
+        cards,
+        totalCards: open.allCards.length,
+        counts,
         placement: placePanel(this.composerBox(), { width: window.innerWidth, height: window.innerHeight }),
         message,
       },
@@ -354,16 +338,17 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
 
   /** Back to editing: focus the editor on the finding last shown, or the first it holds. */
   private returnToEditor(open: Open): void {
-    this.open = open;
     const textOf = textsOnce();
-    const order = open.cards.flatMap((c) => c.findings);
-    const first = open.located ?? order.find((i) => this.surfaceOf(i, textOf) !== null);
-    const found = first !== undefined ? this.surfaceOf(first, textOf) : null;
-    this.open = null;
+    const order = built(open).flatMap((c) => c.findings);
+    const first = open.located ?? order.find((i) => this.surfaceOf(open, i, textOf) !== null);
+    const found = first !== undefined ? this.surfaceOf(open, first, textOf) : null;
     if (found) found.surface.select(found.finding.range[0], found.finding.range[1], { focus: true });
     else open.question.composer?.surfaces.body.element.focus();
   }
 }
+
+/** The cards the panel builds: the first `cardLimit` (再显示 adds more). */
+const built = (open: Open): Card[] => open.allCards.slice(0, open.cardLimit);
 
 function shown(report: Report | undefined): Finding[] {
   return (report?.findings ?? []).filter(isShown);

@@ -4,6 +4,7 @@
  * reason must hold some meaningful text. Common reasons are offered to pick, and free text may
  * follow them.
  */
+import { t } from './strings';
 
 /** Reasons editors give most, offered as one-click choices (the editor may add to them). */
 export const COMMON_REASONS = [
@@ -17,15 +18,14 @@ export const COMMON_REASONS = [
 /** Meaningful characters a reason needs at least: Chinese characters count one, letters and digits half. */
 export const MIN_REASON = 4;
 
-/** Why the reason cannot be accepted (Chinese, for the panel), or null when it is fine. */
+/** Why the reason cannot be accepted (for the panel, in its language), or null when it is fine. */
 export function reasonProblem(reason: string): string | null {
   const text = reason.trim();
-  if (text === '') return '请填写发布理由。';
+  if (text === '') return t.reasonRequired;
   const han = text.match(/\p{Script=Han}/gu) ?? [];
   const alnum = text.match(/[\p{L}\p{N}]/gu)?.filter((c) => !/\p{Script=Han}/u.test(c)) ?? [];
   const weight = han.length + alnum.length / 2;
   const distinct = new Set([...han, ...alnum.map((c) => c.toLowerCase())]).size;
-  if (weight < MIN_REASON || distinct < 3)
-    return `理由太短，请写明为什么这样发布（至少 ${MIN_REASON} 个字，可点选常用理由）。`;
+  if (weight < MIN_REASON || distinct < 3) return t.reasonTooShort(MIN_REASON);
   return null;
 }

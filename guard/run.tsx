@@ -133,7 +133,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     composerAt: (target) => adapter.composerAt(target, selectors),
     composers: () => adapter.composers(document, selectors),
     extract,
-    check: (draft) => checker.ready?.check(draft) ?? null,
+    check: (draft) => checker.checkNow(draft),
     // Live checking starts once the settings are known, so a site where it is off never flickers on.
     enabled: () => settings.isReady && settings.current.liveCheck[adapter.platform] !== false,
     isOwn,
@@ -145,7 +145,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
   const panel = new PanelController(store, {
     recheck: (composer) => {
       const draft = extract(composer);
-      const report = checker.ready?.check(draft);
+      const report = checker.checkNow(draft);
       return report ? { draft, report } : null;
     },
     preview: (key) => {
@@ -333,14 +333,9 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       all.find((c) => active && c.root.contains(active)) ?? all.find((c) => c.surfaces.body.text().trim() !== '');
     if (!composer) return { found: false };
     const draft = extract(composer);
-    const report = checker.ready?.check(draft);
-    if (!report) return { found: true, verdict: 'error' };
-    panel.showCheck(composer, draft, report);
-    return {
-      found: true,
-      verdict: report.verdict,
-      findings: report.findings.filter((f) => f.severity !== 'monitor').length,
-    };
+    const report = checker.checkNow(draft);
+    if (report) panel.showCheck(composer, draft, report);
+    return { found: true };
   }, life);
   ctx.onInvalidated(() => {
     link.close();

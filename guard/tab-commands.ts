@@ -9,15 +9,13 @@ import { forget } from './lifetime';
 export interface CheckNowAnswer {
   /** Whether the page has a composer with text to check. */
   found: boolean;
-  verdict?: string;
-  findings?: number;
 }
 
 export interface TabCommand {
   govpostTab: 'checkNow';
 }
 
-export function isTabCommand(message: unknown): message is TabCommand {
+function isTabCommand(message: unknown): message is TabCommand {
   return typeof message === 'object' && message !== null && (message as TabCommand).govpostTab === 'checkNow';
 }
 

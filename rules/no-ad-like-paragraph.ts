@@ -1,5 +1,6 @@
 import { defineRule } from './engine/define-rule';
 import { flaggedParagraphs, hasHitIn, minCharsOption } from './lib/judgement';
+import type { Range } from './engine/types';
 
 /**
  * A paragraph that reads like a commercial advertisement as a whole, judged by the pack's ad
@@ -46,8 +47,9 @@ export default defineRule({
     return {
       field(field, report) {
         if (!model) return;
-        for (const p of flaggedParagraphs(field, model, options.minChars)) {
-          if (hasHitIn(field, publicCues, p.range) || hasHitIn(field, warningCues, p.range)) continue;
+        // A paragraph with a public-service or consumer-warning cue is not an ad, whatever the model says.
+        const unvetoed = (range: Range) => !hasHitIn(field, publicCues, range) && !hasHitIn(field, warningCues, range);
+        for (const p of flaggedParagraphs(field, model, options.minChars, unvetoed)) {
           report.report({
             range: p.range,
             messageId: 'adLike',

@@ -108,12 +108,13 @@ export function buildFoldTable(): { from: number[]; to: number[]; sepRanges: [nu
   }
 
   // Separator classes of the folded characters: 0 content, 1 weak separator, 2 strong separator.
-  // The normaliser reads the table with folded code units: the folded forms of STRONG are strong too.
+  // The normaliser reads the table with folded code units only, so STRONG is marked by its folded
+  // forms (the full-width ： by the ASCII : it folds to).
   const strong = new Set([...STRONG].map((ch) => folded[ch.charCodeAt(0)]));
   const sepClass = (c: number): number => {
     if (c >= 0xd800 && c <= 0xdfff) return 1; // astral symbols (emoji) slipped between characters
     const s = String.fromCharCode(c);
-    if (strong.has(c) || STRONG.includes(s)) return 2;
+    if (strong.has(c)) return 2;
     return /[\p{P}\p{S}\p{Z}\s\p{Cc}]/u.test(s) ? 1 : 0;
   };
   const sepRanges: [number, number, number][] = [];

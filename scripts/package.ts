@@ -8,14 +8,14 @@
  * docs/deploy.md says how to make and keep the key and how to publish the folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath } from './package/chromium';
 import { extensionId } from './package/extension-id';
 import { MANIFEST_KEY } from './package/manifest-key';
 import { forcelistEntry } from './package/policies';
-import { keyIdAsExpected, packageRelease } from './package/release';
+import { keyIdAsExpected, packageRelease, readManifest } from './package/release';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -100,7 +100,7 @@ async function main(argv: string[]): Promise<void> {
   for (const dir of [chromeDir, firefoxDir]) {
     if (!existsSync(join(dir, 'manifest.json'))) throw new UsageError(`没有构建：${dir}（去掉 --no-build）`);
   }
-  const version = (JSON.parse(readFileSync(join(chromeDir, 'manifest.json'), 'utf8')) as { version: string }).version;
+  const { version } = readManifest(chromeDir);
   const release = await packageRelease({
     chromeDir,
     firefoxDir,

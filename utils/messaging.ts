@@ -23,7 +23,7 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: string };
  * short (a publish must end in the post going or an error panel within seconds); the extension's
  * pages wait longer (pack status, imports and fetches, a large log's status).
  */
-export const MESSAGE_TIMEOUT_MS = 30_000;
+const MESSAGE_TIMEOUT_MS = 30_000;
 const GUARD: Partial<Record<Method, number>> = {
   getActivePack: 3000,
   getSettings: 5000,
@@ -35,12 +35,8 @@ const GUARD: Partial<Record<Method, number>> = {
 };
 const LONG: Partial<Record<Method, number>> = { importPack: 60_000, checkPackUpdate: 60_000 };
 
-export async function sendMessage<K extends Method>(
-  method: K,
-  data: Request<K>,
-  options: { timeoutMs?: number } = {},
-): Promise<Answer<K>> {
-  const timeoutMs = options.timeoutMs ?? GUARD[method] ?? LONG[method] ?? MESSAGE_TIMEOUT_MS;
+export async function sendMessage<K extends Method>(method: K, data: Request<K>): Promise<Answer<K>> {
+  const timeoutMs = GUARD[method] ?? LONG[method] ?? MESSAGE_TIMEOUT_MS;
   const sent = browser.runtime.sendMessage<Envelope, Reply | undefined>({ govpost: method, data });
   const reply = await within(sent, timeoutMs, `后台对「${method}」`);
   if (!reply) throw new Error(`后台没有响应「${method}」`);

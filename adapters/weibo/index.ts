@@ -47,12 +47,10 @@ interface InputKind {
  */
 const EDITABLE =
   'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], [role="textbox"]';
-const KIND_BY_LABEL = [
-  { label: 'sendLabel', kind: 'post', page: undefined },
-  { label: 'commentLabel', kind: 'comment', page: undefined },
-  { label: 'replyLabel', kind: 'reply', page: undefined },
-  { label: 'repostLabel', kind: 'repost', page: 'repost' },
-] as const satisfies readonly InputKind[];
+/** The publish buttons' labels, in the order a button is told by (a 发送 button first). */
+const LABELS = ['sendLabel', 'commentLabel', 'replyLabel', 'repostLabel'] as const;
+/** What a text box beside each publish button is for, as INPUTS says. */
+const KIND_BY_LABEL: readonly InputKind[] = LABELS.map((label) => INPUTS.find((i) => i.label === label)!);
 
 /** How far up from a text box the publish button may be (the Composer component is shallow). */
 const MAX_DEPTH = 8;
@@ -195,11 +193,9 @@ function composerAt(target: Element, s: S): Composer | null {
   return el && which ? composerOf(el, which, s) : null;
 }
 
-const ALL_LABELS = ['sendLabel', 'commentLabel', 'replyLabel', 'repostLabel'] as const;
-
 function controlAt(target: Element, s: S) {
   const button = target.closest(BUTTONS);
-  if (!button || !ALL_LABELS.some((l) => s.hasText(button, l))) return null;
+  if (!button || !LABELS.some((l) => s.hasText(button, l))) return null;
   // Nearest ancestor of the button that holds a composer text box; the button must be exactly
   // that composer's publish button.
   for (

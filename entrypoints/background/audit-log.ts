@@ -17,6 +17,7 @@ import type { ChainReport } from '../../audit/verify';
 import { guardedPlatform } from '../../utils/callers';
 import {
   chainAt,
+  chainAtSeqs,
   lastRecord,
   latestOfType,
   recordedHead,
@@ -100,8 +101,10 @@ export function createAuditLog(deps: AuditLogDeps) {
     headKnown = true;
     const outside = outsideAnchors(state);
     const breaks: AnchorBreak[] = [];
+    const seqs = outside.map((a) => a.seq);
+    const at = await chainAtSeqs(db, seqs);
     for (const anchor of outside) {
-      const found = compareToAnchor(anchor, await chainAt(db, anchor.seq));
+      const found = compareToAnchor(anchor, at.get(anchor.seq)!);
       // One break per kind and place: the memory and storage copies usually agree.
       if (found && !breaks.some((b) => b.anchor.seq === found.anchor.seq && b.anchor.hash === found.anchor.hash))
         breaks.push(found);

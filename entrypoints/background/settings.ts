@@ -4,14 +4,16 @@ import { TimeoutError, within } from '../../utils/bounded';
 import { effectiveSettings, type ManagedPolicy, type Settings } from '../../utils/settings';
 
 /**
- * How long the policy may take. `storage.managed.get()` has been seen never to answer (after a
- * tab switch): the settings then come from the policy last read, which is kept in
- * storage.session so a restarted service worker still has it.
+ * How long the policy (and the editor's settings) may take to read. `storage.managed.get()` has
+ * been seen never to answer (after a tab switch): the settings then come from the policy last
+ * read, which is kept in storage.session so a restarted service worker still has it.
  */
-export const POLICY_TIMEOUT_MS = 2000;
+const POLICY_TIMEOUT_MS = 2000;
 const CACHE_KEY = 'policyCache';
 
 let lastPolicy: { policy: ManagedPolicy | undefined } | null = null;
+/** The policy last handed to storage.session, as JSON: it is read on every publish, and rarely changes. */
+let keptJson: string | undefined;
 
 async function cachedPolicy(): Promise<{ policy: ManagedPolicy | undefined } | null> {
   if (lastPolicy) return lastPolicy;
@@ -45,12 +47,26 @@ export async function readPolicy(): Promise<ManagedPolicy | undefined> {
   }
   if (policy && Object.keys(policy).length === 0) policy = undefined;
   lastPolicy = { policy };
-  void browser.storage.session.set({ [CACHE_KEY]: { policy } }).catch(() => undefined);
+  keepPolicy(policy);
   return policy;
 }
 
+/**
+ * Keeps the policy in storage.session when it differs from the one kept last. Plain JSON: a
+ * policy that only lists its keys in another order costs one more write, never a missed one.
+ */
+function keepPolicy(policy: ManagedPolicy | undefined): void {
+  const json = JSON.stringify({ policy });
+  if (json === keptJson) return;
+  keptJson = json;
+  void browser.storage.session.set({ [CACHE_KEY]: { policy } }).catch(() => {
+    // Not kept: the next read tries again.
+    if (keptJson === json) keptJson = undefined;
+  });
+}
+
 export async function readSettings() {
-  const local = await within(browser.storage.local.get('settings'), 2000, 'storage.local');
+  const local = await within(browser.storage.local.get('settings'), POLICY_TIMEOUT_MS, 'storage.local');
   const { settings } = local as { settings?: Partial<Settings> };
   return effectiveSettings(settings, await readPolicy());
 }

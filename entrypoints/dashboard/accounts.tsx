@@ -46,7 +46,7 @@ function startSentence(props: { logStart?: string; retention?: RetentionRecord; 
 export function Accounts(props: {
   entries: readonly LogEntry[];
   retention: RetentionRecord | undefined;
-  /** Time of the oldest record this browser still holds (unknown while `reading`). */
+  /** Time of the oldest record read (ignored while `reading`: only the newest page is in). */
   logStart: string | undefined;
   /** The whole log is still being read. */
   reading: boolean;

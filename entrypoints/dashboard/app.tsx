@@ -9,7 +9,7 @@ import { PLATFORM_LABELS } from '../../utils/labels';
 import type { ChainReport } from '../../audit/verify';
 import { chainVerdict } from '../../audit/chain-verdict';
 import type { ChainAtAnchor } from '../../audit/anchor';
-import { chainAt, openLogDb, type LogDb } from '../../audit/db';
+import { chainAtSeqs, openLogDb, type LogDb } from '../../audit/db';
 import { PackAdmin } from '../../components/packs/PackAdmin';
 import { sendMessage } from '../../utils/messaging';
 import type { LogStatus } from '../../utils/protocol';
@@ -50,9 +50,8 @@ interface StatusView {
 async function readStatus(db: LogDb): Promise<StatusView | undefined> {
   const status = await sendMessage('getLogStatus', {}).catch(() => undefined);
   if (!status) return undefined;
-  const seqs = [...new Set(status.anchors.map((a) => a.seq))];
-  const at = new Map(await Promise.all(seqs.map(async (seq) => [seq, await chainAt(db, seq)] as const)));
-  return { status, at };
+  const seqs = status.anchors.map((a) => a.seq);
+  return { status, at: await chainAtSeqs(db, seqs) };
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -72,7 +71,6 @@ export function App() {
   const [checked, setChecked] = useState<{ verified: number; total: number; full: boolean }>();
   /** A full re-verification asked for from the status bar is running. */
   const [fullCheck, setFullCheck] = useState(false);
-  const [complete, setComplete] = useState(false);
   const [report, setReport] = useState<ChainReport>();
   const [failure, setFailure] = useState<string>();
   const [statusView, setStatusView] = useState<StatusView>();
@@ -108,10 +106,7 @@ export function App() {
       log.current?.close();
       log.current = await loadLog(db, {
         onRead: (loaded, total) => setProgress({ loaded, total }),
-        onComplete: () => {
-          setComplete(true);
-          setVersion((v) => v + 1);
-        },
+        onComplete: () => setVersion((v) => v + 1),
         onVerified: (verified, total, full) => setChecked({ verified, total, full }),
         onVerdict: (r, full) => {
           setReport(r);
@@ -119,7 +114,6 @@ export function App() {
         },
         onFailure: setFailure,
       });
-      setComplete(log.current.complete);
       setStatusView(next);
       setVersion((v) => v + 1);
     } catch (e) {
@@ -137,9 +131,8 @@ export function App() {
       busy.current = true;
       try {
         const current = log.current;
-        // The status first: the anchors it names were written after their records, so the records
-        // read next include them (audit/chain-verdict.ts). It also brings the upload state.
-        // Set only once the records are read, so no render compares them with newer anchors.
+        // The status, with the chain read at its anchors right after it (readStatus). It also
+        // brings the upload state, and is shown with the records read next.
         const next = await readStatus(db);
         const change = await current.refresh();
         if (next) setStatusView(next);
@@ -162,6 +155,8 @@ export function App() {
 
   const filter = useMemo(() => toLogFilter({ ...form, text }), [form, text]);
   const model = log.current?.model;
+  // Whether the whole log is read: each change of it is followed by a `version` bump, so a render.
+  const complete = log.current?.complete ?? false;
   // The loaded model's entries grow in place as the log is read and polled; `version` counts those
   // changes, so the memos below that read the entries list it although they do not read it.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
@@ -177,18 +172,15 @@ export function App() {
   }, [model, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
   const rules = useMemo(() => [...new Set((model?.entries ?? []).flatMap((e) => e.rules))].sort(), [model, version]);
-  // The chain's own verdict and its anchors': "链完整" only when both agree.
-  // Anchors the chain was not read at (none, unless the status is older than the records) are skipped.
+  // The chain's own verdict and its anchors': "链完整" only when both agree. readStatus read the
+  // chain at every anchor of the status it brought.
   const verdict = useMemo(
     () =>
       report &&
-      chainVerdict(
-        report,
-        status?.anchorBreaks ?? [],
-        (status?.anchors ?? []).filter((a) => statusView?.at.has(a.seq)),
-        (seq) => statusView!.at.get(seq)!,
+      chainVerdict(report, statusView?.status.anchorBreaks ?? [], statusView?.status.anchors ?? [], (seq) =>
+        statusView!.at.get(seq)!,
       ),
-    [report, status, statusView],
+    [report, statusView],
   );
   const broken = useMemo(() => {
     const seqs = new Set<number>();
@@ -310,7 +302,7 @@ export function App() {
         <Accounts
           entries={model.entries}
           retention={model.retention}
-          logStart={complete ? model.records[0]?.time : undefined}
+          logStart={model.records[0]?.time}
           reading={!complete}
           collector={status?.collector}
           onPick={(account) => setRoute({ tab: 'records', form: { ...EMPTY_FORM, account } })}

@@ -37,7 +37,7 @@ export interface LoadEvents {
 }
 
 /** Records in the first page: a few hundred attempts, more than a screen and the detail pane need. */
-export const FIRST_PAGE = 1_000;
+const FIRST_PAGE = 1_000;
 const CHUNK = 5_000;
 
 export async function loadLog(db: LogDb, events: LoadEvents): Promise<LoadedLog> {

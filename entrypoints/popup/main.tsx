@@ -130,7 +130,7 @@ function Popup() {
             <p>没有发现问题。</p>
           ) : (
             <ul class="findings">
-              {groupFindings(findings, {}).cards.map((card) => (
+              {groupFindings(findings, {}).map((card) => (
                 <li key={card.key} class={`sev-${card.severity}`}>
                   <strong>{severityLabel(card.severity)}</strong> {card.title} · {card.places.join('、')}：
                   {card.terms.map((term) => `「${term}」`).join('')}

@@ -2,13 +2,12 @@
  * The editor's panel, 发布前检查. It stands beside the composer (never over it when there is room
  * anywhere else) and never blocks the page: the editor fixes the text while it stays open, and
  * it re-checks as they type. It opens at its top: a one-line verdict and what to do, the
- * decision buttons, then the findings as cards, most severe first (findings.ts groups them: one
+ * decision buttons, then the findings as cards, most severe first (cards.ts groups them: one
  * card per paragraph-level finding, each term once, each place named). Usable by keyboard alone:
  * focus starts on the safe choice, Tab cycles inside, Esc goes back to editing. Only trusted
  * (user) events can let a post through, so a page script cannot click it for the editor.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { SEVERITY_LABELS } from '../../utils/labels';
 import { COMMON_REASONS, reasonProblem } from '../reasons';
 import { severityLabel, t, verdictText } from '../strings';
 import type { Card } from './cards';
@@ -134,7 +133,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           <p class="counts">
             {counts.map((s) => (
               <span key={s} class={`count sev-${s}`}>
-                {SEVERITY_LABELS[s]} {view.counts[s]}
+                {severityLabel(s)} {view.counts[s]}
               </span>
             ))}
           </p>

@@ -10,12 +10,6 @@ import { orderBasis, placesIn, ruleLabel } from '../../utils/labels';
 
 type Shown = Exclude<Severity, 'off' | 'monitor'>;
 
-/** A cue to underline inside a finding that covers more (a paragraph judged as a whole). */
-export type CueSpan = NonNullable<Finding['spans']>[number];
-
-/** `Finding.spans` (optional): the words that made a paragraph-level finding, to underline. */
-export type WithSpans = Finding;
-
 export interface Card {
   key: string;
   severity: Shown;
@@ -46,9 +40,9 @@ export function draftTexts(draft: Draft | undefined): Record<string, string | un
 
 /** Groups findings into cards. `texts` are the draft's field texts (for paragraph places). */
 export function groupFindings(
-  findings: readonly WithSpans[],
+  findings: readonly Finding[],
   texts: Readonly<Record<string, string | undefined>>,
-): { cards: Card[] } {
+): Card[] {
   const placers = new Map<string, (start: number) => string>();
   const placeOf = (f: Finding) => {
     let at = placers.get(f.field);
@@ -117,5 +111,5 @@ export function groupFindings(
       card.message = card.message.replace(`「${first.excerpt}」`, card.terms.map((t) => `「${t}」`).join(''));
   }
   cards.sort((a, b) => b.rank - a.rank || fieldRank(a.field) - fieldRank(b.field) || a.first - b.first || 0);
-  return { cards: cards.map(({ rank: _r, first: _f, field: _d, ...card }) => card) };
+  return cards.map(({ rank: _r, first: _f, field: _d, ...card }) => card);
 }

@@ -106,7 +106,7 @@ function isAsciiWord(code: number): boolean {
 export class CompiledDictionaries {
   private readonly names = new Map<string, number>();
   private readonly patternEntries: CompiledEntry[][] = [];
-  private readonly payloads: Payload[][] = [];
+  private readonly payloads: Payload[][];
   private readonly automaton: AhoCorasick;
   private readonly allowRules: (ReadonlySet<string> | null)[] = [];
   /** Dictionaries: the pack's own, then anonymous ones made from context `terms` lists. */
@@ -236,7 +236,8 @@ export class CompiledDictionaries {
     });
     if (errors.length) throw new DictionaryCompileError(errors);
     this.automaton = new AhoCorasick([...payloadsOf.keys()]);
-    this.payloads.push(...payloadsOf.values());
+    // Not push(...values): one argument per distinct term overflows the stack on a large pack.
+    this.payloads = [...payloadsOf.values()];
     this.termCount = this.payloads.filter((p) => p.some((x) => !('require' in x))).length;
   }
 

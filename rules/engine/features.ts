@@ -14,7 +14,7 @@
  * - A character outside the Basic Multilingual Plane (an emoji) is one unit: emoji of the
  *   U+1F000 block map one to one into the private use area, others to U+FFFC.
  */
-import type { NormalizedText } from './normalize';
+import { isDigit, type NormalizedText } from './normalize';
 
 /** Marks the start of a paragraph in the feature text. Never a folded character (control characters are dropped). */
 export const BEGIN = 0x02;
@@ -39,10 +39,6 @@ function isSpace(code: number): boolean {
 
 function isLatin(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /**

@@ -80,7 +80,8 @@ const decoder: TextDecoder | undefined = (() => {
   }
 })();
 
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** An ASCII digit (the folded form of every digit the fold table knows). */
+export const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 
 export function normalizeText(original: string): NormalizedText {
   const n = original.length;

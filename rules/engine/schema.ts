@@ -65,10 +65,13 @@ export function text(max: number, opts: { min?: number; pattern?: RegExp; what?:
   );
 }
 
-/** One of a domain list's values (PLATFORMS, DRAFT_KINDS…), named in the message. */
+/** One of a domain list's values (PLATFORMS, DRAFT_KINDS…), named in the message unless another is given. */
 /* @__NO_SIDE_EFFECTS__ */
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, sep = ' / ') {
-  return v.picklist(values, `应为 ${values.join(sep)} 之一`);
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  values: T,
+  message: v.ErrorMessage<v.PicklistIssue> = `应为 ${values.join(' / ')} 之一`,
+) {
+  return v.picklist(values, message);
 }
 
 /** A safe integer in [min, max]. */
@@ -113,25 +116,31 @@ export function strictRecord<const E extends v.ObjectEntries>(entries: E) {
   );
 }
 
+type Message = v.ErrorMessage<Issue>;
+/** Messages for required fields that are missing, by field. */
+type Missing<E extends v.ObjectEntries> = Partial<Record<keyof E, string>>;
+
 /**
  * A plain object with these fields, unknown ones ignored: a value that is no object gets
- * `message`; a missing required field gets that field's own message (at the field's path).
+ * `message`; a missing required field gets its message from `missing`, else that field's own
+ * message (at the field's path), else `message`.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function objectOf<const E extends v.ObjectEntries>(entries: E, message: string) {
-  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), fieldsOf(entries, message));
+export function objectOf<const E extends v.ObjectEntries>(entries: E, message: Message, missing?: Missing<E>) {
+  return v.pipe(v.custom<Record<string, unknown>>(isPlainObject, message), fieldsOf(entries, message, missing));
 }
 
 /** objectOf without its first check, for pipes that have already checked the value is an object. */
 /* @__NO_SIDE_EFFECTS__ */
-export function fieldsOf<const E extends v.ObjectEntries>(entries: E, message: string) {
+export function fieldsOf<const E extends v.ObjectEntries>(entries: E, message: Message, missing: Missing<E> = {}) {
   return v.object(entries, (issue) => {
     const key = issue.path?.at(-1)?.key;
     const own =
       typeof key === 'string' && Object.hasOwn(entries, key)
-        ? (entries[key] as { message?: v.ErrorMessage<v.BaseIssue<unknown>> }).message
+        ? (missing[key as keyof E] ?? (entries[key] as { message?: Message }).message)
         : undefined;
-    return (typeof own === 'function' ? own(issue) : own) ?? message;
+    const chosen = own ?? message;
+    return typeof chosen === 'function' ? chosen(issue) : chosen;
   });
 }
 

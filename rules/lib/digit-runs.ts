@@ -8,7 +8,7 @@
  * parts of them, never on a slice that cuts through a group.
  */
 import type { FieldView } from '../engine/define-rule';
-import { foldedToOriginal } from '../engine/normalize';
+import { foldedToOriginal, isDigit } from '../engine/normalize';
 import type { Range } from '../engine/types';
 import { overlapsUrl, urlsIn } from './urls';
 
@@ -38,7 +38,6 @@ export interface DigitRun {
 const START = /[0-9+]/g;
 const PLUS = 0x2b;
 const DOT = 0x2e;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const isJoiner = (code: number) => code === 0x20 || code === 0x2d;
 
 /** How many spaces or hyphens start at `at`, counting no further than 4. */

@@ -25,18 +25,21 @@ export interface FlaggedParagraph {
 }
 
 /**
- * The field's paragraphs that reach one of the model's thresholds and hold at least `minChars`
- * Chinese characters (a contact line alone has nothing to judge).
+ * The field's paragraphs that reach one of the model's thresholds, hold at least `minChars`
+ * Chinese characters (a contact line alone has nothing to judge) and that `keep` keeps. `keep`
+ * runs before the cues are worked out: they cost a walk over the paragraph's n-grams, on every
+ * check while the editor types.
  */
 export function* flaggedParagraphs(
   field: FieldView,
   model: ModelHandle,
   minChars: number,
+  keep: (range: Range) => boolean = () => true,
 ): Generator<FlaggedParagraph> {
   for (const judgement of field.judge(model)) {
     const level = levelOf(judgement, model);
     const { range } = judgement.paragraph;
-    if (!level || hanCount(field, range) < minChars) continue;
+    if (!level || hanCount(field, range) < minChars || !keep(range)) continue;
     const { spans, text } = cueList(judgement);
     yield { range, level, percent: percent(judgement.probability), spans, cues: text };
   }
@@ -92,5 +95,5 @@ export function inRepostChain(field: FieldView, [start]: Range): boolean {
   const { folded } = field.normalized;
   const at = originalToFolded(field.normalized, start);
   const chain = folded.lastIndexOf('//@', at);
-  return chain !== -1 && !folded.slice(chain, at).includes('\n');
+  return chain !== -1 && folded.lastIndexOf('\n', at - 1) < chain;
 }

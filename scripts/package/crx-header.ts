@@ -4,6 +4,7 @@
  * whose `signed_header_data` (field 10000) is a SignedData message carrying `crx_id` (field 1, the
  * id's 16 bytes). Chromium checks this id against the signing key when it installs the file.
  */
+import { idFromHex } from './extension-id';
 
 function readVarint(bytes: Uint8Array, at: number): [value: number, next: number] {
   let value = 0;
@@ -49,5 +50,5 @@ export function crxId(file: Uint8Array): string {
   const signed = bytesFields(file.subarray(12, 12 + headerLength)).get(10000)?.[0];
   const id = signed && bytesFields(signed).get(1)?.[0];
   if (!id || id.length !== 16) throw new Error('CRX 文件头中没有扩展 id');
-  return [...id].map((byte) => String.fromCharCode(0x61 + (byte >> 4), 0x61 + (byte & 15))).join('');
+  return idFromHex(Buffer.from(id).toString('hex'));
 }

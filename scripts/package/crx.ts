@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { crxId } from './crx-header';
-import { extensionId, manifestKey } from './extension-id';
+import { manifestKey } from './extension-id';
 
 const run = promisify(execFile);
 
@@ -22,6 +22,8 @@ export interface PackCrxOptions {
   sourceDir: string;
   /** PEM private key (RSA, PKCS#8 or PKCS#1). */
   keyFile: string;
+  /** The id the key gives (release.ts checks it against the policies' before packing). */
+  id: string;
   /** The https address of the published update.xml. */
   updateUrl: string;
   chromium: string;
@@ -33,12 +35,12 @@ export interface PackCrxOptions {
 export async function packCrx({
   sourceDir,
   keyFile,
+  id,
   updateUrl,
   chromium,
   timeoutMs = 120_000,
 }: PackCrxOptions): Promise<Buffer> {
   const keyText = readFileSync(keyFile, 'utf8');
-  const id = extensionId(keyText);
   const work = mkdtempSync(join(tmpdir(), 'govpost-crx-'));
   try {
     const copy = join(work, 'extension');

@@ -6,10 +6,14 @@
  */
 import { createHash, createPublicKey } from 'node:crypto';
 
+/** An id as Chromium writes it: each hex digit 0–f of its 16 bytes as a letter a–p. */
+export function idFromHex(hex: string): string {
+  return [...hex].map((digit) => String.fromCharCode(0x61 + parseInt(digit, 16))).join('');
+}
+
 /** The id Chromium gives an extension whose public key is `spkiDer`. */
 export function extensionIdFromSpki(spkiDer: Uint8Array): string {
-  const hex = createHash('sha256').update(spkiDer).digest('hex').slice(0, 32);
-  return [...hex].map((digit) => String.fromCharCode(0x61 + parseInt(digit, 16))).join('');
+  return idFromHex(createHash('sha256').update(spkiDer).digest('hex').slice(0, 32));
 }
 
 /**

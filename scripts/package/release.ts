@@ -36,7 +36,8 @@ export interface Release {
   files: string[];
 }
 
-const readManifest = (dir: string) =>
+/** The manifest.json of an unpacked build. */
+export const readManifest = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string; minimum_chrome_version?: string };
 
 function filesUnder(dir: string): string[] {
@@ -72,10 +73,9 @@ export function keyIdAsExpected(keyFile: string, expectedId: string): string {
 export async function packageRelease(options: ReleaseOptions): Promise<Release> {
   const id = keyIdAsExpected(options.keyFile, options.expectedId);
   const { version, minimum_chrome_version: minBrowserVersion } = readManifest(options.chromeDir);
-  if (options.firefoxDir && readManifest(options.firefoxDir).version !== version) {
-    throw new Error(
-      `Chromium 与 Firefox 构建的版本不同（${version} / ${readManifest(options.firefoxDir).version}）：请重新构建`,
-    );
+  const firefoxVersion = options.firefoxDir ? readManifest(options.firefoxDir).version : version;
+  if (firefoxVersion !== version) {
+    throw new Error(`Chromium 与 Firefox 构建的版本不同（${version} / ${firefoxVersion}）：请重新构建`);
   }
   const crxName = `govpost-guard-${version}.crx`;
   const crxUrl = publishedUrl(options.publishUrl, crxName);
@@ -83,6 +83,7 @@ export async function packageRelease(options: ReleaseOptions): Promise<Release> 
   const crx = await packCrx({
     sourceDir: options.chromeDir,
     keyFile: options.keyFile,
+    id,
     updateUrl: updateXmlUrl,
     chromium: options.chromium,
   });

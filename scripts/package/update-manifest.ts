@@ -27,7 +27,7 @@ const xmlAttribute = (value: string) =>
     .replace(/"/g, '&quot;');
 
 /** Checks an entry and says in Chinese what is wrong with it; returns nothing when it is sound. */
-export function updateEntryProblems(entry: UpdateEntry): string[] {
+function updateEntryProblems(entry: UpdateEntry): string[] {
   const problems: string[] = [];
   if (!/^[a-p]{32}$/.test(entry.appId)) problems.push(`扩展 id 应为 32 个 a–p 字母：${entry.appId}`);
   if (!/^\d+(\.\d+){0,3}$/.test(entry.version)) problems.push(`版本号应为 1 到 4 段数字：${entry.version}`);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { extensionId } from '../../scripts/package/extension-id';
-import { packageRelease, type Release } from '../../scripts/package/release';
+import { packageRelease, readManifest, type Release } from '../../scripts/package/release';
 import { chromiumPath, EXTENSION_DIR, installChromiumPolicy } from './harness';
 import { startReleaseServer, type ReleaseServer } from './release-server';
 
@@ -37,7 +37,7 @@ let profile: string | undefined;
 function buildWithVersion(version: string): string {
   const dir = join(work, `chrome-${version}`);
   cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string };
+  const manifest = readManifest(dir);
   manifest.version = version;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
@@ -62,7 +62,7 @@ beforeAll(async () => {
   );
   id = extensionId(readFileSync(keyFile, 'utf8'));
   server = await startReleaseServer(work);
-  const built = (JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { version: string }).version;
+  const built = readManifest(EXTENSION_DIR).version;
   const parts = built.split('.').map(Number);
   parts[parts.length - 1]! += 1;
   [first, second] = await Promise.all([release(built), release(parts.join('.'))]);

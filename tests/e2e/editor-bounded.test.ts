@@ -7,14 +7,11 @@
 import type { Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { guardPanel, storedAttempts } from './harness';
-import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
+import { DRAFTS, HOME_INPUT as HOME, openHome, weiboSession } from './weibo-session';
 
 const s = weiboSession({ heartbeatMs: 5000 });
 
-async function home(): Promise<void> {
-  await s.page.goto('https://weibo.com/');
-  await s.page.locator(HOME).waitFor();
-}
+const home = () => openHome(s.page);
 
 /** The extension's service worker now (a stopped one is replaced by a new one). */
 async function worker(): Promise<Worker> {

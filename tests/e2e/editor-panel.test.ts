@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { guardPanel, storedAttempts, tabStatuses } from './harness';
-import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
+import { DRAFTS, HOME_INPUT as HOME, openHome, weiboSession } from './weibo-session';
 
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -20,8 +20,7 @@ const TWO_PARAGRAPHS = `今冬明春森林防火工作部署会召开。\n${DRAF
 
 async function home(width = 1366): Promise<void> {
   await s.page.setViewportSize({ width, height: 768 });
-  await s.page.goto('https://weibo.com/');
-  await s.page.locator(HOME).waitFor();
+  await openHome(s.page);
 }
 
 const overlap = (a: DOMRect, b: DOMRect) =>

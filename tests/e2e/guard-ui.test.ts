@@ -5,15 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { guardPanel, logRecords, storedAttempts, tabStatuses } from './harness';
-import { DRAFTS, HOME_INPUT as HOME, weiboSession } from './weibo-session';
+import { DRAFTS, HOME_INPUT as HOME, openHome, weiboSession } from './weibo-session';
 
 const { warn: WARN, fixed: FIXED } = DRAFTS;
 const s = weiboSession({ heartbeatMs: 5000 });
 
-async function home(query = ''): Promise<void> {
-  await s.page.goto(`https://weibo.com/${query}`);
-  await s.page.locator(HOME).waitFor();
-}
+const home = (query = '') => openHome(s.page, query);
 
 /** Focus inside the guard's shadow root, described by role/text, or null when focus is elsewhere. */
 function guardFocus(): Promise<string | null> {

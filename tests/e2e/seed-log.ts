@@ -14,25 +14,12 @@ export async function seedLog(page: Page, records: readonly LogRecord[]): Promis
     ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
   );
   for (let i = 0; i < records.length; i += 10_000) {
-    const chunk = JSON.stringify(records.slice(i, i + 10_000));
-    await page.evaluate(
-      (json) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('govpost-audit-log');
-          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction(['records', 'state'], 'readwrite');
-            const list = JSON.parse(json) as { seq: number; hash: string }[];
-            for (const r of list) tx.objectStore('records').put(r);
-            const last = list[list.length - 1]!;
-            tx.objectStore('state').put({ key: 'head', seq: last.seq, hash: last.hash });
-            tx.oncomplete = () => (db.close(), resolve());
-            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
-          };
-        }),
-      chunk,
-    );
+    const chunk = records.slice(i, i + 10_000);
+    const last = chunk.at(-1)!;
+    await inLogDb(page, [
+      ...chunk.map((value): StoreOp => ({ op: 'put', store: 'records', value })),
+      { op: 'put', store: 'state', value: { key: 'head', seq: last.seq, hash: last.hash } },
+    ]);
   }
 }
 
@@ -41,47 +28,56 @@ type StoreOp =
   | { op: 'put'; store: 'records' | 'state'; value: unknown }
   | { op: 'delete'; store: 'records' | 'state'; key: IDBValidKey };
 
-/** One get, put or delete on the log's IndexedDB, from an extension page (as by hand). */
-function inLogDb(page: Page, op: StoreOp): Promise<unknown> {
+/**
+ * Gets, puts and deletes on the log's IndexedDB, in order and in one transaction, from an
+ * extension page (as by hand); answers what each get found.
+ */
+function inLogDb(page: Page, ops: readonly StoreOp[]): Promise<unknown[]> {
   return page.evaluate(
     (json) =>
-      new Promise((resolve, reject) => {
-        const o = JSON.parse(json) as StoreOp;
+      new Promise<unknown[]>((resolve, reject) => {
+        const list = JSON.parse(json) as StoreOp[];
         const open = indexedDB.open('govpost-audit-log');
         open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(o.store, 'readwrite');
-          const store = tx.objectStore(o.store);
-          const request = o.op === 'get' ? store.get(o.key) : o.op === 'put' ? store.put(o.value) : store.delete(o.key);
-          let result: unknown;
-          request.onsuccess = () => (result = request.result);
-          tx.oncomplete = () => (db.close(), resolve(result));
+          const tx = db.transaction([...new Set(list.map((o) => o.store))], 'readwrite');
+          const results: unknown[] = [];
+          list.forEach((o, i) => {
+            const store = tx.objectStore(o.store);
+            if (o.op === 'put') store.put(o.value);
+            else if (o.op === 'delete') store.delete(o.key);
+            else {
+              const request = store.get(o.key);
+              request.onsuccess = () => (results[i] = request.result);
+            }
+          });
+          tx.oncomplete = () => (db.close(), resolve(results));
           tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         };
       }),
-    JSON.stringify(op),
+    JSON.stringify(ops),
   );
 }
 
 /** Changes fields of one stored record in place, its hash left as it was (tampering by hand). */
 export async function editRecord(page: Page, seq: number, patch: Record<string, unknown>): Promise<void> {
-  const record = (await inLogDb(page, { op: 'get', store: 'records', key: seq })) as Record<string, unknown>;
-  await inLogDb(page, { op: 'put', store: 'records', value: { ...record, ...patch } });
+  const [record] = (await inLogDb(page, [{ op: 'get', store: 'records', key: seq }])) as [Record<string, unknown>];
+  await inLogDb(page, [{ op: 'put', store: 'records', value: { ...record, ...patch } }]);
 }
 
 /** Puts a stored record back as it was. */
 export async function putRecord(page: Page, record: LogRecord): Promise<void> {
-  await inLogDb(page, { op: 'put', store: 'records', value: record });
+  await inLogDb(page, [{ op: 'put', store: 'records', value: record }]);
 }
 
 /** The checkpoint readers resume after (audit/db.ts CheckpointRow), if any. */
 export async function checkpoint(page: Page): Promise<{ seq: number; hash: string; fullTime: string } | undefined> {
-  return (await inLogDb(page, { op: 'get', store: 'state', key: 'verified' })) as
-    { seq: number; hash: string; fullTime: string } | undefined;
+  const [row] = await inLogDb(page, [{ op: 'get', store: 'state', key: 'verified' }]);
+  return row as { seq: number; hash: string; fullTime: string } | undefined;
 }
 
 /** Removes the checkpoint, as on a log no one has verified yet. */
 export async function dropCheckpoint(page: Page): Promise<void> {
-  await inLogDb(page, { op: 'delete', store: 'state', key: 'verified' });
+  await inLogDb(page, [{ op: 'delete', store: 'state', key: 'verified' }]);
 }

@@ -1,5 +1,6 @@
 /** The weibo.com replica session (replica-session.ts) and the drafts the weibo.com tests share. */
 import { serveWeiboReplica, type WeiboReplica, type WeiboReplicaOptions } from '../replicas/weibo/server';
+import type { Page } from 'playwright-core';
 import { replicaSession, type ReplicaSession } from './replica-session';
 
 /** Drafts for rules that ship now: no-typo (warn) and no-id-number (block). */
@@ -14,6 +15,12 @@ export const DRAFTS = {
 };
 
 export const HOME_INPUT = 'textarea[placeholder="有什么新鲜事想分享给大家？"]';
+
+/** Opens weibo.com's home page (with `query`, e.g. `?v=2`) and waits for its composer. */
+export async function openHome(page: Page, query = ''): Promise<void> {
+  await page.goto(`https://weibo.com/${query}`);
+  await page.locator(HOME_INPUT).waitFor();
+}
 
 export type WeiboSession = ReplicaSession<WeiboReplica>;
 

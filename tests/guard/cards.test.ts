@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../rules/engine/types';
-import { groupFindings, type WithSpans } from '../../guard/overlay/cards';
-import { placePanel } from '../../guard/overlay/placement';
+import { groupFindings } from '../../guard/overlay/cards';
 
 function f(over: Partial<Finding> & Pick<Finding, 'range' | 'excerpt'>): Finding {
   return {
@@ -26,7 +25,7 @@ describe('grouping findings into cards', () => {
       f({ range: at('优惠券'), excerpt: '优惠券' }),
       f({ range: at('加微信下单'), excerpt: '加微信下单' }),
     ];
-    const { cards } = groupFindings(findings, { body });
+    const cards = groupFindings(findings, { body });
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({
       title: '促销用语',
@@ -51,13 +50,13 @@ describe('grouping findings into cards', () => {
       basis: '第十三条 文字关',
     });
     const starts = [...body.matchAll(/做为/g)].map((m) => m.index);
-    const { cards } = groupFindings(starts.map(typo), { body });
+    const cards = groupFindings(starts.map(typo), { body });
     expect(cards).toHaveLength(1);
     expect(cards[0]).toMatchObject({ terms: ['做为'], places: ['正文第 3 段', '正文第 4 段'], findings: [0, 1, 2] });
   });
 
   it('a paragraph-level finding with cue spans is one card with its cues', () => {
-    const finding: WithSpans = {
+    const finding: Finding = {
       ...f({ range: [5, 20], excerpt: body.slice(5, 20) }),
       ruleId: 'no-ad-promotion',
       spans: [
@@ -65,7 +64,7 @@ describe('grouping findings into cards', () => {
         { range: [10, 13], excerpt: '优惠券' },
       ],
     };
-    const { cards } = groupFindings([finding], { body });
+    const cards = groupFindings([finding], { body });
     expect(cards[0]!.terms).toEqual(['限时抢购', '优惠券']);
   });
 
@@ -73,26 +72,7 @@ describe('grouping findings into cards', () => {
     const warn = f({ range: [0, 2], excerpt: '天气', severity: 'warn', ruleId: 'no-typo', messageId: 'a' });
     const block = f({ range: [5, 9], excerpt: '限时抢购', messageId: 'b' });
     const title = f({ range: [0, 2], excerpt: '标题', field: 'title', messageId: 'c', severity: 'block' });
-    const { cards } = groupFindings([warn, block, title], { body, title: '标题' });
+    const cards = groupFindings([warn, block, title], { body, title: '标题' });
     expect(cards.map((c) => c.places[0])).toEqual(['标题', '正文第 2 段', '正文第 1 段']);
-  });
-});
-
-describe('placing the panel', () => {
-  it('beside the composer when there is room, never over it', () => {
-    const p = placePanel({ left: 373, top: 20, width: 620, height: 150 }, { width: 1366, height: 768 });
-    expect(p.side).toBe('right');
-    expect(p.left).toBeGreaterThanOrEqual(373 + 620);
-  });
-
-  it('below the composer when neither side has room', () => {
-    const p = placePanel({ left: 202, top: 20, width: 620, height: 150 }, { width: 1024, height: 768 });
-    expect(p.side).toBe('below');
-    expect(p.top).toBeGreaterThanOrEqual(170);
-  });
-
-  it('over the right edge only when the composer fills the window', () => {
-    const p = placePanel({ left: 0, top: 0, width: 1024, height: 768 }, { width: 1024, height: 768 });
-    expect(p.side).toBe('over');
   });
 });

@@ -49,3 +49,24 @@ describe('the content script’s checker after the background refused a stale en
     expect(host.pack).toBe(defaultPack);
   });
 });
+
+describe('the live check', () => {
+  it('answers the same draft from the last check, and checks again when the text or the pack changes', async () => {
+    background.pack = defaultPack;
+    const host = new CheckerHost();
+    expect(host.checkNow(draft)).toBeNull(); // no pack compiled yet: never waits
+    await host.check(draft); // compiles the pack
+    const first = host.checkNow(draft);
+    expect(first?.verdict).toBe('pass');
+    expect(host.checkNow({ ...draft })).toBe(first);
+    const edited = host.checkNow({ ...draft, body: `${draft.body}做为基层干部` });
+    expect(edited).not.toBe(first);
+    expect(edited?.findings.map((f) => f.ruleId)).toContain('no-typo');
+
+    const newer: Pack = structuredClone(defaultPack);
+    newer.version = '9.1.0';
+    background.pack = newer;
+    await host.refreshIfStale(first!.pack);
+    expect(host.checkNow(draft)?.pack.version).toBe('9.1.0');
+  });
+});
