@@ -14,7 +14,7 @@ import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { installNetworkFloor } from './network-floor';
 import { packs, startPackUpdates } from './packs';
 import { saveSettings } from './save-settings';
-import { readPolicy, readSettings } from './settings';
+import { followPolicy, readPolicy, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
 
 export default defineBackground(() => {
@@ -44,6 +44,7 @@ export default defineBackground(() => {
     onCommit: (record) => void uploader.enqueue(record),
   });
   scheduleUploads(() => uploader.flush());
+  followPolicy(() => void uploader.policyChanged().catch((e: unknown) => console.error('上传审计日志失败', e)));
   // Check the log against its anchors on start, not only at the first append.
   void auditLog.head().catch((e: unknown) => console.error('审计日志启动检查失败', e));
   scheduleLogMaintenance(async () => auditLog.maintain((await readPolicy())?.retentionDays));

@@ -12,6 +12,8 @@ const POLICY_TIMEOUT_MS = 2000;
 const CACHE_KEY = 'policyCache';
 
 let lastPolicy: { policy: ManagedPolicy | undefined } | null = null;
+/** Policy changes the browser announced (followPolicy): a read begun before one must not undo it. */
+let announced = 0;
 /** The policy last handed to storage.session, as JSON: it is read on every publish, and rarely changes. */
 let keptJson: string | undefined;
 
@@ -32,6 +34,7 @@ async function cachedPolicy(): Promise<{ policy: ManagedPolicy | undefined } | n
  * never read before, the answer fails closed: overrides are not allowed until it is known.
  */
 export async function readPolicy(): Promise<ManagedPolicy | undefined> {
+  const before = announced;
   let policy: ManagedPolicy | undefined;
   try {
     policy = await within(browser.storage.managed.get(), POLICY_TIMEOUT_MS, 'storage.managed');
@@ -46,9 +49,42 @@ export async function readPolicy(): Promise<ManagedPolicy | undefined> {
     }
   }
   if (policy && Object.keys(policy).length === 0) policy = undefined;
+  // A change announced while this read was under way is newer than what the read answered.
+  if (announced !== before && lastPolicy) return lastPolicy.policy;
+  remember(policy);
+  return policy;
+}
+
+function remember(policy: ManagedPolicy | undefined): void {
   lastPolicy = { policy };
   keepPolicy(policy);
-  return policy;
+}
+
+/**
+ * Follows the policy as the browser announces its changes (storage.onChanged, area "managed":
+ * each changed key with its new value), and calls `onChange` after each. In a fresh profile
+ * Chromium hands the extension its policy a moment after the service worker started: a read
+ * before that answers "no policy", and when `storage.managed.get()` then hangs, that stale answer
+ * would stay in force from the cache, no collector and no pack URL, until the worker restarts.
+ * Call once when the background starts.
+ */
+export function followPolicy(onChange: (policy: ManagedPolicy | undefined) => void): void {
+  browser.storage.onChanged.addListener((changed, area) => {
+    if (area !== 'managed') return;
+    announced++;
+    void (async () => {
+      // The keys not in this change are as last known (before any read: the copy a previous
+      // service worker kept; in a fresh profile the first announcement holds every key).
+      const next: Record<string, unknown> = { ...(lastPolicy ?? (await cachedPolicy()))?.policy };
+      for (const [key, { newValue }] of Object.entries(changed)) {
+        if (newValue === undefined) delete next[key];
+        else next[key] = newValue;
+      }
+      const policy = Object.keys(next).length ? (next as ManagedPolicy) : undefined;
+      remember(policy);
+      onChange(policy);
+    })();
+  });
 }
 
 /**

@@ -327,6 +327,12 @@ export function createUploader(deps: UploaderDeps) {
       );
     },
     flush,
+    /** The admin's policy changed (a collector named, another address or code): try now, not after a backoff. */
+    policyChanged(): Promise<UploadStatus> {
+      failures = 0;
+      nextAttempt = 0;
+      return flush();
+    },
     async status(): Promise<UploadStatus> {
       await configured();
       return current();

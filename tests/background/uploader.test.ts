@@ -244,6 +244,18 @@ describe('uploads', () => {
     expect(await stored()).toHaveLength(2);
   });
 
+  it('tries again at once when the policy changes, not at the end of its backoff', async () => {
+    policy = { ...policy, collectorUrl: 'http://127.0.0.1:9' };
+    network = 'down';
+    await publish(1);
+    expect(await uploader.flush()).toMatchObject({ state: 'retrying', pending: 2 });
+    network = 'up';
+    policy = { ...policy, collectorUrl: URL_ }; // the admin corrects the address
+    expect((await uploader.flush()).pending).toBe(2); // a plain flush waits out the backoff
+    expect(await uploader.policyChanged()).toMatchObject({ state: 'idle', pending: 0, url: URL_ });
+    expect(await stored()).toHaveLength(2);
+  });
+
   it('does nothing without a collector in the policy', async () => {
     policy = {};
     await publish(1);
