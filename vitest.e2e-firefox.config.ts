@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
+    // A real browser on a busy two-core machine: a publish, its log write or a panel can take more
+    // than expect.poll's default second. Tests that assert a bound say so with their own timeout.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

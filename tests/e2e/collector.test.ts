@@ -8,9 +8,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionWithProbe } from './content-probe';
 import { CollectorUnderTest } from './collector-process';
-import { installManagedPolicy, launchGuardedBrowser, logRecords, type GuardedBrowser } from './harness';
+import { installManagedPolicy, launchWithManagedPolicy, logRecords, type GuardedBrowser } from './harness';
 import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
 import { HOME_INPUT } from './weibo-session';
 
@@ -20,7 +19,6 @@ let collector: CollectorUnderTest;
 let browser: GuardedBrowser;
 let replica: WeiboReplica;
 let removePolicy: (() => void) | undefined;
-let probe: ReturnType<typeof extensionWithProbe>;
 let fleet: Page;
 
 async function post(text: string): Promise<void> {
@@ -49,6 +47,29 @@ async function view<T = Record<string, unknown>>(path: string): Promise<T[]> {
     : [];
 }
 
+/** Runs a wait; when it fails, its error also says what the extension's uploader reports then. */
+async function sayingUploadState(wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
+  } catch (e) {
+    const page = await browser.context.newPage();
+    const status = await page
+      .goto(browser.extensionUrl('dashboard.html'))
+      .then(() =>
+        page.evaluate(() =>
+          (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
+        ),
+      )
+      .catch((error: unknown) => String(error));
+    await page.close();
+    if (e instanceof Error)
+      e.message += `\n上传状态：${JSON.stringify((status as { value?: { collector?: unknown } }).value?.collector ?? status)}`;
+    throw e;
+  }
+}
+
 async function shot(path: string, name: string) {
   await fleet.goto(`${collector.directUrl}${path}`);
   mkdirSync('test-results/screenshots', { recursive: true });
@@ -69,15 +90,15 @@ beforeAll(async () => {
   const code = /登记码：(GPG-[A-Z0-9-]+)/.exec(enrolled)![1]!;
   collector.cli(['user', '--login', 'wangxinban', '--role', 'city'], PASSWORD);
   await collector.serve();
-  removePolicy = installManagedPolicy('govpost-collector-e2e', {
+  const policy = {
     collectorUrl: collector.url,
     collectorEnrollmentCode: code,
     collectorText: 'full',
     editorName: '李编辑',
     editorUnit: '保定市政府办公室',
-  });
-  probe = extensionWithProbe(['https://example.com/*']);
-  browser = await launchGuardedBrowser({ extensionDir: probe.dir });
+  };
+  removePolicy = installManagedPolicy('govpost-collector-e2e', policy);
+  browser = await launchWithManagedPolicy(policy);
   replica = await serveWeiboReplica(browser.context, { heartbeatMs: 300 });
   fleet = await browser.context.newPage();
   await fleet.goto(`${collector.directUrl}/login`);
@@ -90,7 +111,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   removePolicy?.();
-  probe?.remove();
   await collector?.stop();
 });
 
@@ -98,7 +118,9 @@ describe('the fleet', () => {
   it('posts on the replica reach PostgreSQL and the fleet pages, text shown as text', async () => {
     await post('保定市今冬明春森林防火工作部署会召开，各县（市、区）要压实责任。');
     await post(HOSTILE);
-    await expect.poll(async () => (await view('/attempts')).length, { timeout: 60_000 }).toBe(2);
+    await sayingUploadState(() =>
+      expect.poll(async () => (await view('/attempts')).length, { timeout: 60_000 }).toBe(2),
+    );
     const attempts = await view<{ text: string; account_name: string; decision: string; unit: string }>('/attempts');
     expect(attempts.map((a) => a.text)).toContain(HOSTILE);
     expect(attempts[0]).toMatchObject({ account_name: '保定发布', decision: 'published', unit: '保定市政府办公室' });

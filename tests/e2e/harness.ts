@@ -7,6 +7,7 @@
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { chromiumPath } from '../../scripts/package/chromium';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
@@ -63,6 +64,40 @@ export async function launchGuardedBrowser(options: { extensionDir?: string } = 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Launches the guarded browser under a managed policy already installed (installManagedPolicy),
+ * once its service worker reads `expected` from storage.managed. Chromium sometimes never hands a
+ * just-started browser's extension its managed storage: `storage.managed.get()` hangs for that
+ * browser's life and no storage.onChanged comes (seen here in about one launch in three after
+ * another policy browser; reported for Chrome and Edge in w3c/webextensions#547 and
+ * ghostery-extension#2817). What the extension does then is tested in
+ * tests/background/settings.test.ts; a test of what a policy sets needs a browser that has it, so
+ * this launches again, at most three times.
+ */
+export async function launchWithManagedPolicy(
+  expected: Record<string, unknown>,
+  options: { extensionDir?: string } = {},
+): Promise<GuardedBrowser> {
+  const seen: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const browser = await launchGuardedBrowser(options);
+    const managed = await browser.worker
+      .evaluate(() =>
+        Promise.race([
+          chrome.storage.managed.get() as Promise<Record<string, unknown>>,
+          new Promise<string>((resolve) => setTimeout(() => resolve('storage.managed.get() 10 秒内没有响应'), 10_000)),
+        ]),
+      )
+      .catch((e: unknown) => String(e));
+    if (typeof managed === 'object' && Object.entries(expected).every(([k, v]) => isDeepStrictEqual(managed[k], v)))
+      return browser;
+    seen.push(typeof managed === 'string' ? managed : JSON.stringify(managed));
+    console.warn(`第 ${attempt} 次启动的浏览器没有把管理策略交给扩展（${seen.at(-1)}），重新启动`);
+    await browser.close();
+  }
+  throw new Error(`浏览器三次启动都没有把管理策略交给扩展：${seen.join('；')}`);
 }
 
 /** Serves an HTML document (UTF-8) for every request matching `pattern`. */

@@ -14,7 +14,7 @@ import {
   guardPanel,
   installManagedPolicy,
   latestAttempt,
-  launchGuardedBrowser,
+  launchWithManagedPolicy,
   type GuardedBrowser,
 } from './harness';
 import { HOME_INPUT } from './weibo-session';
@@ -43,12 +43,9 @@ beforeAll(async () => {
 
   server = await startPackServer();
   server.serve(current);
-  removePolicy = installManagedPolicy('govpost-guard-e2e-packs', {
-    packUrl: server.url,
-    trustedKeys: [key.publicEntry],
-    packUpdateMinutes: 60,
-  });
-  browser = await launchGuardedBrowser();
+  const policy = { packUrl: server.url, trustedKeys: [key.publicEntry], packUpdateMinutes: 60 };
+  removePolicy = installManagedPolicy('govpost-guard-e2e-packs', policy);
+  browser = await launchWithManagedPolicy(policy);
   page = await browser.context.newPage();
 });
 
