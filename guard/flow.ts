@@ -48,6 +48,8 @@ export class StalePackError extends Error {}
 /** How often one attempt re-checks after a pack change before it gives up (fails closed). */
 const MAX_STALE_RECHECKS = 2;
 const STALE = Symbol('stale pack');
+const AGAIN = Symbol('check again');
+const STOP = Symbol('stop');
 interface LogFailure {
   failed: string;
 }
@@ -125,28 +127,52 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
         // The entry stays visibly pending in the log: the write-ahead record is there.
       }
     };
-
-    if (verdict === 'pass') {
+    /** The post stays held; the entry says why. */
+    const hold = async (id: string, decision: Exclude<Decision, 'pending'>): Promise<AttemptResult> => {
+      await finish(id, decision);
+      return { deliver: false, draft };
+    };
+    /**
+     * The post goes if its control is still there. An override is recorded with its reason before
+     * the post goes; a pass is completed while it goes (a crash in between leaves a visible
+     * pending entry).
+     */
+    const release = async (id: string, reason?: string): Promise<AttemptResult> => {
+      if (!input.deliverable()) {
+        const held = await hold(id, 'cancelled');
+        deps.notify(deps.strings.controlGone);
+        return held;
+      }
+      const done = finish(id, reason ? 'published-with-reason' : 'published', reason);
+      if (reason || verdict !== 'pass') await done;
+      return { deliver: true, draft };
+    };
+    /**
+     * The entry's id once the background has answered; AGAIN when the attempt is checked again
+     * (a newer pack, or the editor retries a log that could not be written); STOP when it ends.
+     * Going back needs no log entry, so a failed write is offered again only to go on.
+     */
+    const entry = async (goingOn: boolean): Promise<string | typeof AGAIN | typeof STOP> => {
       const id = await logged;
       if (id === STALE) {
         staleRechecks++;
-        continue;
+        return AGAIN;
       }
-      if (typeof id !== 'string') {
-        if (await logFailed(id)) {
-          draft = input.reread?.() ?? draft;
-          continue;
-        }
-        return { deliver: false, draft };
+      if (typeof id === 'string') return id;
+      if (goingOn && (await logFailed(id))) {
+        draft = input.reread?.() ?? draft;
+        return AGAIN;
       }
-      if (!input.deliverable()) {
-        await finish(id, 'cancelled');
-        deps.notify(deps.strings.controlGone);
-        return { deliver: false, draft };
-      }
-      // Completed while the post goes: a crash in between leaves a visible pending entry.
-      void finish(id, 'published');
-      return { deliver: true, draft };
+      return STOP;
+    };
+    const refused: Exclude<Decision, 'pending'> =
+      verdict === 'block' ? 'blocked' : verdict === 'error' ? 'check-failed' : 'cancelled';
+
+    if (verdict === 'pass') {
+      const id = await entry(true);
+      if (id === AGAIN) continue;
+      if (id === STOP) return { deliver: false, draft };
+      return release(id);
     }
 
     // Never decided on default settings: an admin's "no overrides" must hold from the first click.
@@ -160,26 +186,17 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       allowOverride,
       fromNetwork: input.origin === 'network' && !input.followsClick,
     });
-    const id = await logged;
     // Decided on the old pack's findings: nothing was logged, so ask again on the new pack's.
-    if (id === STALE) {
-      staleRechecks++;
-      continue;
-    }
-    if (typeof id !== 'string') {
-      // Going back needs no log entry; going on needs one: say so, and offer to try again.
-      if (decision.action !== 'cancel' && (await logFailed(id))) {
-        draft = input.reread?.() ?? draft;
-        continue;
-      }
-      return { deliver: false, draft };
-    }
+    const id = await entry(decision.action !== 'cancel');
+    if (id === AGAIN) continue;
+    if (id === STOP) return { deliver: false, draft };
 
     if (decision.action === 'publish') {
       const allowed = verdict !== 'block' && allowOverride && (decision.reason !== '' || verdict === 'warn');
+      if (!allowed) return hold(id, refused);
       // A check that could not finish (slow pack load, rule error, past its budget) is run once
       // more before a reason lets the post go: a block it finds now is final.
-      if (allowed && verdict === 'error' && !input.unreadable) {
+      if (verdict === 'error' && !input.unreadable) {
         const again = await deps.check(draft);
         if (again.report?.verdict === 'block') {
           await finish(id, 'check-failed');
@@ -187,26 +204,14 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
           continue;
         }
       }
-      if (!allowed) {
-        await finish(id, verdict === 'error' ? 'check-failed' : verdict === 'block' ? 'blocked' : 'cancelled');
-        return { deliver: false, draft };
-      }
-      if (!input.deliverable()) {
-        await finish(id, 'cancelled');
-        deps.notify(deps.strings.controlGone);
-        return { deliver: false, draft };
-      }
-      // An override is recorded with its reason before the post goes.
-      await finish(id, decision.reason ? 'published-with-reason' : 'published', decision.reason || undefined);
-      return { deliver: true, draft };
+      return release(id, decision.reason || undefined);
     }
     if (decision.action === 'recheck' && input.reread) {
       await finish(id, 'cancelled');
       draft = input.reread();
       continue;
     }
-    await finish(id, verdict === 'block' ? 'blocked' : verdict === 'error' ? 'check-failed' : 'cancelled');
-    return { deliver: false, draft };
+    return hold(id, refused);
   }
 }
 
