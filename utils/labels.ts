@@ -65,6 +65,15 @@ export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   'needs-consent': '需要许可：浏览器尚未允许日志离开本机，未上传',
 };
 
+/** Upload states an auditor must look at: uploads are not reaching the collector. */
+export const UPLOAD_TROUBLE: ReadonlySet<UploadState> = new Set([
+  'retrying',
+  'revoked',
+  'not-enrolled',
+  'misconfigured',
+  'needs-consent',
+]);
+
 export const CATEGORY_LABELS: Record<Category, string> = {
   'commercial-ad': '商业广告',
   'personal-opinion': '个人观点',

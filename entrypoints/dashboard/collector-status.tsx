@@ -4,16 +4,8 @@
  * auditor reading this browser's log learns whether the city's copy is current.
  */
 import { localDateTime } from '../../audit/export-csv';
-import { UPLOAD_STATE_LABELS } from '../../utils/labels';
-import type { UploadState, UploadStatus } from '../../utils/protocol';
-
-const TROUBLE: ReadonlySet<UploadState> = new Set([
-  'retrying',
-  'revoked',
-  'not-enrolled',
-  'misconfigured',
-  'needs-consent',
-]);
+import { UPLOAD_STATE_LABELS, UPLOAD_TROUBLE } from '../../utils/labels';
+import type { UploadStatus } from '../../utils/protocol';
 
 export function CollectorStatus({ upload }: { upload: UploadStatus }) {
   const parts: string[] = [];
@@ -30,7 +22,7 @@ export function CollectorStatus({ upload }: { upload: UploadStatus }) {
   }
   return (
     <p
-      class={TROUBLE.has(upload.state) || upload.refused ? 'warn' : undefined}
+      class={UPLOAD_TROUBLE.has(upload.state) || upload.refused ? 'warn' : undefined}
       data-testid="collector-status"
       data-state={upload.state}
       title={upload.url ? `汇聚服务器 ${upload.url}${upload.deviceId ? `，设备 ${upload.deviceId}` : ''}` : undefined}

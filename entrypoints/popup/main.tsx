@@ -10,10 +10,10 @@ import { isShown } from '../../rules/engine/types';
 import type { CheckNowAnswer, TabCommand } from '../../guard/tab-commands';
 import { within } from '../../utils/bounded';
 import { sendMessage, type Answer } from '../../utils/messaging';
-import type { TabStatus } from '../../utils/protocol';
+import type { TabStatus, UploadStatus } from '../../utils/protocol';
 import { groupFindings } from '../../guard/overlay/cards';
 import { severityLabel } from '../../guard/strings';
-import { DECISION_LABELS, VERDICT_LABELS } from '../../utils/labels';
+import { DECISION_LABELS, UPLOAD_STATE_LABELS, UPLOAD_TROUBLE, VERDICT_LABELS } from '../../utils/labels';
 import './popup.css';
 
 async function currentTab(): Promise<number | undefined> {
@@ -24,6 +24,22 @@ async function currentTab(): Promise<number | undefined> {
 }
 
 type Settings = Answer<'getSettings'>;
+const UPLOAD_REFRESH_MS = 2000;
+
+/** One line on uploads to the city's collector, where the policy names one (details on the dashboard). */
+function CollectorLine({ upload }: { upload: UploadStatus }) {
+  const parts = [`待上传 ${upload.pending} 条`];
+  if (upload.refused) parts.push(`被拒收 ${upload.refused} 条`);
+  return (
+    <p
+      class={UPLOAD_TROUBLE.has(upload.state) || upload.refused ? 'warn' : undefined}
+      data-testid="collector-line"
+      data-state={upload.state}
+    >
+      上传到汇聚服务器：<strong>{UPLOAD_STATE_LABELS[upload.state]}</strong>；{parts.join('；')}
+    </p>
+  );
+}
 
 function Popup() {
   const [status, setStatus] = useState<TabStatus | null | undefined>(undefined);
@@ -31,7 +47,17 @@ function Popup() {
   const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [checkNote, setCheckNote] = useState('');
+  const [upload, setUpload] = useState<UploadStatus | undefined>(undefined);
   useEffect(() => {
+    // Uploads move while the popup is open (the first try runs a few seconds after the
+    // background starts, which opening the popup may have caused): ask again every few seconds.
+    const readUploads = () =>
+      void sendMessage('getLogStatus', {}).then(
+        ({ collector }) => setUpload(collector),
+        () => setUpload(undefined),
+      );
+    readUploads();
+    const uploads = setInterval(readUploads, UPLOAD_REFRESH_MS);
     sendMessage('getActivePack', {}).then(
       ({ pack }) => setPack(`${pack.name} ${pack.version}`),
       (e: Error) => setPack(`无法读取规则包：${e.message}`),
@@ -43,6 +69,7 @@ function Popup() {
         return id === undefined ? null : sendMessage('getTabStatus', { tabId: id });
       })
       .then(setStatus, () => setStatus(null));
+    return () => clearInterval(uploads);
   }, []);
   const checkNow = async () => {
     if (tabId === undefined) return;
@@ -109,6 +136,7 @@ function Popup() {
           </>
         )}
         <p>当前规则包：{status?.pack ? `${status.pack.name} ${status.pack.version}` : pack}</p>
+        {upload && upload.state !== 'off' && <CollectorLine upload={upload} />}
       </section>
       {status && status.problems.length > 0 && (
         <section class="problems" aria-label="适配问题">

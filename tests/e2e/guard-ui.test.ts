@@ -219,6 +219,8 @@ describe('the toolbar popup', () => {
     expect(await text()).toContain('保定市政务新媒体默认规则包 1.0.0');
     expect(await text()).toContain('最近一次检查（发布）：提示 · 返回修改');
     expect(await text()).toContain('「再接再励」');
+    // No collector in the policy: no upload line.
+    expect(await popup.getByTestId('collector-line').count()).toBe(0);
     expect(await popup.getByRole('link', { name: /审计页面/ }).getAttribute('href')).toBe(
       s.browser.extensionUrl('dashboard.html'),
     );
