@@ -5,8 +5,9 @@ import { effectiveSettings, type ManagedPolicy, type Settings } from '../../util
 
 /**
  * How long the policy (and the editor's settings) may take to read. `storage.managed.get()` has
- * been seen never to answer (after a tab switch): the settings then come from the policy last
- * read, which is kept in storage.session so a restarted service worker still has it.
+ * been seen never to answer (after a tab switch, and for a whole browser session when Chromium
+ * started its policy service late): the settings then come from the policy last known, which is
+ * kept in storage.local so a restarted service worker, and a restarted browser, still have it.
  */
 const POLICY_TIMEOUT_MS = 2000;
 const CACHE_KEY = 'policyCache';
@@ -14,13 +15,13 @@ const CACHE_KEY = 'policyCache';
 let lastPolicy: { policy: ManagedPolicy | undefined } | null = null;
 /** Policy changes the browser announced (followPolicy): a read begun before one must not undo it. */
 let announced = 0;
-/** The policy last handed to storage.session, as JSON: it is read on every publish, and rarely changes. */
+/** The policy last handed to storage.local, as JSON: it is read on every publish, and rarely changes. */
 let keptJson: string | undefined;
 
 async function cachedPolicy(): Promise<{ policy: ManagedPolicy | undefined } | null> {
   if (lastPolicy) return lastPolicy;
   try {
-    const stored = (await within(browser.storage.session.get(CACHE_KEY), POLICY_TIMEOUT_MS, 'storage.session'))[
+    const stored = (await within(browser.storage.local.get(CACHE_KEY), POLICY_TIMEOUT_MS, 'storage.local'))[
       CACHE_KEY
     ] as { policy?: ManagedPolicy } | undefined;
     return stored ? { policy: stored.policy } : null;
@@ -88,14 +89,14 @@ export function followPolicy(onChange: (policy: ManagedPolicy | undefined) => vo
 }
 
 /**
- * Keeps the policy in storage.session when it differs from the one kept last. Plain JSON: a
+ * Keeps the policy in storage.local when it differs from the one kept last. Plain JSON: a
  * policy that only lists its keys in another order costs one more write, never a missed one.
  */
 function keepPolicy(policy: ManagedPolicy | undefined): void {
   const json = JSON.stringify({ policy });
   if (json === keptJson) return;
   keptJson = json;
-  void browser.storage.session.set({ [CACHE_KEY]: { policy } }).catch(() => {
+  void browser.storage.local.set({ [CACHE_KEY]: { policy } }).catch(() => {
     // Not kept: the next read tries again.
     if (keptJson === json) keptJson = undefined;
   });

@@ -8,20 +8,20 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 interface Fake {
   managed: (() => Promise<Record<string, unknown>>)[];
-  session: Record<string, unknown>;
+  /** storage.local: kept across service-worker and browser restarts. */
+  local: Record<string, unknown>;
   listeners: Listener[];
 }
-const fake = vi.hoisted((): Fake => ({ managed: [], session: {}, listeners: [] }));
+const fake = vi.hoisted((): Fake => ({ managed: [], local: {}, listeners: [] }));
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     storage: {
       managed: { get: () => (fake.managed.shift() ?? (() => new Promise(() => undefined)))() },
-      session: {
-        get: async (key: string) => (key in fake.session ? { [key]: fake.session[key] } : {}),
-        set: async (items: Record<string, unknown>) => void Object.assign(fake.session, items),
+      local: {
+        get: async (key: string) => (key in fake.local ? { [key]: fake.local[key] } : {}),
+        set: async (items: Record<string, unknown>) => void Object.assign(fake.local, items),
       },
-      local: { get: async () => ({}) },
       onChanged: { addListener: (l: Listener) => fake.listeners.push(l) },
     },
   },
@@ -37,7 +37,7 @@ beforeEach(() => {
   vi.resetModules();
   vi.useFakeTimers();
   fake.managed = [];
-  fake.session = {};
+  fake.local = {};
   fake.listeners = [];
 });
 afterEach(() => vi.useRealTimers());
@@ -50,6 +50,15 @@ async function read(settings: typeof import('../../entrypoints/background/settin
 }
 
 describe('the policy in force', () => {
+  it('is the one last known when storage.managed hangs after a browser restart', async () => {
+    const first = await import('../../entrypoints/background/settings');
+    answers(COLLECTOR);
+    await read(first);
+    vi.resetModules(); // a new service worker in a restarted browser: storage.local is all it shares
+    const restarted = await import('../../entrypoints/background/settings');
+    expect(await read(restarted)).toEqual(COLLECTOR);
+  });
+
   it('is what storage.managed answers, and undefined when it is empty', async () => {
     const settings = await import('../../entrypoints/background/settings');
     answers(COLLECTOR);
@@ -98,7 +107,7 @@ describe('the policy in force', () => {
   });
 
   it('builds on the copy a previous service worker kept when a change comes before any read', async () => {
-    fake.session = { policyCache: { policy: COLLECTOR } };
+    fake.local = { policyCache: { policy: COLLECTOR } };
     const settings = await import('../../entrypoints/background/settings');
     const seen: unknown[] = [];
     settings.followPolicy((policy) => seen.push(policy));
