@@ -164,3 +164,32 @@ export async function innerText(element: ElementHandle<Element>): Promise<string
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Clicks `element` with the real mouse once it stands still in view, as Playwright's actionability
+ * checks do in the Chromium tests. Puppeteer clicks the point it measured right after scrolling:
+ * the guard's panel, which follows its composer when the page scrolls, has moved by then, and the
+ * click lands beside the button.
+ */
+export async function click(element: ElementHandle<Element>, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    const box = await element.evaluate(
+      (el) =>
+        new Promise<string>((resolve) => {
+          el.scrollIntoView({ block: 'center', inline: 'center' });
+          // Two frames: the scroll, then whatever the page re-lays out because of it.
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const r = el.getBoundingClientRect();
+              resolve(`${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)},${Math.round(r.height)}`);
+            }),
+          );
+        }),
+    );
+    if (box === last || Date.now() > until) break;
+    last = box;
+  }
+  await element.click();
+}

@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { Waiter } from '../e2e/recorded';
-import { count, fill, find, innerText, sleep } from './dom';
+import { click, count, fill, find, innerText, sleep } from './dom';
 
 /** For the shared assertions (tests/e2e/recorded.ts) that pause between looks. */
 export const waiter: Waiter = { waitForTimeout: sleep };
@@ -16,7 +16,7 @@ export const panelCount = (page: Page) => count(page, 'dialog', PANEL_NAME);
 export async function answerPanel(page: Page, button: '返回修改' | '仍要发布', reason?: string): Promise<void> {
   const panel = await guardPanel(page);
   if (reason !== undefined) await fill(await find(panel, 'textbox', /^发布理由/), reason);
-  await (await find(panel, 'button', button)).click();
+  await click(await find(panel, 'button', button));
   if (button === '返回修改') await expect.poll(() => panelCount(page)).toBe(0);
 }
 

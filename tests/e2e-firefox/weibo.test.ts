@@ -10,7 +10,7 @@ import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
 import { storedAttempts } from '../e2e/harness';
 import * as recorded from '../e2e/recorded';
 import { DRAFTS, HOME_INPUT } from '../e2e/weibo-session';
-import { count, css, fill, find, sleep } from './dom';
+import { click, count, css, fill, find, sleep } from './dom';
 import { answerPanel, guardPanel, panelCount, panelText, waiter } from './guard-page';
 import { firefoxSession } from './session';
 
@@ -108,7 +108,7 @@ describe('the justify flow', () => {
   it('a warned comment goes after 仍要发布, and Ctrl+Enter is guarded like the button', async () => {
     await s.page.goto('https://weibo.com/');
     const article = await css(s.page, 'article');
-    await (await css(article, ':has(> i[title="评论"])')).click();
+    await click(await css(article, ':has(> i[title="评论"])'));
     const input = await css(article, 'textarea[placeholder="发布你的评论"]');
     await fill(input, WARN);
     await input.focus();
