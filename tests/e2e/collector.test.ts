@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollectorUnderTest } from './collector-process';
-import { installManagedPolicy, launchWithManagedPolicy, logRecords, type GuardedBrowser } from './harness';
+import { installManagedPolicy, launchGuardedBrowser, logRecords, type GuardedBrowser } from './harness';
 import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
 import { HOME_INPUT } from './weibo-session';
 
@@ -98,7 +98,7 @@ beforeAll(async () => {
     editorUnit: '保定市政府办公室',
   };
   removePolicy = installManagedPolicy('govpost-collector-e2e', policy);
-  browser = await launchWithManagedPolicy(policy);
+  browser = await launchGuardedBrowser({ managedPolicy: policy });
   replica = await serveWeiboReplica(browser.context, { heartbeatMs: 300 });
   fleet = await browser.context.newPage();
   await fleet.goto(`${collector.directUrl}/login`);

@@ -27,9 +27,7 @@ export interface GuardedBrowser {
   close(): Promise<void>;
 }
 
-/** `extensionDir`: a modified copy of the build (see content-probe.ts); the build itself by default. */
-export async function launchGuardedBrowser(options: { extensionDir?: string } = {}): Promise<GuardedBrowser> {
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+async function launchOnce(extensionDir: string): Promise<GuardedBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`扩展尚未构建：${extensionDir} 不存在（先运行 wxt build）`);
   }
@@ -67,22 +65,24 @@ export async function launchGuardedBrowser(options: { extensionDir?: string } = 
 }
 
 /**
- * Launches the guarded browser under a managed policy already installed (installManagedPolicy),
- * once its service worker reads `expected` from storage.managed. Chromium sometimes never hands a
- * just-started browser's extension its managed storage: `storage.managed.get()` hangs for that
- * browser's life and no storage.onChanged comes (seen here in about one launch in three after
- * another policy browser; reported for Chrome and Edge in w3c/webextensions#547 and
- * ghostery-extension#2817). What the extension does then is tested in
- * tests/background/settings.test.ts; a test of what a policy sets needs a browser that has it, so
- * this launches again, at most three times.
+ * Launches Chromium with the built extension in a fresh profile, once its service worker can read
+ * its managed storage: `managedPolicy`, the policy installed for it (installManagedPolicy), or any
+ * answer when there is none. Chromium sometimes never hands a just-started browser's extension its
+ * managed storage: `storage.managed.get()` hangs for that browser's life and no storage.onChanged
+ * comes (seen here in runs with and without a policy file; reported for Chrome and Edge in
+ * w3c/webextensions#547 and ghostery-extension#2817). The extension then fails closed — no
+ * 仍要发布, no uploads — which tests/background/settings.test.ts covers; a test of anything else
+ * needs a browser whose policy is known, so this launches again, at most three times.
+ *
+ * `extensionDir`: a modified copy of the build (see content-probe.ts); the build itself by default.
  */
-export async function launchWithManagedPolicy(
-  expected: Record<string, unknown>,
-  options: { extensionDir?: string } = {},
+export async function launchGuardedBrowser(
+  options: { extensionDir?: string; managedPolicy?: Record<string, unknown> } = {},
 ): Promise<GuardedBrowser> {
+  const expected = options.managedPolicy ?? {};
   const seen: string[] = [];
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const browser = await launchGuardedBrowser(options);
+    const browser = await launchOnce(options.extensionDir ?? EXTENSION_DIR);
     const managed = await browser.worker
       .evaluate(() =>
         Promise.race([

@@ -14,7 +14,7 @@ import {
   guardPanel,
   installManagedPolicy,
   latestAttempt,
-  launchWithManagedPolicy,
+  launchGuardedBrowser,
   type GuardedBrowser,
 } from './harness';
 import { HOME_INPUT } from './weibo-session';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   server.serve(current);
   const policy = { packUrl: server.url, trustedKeys: [key.publicEntry], packUpdateMinutes: 60 };
   removePolicy = installManagedPolicy('govpost-guard-e2e-packs', policy);
-  browser = await launchWithManagedPolicy(policy);
+  browser = await launchGuardedBrowser({ managedPolicy: policy });
   page = await browser.context.newPage();
 });
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UPLOAD_STATE_LABELS } from '../../utils/labels';
 import type { UploadState } from '../../utils/protocol';
-import { installManagedPolicy, launchWithManagedPolicy, type GuardedBrowser } from './harness';
+import { installManagedPolicy, launchGuardedBrowser, type GuardedBrowser } from './harness';
 
 let browser: GuardedBrowser | undefined;
 let removePolicy: (() => void) | undefined;
@@ -15,7 +15,7 @@ let removePolicy: (() => void) | undefined;
 beforeAll(async () => {
   const policy = { collectorUrl: 'http://127.0.0.1:9/', collectorEnrollmentCode: 'popup-e2e-code' };
   removePolicy = installManagedPolicy('govpost-guard-e2e-popup-collector', policy);
-  browser = await launchWithManagedPolicy(policy);
+  browser = await launchGuardedBrowser({ managedPolicy: policy });
 });
 
 afterAll(async () => {
