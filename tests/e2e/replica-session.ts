@@ -18,7 +18,8 @@ export function replicaSession<R>(
 ): ReplicaSession<R> {
   const session = {} as ReplicaSession<R>;
   beforeAll(async () => {
-    session.browser = await launchGuardedBrowser();
+    // A known policy: override decisions are tested here, and an unread policy fails closed.
+    session.browser = await launchGuardedBrowser({ managedPolicy: {} });
     session.replica = await serve(session.browser.context);
   });
   afterAll(async () => {
