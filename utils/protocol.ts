@@ -247,6 +247,11 @@ export type ChainVerified = v.InferOutput<typeof ChainVerified>;
 interface AuditProtocol {
   /** The log's head, storage level and last recorded integrity problem. */
   getLogStatus(data: Record<string, never>): LogStatus;
+  /**
+   * Uploads to the collector alone: what the popup polls. Unlike getLogStatus it never waits in
+   * the log's queue, so an open popup cannot delay a publish's write-ahead entry.
+   */
+  getUploadStatus(data: Record<string, never>): UploadStatus;
   /** Moves (or drops) the checkpoint after a page verified the chain; answers whether it moved. */
   noteChainVerified(data: ChainVerified): { saved: boolean };
   /** Saves the editor's own settings and answers the settings now in force. */
@@ -255,6 +260,7 @@ interface AuditProtocol {
 
 const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[] } = {
   getLogStatus: ['extension'],
+  getUploadStatus: ['extension'],
   noteChainVerified: ['extension'],
   saveSettings: ['extension'],
 };

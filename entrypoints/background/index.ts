@@ -12,7 +12,7 @@ import { createUploader } from './uploader';
 import { scheduleUploads } from './upload-schedule';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { installNetworkFloor } from './network-floor';
-import { packs, startPackUpdates } from './packs';
+import { packPolicyChanged, packs, startPackUpdates } from './packs';
 import { saveSettings } from './save-settings';
 import { followPolicy, readPolicy, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
@@ -44,7 +44,11 @@ export default defineBackground(() => {
     onCommit: (record) => void uploader.enqueue(record),
   });
   scheduleUploads(() => uploader.flush());
-  followPolicy(() => void uploader.policyChanged().catch((e: unknown) => console.error('上传审计日志失败', e)));
+  // One listener for policy changes; each part that depends on the policy reacts to it here.
+  followPolicy(() => {
+    void uploader.policyChanged().catch((e: unknown) => console.error('上传审计日志失败', e));
+    void packPolicyChanged().catch((e: unknown) => console.error('规则包更新检查失败', e));
+  });
   // Check the log against its anchors on start, not only at the first append.
   void auditLog.head().catch((e: unknown) => console.error('审计日志启动检查失败', e));
   scheduleLogMaintenance(async () => auditLog.maintain((await readPolicy())?.retentionDays));
@@ -62,6 +66,7 @@ export default defineBackground(() => {
     },
     getSettings: () => readSettings(),
     getLogStatus: async () => ({ ...(await auditLog.status()), collector: await uploader.status() }),
+    getUploadStatus: () => uploader.status(),
     noteChainVerified: (data) => auditLog.noteChainVerified(data),
     saveSettings: (data) =>
       saveSettings(data, {

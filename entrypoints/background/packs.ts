@@ -43,15 +43,18 @@ async function checkNow(): Promise<void> {
   await packs.checkForUpdate();
 }
 
+/**
+ * The policy changed (followPolicy): a new URL or new keys, so the pack at the URL is judged
+ * anew, now, and the schedule follows the new interval.
+ */
+export function packPolicyChanged(): Promise<void> {
+  return packs.resetUpdateState().then(checkNow);
+}
+
 /** Call once when the background starts. */
 export function startPackUpdates(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void packs.checkForUpdate();
-  });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area !== 'managed') return;
-    // New URL or new keys: judge the pack at the URL anew, now.
-    void packs.resetUpdateState().then(checkNow);
   });
   // Every start of the service worker: bundled pack in place, then the policy URL if a check is due.
   void packs.init().then(async () => {

@@ -52,8 +52,8 @@ function Popup() {
     // Uploads move while the popup is open (the first try runs a few seconds after the
     // background starts, which opening the popup may have caused): ask again every few seconds.
     const readUploads = () =>
-      void sendMessage('getLogStatus', {}).then(
-        ({ collector }) => setUpload(collector),
+      void sendMessage('getUploadStatus', {}).then(
+        (collector) => setUpload(collector),
         () => setUpload(undefined),
       );
     readUploads();

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CollectorUnderTest } from './collector-process';
-import { installManagedPolicy, launchGuardedBrowser, logRecords, type GuardedBrowser } from './harness';
+import { installManagedPolicy, launchGuardedBrowser, logRecords, logStatus, type GuardedBrowser } from './harness';
 import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
 import { HOME_INPUT } from './weibo-session';
 
@@ -55,17 +55,11 @@ async function sayingUploadState(wait: () => Promise<unknown>): Promise<void> {
     const page = await browser.context.newPage();
     const status = await page
       .goto(browser.extensionUrl('dashboard.html'))
-      .then(() =>
-        page.evaluate(() =>
-          (
-            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-          ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
-        ),
-      )
+      .then(() => logStatus(page))
       .catch((error: unknown) => String(error));
     await page.close();
     if (e instanceof Error)
-      e.message += `\n上传状态：${JSON.stringify((status as { value?: { collector?: unknown } }).value?.collector ?? status)}`;
+      e.message += `\n上传状态：${typeof status === 'string' ? status : JSON.stringify(status.collector)}`;
     throw e;
   }
 }

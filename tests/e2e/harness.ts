@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { chromiumPath } from '../../scripts/package/chromium';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import type { LogStatus } from '../../utils/protocol';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 /** Fixed by the manifest `key` (wxt.config.ts). */
@@ -70,8 +71,9 @@ async function launchOnce(extensionDir: string): Promise<GuardedBrowser> {
  * installManagedPolicy, or `{}` for any answer where a test needs only a known policy).
  *
  * Chromium sometimes never hands a just-started browser's extension its managed storage:
- * `storage.managed.get()` hangs for that browser's life and no storage.onChanged comes (seen here in runs with and without a policy file; reported for Chrome and Edge in
- * w3c/webextensions#547 and ghostery-extension#2817). The extension then fails closed — no
+ * `storage.managed.get()` hangs for that browser's life and no storage.onChanged comes (seen in
+ * runs with and without a policy file; reported for Chrome and Edge in w3c/webextensions#547 and
+ * ghostery-extension#2817). The extension then fails closed — no
  * 仍要发布, no uploads — which tests/background/settings.test.ts covers; a test of anything else
  * needs a browser whose policy is known, so this launches again, at most three times. Not by
  * default: the first evaluation in a fresh worker keeps chrome.runtime.reload() from bringing the
@@ -107,6 +109,23 @@ export async function launchGuardedBrowser(
     await browser.close();
   }
   throw new Error(`浏览器三次启动都没有把管理策略交给扩展：${seen.join('；')}`);
+}
+
+/**
+ * What the background answers to getLogStatus (its log and uploads), asked from an extension page
+ * as the dashboard asks it; the error's text when the call itself fails.
+ */
+export async function logStatus(page: Page): Promise<LogStatus | string> {
+  const answer = await page
+    .evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
+    )
+    .catch((e: unknown) => String(e));
+  if (typeof answer === 'string') return answer;
+  const { value, error } = answer as { value?: LogStatus; error?: unknown };
+  return value ?? JSON.stringify(error ?? answer);
 }
 
 /** Serves an HTML document (UTF-8) for every request matching `pattern`. */

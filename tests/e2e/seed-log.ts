@@ -5,14 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import type { LogRecord } from '../../audit/record';
+import { logStatus } from './harness';
 
 export async function seedLog(page: Page, records: readonly LogRecord[]): Promise<void> {
   // Let the background create (and migrate) the database first.
-  await page.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ govpost: 'getLogStatus', data: {} }),
-  );
+  const status = await logStatus(page);
+  if (typeof status === 'string') throw new Error(`后台没有回答日志状态：${status}`);
   for (let i = 0; i < records.length; i += 10_000) {
     const chunk = records.slice(i, i + 10_000);
     const last = chunk.at(-1)!;
