@@ -54,6 +54,12 @@ interface LogFailure {
   failed: string;
 }
 
+/**
+ * Whether the editor may publish over warn/justify findings: the policy allows it, forbids it, or
+ * could not be read yet (`policy-unknown`: refused too, and the panel says why truthfully).
+ */
+export type OverridePermission = 'allowed' | 'forbidden' | 'policy-unknown';
+
 export interface FlowDeps {
   check(draft: Draft): Promise<CheckOutcome>;
   log: {
@@ -62,7 +68,7 @@ export interface FlowDeps {
   };
   ask(question: Question): Promise<PanelDecision>;
   /** Whether policy lets editors go on over warn/justify; waits for the settings to be known. */
-  allowOverride(): Promise<boolean>;
+  allowOverride(): Promise<OverridePermission>;
   /** Tells the editor something went wrong outside the panel (a notice on the page). */
   notify(text: string): void;
   /** The last check on this tab, for the toolbar popup. */
@@ -176,7 +182,8 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
     }
 
     // Never decided on default settings: an admin's "no overrides" must hold from the first click.
-    const allowOverride = await deps.allowOverride();
+    const permission = await deps.allowOverride();
+    const allowOverride = permission === 'allowed';
     const decision = await deps.ask({
       verdict,
       report: outcome.report,
@@ -184,6 +191,7 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       composer: input.composer,
       draft,
       allowOverride,
+      ...(permission === 'policy-unknown' ? { policyUnknown: true } : {}),
       fromNetwork: input.origin === 'network' && !input.followsClick,
     });
     // Decided on the old pack's findings: nothing was logged, so ask again on the new pack's.

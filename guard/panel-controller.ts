@@ -25,6 +25,8 @@ export interface Question {
   /** The draft the findings are for (their places are named from its text). */
   draft?: Draft;
   allowOverride: boolean;
+  /** Overrides are refused because the admin's policy could not be read yet, not by the policy. */
+  policyUnknown?: boolean;
   fromNetwork: boolean;
   /** Nothing can go on from here but trying again (the log could not be written). */
   retry?: boolean;
@@ -315,6 +317,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
         findings: open.findings,
         failure: open.live ? undefined : open.question.failure,
         allowOverride: open.question.allowOverride,
+        policyUnknown: open.question.policyUnknown === true,
         fromNetwork: open.question.fromNetwork,
         edited: open.edited,
         live: open.live,

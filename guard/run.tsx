@@ -226,8 +226,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
     },
     ask: (question) => panel.ask(question),
-    // Unknown settings (the background never answered) allow no override: policy may forbid it.
-    allowOverride: () => settings.ready.then(() => settings.known && settings.current.allowOverride),
+    // Unknown settings (no answer, or the policy not read yet) allow no override: policy may forbid it.
+    allowOverride: () => settings.overridePermission(),
     notify: (text) => panel.notify('flow', text),
     checked: ({ draft, verdict, findings, decision }) => lastCheck('publish', draft, verdict, findings, decision),
     pack: () =>

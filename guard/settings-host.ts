@@ -1,8 +1,16 @@
 /** The settings in force for the guard, kept current when the editor or the admin's policy changes them. */
 import browser from 'webextension-polyfill';
 import { forget } from './lifetime';
+import type { OverridePermission } from './flow';
 import { sendMessage } from '../utils/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+
+/**
+ * When to ask again while the policy is not known (no answer, or the background could not read
+ * the policy yet): the browser may hand it over seconds later, with or without a change event.
+ * Bounded: after the last, only a storage change or an override decision asks again.
+ */
+export const REASK_AFTER_MS = [2000, 5000, 10_000, 30_000, 60_000] as const;
 
 export class SettingsHost {
   private value: Settings = DEFAULT_SETTINGS;
@@ -12,10 +20,19 @@ export class SettingsHost {
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
   private loaded = false;
   private answered = false;
+  private policyUnreadable = false;
+  private reasks = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private signal?: AbortSignal;
 
-  /** Whether the background ever answered: policy-governed choices fail closed until it has. */
+  constructor(private readonly reaskAfter: readonly number[] = REASK_AFTER_MS) {}
+
+  /**
+   * Whether the settings are known with the admin's policy in them: policy-governed choices fail
+   * closed until they are (the background never answered, or could not read the policy yet).
+   */
   get known(): boolean {
-    return this.answered;
+    return this.answered && !this.policyUnreadable;
   }
 
   /** False until the first answer is in. */
@@ -24,12 +41,16 @@ export class SettingsHost {
   }
 
   start(signal?: AbortSignal): void {
+    this.signal = signal;
     void this.load();
     const listener = (changes: Record<string, unknown>, area: string) => {
       if (area === 'managed' || (area === 'local' && 'settings' in changes)) void this.load();
     };
     browser.storage.onChanged.addListener(listener);
-    signal?.addEventListener('abort', () => forget(() => browser.storage.onChanged.removeListener(listener)));
+    signal?.addEventListener('abort', () => {
+      clearTimeout(this.timer);
+      forget(() => browser.storage.onChanged.removeListener(listener));
+    });
   }
 
   get current(): Settings {
@@ -40,10 +61,24 @@ export class SettingsHost {
     this.listeners.add(listener);
   }
 
+  /**
+   * Whether the editor may publish over findings now. Settings not known are asked for once more
+   * first (bounded by the message's own limit): a policy the browser handed over since is used,
+   * and one still unread is said to be unread, not taken for the admin's refusal.
+   */
+  async overridePermission(): Promise<OverridePermission> {
+    await this.ready;
+    if (!this.known) await this.load();
+    if (!this.known) return 'policy-unknown';
+    return this.value.allowOverride ? 'allowed' : 'forbidden';
+  }
+
   private async load(): Promise<void> {
     try {
-      this.value = (await sendMessage('getSettings', {})).settings;
+      const answer = await sendMessage('getSettings', {});
+      this.value = answer.settings;
       this.answered = true;
+      this.policyUnreadable = answer.policyUnreadable === true;
     } catch {
       // Keep the last known settings; the publish check itself does not depend on them.
     } finally {
@@ -51,7 +86,19 @@ export class SettingsHost {
       // they run even when the answer did not come, so nothing waits on a second try.
       this.loaded = true;
       this.markReady();
+      this.scheduleReask();
       for (const l of this.listeners) l(this.value);
     }
+  }
+
+  private scheduleReask(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.known) this.reasks = 0;
+    if (this.known || this.signal?.aborted) return;
+    const delay = this.reaskAfter[this.reasks];
+    if (delay === undefined) return;
+    this.reasks++;
+    this.timer = setTimeout(() => void this.load(), delay);
   }
 }

@@ -3,7 +3,7 @@
  * The language follows the browser: Chinese unless the browser asks for English and not Chinese.
  */
 import type { FieldName, Severity, Verdict } from '../rules/engine/types';
-import { fieldLabel as zhFieldLabel, OVERRIDE, REASON, SEVERITY_LABELS } from '../utils/labels';
+import { fieldLabel as zhFieldLabel, OVERRIDE, POLICY_UNREADABLE, REASON, SEVERITY_LABELS } from '../utils/labels';
 
 const zh = {
   panelTitle: '发布前检查',
@@ -24,6 +24,7 @@ const zh = {
   reasonTooShort: (min: number) => `理由太短，请写明为什么这样发布（至少 ${min} 个字，可点选常用理由）。`,
   commonReasons: '常用理由',
   overrideForbidden: `管理员策略不允许“${OVERRIDE}”，请返回修改。`,
+  overridePolicyUnknown: `${POLICY_UNREADABLE}，在读到之前不能“${OVERRIDE}”。请返回修改，或稍候再点发布；一直如此时请重启浏览器，或联系管理员。`,
   edited: '稿件已修改，请重新检查后再发布。',
   locate: '定位',
   apply: '采用建议',
@@ -79,6 +80,8 @@ const en: Strings = {
     `The reason is too short: say why the post goes as it is (at least ${min} Chinese characters, or pick a common reason).`,
   commonReasons: 'Common reasons',
   overrideForbidden: 'Your administrator does not allow publishing over findings. Please edit the post.',
+  overridePolicyUnknown:
+    "Your administrator's policy could not be read yet; until it is, you cannot publish over findings. Edit the post, or publish again in a moment; if this persists, restart the browser or ask your administrator.",
   edited: 'The post was changed. Check it again before publishing.',
   locate: 'Show',
   apply: 'Apply suggestion',

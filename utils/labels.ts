@@ -50,6 +50,14 @@ export const DECISION_LABELS: Record<Decision, string> = {
 
 /** The override, as a verb on the panel's button and in sentences. */
 export const OVERRIDE = '仍要发布';
+/**
+ * The browser has not handed the extension the admin's policy (storage.managed does not answer)
+ * and it was never read: everything it could govern fails closed until it is.
+ */
+export const POLICY_UNREADABLE = '管理员策略暂时无法读取';
+/** What that means and what to do, where the editor or an auditor sees it (popup, dashboard). */
+export const POLICY_UNREADABLE_ADVICE = `${POLICY_UNREADABLE}：浏览器还没有把策略交给本扩展，在读到之前按最严处理——不能“${OVERRIDE}”，日志不上传。请稍候；一直如此时请重启浏览器，或联系管理员。`;
+
 /** The written reason an override carries. */
 export const REASON = '发布理由';
 
@@ -63,6 +71,7 @@ export const UPLOAD_STATE_LABELS: Record<UploadState, string> = {
   'not-enrolled': '未登记（策略中缺少登记码）',
   misconfigured: '配置有误，未上传',
   'needs-consent': '需要许可：浏览器尚未允许日志离开本机，未上传',
+  'policy-unreadable': `${POLICY_UNREADABLE}，不知道是否要上传，日志暂存本机`,
 };
 
 /** Upload states an auditor must look at: uploads are not reaching the collector. */
@@ -72,6 +81,7 @@ export const UPLOAD_TROUBLE: ReadonlySet<UploadState> = new Set([
   'not-enrolled',
   'misconfigured',
   'needs-consent',
+  'policy-unreadable',
 ]);
 
 export const CATEGORY_LABELS: Record<Category, string> = {

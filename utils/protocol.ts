@@ -193,9 +193,19 @@ export interface LogStatus {
 /**
  * Where uploads to the city's collector stand. `needs-consent`: the browser (Firefox's data
  * collection consent) has not allowed the log to leave yet; nothing is sent meanwhile.
+ * `policy-unreadable`: the admin's policy could not be read yet, so whether and where to upload
+ * is not known; entries wait in this browser.
  */
 export type UploadState =
-  'off' | 'idle' | 'sending' | 'retrying' | 'revoked' | 'not-enrolled' | 'misconfigured' | 'needs-consent';
+  | 'off'
+  | 'idle'
+  | 'sending'
+  | 'retrying'
+  | 'revoked'
+  | 'not-enrolled'
+  | 'misconfigured'
+  | 'needs-consent'
+  | 'policy-unreadable';
 
 export interface UploadStatus {
   state: UploadState;
@@ -275,8 +285,12 @@ export interface Protocol extends AuditProtocol, TabStatusProtocol {
   /** Completes a pending attempt with the editor's decision. */
   completeAttempt(data: AttemptCompletion): { ok: true };
   reportAdapterProblem(data: AdapterProblem): { ok: true };
-  /** The settings in force, and which of them the admin's policy locks. */
-  getSettings(data: Record<string, never>): { settings: Settings; locked: LockedSettings };
+  /**
+   * The settings in force, and which of them the admin's policy locks. `policyUnreadable`: the
+   * policy could not be read (the browser has not handed it over) and never was, so these fail
+   * closed; say so, and ask again before relying on them.
+   */
+  getSettings(data: Record<string, never>): { settings: Settings; locked: LockedSettings; policyUnreadable?: true };
   /** The active pack, its history and refusals, rollback targets, update schedule, trusted keys. */
   getPackStatus(data: Record<string, never>): PackStatus;
   /** Verifies and activates a signed pack file an admin chose (air-gapped networks). */

@@ -47,6 +47,16 @@ export interface ManagedPolicy {
   collectorText?: 'none' | 'full';
 }
 
+/**
+ * The policy as far as the browser lets it be known. `unreadable`: `storage.managed` did not
+ * answer and the policy was never read before; `policy` then holds the strictest answer (no
+ * 仍要发布), which must be shown as "could not be read", never as the admin's choice.
+ */
+export interface PolicyRead {
+  policy: ManagedPolicy | undefined;
+  unreadable: boolean;
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   editorName: '',
   editorUnit: '',

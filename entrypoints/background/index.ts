@@ -14,7 +14,7 @@ import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { installNetworkFloor } from './network-floor';
 import { packPolicyChanged, packs, startPackUpdates } from './packs';
 import { saveSettings } from './save-settings';
-import { followPolicy, readPolicy, readSettings } from './settings';
+import { followPolicy, readPolicy, readPolicyState, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
 
 export default defineBackground(() => {
@@ -24,7 +24,7 @@ export default defineBackground(() => {
   const extensionVersion = browser.runtime.getManifest().version;
   const uploader = createUploader({
     db: openOutboxDb(),
-    policy: readPolicy,
+    policy: readPolicyState,
     log: { recordsAfter: (seq, limit) => recordsAfter(logDb, seq, limit), recordAt: (seq) => logDb.records.get(seq) },
     acknowledge: (ack) => auditLog.acknowledge(ack),
     extensionVersion,

@@ -1,7 +1,7 @@
 /** Reads the settings in force: the editor's choices from storage.local under the admin's policy. */
 import browser from 'webextension-polyfill';
 import { TimeoutError, within } from '../../utils/bounded';
-import { effectiveSettings, type ManagedPolicy, type Settings } from '../../utils/settings';
+import { effectiveSettings, type ManagedPolicy, type PolicyRead, type Settings } from '../../utils/settings';
 
 /**
  * How long the policy (and the editor's settings) may take to read. `storage.managed.get()` has
@@ -30,11 +30,15 @@ async function cachedPolicy(): Promise<{ policy: ManagedPolicy | undefined } | n
   }
 }
 
+/** What a policy never read stands for: the strictest answer, until the browser hands it over. */
+const FAIL_CLOSED: ManagedPolicy = { allowOverride: false };
+
 /**
- * The admin's policy, or undefined where none is set. When it cannot be read in time and was
- * never read before, the answer fails closed: overrides are not allowed until it is known.
+ * The admin's policy as far as it is known (see PolicyRead): when it cannot be read in time and
+ * was never read before (no copy kept, no change announced), the answer fails closed — no
+ * 仍要发布, no collector — and says that it does.
  */
-export async function readPolicy(): Promise<ManagedPolicy | undefined> {
+export async function readPolicyState(): Promise<PolicyRead> {
   const before = announced;
   let policy: ManagedPolicy | undefined;
   try {
@@ -45,15 +49,20 @@ export async function readPolicy(): Promise<ManagedPolicy | undefined> {
       policy = undefined;
     } else {
       const cached = await cachedPolicy();
-      if (cached) return cached.policy;
-      return { allowOverride: false };
+      if (cached) return { policy: cached.policy, unreadable: false };
+      return { policy: { ...FAIL_CLOSED }, unreadable: true };
     }
   }
   if (policy && Object.keys(policy).length === 0) policy = undefined;
   // A change announced while this read was under way is newer than what the read answered.
-  if (announced !== before && lastPolicy) return lastPolicy.policy;
+  if (announced !== before && lastPolicy) return { policy: lastPolicy.policy, unreadable: false };
   remember(policy);
-  return policy;
+  return { policy, unreadable: false };
+}
+
+/** The admin's policy, or undefined where none is set; fails closed as readPolicyState says. */
+export async function readPolicy(): Promise<ManagedPolicy | undefined> {
+  return (await readPolicyState()).policy;
 }
 
 function remember(policy: ManagedPolicy | undefined): void {
@@ -102,8 +111,10 @@ function keepPolicy(policy: ManagedPolicy | undefined): void {
   });
 }
 
-export async function readSettings() {
+/** The settings in force; `policyUnreadable` when they fail closed on a policy never read (above). */
+export async function readSettings(): Promise<ReturnType<typeof effectiveSettings> & { policyUnreadable?: true }> {
   const local = await within(browser.storage.local.get('settings'), POLICY_TIMEOUT_MS, 'storage.local');
   const { settings } = local as { settings?: Partial<Settings> };
-  return effectiveSettings(settings, await readPolicy());
+  const { policy, unreadable } = await readPolicyState();
+  return { ...effectiveSettings(settings, policy), ...(unreadable ? { policyUnreadable: true as const } : {}) };
 }

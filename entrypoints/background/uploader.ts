@@ -22,14 +22,14 @@ import {
   type EnrollAnswer,
 } from '../../fleet-protocol/upload';
 import type { UploadStatus } from '../../utils/protocol';
-import type { ManagedPolicy } from '../../utils/settings';
+import type { ManagedPolicy, PolicyRead } from '../../utils/settings';
 import { serialQueue } from '../../utils/serial';
 import { newDeviceKeys, publicJwk, signBody } from './device-key';
 import type { DeviceRow, OutboxDb, OutboxRow } from './outbox';
 
 export interface UploaderDeps {
   db: OutboxDb;
-  policy: () => Promise<ManagedPolicy | undefined>;
+  policy: () => Promise<PolicyRead>;
   /** The log, to enqueue what a restart missed. */
   log: {
     recordsAfter(seq: number, limit: number): Promise<LogRecord[]>;
@@ -95,7 +95,12 @@ export function createUploader(deps: UploaderDeps) {
   const serial = serialQueue();
 
   async function configured(): Promise<{ url: string; policy: ManagedPolicy } | undefined> {
-    const policy = await deps.policy();
+    const { policy, unreadable } = await deps.policy();
+    if (unreadable) {
+      // Whether there is a collector is not known: entries wait; the policy's arrival flushes.
+      status.state = 'policy-unreadable';
+      return undefined;
+    }
     if (!policy?.collectorUrl) {
       status.state = 'off';
       return undefined;

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
-import { PLATFORM_LABELS, UPLOAD_STATE_LABELS } from '../../utils/labels';
+import { PLATFORM_LABELS, POLICY_UNREADABLE, UPLOAD_STATE_LABELS } from '../../utils/labels';
 import type { RetentionRecord } from '../../audit/record';
 import { accountActivity, DEFAULT_SILENT_DAYS } from '../../audit/stats';
 import type { UploadStatus } from '../../utils/protocol';
@@ -22,6 +22,8 @@ function hostOf(url: string): string {
 function collectorSentence(collector: UploadStatus | undefined): { scope: string; advice: string } {
   if (!collector || collector.state === 'off')
     return { scope: '（尚未配置汇聚服务器）', advice: '请合并各处的导出后再下结论' };
+  if (collector.state === 'policy-unreadable')
+    return { scope: `（${POLICY_UNREADABLE}，不知道是否配置了汇聚服务器）`, advice: '请合并各处的导出后再下结论' };
   const where = `汇聚服务器 ${collector.url ? hostOf(collector.url) : ''}`.trim();
   if (collector.state === 'idle' || collector.state === 'sending' || collector.state === 'retrying')
     return {

@@ -9,7 +9,8 @@ import type { UploadStatus } from '../../utils/protocol';
 
 export function CollectorStatus({ upload }: { upload: UploadStatus }) {
   const parts: string[] = [];
-  if (upload.state !== 'off') {
+  // Off, or the policy not read: nothing is queued for a collector that may not exist.
+  if (upload.state !== 'off' && upload.state !== 'policy-unreadable') {
     if (upload.unit) parts.push(`单位：${upload.unit}`);
     parts.push(`待上传 ${upload.pending} 条`);
     parts.push(upload.lastSuccess ? `上次成功 ${localDateTime(upload.lastSuccess)}` : '尚未成功上传过');

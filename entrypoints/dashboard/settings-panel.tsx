@@ -4,12 +4,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../utils/messaging';
+import { POLICY_UNREADABLE, POLICY_UNREADABLE_ADVICE } from '../../utils/labels';
 import type { LockedSettings, Settings } from '../../utils/settings';
 
 const LOCKED_NOTE = '由管理员策略设定';
 
 export function SettingsPanel() {
-  const [state, setState] = useState<{ settings: Settings; locked: LockedSettings }>();
+  const [state, setState] = useState<{ settings: Settings; locked: LockedSettings; policyUnreadable?: true }>();
   const [draft, setDraft] = useState<Settings>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
@@ -44,9 +45,16 @@ export function SettingsPanel() {
     }
   }
 
-  const lockNote = (key: keyof Settings) => locked[key] && <small class="locked">{LOCKED_NOTE}</small>;
+  // A policy never read locks what it would fail closed on: say so, not that the admin set it.
+  const lockNote = (key: keyof Settings) =>
+    locked[key] && <small class="locked">{state.policyUnreadable ? POLICY_UNREADABLE : LOCKED_NOTE}</small>;
   return (
     <form class="settings" onSubmit={(e) => void save(e)} aria-label="设置">
+      {state.policyUnreadable && (
+        <p class="error" data-testid="policy-unreadable">
+          {POLICY_UNREADABLE_ADVICE}
+        </p>
+      )}
       <label>
         编辑姓名 {lockNote('editorName')}
         <input

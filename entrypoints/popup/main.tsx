@@ -13,7 +13,13 @@ import { sendMessage, type Answer } from '../../utils/messaging';
 import type { TabStatus, UploadStatus } from '../../utils/protocol';
 import { groupFindings } from '../../guard/overlay/cards';
 import { severityLabel } from '../../guard/strings';
-import { DECISION_LABELS, UPLOAD_STATE_LABELS, UPLOAD_TROUBLE, VERDICT_LABELS } from '../../utils/labels';
+import {
+  DECISION_LABELS,
+  POLICY_UNREADABLE_ADVICE,
+  UPLOAD_STATE_LABELS,
+  UPLOAD_TROUBLE,
+  VERDICT_LABELS,
+} from '../../utils/labels';
 import './popup.css';
 
 async function currentTab(): Promise<number | undefined> {
@@ -28,7 +34,8 @@ const UPLOAD_REFRESH_MS = 2000;
 
 /** One line on uploads to the city's collector, where the policy names one (details on the dashboard). */
 function CollectorLine({ upload }: { upload: UploadStatus }) {
-  const parts = [`待上传 ${upload.pending} 条`];
+  // The policy not read: nothing is queued for a collector that may not exist.
+  const parts = upload.state === 'policy-unreadable' ? [] : [`待上传 ${upload.pending} 条`];
   if (upload.refused) parts.push(`被拒收 ${upload.refused} 条`);
   return (
     <p
@@ -36,7 +43,8 @@ function CollectorLine({ upload }: { upload: UploadStatus }) {
       data-testid="collector-line"
       data-state={upload.state}
     >
-      上传到汇聚服务器：<strong>{UPLOAD_STATE_LABELS[upload.state]}</strong>；{parts.join('；')}
+      上传到汇聚服务器：<strong>{UPLOAD_STATE_LABELS[upload.state]}</strong>
+      {parts.length > 0 && `；${parts.join('；')}`}
     </p>
   );
 }
@@ -136,6 +144,11 @@ function Popup() {
           </>
         )}
         <p>当前规则包：{status?.pack ? `${status.pack.name} ${status.pack.version}` : pack}</p>
+        {settings?.policyUnreadable && (
+          <p class="warn" data-testid="policy-unreadable">
+            {POLICY_UNREADABLE_ADVICE}
+          </p>
+        )}
         {upload && upload.state !== 'off' && <CollectorLine upload={upload} />}
       </section>
       {status && status.problems.length > 0 && (

@@ -146,7 +146,9 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           </p>
         )}
         {attempt && !view.retry && !view.allowOverride && view.verdict !== 'block' && view.verdict !== 'pass' && (
-          <p class="note">{t.overrideForbidden}</p>
+          <p class="note" data-testid="override-refused">
+            {view.policyUnknown ? t.overridePolicyUnknown : t.overrideForbidden}
+          </p>
         )}
         {canOverride && (
           <div class="reason">

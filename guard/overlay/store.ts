@@ -32,6 +32,8 @@ export interface PanelView {
   findings: Finding[];
   failure?: string;
   allowOverride: boolean;
+  /** Overrides are refused because the admin's policy could not be read yet. */
+  policyUnknown: boolean;
   /** The request came from a page script, not a control the editor used. */
   fromNetwork: boolean;
   /** A suggestion was applied: the post changed and must be checked again. */

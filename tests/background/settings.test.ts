@@ -72,6 +72,35 @@ describe('the policy in force', () => {
     expect(await read(settings)).toEqual({ allowOverride: false });
   });
 
+  it('says the settings fail closed because the policy is unreadable, not because it forbids', async () => {
+    const settings = await import('../../entrypoints/background/settings');
+    const pending = settings.readSettings();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await pending).toMatchObject({ settings: { allowOverride: false }, policyUnreadable: true });
+    // Once the browser announces the policy, it is known (and allows what it allows).
+    settings.followPolicy(() => undefined);
+    announce({ packUpdateMinutes: { newValue: 30 } });
+    await vi.advanceTimersByTimeAsync(0);
+    const later = settings.readSettings();
+    await vi.advanceTimersByTimeAsync(5_000);
+    const known = await later;
+    expect(known.policyUnreadable).toBeUndefined();
+    expect(known.settings.allowOverride).toBe(true);
+  });
+
+  it('is not unreadable where a copy was kept, or the policy answered empty', async () => {
+    fake.local = { policyCache: { policy: { allowOverride: false } } };
+    const kept = await import('../../entrypoints/background/settings');
+    const pending = kept.readPolicyState();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await pending).toEqual({ policy: { allowOverride: false }, unreadable: false });
+    vi.resetModules();
+    fake.local = {};
+    const fresh = await import('../../entrypoints/background/settings');
+    answers({});
+    expect(await fresh.readPolicyState()).toEqual({ policy: undefined, unreadable: false });
+  });
+
   it('follows a policy announced after an empty first read, though storage.managed then hangs', async () => {
     const settings = await import('../../entrypoints/background/settings');
     const seen: unknown[] = [];

@@ -28,6 +28,8 @@ let logDb: LogDb;
 let outbox: OutboxDb;
 let anchors: AnchorStore;
 let policy: ManagedPolicy;
+/** The browser has not handed the policy over yet, and it was never read. */
+let unreadable: boolean;
 let clock: number;
 let network: 'up' | 'down' | 'lose-answers';
 let log: AuditLog;
@@ -45,7 +47,7 @@ const collectorFetch: typeof fetch = async (input, init) => {
 function start(consent?: UploaderDeps['consent']) {
   uploader = createUploader({
     db: outbox,
-    policy: async () => policy,
+    policy: async () => ({ policy, unreadable }),
     log: { recordsAfter: (s, n) => recordsAfter(logDb, s, n), recordAt: (s) => logDb.records.get(s) },
     acknowledge: (ack) => log.acknowledge(ack),
     extensionVersion: '0.1.0',
@@ -87,6 +89,7 @@ beforeEach(async () => {
     collectorUrl: URL_,
     collectorEnrollmentCode: (await createCode(collector, '保定市政府办公室')).code,
   };
+  unreadable = false;
   clock = Date.parse('2026-03-01T08:00:00Z');
   network = 'up';
   start();
@@ -252,6 +255,17 @@ describe('uploads', () => {
     network = 'up';
     policy = { ...policy, collectorUrl: URL_ }; // the admin corrects the address
     expect((await uploader.flush()).pending).toBe(2); // a plain flush waits out the backoff
+    expect(await uploader.policyChanged()).toMatchObject({ state: 'idle', pending: 0, url: URL_ });
+    expect(await stored()).toHaveLength(2);
+  });
+
+  it('says the policy could not be read, keeps the entries, and sends them once it is read', async () => {
+    unreadable = true;
+    await publish(1);
+    expect(await uploader.flush()).toMatchObject({ state: 'policy-unreadable' });
+    expect(await uploader.status()).toMatchObject({ state: 'policy-unreadable' });
+    expect(await stored()).toEqual([]);
+    unreadable = false; // the browser announces the policy
     expect(await uploader.policyChanged()).toMatchObject({ state: 'idle', pending: 0, url: URL_ });
     expect(await stored()).toHaveLength(2);
   });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Draft, Finding, Report, Severity } from '../../rules/engine/types';
 import { verdictOf } from '../../rules/engine/types';
 import type { CheckOutcome } from '../../guard/check-budget';
-import { runAttempt, StalePackError, type AttemptInput, type FlowDeps } from '../../guard/flow';
+import {
+  runAttempt,
+  StalePackError,
+  type AttemptInput,
+  type FlowDeps,
+  type OverridePermission,
+} from '../../guard/flow';
 import type { PanelDecision } from '../../guard/overlay/Panel';
 import type { Question } from '../../guard/panel-controller';
 
@@ -39,7 +45,7 @@ function outcome(...severities: Exclude<Severity, 'off'>[]): CheckOutcome {
 function harness(options: {
   checks: CheckOutcome[];
   answers?: PanelDecision[];
-  allowOverride?: boolean;
+  allowOverride?: OverridePermission;
   logFails?: boolean;
   staleLogs?: number;
   deliverable?: boolean;
@@ -68,7 +74,7 @@ function harness(options: {
       complete: async (c) => (events.push(`complete:${c.decision}`), completions.push(c)),
     },
     ask: async (q) => (events.push('ask'), questions.push(q), answers.shift()!),
-    allowOverride: async () => options.allowOverride ?? true,
+    allowOverride: async () => options.allowOverride ?? 'allowed',
     notify: (text) => events.push(`notify:${text}`),
     checked: () => undefined,
     pack: () => ({ id: 'p', version: '1.0.0' }),
@@ -224,10 +230,22 @@ describe('a publish attempt', () => {
     const h = harness({
       checks: [outcome('warn')],
       answers: [{ action: 'publish', reason: '理由' }],
-      allowOverride: false,
+      allowOverride: 'forbidden',
     });
     expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
     expect(h.questions[0]!.allowOverride).toBe(false);
+    expect(h.questions[0]!.policyUnknown).toBeUndefined();
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
+  });
+
+  it('policy not read yet: no override either, and the question says the policy is unknown', async () => {
+    const h = harness({
+      checks: [outcome('justify')],
+      answers: [{ action: 'publish', reason: '转载已获授权' }],
+      allowOverride: 'policy-unknown',
+    });
+    expect((await runAttempt(h.input, h.deps)).deliver).toBe(false);
+    expect(h.questions[0]).toMatchObject({ allowOverride: false, policyUnknown: true });
     expect(h.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
   });
 
