@@ -3,7 +3,8 @@
  *
  * Builds the extension for Chromium and Firefox and writes a release folder (release/<version>/ by
  * default): the CRX3 signed with the admin's key by Chromium's own --pack-extension, update.xml,
- * the unsigned Firefox add-on, force-install policies for Linux and Windows, and SHA256SUMS.
+ * the unsigned Firefox add-on (its manifest naming the published updates.json) with updates.json,
+ * force-install policies for Linux and Windows, and SHA256SUMS.
  * The key stays where the admin keeps it — outside the repository — and is never generated here.
  * docs/deploy.md says how to make and keep the key and how to publish the folder.
  */
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromiumPath } from './package/chromium';
 import { extensionId } from './package/extension-id';
 import { MANIFEST_KEY } from './package/manifest-key';
+import { signedXpiName, unsignedXpiName } from './package/firefox-update';
 import { forcelistEntry } from './package/policies';
 import { keyIdAsExpected, packageRelease, readManifest } from './package/release';
 
@@ -22,7 +24,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = `用法：npm run package -- --key <私钥.pem> --publish-url <https://内网地址/目录/> [选项]
 
   --key <文件>          CRX 签名私钥（PEM，RSA 2048），放在仓库之外；也可用环境变量 GOVPOST_CRX_KEY
-  --publish-url <网址>  发布目录的 https 地址，update.xml 和 CRX 将放在这里；也可用 GOVPOST_PUBLISH_URL
+  --publish-url <网址>  发布目录的 https 地址，update.xml、CRX、updates.json 和签名后的 Firefox 附加组件
+                        将放在这里；也可用 GOVPOST_PUBLISH_URL
   --id <扩展 id>        策略中的扩展 id（默认为清单 key 的 id ${extensionId(MANIFEST_KEY)}）；
                         密钥对应的 id 与之不符时拒绝打包；也可用 GOVPOST_EXTENSION_ID
   --out <目录>          输出目录（默认 release/<版本号>）
@@ -115,6 +118,8 @@ async function main(argv: string[]): Promise<void> {
       release.files.map((f) => `  ${f}\n`).join('') +
       `扩展 id：${release.id}，版本：${release.version}\n` +
       `ExtensionInstallForcelist：${forcelistEntry(release.id, release.updateXmlUrl)}\n` +
+      `Firefox：先经 addons.mozilla.org“不公开”渠道签名 ${unsignedXpiName(release.version)}，` +
+      `签名后的文件以 ${signedXpiName(release.version)} 放到发布目录（updates.json 指向它），见 docs/firefox.md。\n` +
       `把整个目录放到 ${publishUrl}（update.xml 最后替换），见 docs/deploy.md。\n`,
   );
 }

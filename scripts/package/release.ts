@@ -10,6 +10,14 @@ import { zipSync } from 'fflate';
 import { checksumFile, sha256Hex } from './checksums';
 import { packCrx } from './crx';
 import { extensionId } from './extension-id';
+import {
+  FIREFOX_UPDATES_FILE,
+  firefoxUpdateManifest,
+  geckoSettings,
+  signedXpiName,
+  unsignedXpiName,
+  withUpdateUrl,
+} from './firefox-update';
 import { linuxPolicy, windowsRegistry } from './policies';
 import { publishedUrl, updateManifest } from './update-manifest';
 
@@ -32,13 +40,18 @@ export interface Release {
   version: string;
   outDir: string;
   updateXmlUrl: string;
+  /** The published updates.json the Firefox add-on checks (only with a Firefox build). */
+  updatesJsonUrl?: string;
   /** File names in outDir. */
   files: string[];
 }
 
 /** The manifest.json of an unpacked build. */
 export const readManifest = (dir: string) =>
-  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string; minimum_chrome_version?: string };
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> & {
+    version: string;
+    minimum_chrome_version?: string;
+  };
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -47,12 +60,38 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A zip of an unpacked Firefox build, as AMO signs it and Firefox installs it. */
-function xpi(dir: string): Uint8Array {
+/**
+ * A zip of an unpacked Firefox build, as AMO signs it and Firefox installs it, its manifest naming
+ * the published updates.json so installed copies update from the city's server (firefox-update.ts).
+ */
+function firefoxXpi(dir: string, publishUrl: string): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
   for (const file of filesUnder(dir)) entries[file] = readFileSync(join(dir, file));
+  entries['manifest.json'] = Buffer.from(JSON.stringify(withUpdateUrl(readManifest(dir), publishUrl), null, 2));
   // A fixed date: the same build gives the same bytes, so checksums can be compared across machines.
   return zipSync(entries, { level: 9, mtime: new Date('2000-01-01T00:00:00Z') });
+}
+
+/**
+ * The Firefox files of a release: the unsigned add-on, whose manifest names the published
+ * updates.json, and updates.json offering this version from the signed file's published address.
+ */
+export function firefoxReleaseFiles(
+  firefoxDir: string,
+  publishUrl: string,
+  version: string,
+): { name: string; data: Uint8Array }[] {
+  const gecko = geckoSettings(readManifest(firefoxDir));
+  const updates = firefoxUpdateManifest({
+    addonId: gecko.id,
+    version,
+    updateLink: publishedUrl(publishUrl, signedXpiName(version)),
+    minFirefoxVersion: gecko.strictMinVersion,
+  });
+  return [
+    { name: unsignedXpiName(version), data: firefoxXpi(firefoxDir, publishUrl) },
+    { name: FIREFOX_UPDATES_FILE, data: Buffer.from(updates) },
+  ];
 }
 
 /**
@@ -99,8 +138,7 @@ export async function packageRelease(options: ReleaseOptions): Promise<Release> 
     { name: 'policy-linux.json', data: Buffer.from(linuxPolicy(id, updateXmlUrl)) },
     { name: 'policy-windows.reg', data: Buffer.from(windowsRegistry(id, updateXmlUrl)) },
   ];
-  if (options.firefoxDir)
-    files.push({ name: `govpost-guard-${version}-firefox-unsigned.xpi`, data: xpi(options.firefoxDir) });
+  if (options.firefoxDir) files.push(...firefoxReleaseFiles(options.firefoxDir, options.publishUrl, version));
   mkdirSync(options.outDir, { recursive: true });
   for (const { name, data } of files) writeFileSync(join(options.outDir, name), data);
   writeFileSync(join(options.outDir, 'SHA256SUMS'), checksumFile(files));
@@ -109,6 +147,7 @@ export async function packageRelease(options: ReleaseOptions): Promise<Release> 
     version,
     outDir: options.outDir,
     updateXmlUrl,
+    ...(options.firefoxDir && { updatesJsonUrl: publishedUrl(options.publishUrl, FIREFOX_UPDATES_FILE) }),
     files: [...files.map((f) => f.name), 'SHA256SUMS'].sort(),
   };
 }

@@ -26,18 +26,28 @@ const xmlAttribute = (value: string) =>
     .replace(/'/g, '&apos;')
     .replace(/"/g, '&quot;');
 
+/**
+ * What is wrong, in Chinese, with a release's version and download address (the same rules for
+ * update.xml and Firefox's updates.json); nothing when both are sound.
+ */
+export function versionAndLinkProblems(version: string, link: string): string[] {
+  const problems: string[] = [];
+  if (!/^\d+(\.\d+){0,3}$/.test(version)) problems.push(`版本号应为 1 到 4 段数字：${version}`);
+  let url: URL | undefined;
+  try {
+    url = new URL(link);
+  } catch {
+    problems.push(`下载地址不是完整的网址：${link}`);
+  }
+  if (url && url.protocol !== 'https:') problems.push(`下载地址须为 https：${link}`);
+  return problems;
+}
+
 /** Checks an entry and says in Chinese what is wrong with it; returns nothing when it is sound. */
 function updateEntryProblems(entry: UpdateEntry): string[] {
   const problems: string[] = [];
   if (!/^[a-p]{32}$/.test(entry.appId)) problems.push(`扩展 id 应为 32 个 a–p 字母：${entry.appId}`);
-  if (!/^\d+(\.\d+){0,3}$/.test(entry.version)) problems.push(`版本号应为 1 到 4 段数字：${entry.version}`);
-  let url: URL | undefined;
-  try {
-    url = new URL(entry.codebase);
-  } catch {
-    problems.push(`下载地址不是完整的网址：${entry.codebase}`);
-  }
-  if (url && url.protocol !== 'https:') problems.push(`下载地址须为 https：${entry.codebase}`);
+  problems.push(...versionAndLinkProblems(entry.version, entry.codebase));
   if (entry.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(entry.sha256)) {
     problems.push(`SHA-256 应为 64 位小写十六进制：${entry.sha256}`);
   }
