@@ -54,6 +54,32 @@ export interface AnchorCheck {
   agreed: string[];
   breaks: number;
   firstBreak?: string;
+  /**
+   * The copies themselves, as compared: whoever holds the export can check its chain against them
+   * (`govpost-guard log verify`). Absent in exports made before they were written.
+   */
+  heads?: Anchor[];
+}
+
+const SOURCES = new Set<string>(Object.keys(ANCHOR_SOURCE_LABEL));
+
+/** The anchors of an export header's `anchors.heads` that are well formed (a file is untrusted input). */
+export function anchorsOf(check: unknown): Anchor[] {
+  const heads = (check as { heads?: unknown } | null | undefined)?.heads;
+  if (!Array.isArray(heads)) return [];
+  return heads.flatMap((h: unknown) => {
+    const a = h as Partial<Anchor> | null;
+    return a &&
+      typeof a.seq === 'number' &&
+      Number.isSafeInteger(a.seq) &&
+      a.seq > 0 &&
+      typeof a.hash === 'string' &&
+      /^[0-9a-f]{64}$/.test(a.hash) &&
+      typeof a.source === 'string' &&
+      SOURCES.has(a.source)
+      ? [{ seq: a.seq, hash: a.hash, source: a.source }]
+      : [];
+  });
 }
 
 /** What the chain says at the anchor: its head, the record at `anchor.seq`, and retention. */

@@ -59,11 +59,16 @@ export function chainVerdict(
     if (!known) live.push(found);
   }
   const anchorBreaks = recorded.length + live.length;
-  const sources = [...new Set(anchors.filter((a) => a.seq > 0).map((a) => ANCHOR_SOURCE_LABEL[a.source]))];
+  const held = anchors.filter((a) => a.seq > 0);
+  const sources = [...new Set(held.map((a) => ANCHOR_SOURCE_LABEL[a.source]))];
+  // The copies compared, one per source and place, for an export to carry (log verify checks them).
+  const heads = held
+    .filter((a, i) => held.findIndex((b) => b.source === a.source && b.seq === a.seq && b.hash === a.hash) === i)
+    .map(({ seq, hash, source }) => ({ seq, hash, source }));
   const firstBreak = recorded[0]?.reason ?? live[0]?.reason;
   const checked: AnchorCheck = anchorBreaks
-    ? { agreed: [], breaks: anchorBreaks, ...(firstBreak && { firstBreak }) }
-    : { agreed: sources, breaks: 0 };
+    ? { agreed: [], breaks: anchorBreaks, ...(firstBreak && { firstBreak }), heads }
+    : { agreed: sources, breaks: 0, heads };
   const [first] = report.broken;
   if (!report.ok && first) {
     return {

@@ -9,7 +9,7 @@
  * A filtered file thus proves its own records are unchanged and in place; only an unfiltered
  * export lets the verifier recompute every record.
  */
-import { compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
+import { anchorsOf, compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
 import type { Sha256 } from './canonical';
 import type { ExportStatement } from './export-csv';
 import type { LogFilter } from './filter';
@@ -89,6 +89,19 @@ export interface ExportVerification {
   notAnExport?: string;
   /** The anchors given (e.g. an earlier export's head) that this file's chain no longer holds. */
   anchorBreaks: AnchorBreak[];
+  /** The anchors the header says the log was compared with when exported, each checked against the file. */
+  headerAnchors: AnchorResult[];
+}
+
+/** An anchor checked against a file's chain. */
+export interface AnchorResult {
+  anchor: Anchor;
+  /**
+   * `matches`: the chain holds it; `broken`: it does not (`break` says how); `unchecked`: its
+   * record is inside a run a filtered export left out, so this file cannot tell.
+   */
+  status: 'matches' | 'broken' | 'unchecked';
+  break?: AnchorBreak;
 }
 
 /**
@@ -118,9 +131,8 @@ class AnchorWatch {
   }
 
   /** Anchors inside an omitted run (not at its end) cannot be checked from a filtered file: not a break. */
-  breaks(report: ChainReport): AnchorBreak[] {
-    const out: AnchorBreak[] = [];
-    for (const anchor of this.anchors) {
+  check(report: ChainReport, anchors: readonly Anchor[]): AnchorResult[] {
+    return anchors.map((anchor) => {
       const hash = this.at.get(anchor.seq);
       const chain: ChainAtAnchor = {
         head: report.head,
@@ -128,11 +140,11 @@ class AnchorWatch {
         prunedThrough: this.pruned.through,
         prunedAnchorHash: this.pruned.through === anchor.seq ? this.pruned.anchor : undefined,
       };
-      if (!hash && report.omitted > 0 && report.head && report.head.seq >= anchor.seq) continue;
+      if (!hash && report.omitted > 0 && report.head && report.head.seq >= anchor.seq)
+        return { anchor, status: 'unchecked' };
       const found = compareToAnchor(anchor, chain);
-      if (found) out.push(found);
-    }
-    return out;
+      return found ? { anchor, status: 'broken', break: found } : { anchor, status: 'matches' };
+    });
   }
 }
 
@@ -143,7 +155,9 @@ export async function verifyExportLines(
 ): Promise<ExportVerification> {
   const { batch = 1_000, sha256 } = options;
   const verifier = new ChainVerifier({ sha256 });
-  const watch = new AnchorWatch(options.anchors ?? []);
+  const given = options.anchors ?? [];
+  let fromHeader: Anchor[] = [];
+  let watch = new AnchorWatch(given);
   let header: ExportHeader | undefined;
   let lineNo = 0;
   let pending: unknown[] = [];
@@ -154,8 +168,10 @@ export async function verifyExportLines(
     if (lineNo === 1) {
       const parsed = tryParse(line);
       const why = headerProblem(parsed, line);
-      if (why) return { report: verifier.finish(), notAnExport: why, anchorBreaks: [] };
+      if (why) return { report: verifier.finish(), notAnExport: why, anchorBreaks: [], headerAnchors: [] };
       header = parsed as ExportHeader;
+      fromHeader = anchorsOf(header.anchors);
+      watch = new AnchorWatch([...given, ...fromHeader]);
       continue;
     }
     if (line === '') continue;
@@ -169,9 +185,10 @@ export async function verifyExportLines(
     }
   }
   if (pending.length) await verifier.push(pending, pendingFirst);
-  if (!header) return { report: verifier.finish(), notAnExport: '文件是空的', anchorBreaks: [] };
+  if (!header) return { report: verifier.finish(), notAnExport: '文件是空的', anchorBreaks: [], headerAnchors: [] };
   const report = verifier.finish({ head: header.head ?? undefined, attempts: header.count });
-  return { header, report, anchorBreaks: watch.breaks(report) };
+  const anchorBreaks = watch.check(report, given).flatMap((r) => (r.break ? [r.break] : []));
+  return { header, report, anchorBreaks, headerAnchors: watch.check(report, fromHeader) };
 }
 
 function tryParse(line: string): unknown {

@@ -9,12 +9,14 @@ import { closeSync, createReadStream, existsSync, openSync, readSync } from 'nod
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { Anchor } from '../../audit/anchor';
+import { ANCHOR_SOURCE_LABEL, type Anchor } from '../../audit/anchor';
+import { chainCheckText } from '../../audit/export-meta';
 import {
   EXPORT_FORMAT,
   NOT_THE_CHAIN,
   verifyExportLines,
   type ExportHeader,
+  type AnchorResult,
   type ExportVerification,
 } from '../../audit/export-jsonl';
 import { EXIT, UsageError, type CliIO } from '../io';
@@ -23,7 +25,8 @@ const HELP = `用法 / Usage:
   govpost-guard log verify [--json] [--expect-head 哈希] [--anchor 较早的导出.jsonl|序号:哈希]... 文件.jsonl|-
 
 离线核验从审计页面导出的 JSON Lines 日志：逐条重新计算哈希、检查前后链接和序号、
-核对文件头声明的条数和链头。链完整时退出码为 0，发现断链为 1，用法或文件格式错误为 2。
+核对文件头声明的条数和链头，并列出文件头记下的锚点（日志之外保存的链头）、逐个与文件中的链核对。
+链完整时退出码为 0，发现断链或与锚点不符为 1，用法或文件格式错误为 2。
 只有 JSON Lines 导出带有哈希链；CSV 和 Excel（.xlsx）导出只供阅读和统计，不能核验。
 
   --json               以 JSON 输出核验结果
@@ -88,6 +91,45 @@ async function readAnchor(value: string, cwd: string): Promise<Anchor> {
   throw new UsageError(`--anchor：${value} 是空文件`);
 }
 
+/** Whether the file's chain ends where its header says the log ended when exported. */
+function headerHeadMatches({ header, report }: ExportVerification): boolean {
+  const head = header?.head;
+  if (!head) return !report.head;
+  return report.head?.seq === head.seq && report.head.hash === head.hash;
+}
+
+/** One anchor of the header, and what the file's chain says of it. */
+function anchorLine({ anchor, status, break: found }: AnchorResult): string {
+  const what = `${ANCHOR_SOURCE_LABEL[anchor.source]}（序号 ${anchor.seq}，哈希 ${anchor.hash.slice(0, 16)}…）`;
+  if (status === 'matches') return `    ${what}：文件中的链包含它 ✓`;
+  if (status === 'unchecked') return `    ${what}：在筛选省略的记录中，本文件无法核对`;
+  return `    ${what}：不符 ✗ —— ${found?.reason ?? ''}`;
+}
+
+/**
+ * The anchors the export's header carries: what the dashboard found comparing the log with its
+ * copies of the head kept outside it, and each copy checked again against this file's chain.
+ */
+function anchorLines(result: ExportVerification): string[] {
+  const { header } = result;
+  if (!header) return [];
+  const out = [
+    `  文件头的链头：${header.head ? `序号 ${header.head.seq}，哈希 ${header.head.hash}` : '（空日志）'}——${
+      headerHeadMatches(result) ? '与文件中的链一致' : '与文件中的链不符'
+    }`,
+  ];
+  if (!header.anchors) {
+    out.push('  锚点：文件头没有记录（较早版本导出的文件），无从核对日志之外保存的链头');
+    return out;
+  }
+  out.push(`  导出时的链校验：${chainCheckText(header)}`);
+  if (result.headerAnchors.length) {
+    out.push('  文件头记下的锚点（日志之外保存的链头），逐个与文件中的链核对：');
+    out.push(...result.headerAnchors.map(anchorLine));
+  }
+  return out;
+}
+
 function describe(
   file: string,
   result: ExportVerification,
@@ -95,7 +137,8 @@ function describe(
 ): { ok: boolean; text: string } {
   const { header, report } = result;
   const headOk = !expectHead || report.head?.hash === expectHead;
-  const ok = report.ok && headOk && result.anchorBreaks.length === 0;
+  const ok =
+    report.ok && headOk && result.anchorBreaks.length === 0 && result.headerAnchors.every((a) => a.status !== 'broken');
   const out: string[] = [ok ? `核验通过 / chain intact：${file}` : `核验失败 / chain broken：${file}`];
   out.push(`  发布尝试：${report.attempts} 条（文件头声明 ${header?.count ?? '?'} 条）`);
   out.push(
@@ -104,6 +147,7 @@ function describe(
   if (report.head) out.push(`  序号：${report.first}–${report.head.seq}；链头哈希：${report.head.hash}`);
   if (header) out.push(`  导出时间：${header.exportedAt}；时间范围：${header.first ?? '无'} 至 ${header.last ?? '无'}`);
   if (header && !header.chainOk) out.push(`  注意：导出时审计页面已发现断链（序号 ${header.brokenAt?.seq}）`);
+  out.push(...anchorLines(result));
   if (!headOk)
     out.push(`  链头与 --expect-head 给出的不符：应为 ${expectHead}，实际为 ${report.head?.hash ?? '（无）'}`);
   for (const b of result.anchorBreaks) out.push(`  与锚点不符：${b.reason}`);
@@ -154,8 +198,17 @@ async function run(args: string[], io: CliIO): Promise<number> {
   }
   const { ok, text } = describe(options.file, result, options.expectHead);
   if (options.json) {
-    const { header, report, anchorBreaks } = result;
-    io.stdout.write(`${JSON.stringify({ file: options.file, ok, header, report, anchorBreaks })}\n`);
+    const { header, report, anchorBreaks, headerAnchors } = result;
+    const anchors = {
+      headMatches: headerHeadMatches(result),
+      atExport: header?.anchors ?? null,
+      checked: headerAnchors.map(({ anchor, status, break: found }) => ({
+        ...anchor,
+        status,
+        ...(found && { reason: found.reason }),
+      })),
+    };
+    io.stdout.write(`${JSON.stringify({ file: options.file, ok, header, report, anchorBreaks, anchors })}\n`);
   } else {
     io.stdout.write(text);
   }

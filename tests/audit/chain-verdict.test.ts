@@ -45,6 +45,11 @@ describe('chainVerdict', () => {
     // What an export states of the anchors (audit/export-meta.ts).
     expect(verdict.anchors.breaks).toBe(0);
     expect(verdict.anchors.agreed).toHaveLength(3);
+    expect(verdict.anchors.heads).toEqual([
+      { seq: head.seq, hash: head.hash, source: 'memory' },
+      { seq: head.seq, hash: head.hash, source: 'storage' },
+      { seq: records[2]!.seq, hash: records[2]!.hash, source: 'collector' },
+    ]);
   });
 
   it('is not 链完整 when a perfectly linked chain was cut below an anchor', async () => {
@@ -55,7 +60,14 @@ describe('chainVerdict', () => {
     expect(verdict.summary).toMatch(/^✗ 链头不符：.*不符 1 处/);
     expect(verdict.live).toHaveLength(1);
     expect(verdict.live[0]!.kind).toBe('truncated');
-    expect(verdict.anchors).toEqual({ agreed: [], breaks: 1, firstBreak: verdict.live[0]!.reason });
+    const storage = records.at(-1)!;
+    // The anchor compared goes with it, so an export lets `log verify` check it too.
+    expect(verdict.anchors).toEqual({
+      agreed: [],
+      breaks: 1,
+      firstBreak: verdict.live[0]!.reason,
+      heads: [{ seq: storage.seq, hash: storage.hash, source: 'storage' }],
+    });
   });
 
   it('is not 链完整 when the chain was rewritten and rehashed from the start', async () => {

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
+import type { Anchor, AnchorCheck } from '../../audit/anchor';
 import { LogModel } from '../../audit/entries';
+import { filterEntries, type LogFilter } from '../../audit/filter';
 import { jsonlRecordChunks } from '../../audit/export-jsonl';
 import { exportHeader, planExport } from '../../audit/export-plan';
 import { buildChain, mixedBodies } from '../audit/fixtures';
@@ -97,6 +99,128 @@ describe('govpost-guard log verify', () => {
     const head = JSON.parse(lines[0]!).head;
     expect((await run(['log', 'verify', '--anchor', `${head.seq}:${head.hash}`, 'rewritten.jsonl'])).code).toBe(1);
     expect((await run(['log', 'verify', '--anchor', 'nowhere.jsonl', 'later.jsonl'])).code).toBe(2);
+  });
+
+  describe('the anchors an export carries', () => {
+    type Records = Awaited<ReturnType<typeof buildChain>>;
+    let records: Records;
+    const exportWith = (name: string, anchors: AnchorCheck | undefined, filter: LogFilter = {}) => {
+      const model = new LogModel();
+      model.add(records);
+      const selected = filterEntries(model.entries, filter);
+      const plan = planExport(
+        model,
+        filter,
+        selected,
+        { ok: true, broken: [], anchors },
+        new Date('2026-02-03T00:00:00Z'),
+      );
+      const body = [...jsonlRecordChunks(plan.records, plan.keep)].join('');
+      writeFileSync(join(dir, name), `${JSON.stringify(exportHeader(plan, filter, '0.1.0'))}\n${body}`);
+    };
+    const at = (i: number, source: Anchor['source']): Anchor => ({
+      seq: records[i]!.seq,
+      hash: records[i]!.hash,
+      source,
+    });
+
+    beforeAll(async () => {
+      records = await buildChain(mixedBodies(60, { days: 3 }));
+    });
+
+    it('lists them and checks each against the file’s chain (text and --json)', async () => {
+      const storage = at(records.length - 1, 'storage');
+      const collector = at(40, 'collector');
+      exportWith('anchored.jsonl', {
+        agreed: ['扩展存储中的链头', '汇聚服务器确认的链头'],
+        breaks: 0,
+        heads: [storage, collector],
+      });
+      const text = await run(['log', 'verify', 'anchored.jsonl']);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toContain(`文件头的链头：序号 ${storage.seq}，哈希 ${storage.hash}——与文件中的链一致`);
+      expect(text.stdout).toContain(
+        '导出时的链校验：链本身完整（每条记录的哈希与链接均核对无误）；与扩展存储中的链头、汇聚服务器确认的链头一致',
+      );
+      expect(text.stdout).toContain(
+        `扩展存储中的链头（序号 ${storage.seq}，哈希 ${storage.hash.slice(0, 16)}…）：文件中的链包含它 ✓`,
+      );
+      expect(text.stdout).toContain(
+        `汇聚服务器确认的链头（序号 ${collector.seq}，哈希 ${collector.hash.slice(0, 16)}…）：文件中的链包含它 ✓`,
+      );
+
+      const json = await run(['log', 'verify', '--json', 'anchored.jsonl']);
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout).anchors).toEqual({
+        headMatches: true,
+        atExport: { agreed: ['扩展存储中的链头', '汇聚服务器确认的链头'], breaks: 0, heads: [storage, collector] },
+        checked: [
+          { ...storage, status: 'matches' },
+          { ...collector, status: 'matches' },
+        ],
+      });
+    });
+
+    it('fails when the file’s chain does not hold an anchor its header names (exit 1)', async () => {
+      const rewritten = { ...at(20, 'collector'), hash: 'b'.repeat(64) };
+      const beyond: Anchor = { seq: records.at(-1)!.seq + 5, hash: 'c'.repeat(64), source: 'storage' };
+      exportWith('mismatch.jsonl', {
+        agreed: [],
+        breaks: 1,
+        firstBreak: '日志被截断：扩展存储中的链头是序号 …',
+        heads: [rewritten, beyond],
+      });
+      const text = await run(['log', 'verify', 'mismatch.jsonl']);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain('核验失败');
+      expect(text.stdout).toContain('与日志之外保存的链头不符 1 处');
+      expect(text.stdout).toMatch(/汇聚服务器确认的链头（序号 \d+，哈希 b{16}…）：不符 ✗ —— 日志被改写/);
+      expect(text.stdout).toMatch(/扩展存储中的链头（序号 \d+，哈希 c{16}…）：不符 ✗ —— 日志被截断/);
+      const json = JSON.parse((await run(['log', 'verify', '--json', 'mismatch.jsonl'])).stdout);
+      expect(json.ok).toBe(false);
+      expect(json.anchors.checked.map((a: { status: string }) => a.status)).toEqual(['broken', 'broken']);
+      expect(json.anchors.checked[0].reason).toContain('日志被改写');
+    });
+
+    it('says when a filtered export cannot check an anchor, and when an older export carries none', async () => {
+      const inside = at(10, 'collector');
+      const attempt = records.find((r) => r.type === 'attempt' && r.seq > 30)!;
+      exportWith(
+        'filtered.jsonl',
+        { agreed: ['汇聚服务器确认的链头'], breaks: 0, heads: [inside] },
+        { fromMs: Date.parse(attempt.time) },
+      );
+      const filtered = await run(['log', 'verify', '--json', 'filtered.jsonl']);
+      expect(filtered.code).toBe(0);
+      expect(JSON.parse(filtered.stdout).anchors.checked).toEqual([{ ...inside, status: 'unchecked' }]);
+      expect((await run(['log', 'verify', 'filtered.jsonl'])).stdout).toContain('在筛选省略的记录中，本文件无法核对');
+
+      exportWith('older.jsonl', undefined);
+      const older = await run(['log', 'verify', 'older.jsonl']);
+      expect(older.code).toBe(0);
+      expect(older.stdout).toContain('锚点：文件头没有记录（较早版本导出的文件）');
+      expect(JSON.parse((await run(['log', 'verify', '--json', 'older.jsonl'])).stdout).anchors).toEqual({
+        headMatches: true,
+        atExport: null,
+        checked: [],
+      });
+    });
+
+    it('ignores malformed anchors in a header rather than trusting them', async () => {
+      const good = at(5, 'memory');
+      exportWith('odd.jsonl', {
+        agreed: [],
+        breaks: 0,
+        heads: [
+          { seq: 3, hash: 'not-a-hash', source: 'storage' },
+          { seq: -1, hash: 'a'.repeat(64), source: 'memory' },
+          { seq: 4, hash: 'a'.repeat(64), source: 'somewhere' as Anchor['source'] },
+          good,
+        ],
+      });
+      const json = JSON.parse((await run(['log', 'verify', '--json', 'odd.jsonl'])).stdout);
+      expect(json.anchors.checked).toEqual([{ ...good, status: 'matches' }]);
+    });
   });
 
   it('checks the head against one noted earlier', async () => {
