@@ -55,16 +55,33 @@ export interface ControlHit {
   control: Element;
 }
 
+/** The fields of a draft that a request or a saved draft carries. */
+export type DraftFields = Omit<Draft, 'platform' | 'kind' | 'url' | 'account'>;
+
+/**
+ * How a saved draft is read back from the platform's own API, with the editor's session (the
+ * content script's same-origin request carries the platform's cookies): what a request naming
+ * it will publish.
+ */
+export interface SavedDraftReader {
+  /** The platform address that answers the draft's saved fields. */
+  url(id: string, request: HeldRequest, pageUrl: string): string;
+  /** The draft's fields from the platform's answer; throws, saying why, when it holds none. */
+  parse(answer: unknown, url: string): DraftFields;
+}
+
 /** What an adapter makes of a held publish request (the second line). */
 export interface RequestDraft {
   kind: DraftKind;
   /**
    * Draft fields read from the request body; `body` is what will be published. Absent when the
    * request only names a draft saved on the server (WeChat `masssend`, card.weibo
-   * `draft/publish`): it publishes what the page's editor holds, so the core checks the page's
-   * composer of this `kind` instead.
+   * `draft/publish`): with `saved`, the core reads that draft from the platform (see
+   * `network.savedDraft`); without it, the core checks the page's composer of this `kind`.
    */
-  draft?: Omit<Draft, 'platform' | 'kind' | 'url' | 'account'>;
+  draft?: DraftFields;
+  /** The draft saved on the server that the request publishes, by the platform's id. */
+  saved?: { id: string };
   /** Page kind to record when no composer on the page matches the request. */
   page?: string;
 }
@@ -95,6 +112,8 @@ export interface SiteAdapter<K extends string = string> {
     endpoints: readonly EndpointRule[];
     /** Reads a held request into a draft; null when the request carries nothing to check. */
     toDraft(request: HeldRequest): RequestDraft | null;
+    /** Reads the saved draft a request names (`RequestDraft.saved`); without it, such a request is unreadable. */
+    savedDraft?: SavedDraftReader;
     /**
      * How long a post let go at a control stays approved for the request it sends (default 30 s).
      * Longer where the platform puts steps between the two, such as WeChat's admin QR scan.

@@ -5,7 +5,8 @@
  * complete the entry with the decision — before the post goes when the editor overrode a
  * finding, as it goes when there was nothing to decide — and say whether the post may go. Every
  * path fails closed: a check that fails or times out holds the post (a written reason lets it go,
- * after the check has been run once more); a log that cannot be written holds it too, and the
+ * after the check has been run once more); content that could not be read is refused (a policy
+ * may let a written reason publish it, recorded with the entry); a log that cannot be written holds it too, and the
  * editor may try again. A block any finished rule found is final: no time budget and no other
  * rule's error makes it overridable.
  */
@@ -69,6 +70,11 @@ export interface FlowDeps {
   ask(question: Question): Promise<PanelDecision>;
   /** Whether policy lets editors go on over warn/justify; waits for the settings to be known. */
   allowOverride(): Promise<OverridePermission>;
+  /**
+   * Whether policy lets a written reason publish a draft that could not be read at all (off by
+   * default: such a post is refused); waits for the settings to be known.
+   */
+  reasonWhenUnreadable(): Promise<boolean>;
   /** Tells the editor something went wrong outside the panel (a notice on the page). */
   notify(text: string): void;
   /** The last check on this tab, for the toolbar popup. */
@@ -183,7 +189,9 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
 
     // Never decided on default settings: an admin's "no overrides" must hold from the first click.
     const permission = await deps.allowOverride();
-    const allowOverride = permission === 'allowed';
+    // Content that could not be read is refused unless the policy lets a reason publish it.
+    const unread = input.unreadable !== undefined && draft === input.draft;
+    const allowOverride = permission === 'allowed' && (!unread || (await deps.reasonWhenUnreadable()));
     const decision = await deps.ask({
       verdict,
       report: outcome.report,

@@ -1,14 +1,18 @@
 /**
  * What the guard checks for a publish request the network gate holds: the draft the request
  * carries, read by the adapter, completed from the editor on the page that holds the same text.
- * A request that only names a draft saved on the server publishes what the page's editor holds:
- * that editor is checked instead, and with no editor the request is unreadable (fail closed).
+ * A request that names a draft saved on the server (`RequestDraft.saved`) publishes that draft:
+ * it is read back from the platform (saved-draft.ts) and checked exactly as saved, whatever an
+ * editor shows; when it cannot be read, the request is unreadable (fail closed). A request that
+ * names a saved draft the adapter cannot read back publishes what the page's editor holds: that
+ * editor is checked instead, and with no editor the request is unreadable.
  * Pure given its inputs: run.tsx only wires it to the page.
  */
 import type { Draft } from '../rules/engine/types';
-import type { Composer, RequestDraft, SiteAdapter } from './adapter';
+import type { Composer, DraftFields, RequestDraft, SiteAdapter } from './adapter';
 import { sameText } from './approvals';
 import type { HeldRequest } from './endpoints';
+import { SAVED_UNREADABLE } from './saved-draft';
 
 export const UNREADABLE = '无法读取发布请求的内容';
 
@@ -25,13 +29,22 @@ export interface HeldRead {
   saved: boolean;
   /** The request carried a body no editor on the page holds (an adapter problem to report). */
   unknownEditor: boolean;
+  /** The draft was read back from the platform: the editor's fields take no part in it. */
+  fromServer: boolean;
 }
 
-/** Reads a held request against the editors on the page. */
+/** The saved draft a request names, as read back from the platform, or why it could not be. */
+export type SavedRead = { draft: DraftFields } | { failure: string };
+
+/**
+ * Reads a held request against the editors on the page; `saved` is the draft the request names,
+ * read back from the platform (readHeldRequest does that).
+ */
 export function readHeldDraft(
   request: HeldRequest,
   network: Pick<SiteAdapter['network'], 'toDraft'>,
   composers: readonly Composer[],
+  saved?: SavedRead,
 ): HeldRead {
   let read: RequestDraft | null = null;
   let unreadable: string | undefined;
@@ -41,8 +54,46 @@ export function readHeldDraft(
   } catch (e) {
     unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
   }
-  const saved = read && !read.draft ? (composers.find((c) => c.kind === read.kind) ?? composers[0]) : undefined;
-  if (read && !read.draft && !saved) unreadable = UNREADABLE;
+  const fromServer = read?.saved !== undefined && saved !== undefined && 'draft' in saved;
+  if (read?.saved && !read.draft) {
+    if (saved && 'draft' in saved) read = { ...read, draft: saved.draft };
+    else unreadable = saved?.failure ?? SAVED_UNREADABLE;
+  }
+  return locate(read, unreadable, composers, fromServer);
+}
+
+/** Reads a held request, reading back from the platform the saved draft it names, if any. */
+export async function readHeldRequest(
+  request: HeldRequest,
+  network: Pick<SiteAdapter['network'], 'toDraft'>,
+  composers: readonly Composer[],
+  loadSaved: (id: string) => Promise<DraftFields>,
+): Promise<HeldRead> {
+  let id: string | undefined;
+  try {
+    id = request.unreadable ? undefined : network.toDraft(request)?.saved?.id;
+  } catch {
+    // readHeldDraft says why.
+  }
+  const saved: SavedRead | undefined =
+    id === undefined
+      ? undefined
+      : await loadSaved(id).then(
+          (draft) => ({ draft }),
+          (e: unknown) => ({ failure: e instanceof Error ? e.message : String(e) }),
+        );
+  return readHeldDraft(request, network, composers, saved);
+}
+
+function locate(
+  read: RequestDraft | null,
+  unreadable: string | undefined,
+  composers: readonly Composer[],
+  fromServer: boolean,
+): HeldRead {
+  const saved =
+    read && !read.draft && !read.saved ? (composers.find((c) => c.kind === read.kind) ?? composers[0]) : undefined;
+  if (read && !read.draft && !saved && unreadable === undefined) unreadable = UNREADABLE;
   const body = read?.draft?.body ?? saved?.surfaces.body.text() ?? '';
   const composer = saved ?? (read ? composers.find((c) => sameText(c.surfaces.body.text(), body)) : undefined);
   return {
@@ -51,7 +102,8 @@ export function readHeldDraft(
     body,
     ...(composer ? { composer } : {}),
     saved: saved !== undefined,
-    unknownEditor: read?.draft !== undefined && !composer,
+    unknownEditor: read?.draft !== undefined && !fromServer && !composer,
+    fromServer,
   };
 }
 
@@ -73,9 +125,17 @@ export function heldDraft(
   context: HeldDraftContext,
 ): { draft: Draft; page?: string; composer?: Composer } {
   const { read, composer } = held;
-  const base: Draft = composer
-    ? context.extract(composer)
-    : { platform: context.platform, kind: read?.kind ?? 'post', body: '', url: context.url, account: context.account };
+  // A draft read back from the platform is checked as saved: no field of it comes from an editor.
+  const base: Draft =
+    composer && !held.fromServer
+      ? context.extract(composer)
+      : {
+          platform: context.platform,
+          kind: read?.kind ?? 'post',
+          body: '',
+          url: context.url,
+          account: context.account,
+        };
   const draft: Draft = {
     ...base,
     ...(read?.draft ?? {}),

@@ -22,7 +22,8 @@ import { CheckerHost } from './checker-host';
 import { buildDraft } from './draft';
 import type { HeldRequest } from './endpoints';
 import { runAttempt, StalePackError, type FlowDeps } from './flow';
-import { heldDraft, readHeldDraft } from './held-draft';
+import { heldDraft, readHeldRequest } from './held-draft';
+import { loadSavedDraft, pageFetchJson } from './saved-draft';
 import { GateLink } from './link';
 import { makeClassifier } from './net/classify';
 import { captureNatives } from './net/natives';
@@ -228,6 +229,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     ask: (question) => panel.ask(question),
     // Unknown settings (no answer, or the policy not read yet) allow no override: policy may forbid it.
     allowOverride: () => settings.overridePermission(),
+    reasonWhenUnreadable: () => settings.ready.then(() => settings.known && settings.current.reasonWhenUnreadable),
     notify: (text) => panel.notify('flow', text),
     checked: ({ draft, verdict, findings, decision }) => lastCheck('publish', draft, verdict, findings, decision),
     pack: () =>
@@ -245,7 +247,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       // Feedback at once, by the control: the editor sees the click was taken.
       // A later step of a publish chain the editor already passed at a control (WeChat's
       // 发表 → 继续发表 when both are gated): the same draft goes on without a second check.
-      if (action.via === 'click' && approvals.has(action.composer.surfaces.body.text())) {
+      if (action.via === 'click' && approvals.has(extract(action.composer))) {
         action.replay();
         return;
       }
@@ -266,7 +268,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
           flow,
         );
         if (!result.deliver) return;
-        approvals.add(result.draft.body);
+        approvals.add(result.draft);
         action.replay();
       } finally {
         panel.doneChecking();
@@ -288,8 +290,10 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
 
   // The second line: publish requests held by the MAIN-world gate.
   link.onHeld(async (request: HeldRequest) => {
-    const held = readHeldDraft(request, adapter.network, adapter.composers(document, selectors));
-    if (held.read && !held.unreadable && approvals.take(held.body)) return { release: true };
+    // A request naming a saved draft publishes that draft: it is read back from the platform.
+    const held = await readHeldRequest(request, adapter.network, adapter.composers(document, selectors), (id) =>
+      loadSavedDraft(adapter.network.savedDraft, id, request, location.href, pageFetchJson),
+    );
     if (held.unknownEditor) problems.noteUnknownEditor(held.body);
     if (!accounts.now()) await accounts.lookup();
     const { draft, page, composer } = heldDraft(held, {
@@ -298,6 +302,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       account: accounts.now(),
       extract,
     });
+    if (held.read && !held.unreadable && approvals.take(draft)) return { release: true };
     const result = await runAttempt(
       {
         draft,

@@ -31,6 +31,7 @@ const SAMPLE = {
   logText: 'hash',
   logPersonalData: 'full',
   allowOverride: false,
+  reasonWhenUnreadable: true,
   editorUnit: '保定市某局',
   editorName: '张三',
   liveCheck: { weibo: true, wechat: false },

@@ -21,6 +21,12 @@ export interface Settings {
   liveCheck: { weibo: boolean; wechat: boolean };
   /** Whether editors may publish over justify/warn findings (with a reason). Block never can. */
   allowOverride: boolean;
+  /**
+   * Whether a written reason may publish a post whose content the guard could not read (a saved
+   * draft the platform did not answer, a request body it cannot parse). Off: such a post is
+   * refused. Policy only: the editor cannot turn it on.
+   */
+  reasonWhenUnreadable: boolean;
 }
 
 /** What an admin can set by policy (Windows GPO/registry, Linux JSON, Firefox policies.json). */
@@ -34,6 +40,8 @@ export interface ManagedPolicy {
   logText?: Settings['logText'];
   logPersonalData?: Settings['logPersonalData'];
   allowOverride?: boolean;
+  /** Lets a written reason publish content the guard could not read (default off: refused). */
+  reasonWhenUnreadable?: boolean;
   editorUnit?: string;
   editorName?: string;
   liveCheck?: Partial<Settings['liveCheck']>;
@@ -64,6 +72,7 @@ export const DEFAULT_SETTINGS: Settings = {
   logPersonalData: 'mask',
   liveCheck: { weibo: true, wechat: true },
   allowOverride: true,
+  reasonWhenUnreadable: false,
 };
 
 export type LockedSettings = { [K in keyof Settings]?: true };
@@ -80,9 +89,17 @@ export function effectiveSettings(
   };
   // Set by policy alone: whatever storage.local says, the editor's side cannot unmask.
   settings.logPersonalData = DEFAULT_SETTINGS.logPersonalData;
+  settings.reasonWhenUnreadable = DEFAULT_SETTINGS.reasonWhenUnreadable;
   const locked: LockedSettings = {};
   if (!policy) return { settings, locked };
-  for (const key of ['editorName', 'editorUnit', 'logText', 'logPersonalData', 'allowOverride'] as const) {
+  for (const key of [
+    'editorName',
+    'editorUnit',
+    'logText',
+    'logPersonalData',
+    'allowOverride',
+    'reasonWhenUnreadable',
+  ] as const) {
     if (policy[key] !== undefined) {
       (settings as unknown as Record<string, unknown>)[key] = policy[key];
       locked[key] = true;

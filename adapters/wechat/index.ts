@@ -20,6 +20,7 @@ import { htmlText } from '../lib/html-text';
 import { inlineScriptValue, keyedValue } from '../lib/inline-scripts';
 import { wechatBody, wechatComposer } from './composer';
 import { WECHAT_ENDPOINTS } from './endpoints';
+import { wechatSavedDraft } from './saved-draft';
 import { WECHAT_SELECTORS, type WechatSelectorKey } from './selectors';
 
 type S = Selectors<WechatSelectorKey>;
@@ -133,14 +134,17 @@ export const wechatAdapter = defineSiteAdapter({
     // After the guard lets 发表 go come 继续发表 and the admin's QR scan on a phone; the scan ticket
     // lasts minutes, and a post approved at the dialog must not be asked about again for it.
     approvalMs: 5 * 60_000,
+    savedDraft: wechatSavedDraft,
     toDraft(request: HeldRequest) {
       const f = request.fields;
       const text = (name: string) => fieldText(f, name);
       const kind: DraftKind = (f.share_page_type0 ?? []).includes('8') ? 'image-post' : 'article';
       if (request.endpoint !== 'operate_appmsg/preview') {
-        // masssend carries only the saved draft's id: what it publishes is what the editor holds,
-        // so the core checks the editor (its kind and page win over this guess).
-        return { kind };
+        // masssend carries only the saved draft's id: what it publishes is that draft as saved,
+        // read back from the platform (saved-draft.ts), whatever the editor shows.
+        const id = text('appmsgid') ?? text('AppMsgId');
+        if (!id) throw new Error('发表请求中没有稿件编号（appmsgid）');
+        return { kind, saved: { id } };
       }
       const body = htmlText(text('content0') ?? '', request.url);
       const sourceUrl = text('share_copyright_url0') || text('sourceurl0');

@@ -13,6 +13,7 @@ export const SETTING_LABELS: Record<keyof Settings, string> = {
   logPersonalData: '日志中的个人信息',
   liveCheck: '边写边查',
   allowOverride: '允许仍要发布',
+  reasonWhenUnreadable: '无法读取稿件时凭理由发布',
 };
 
 export interface SettingsStore {

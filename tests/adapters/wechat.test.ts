@@ -248,13 +248,82 @@ describe('network', () => {
     });
   });
 
-  it('takes what masssend publishes from the editor, since it carries only the draft id', () => {
+  it('names the saved draft masssend publishes, since it carries only the draft id', () => {
     expect(wechatAdapter.network.toDraft(held('masssend', { appmsgid: '2247483650', operation_seq: '1' }))).toEqual({
       kind: 'article',
+      saved: { id: '2247483650' },
     });
     expect(
       wechatAdapter.network.toDraft(held('masssend/time_send', { appmsgid: '1', send_time: '1767200000' })),
-    ).toEqual({ kind: 'article' });
+    ).toEqual({ kind: 'article', saved: { id: '1' } });
+    expect(() => wechatAdapter.network.toDraft(held('masssend', { operation_seq: '1' }))).toThrow(/appmsgid/);
+  });
+});
+
+describe('reading back the saved draft masssend names', () => {
+  const reader = wechatAdapter.network.savedDraft!;
+  const request: HeldRequest = {
+    id: 'r2',
+    endpoint: 'masssend',
+    method: 'POST',
+    url: 'https://mp.weixin.qq.com/cgi-bin/masssend?t=ajax-response&is_release_publish_page=1&token=1234567890',
+    fields: { appmsgid: ['2247483650'] },
+    via: 'xhr',
+  };
+  const page = 'https://mp.weixin.qq.com/cgi-bin/appmsg?action=list_card&type=77&token=1234567890&lang=zh_CN';
+
+  it('asks the saved-draft address for JSON with the session token', () => {
+    const url = new URL(reader.url('2247483650', request, page));
+    expect(url.origin + url.pathname).toBe('https://mp.weixin.qq.com/cgi-bin/appmsg');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      t: 'media/appmsg_edit',
+      action: 'edit',
+      appmsgid: '2247483650',
+      token: '1234567890',
+      f: 'json',
+    });
+    expect(() => reader.url('1\n2', request, page)).toThrow(/编号/);
+    expect(() =>
+      reader.url('1', { ...request, url: 'https://mp.weixin.qq.com/cgi-bin/masssend' }, 'https://mp.weixin.qq.com/'),
+    ).toThrow(/token/);
+  });
+
+  it('reads every published field of every article', () => {
+    const answer = {
+      base_resp: { ret: 0 },
+      app_msg_info: {
+        item: [
+          {
+            multi_item: [
+              {
+                title: '防汛通知',
+                author: '应急局',
+                digest: '摘要',
+                content: '<p>第一段<a href="https://www.gov.cn/x">链接</a></p>',
+                source_url: 'https://www.gov.cn/a.html',
+                copyright_type: 1,
+              },
+              { title: '第二篇', digest: '', content: '<p>第二篇正文</p>' },
+            ],
+          },
+        ],
+      },
+    };
+    expect(reader.parse(answer, page)).toEqual({
+      title: '防汛通知',
+      author: '应急局',
+      summary: '摘要',
+      body: '第一段链接\n\n第二篇\n第二篇正文',
+      links: [{ href: 'https://www.gov.cn/x', text: '链接' }],
+      source: { url: 'https://www.gov.cn/a.html' },
+      original: true,
+    });
+  });
+
+  it('says why an answer holds no draft', () => {
+    expect(() => reader.parse({ base_resp: { ret: 200003 } }, page)).toThrow(/ret=200003/);
+    expect(() => reader.parse({ base_resp: { ret: 0 }, app_msg_info: { item: [] } }, page)).toThrow(/没有稿件/);
+    expect(() => reader.parse('<html>', page)).toThrow(/ret/);
   });
 });
 

@@ -61,3 +61,17 @@ describe('logPersonalData', () => {
     expect(byPolicy.locked.logPersonalData).toBe(true);
   });
 });
+
+describe('reasonWhenUnreadable', () => {
+  it('is off by default and comes from the policy alone: storage.local cannot turn it on', () => {
+    expect(effectiveSettings(undefined, undefined).settings.reasonWhenUnreadable).toBe(false);
+    expect(effectiveSettings({ reasonWhenUnreadable: true }, undefined).settings.reasonWhenUnreadable).toBe(false);
+    const byPolicy = effectiveSettings({}, { reasonWhenUnreadable: true });
+    expect(byPolicy.settings.reasonWhenUnreadable).toBe(true);
+    expect(byPolicy.locked.reasonWhenUnreadable).toBe(true);
+  });
+
+  it('cannot be changed from the dashboard', async () => {
+    await expect(saveSettings({ reasonWhenUnreadable: true }, store())).rejects.toThrow('reasonWhenUnreadable');
+  });
+});

@@ -56,6 +56,13 @@ async function writeArticle(body: string, title = TITLE) {
 
 const massSend = () => s.page.locator('.js_mass_send_dialog');
 
+/** The id of the draft the editor saved (autosave) with `text` in its body, once it is saved. */
+async function editorDraftId(text: string): Promise<string> {
+  const saved = () => s.replica.draftIds().filter((id) => s.replica.savedDraft(id)?.content0?.includes(text));
+  await expect.poll(() => saved().length).toBeGreaterThan(0);
+  return saved().at(-1)!;
+}
+
 /** 发表 → the settings dialog → its 发表 (where the guard stops the chain). */
 async function publish(options: { scheduled?: boolean } = {}) {
   await s.page.locator('#js_send button').click();
@@ -251,7 +258,9 @@ describe('the second line (MAIN-world network gate)', () => {
     async (via) => {
       await openEditor();
       await writeArticle(BLOCK);
-      const answer = direct(via, MASSSEND, { appmsgid: '2247483650', operation_seq: '1', send_time: '0' });
+      // masssend publishes the draft it names as saved: the editor's, once autosave stored it.
+      const appmsgid = await editorDraftId(BLOCK);
+      const answer = direct(via, MASSSEND, { appmsgid, operation_seq: '1', send_time: '0' });
       await goBack();
       expect(await answer).toMatchObject({ base_resp: { ret: -1 } });
       await neverReaches();
@@ -267,9 +276,10 @@ describe('the second line (MAIN-world network gate)', () => {
   it('a direct masssend for a clean article is checked and passes exactly once', async () => {
     await openEditor();
     await writeArticle(CLEAN);
-    expect(await direct('xhr', MASSSEND, { appmsgid: '2247483650', operation_seq: '1', send_time: '0' })).toMatchObject(
-      { base_resp: { ret: 0 } },
-    );
+    const appmsgid = await editorDraftId(CLEAN);
+    expect(await direct('xhr', MASSSEND, { appmsgid, operation_seq: '1', send_time: '0' })).toMatchObject({
+      base_resp: { ret: 0 },
+    });
     await reachesOnce(isPublish);
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
   });

@@ -46,6 +46,7 @@ function harness(options: {
   checks: CheckOutcome[];
   answers?: PanelDecision[];
   allowOverride?: OverridePermission;
+  reasonWhenUnreadable?: boolean;
   logFails?: boolean;
   staleLogs?: number;
   deliverable?: boolean;
@@ -75,6 +76,7 @@ function harness(options: {
     },
     ask: async (q) => (events.push('ask'), questions.push(q), answers.shift()!),
     allowOverride: async () => options.allowOverride ?? 'allowed',
+    reasonWhenUnreadable: async () => options.reasonWhenUnreadable ?? false,
     notify: (text) => events.push(`notify:${text}`),
     checked: () => undefined,
     pack: () => ({ id: 'p', version: '1.0.0' }),
@@ -196,6 +198,36 @@ describe('a publish attempt', () => {
     const h = harness({ checks: [], answers: [{ action: 'cancel' }] });
     expect((await runAttempt({ ...h.input, unreadable: '无法读取发布请求的内容' }, h.deps)).deliver).toBe(false);
     expect(h.events).toEqual(['log', 'ask', 'complete:check-failed']);
+  });
+
+  it('content that could not be read is refused by default: no way on, even with a reason', async () => {
+    const h = harness({ checks: [], answers: [{ action: 'publish', reason: '已人工核对' }] });
+    expect((await runAttempt({ ...h.input, unreadable: '无法从平台读取要发表的稿件' }, h.deps)).deliver).toBe(false);
+    expect(h.questions[0]).toMatchObject({ verdict: 'error', allowOverride: false });
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'check-failed' }]);
+  });
+
+  it('content that could not be read goes with a written reason where the policy allows it, and the reason is logged', async () => {
+    const h = harness({
+      checks: [],
+      reasonWhenUnreadable: true,
+      answers: [{ action: 'publish', reason: '已在平台上人工核对' }],
+    });
+    expect((await runAttempt({ ...h.input, unreadable: '无法从平台读取要发表的稿件' }, h.deps)).deliver).toBe(true);
+    expect(h.questions[0]).toMatchObject({ verdict: 'error', allowOverride: true });
+    expect(h.events).toEqual(['log', 'ask', 'complete:published-with-reason']);
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '已在平台上人工核对' }]);
+  });
+
+  it('the policy for unreadable content never lifts an admin\'s "no overrides"', async () => {
+    const h = harness({
+      checks: [],
+      allowOverride: 'forbidden',
+      reasonWhenUnreadable: true,
+      answers: [{ action: 'publish', reason: '已人工核对' }],
+    });
+    expect((await runAttempt({ ...h.input, unreadable: '无法从平台读取要发表的稿件' }, h.deps)).deliver).toBe(false);
+    expect(h.completions).toEqual([{ id: 'a1', decision: 'check-failed' }]);
   });
 
   it('a log that cannot be written holds the post and opens the error panel with the way on (try again)', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../rules/engine/types';
 import type { Composer, RequestDraft } from '../../guard/adapter';
 import type { HeldRequest } from '../../guard/endpoints';
-import { heldDraft, readHeldDraft, UNREADABLE, type HeldDraftContext } from '../../guard/held-draft';
+import { heldDraft, readHeldDraft, readHeldRequest, UNREADABLE, type HeldDraftContext } from '../../guard/held-draft';
+import { SAVED_UNREADABLE } from '../../guard/saved-draft';
 import type { TextSurface } from '../../guard/surface';
 
 const REQUEST: HeldRequest = {
@@ -127,5 +128,44 @@ describe('heldDraft', () => {
     const held = readHeldDraft(REQUEST, network({ kind: 'post' }), [article]);
     const { draft } = heldDraft(held, context);
     expect(draft).toMatchObject({ kind: 'article', body: '文章正文', title: '编辑器里的标题' });
+  });
+});
+
+describe('a request naming a saved draft', () => {
+  const SAVED = { kind: 'article' as const, saved: { id: '2247483650' } };
+  const server = { title: '保存的标题', author: '应急局', body: '平台上保存的正文' };
+
+  it('checks the draft read back from the platform, not what an editor shows', async () => {
+    const editor = composer('编辑器里的正文', 'article');
+    const held = await readHeldRequest(REQUEST, network(SAVED), [editor], async (id) => {
+      expect(id).toBe('2247483650');
+      return server;
+    });
+    expect(held).toMatchObject({ body: '平台上保存的正文', fromServer: true, unknownEditor: false });
+    expect(held.unreadable).toBeUndefined();
+    const { draft } = heldDraft(held, context);
+    expect(draft).toMatchObject({ kind: 'article', title: '保存的标题', author: '应急局', body: '平台上保存的正文' });
+  });
+
+  it('takes no field from an editor that holds the same body', async () => {
+    const editor = composer('平台上保存的正文', 'article');
+    const held = await readHeldRequest(REQUEST, network(SAVED), [editor], async () => ({ body: '平台上保存的正文' }));
+    const out = heldDraft(held, context);
+    expect(out.draft.title).toBeUndefined();
+    expect(out.composer).toBe(editor);
+  });
+
+  it('is unreadable, saying why, when the platform does not answer the draft — with or without an editor', async () => {
+    for (const editors of [[], [composer('编辑器里的正文', 'article')]]) {
+      const held = await readHeldRequest(REQUEST, network(SAVED), editors, () =>
+        Promise.reject(new Error('无法从平台读取要发表的稿件：平台答复 HTTP 500')),
+      );
+      expect(held.unreadable).toBe('无法从平台读取要发表的稿件：平台答复 HTTP 500');
+      expect(held.body).toBe('');
+    }
+  });
+
+  it('is unreadable when read without the platform’s answer', () => {
+    expect(readHeldDraft(REQUEST, network(SAVED), [composer('正文', 'article')]).unreadable).toBe(SAVED_UNREADABLE);
   });
 });
