@@ -8,8 +8,6 @@ export interface Head {
   hash: string;
 }
 
-export const HEX64 = /^[0-9a-f]{64}$/;
-
 export async function linkRecord<R extends LogRecord>(body: RecordBody<R>, head: Head | undefined): Promise<R> {
   const record = {
     ...body,

@@ -9,6 +9,8 @@
  * A filtered file thus proves its own records are unchanged and in place; only an unfiltered
  * export lets the verifier recompute every record.
  */
+import * as v from 'valibot';
+import { fieldsOf } from '../rules/engine/schema';
 import { anchorsOf, compareToAnchor, type Anchor, type AnchorBreak, type ChainAtAnchor } from './anchor';
 import type { Sha256 } from './canonical';
 import type { ExportStatement } from './export-csv';
@@ -19,9 +21,29 @@ import { ChainVerifier, type ChainReport } from './verify';
 export const EXPORT_FORMAT = 'govpost-guard-log';
 export const EXPORT_VERSION = 1;
 
-export interface ExportHeader extends ExportStatement {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
+const badHead = '文件头的链头 head 格式不对';
+/**
+ * What verifying a file relies on in its header, checked in this order: that it is one, its
+ * format's version, and what it says the chain holds (the attempts and the head). The rest of
+ * the header states what the file holds, for its reader.
+ */
+export const ExportHeaderLinks = v.pipe(
+  v.custom<object>((h) => typeof h === 'object' && h !== null, '第一行不是导出文件头（JSON 对象）'),
+  fieldsOf(
+    {
+      format: v.literal(EXPORT_FORMAT, `第一行不是 GovPost Guard 的日志导出文件头（format 应为 ${EXPORT_FORMAT}）`),
+      version: v.literal(
+        EXPORT_VERSION,
+        (issue) => `不支持的导出格式版本 ${JSON.stringify(issue.input)}（支持 ${EXPORT_VERSION}）`,
+      ),
+      count: v.number('文件头缺少条数 count'),
+      head: v.nullable(fieldsOf({ seq: v.number(badHead), hash: v.string(badHead) }, badHead)),
+    },
+    badHead,
+  ),
+);
+
+export interface ExportHeader extends ExportStatement, v.InferOutput<typeof ExportHeaderLinks> {
   extension: string;
   filter: LogFilter;
   /** Full record lines and records covered by omitted runs. */
@@ -215,13 +237,6 @@ function headerProblem(h: unknown, line: string): string | undefined {
   if (typeof h === 'string' && looksLikeCsv(line)) return `这是 CSV 文件。${NOT_THE_CHAIN}`;
   if (typeof h === 'object' && h !== null && (h as { format?: unknown }).format === EXPORT_META_FORMAT)
     return `这是 CSV/Excel 导出的说明文件，不含记录。${NOT_THE_CHAIN}`;
-  if (typeof h !== 'object' || h === null) return '第一行不是导出文件头（JSON 对象）';
-  const x = h as Partial<ExportHeader>;
-  if (x.format !== EXPORT_FORMAT) return `第一行不是 GovPost Guard 的日志导出文件头（format 应为 ${EXPORT_FORMAT}）`;
-  if (x.version !== EXPORT_VERSION)
-    return `不支持的导出格式版本 ${JSON.stringify(x.version)}（支持 ${EXPORT_VERSION}）`;
-  if (typeof x.count !== 'number') return '文件头缺少条数 count';
-  if (x.head !== null && (typeof x.head !== 'object' || typeof x.head.hash !== 'string'))
-    return '文件头的链头 head 格式不对';
-  return undefined;
+  const checked = v.safeParse(ExportHeaderLinks, h, { abortEarly: true });
+  return checked.success ? undefined : (checked.issues[0]?.message ?? badHead);
 }

@@ -22,9 +22,10 @@
  * the prefix held is taken on trust from the checkpoint (the caller re-checks its last hash);
  * a full verification, from the start, is what proves it again.
  */
+import * as v from 'valibot';
 import { recordHash, sha256Hex, type Sha256 } from './canonical';
-import { HEX64, type Head } from './chain';
-import { FINAL_DECISIONS, GENESIS_HASH, RECORD_FORMAT, RECORD_TYPES, type LogRecord, type OmittedRun } from './record';
+import type { Head } from './chain';
+import { ChainItem, GENESIS_HASH, type LogRecord, type OmittedRun } from './record';
 
 export type BreakKind = 'format' | 'order' | 'missing' | 'link' | 'hash' | 'start' | 'content' | 'end';
 
@@ -306,31 +307,8 @@ function isFullRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type !== 'omitted';
 }
 
-const isSeq = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
-const isHex = (s: unknown) => typeof s === 'string' && HEX64.test(s);
-
-/** Structural problems that make an item unusable for linking; null when it can be checked. */
+/** What makes an item unusable for linking (ChainItem's first problem); null when it can be checked. */
 function formatProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '不是 JSON 对象';
-  const r = value as Record<string, unknown>;
-  if (r.type === 'omitted') {
-    if (!isSeq(r.from) || !isSeq(r.to) || r.to < r.from) return '省略段的 from/to 不是有效序号';
-    if (!isHex(r.prev) || !isHex(r.hash)) return '省略段缺少 prev/hash';
-    return null;
-  }
-  if (!RECORD_TYPES.includes(r.type as LogRecord['type'])) return `未知的记录类型 ${JSON.stringify(r.type)}`;
-  if (r.v !== RECORD_FORMAT) return `记录格式版本应为 ${RECORD_FORMAT}`;
-  if (!isSeq(r.seq)) return '序号 seq 不是正整数';
-  if (!isHex(r.prev) || !isHex(r.hash)) return 'prev/hash 不是 64 位十六进制哈希';
-  if (typeof r.time !== 'string') return '缺少时间 time';
-  if ((r.type === 'attempt' || r.type === 'outcome') && typeof r.attempt !== 'string') return '缺少发布尝试 id';
-  if (r.type === 'outcome' && !FINAL_DECISIONS.includes(r.decision as never))
-    return `未知的处理结果 ${JSON.stringify(r.decision)}`;
-  if (
-    r.type === 'retention' &&
-    (typeof r.prunedThrough !== 'number' || !Number.isSafeInteger(r.prunedThrough) || !isHex(r.anchor))
-  ) {
-    return '保留期记录缺少 prunedThrough/anchor';
-  }
-  return null;
+  const result = v.safeParse(ChainItem, value, { abortEarly: true });
+  return result.success ? null : (result.issues[0]?.message ?? '格式不对');
 }

@@ -81,7 +81,11 @@ const httpsUrl = v.pipe(
 );
 const offset = int(0, LIMITS.offset);
 
-const FindingMessage = strictRecord({
+/**
+ * A finding's fields as a content script reports them. The log keeps them too (audit/record.ts
+ * LoggedFinding), without the quoting fields when the policy keeps only the text's hash.
+ */
+export const findingFields = {
   ruleId,
   messageId: text(64, { min: 1, pattern: /^[A-Za-z0-9_.-]+$/, what: '应为字母、数字、下划线、点或连字符' }),
   category: oneOf(CATEGORIES),
@@ -96,30 +100,40 @@ const FindingMessage = strictRecord({
   message: text(LIMITS.message),
   suggestion: v.optional(text(LIMITS.excerpt)),
   basis: text(1_000),
+};
+
+const FindingMessage = strictRecord({
+  ...findingFields,
   // The places inside the range that weighed most in a model's judgement (Finding.spans).
   spans: v.optional(
     list(strictRecord({ range: v.pipe(pair(offset, offset), v.readonly()), excerpt: text(LIMITS.excerpt) }), 8),
   ),
 });
 
+/**
+ * A publish attempt's fields as a content script reports them. Its record in the log keeps them
+ * (audit/record.ts AttemptRecord), the text and the findings' quotes as the policy says.
+ */
+export const attemptFields = {
+  platform,
+  kind: oneOf(DRAFT_KINDS),
+  page,
+  account: v.optional(strictRecord({ name: text(LIMITS.name, { min: 1 }), id: v.optional(text(LIMITS.name)) })),
+  url: httpsUrl,
+  title: v.optional(text(LIMITS.title)),
+  text: text(LIMITS.text),
+  verdict: oneOf(CHECK_VERDICTS),
+  findings: list(FindingMessage, LIMITS.findings),
+  errors: list(strictRecord({ ruleId, message: text(LIMITS.message) }), LIMITS.errors),
+  pack: strictRecord({
+    id: ruleId,
+    version: text(32, { pattern: VERSION_PATTERN, what: '应为 主版本.次版本.修订号' }),
+  }),
+};
+
 /** A publish attempt as a content script reports it, before the post may leave (write-ahead). */
 export const AttemptStart = v.pipe(
-  strictRecord({
-    platform,
-    kind: oneOf(DRAFT_KINDS),
-    page,
-    account: v.optional(strictRecord({ name: text(LIMITS.name, { min: 1 }), id: v.optional(text(LIMITS.name)) })),
-    url: httpsUrl,
-    title: v.optional(text(LIMITS.title)),
-    text: text(LIMITS.text),
-    verdict: oneOf(CHECK_VERDICTS),
-    findings: list(FindingMessage, LIMITS.findings),
-    errors: list(strictRecord({ ruleId, message: text(LIMITS.message) }), LIMITS.errors),
-    pack: strictRecord({
-      id: ruleId,
-      version: text(32, { pattern: VERSION_PATTERN, what: '应为 主版本.次版本.修订号' }),
-    }),
-  }),
+  strictRecord(attemptFields),
   // Each finding's range must lie inside the field it names.
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuditLog, type AuditLog } from '../../entrypoints/background/audit-log';
 import { sha256Hex } from '../../audit/canonical';
 import { LogReader } from '../../audit/read-log';
-import type { AttemptRecord, OutcomeRecord } from '../../audit/record';
+import * as v from 'valibot';
+import { LogRecord, type AttemptRecord, type OutcomeRecord } from '../../audit/record';
 import type { LogDb } from '../../audit/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
 import { allRecords, memoryDb, verifyDb } from './db';
@@ -141,6 +142,26 @@ describe('hash-only mode', () => {
       basis: '第十三条 文字关',
     });
     expect(JSON.stringify(record)).not.toContain('130602');
+  });
+});
+
+describe('the records written', () => {
+  it('are what the record schemas describe, in full-text and hash-only mode', async () => {
+    const { id } = await log.logAttempt(attemptStart(), weibo);
+    await log.completeAttempt({ id, decision: 'published-with-reason', reason: '已核实' }, weibo);
+    settings = { ...settings, logText: 'hash' };
+    const second = await log.logAttempt(attemptStart({ platform: 'wechat', kind: 'article', url: wechat.url }), wechat);
+    await log.completeAttempt({ id: second.id, decision: 'blocked' }, wechat);
+    await log.reportAdapterProblem(
+      { platform: 'weibo', page: 'home', url: 'https://weibo.com/', problem: '找不到发布按钮' },
+      weibo,
+    );
+    const records = await allRecords(db);
+    expect(records.map((r) => r.type)).toEqual(['attempt', 'outcome', 'attempt', 'outcome', 'adapter-problem']);
+    for (const record of records) expect(v.safeParse(LogRecord, record).issues).toBeUndefined();
+    // And a schema does refuse what the writer never writes.
+    const wrong = { ...records[0]!, platform: 'douyin' };
+    expect(v.safeParse(LogRecord, wrong).issues?.map((i) => i.message)).toEqual(['应为 weibo / wechat 之一']);
   });
 });
 

@@ -4,12 +4,14 @@
  * text, hash only, members left undefined, escapes, lone surrogates, a field the record types do
  * not name). Also pinned, word for word: the verifier's reason for an item it cannot link (and
  * which problem is named first when an item has several), and for a first line that is no header.
+ * The records are written out here, not built from fixtures.ts: a change there must not move them.
  */
 import { describe, expect, it } from 'vitest';
 import { recordHash } from '../../audit/canonical';
 import { linkRecord } from '../../audit/chain';
 import { NOT_THE_CHAIN, verifyExportLines } from '../../audit/export-jsonl';
-import type { RecordBody } from '../../audit/record';
+import * as v from 'valibot';
+import { LogRecord, type RecordBody } from '../../audit/record';
 import { ChainVerifier } from '../../audit/verify';
 
 const H = (c: string) => c.repeat(64);
@@ -308,7 +310,8 @@ const HEADERS: [string, string, string | undefined][] = [
   ['head hash number', JSON.stringify({ ...GOOD_HEADER, head: { seq: 1, hash: 5 } }), '文件头的链头 head 格式不对'],
   ['head array', JSON.stringify({ ...GOOD_HEADER, head: [] }), '文件头的链头 head 格式不对'],
   ['head hash short', JSON.stringify({ ...GOOD_HEADER, head: { seq: 1, hash: 'short' } }), undefined],
-  ['head seq text', JSON.stringify({ ...GOOD_HEADER, head: { seq: 'x', hash: H('a') } }), undefined],
+  // The head's seq is what the chain's end is compared with: it must be a number too.
+  ['head seq text', JSON.stringify({ ...GOOD_HEADER, head: { seq: 'x', hash: H('a') } }), '文件头的链头 head 格式不对'],
   ['good', JSON.stringify(GOOD_HEADER), undefined],
   ['bom', '\uFEFF' + JSON.stringify(GOOD_HEADER), undefined],
 ];
@@ -352,8 +355,12 @@ describe('the verifier’s format check', () => {
     expect(await formatReason(value)).toBeUndefined();
   });
 
-  it('accepts every record above', async () => {
-    for (const record of RECORDS) expect(await formatReason({ ...record, hash: 'a'.repeat(64) })).toBeUndefined();
+  it('accepts every record above, which the full record schemas describe too', async () => {
+    for (const record of RECORDS) {
+      const linked = { ...record, hash: 'a'.repeat(64) };
+      expect(v.safeParse(LogRecord, linked).issues).toBeUndefined();
+      expect(await formatReason(linked)).toBeUndefined();
+    }
   });
 });
 
