@@ -11,8 +11,10 @@
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import * as v from 'valibot';
 import { verifyExportLines } from '../audit/export-jsonl';
-import type { UploadEntry } from '../fleet-protocol/upload';
+import { UploadEntry } from '../fleet-protocol/upload';
+import { describeIssues } from '../rules/engine/schema';
 import type { Database } from './db/database';
 import { unitId } from './enrollment';
 import { applyEntries, ensureMonthsSafely, type DeviceRow } from './ingest';
@@ -46,13 +48,16 @@ export async function importExport(
     throw new Error(`这是筛选后的导出（省略了 ${report.omitted} 条记录）：请在审计页面不加筛选地导出全部记录再导入`);
 
   const records: UploadEntry[] = [];
-  let first = true;
+  let lineNo = 0;
   for await (const line of lines(path)) {
-    if (first) {
-      first = false;
-      continue;
+    if (++lineNo === 1 || !line.trim()) continue;
+    // The chain is intact: what is left to refuse is a record an upload would be refused for too.
+    const entry = v.safeParse(UploadEntry, JSON.parse(line));
+    if (!entry.success) {
+      const [problem] = describeIssues(entry.issues, { sep: ' ' });
+      throw new Error(`第 ${lineNo} 行的记录不能导入：${problem}`);
     }
-    if (line.trim()) records.push(JSON.parse(line) as UploadEntry);
+    records.push(entry.output);
   }
   if (!records.length) throw new Error('导出文件中没有记录');
 

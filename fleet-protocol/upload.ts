@@ -14,15 +14,12 @@
  *   Answer: `{ack: {seq, hash}, accepted, duplicates, events}` — the head the collector holds.
  */
 import * as v from 'valibot';
-import { RECORD_TYPES, type LogRecord } from '../audit/record';
+import { linkFields, RECORD_TYPES, type LogRecord } from '../audit/record';
 
 export const SIGNATURE_HEADER = 'x-govpost-signature';
 export const MAX_BATCH_ENTRIES = 500;
 /** A batch body larger than this is refused before parsing (a full-text article is ≤ 100k chars). */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
-
-const hex64 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, '应为 64 位十六进制哈希'));
-const seq = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
 
 export const PublicKeyJwk = v.object({
   kty: v.literal('EC'),
@@ -50,9 +47,9 @@ export interface EnrollAnswer {
  * suggestion) are left out and `redacted` is set — the collector then checks links, not content.
  */
 export const UploadEntry = v.looseObject({
-  seq,
-  prev: hex64,
-  hash: hex64,
+  seq: linkFields.seq,
+  prev: linkFields.prev,
+  hash: linkFields.hash,
   type: v.picklist(RECORD_TYPES),
   // The log's own clock writes ISO 8601 in UTC; a year outside 2000–2099 is no device's log.
   time: v.pipe(v.string(), v.isoTimestamp(), v.regex(/^20\d\d-/, '时间不在 2000–2099 年之间')),

@@ -9,13 +9,13 @@ import { closeSync, createReadStream, existsSync, openSync, readSync } from 'nod
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import * as v from 'valibot';
 import { ANCHOR_SOURCE_LABEL, type Anchor } from '../../audit/anchor';
 import { chainCheckText } from '../../audit/export-meta';
 import {
-  EXPORT_FORMAT,
+  ExportHeaderLinks,
   NOT_THE_CHAIN,
   verifyExportLines,
-  type ExportHeader,
   type AnchorResult,
   type ExportVerification,
 } from '../../audit/export-jsonl';
@@ -77,6 +77,14 @@ function lines(stream: Readable): AsyncIterable<string> {
   return createInterface({ input: stream, crlfDelay: Infinity });
 }
 
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An anchor from the command line: `SEQ:HASH`, or an earlier export whose header names its head. */
 async function readAnchor(value: string, cwd: string): Promise<Anchor> {
   const m = /^(\d+):([0-9a-f]{64})$/i.exec(value);
@@ -84,9 +92,10 @@ async function readAnchor(value: string, cwd: string): Promise<Anchor> {
   const path = resolve(cwd, value);
   if (!existsSync(path)) throw new UsageError(`--anchor：找不到文件 ${value}，也不是“序号:哈希”`);
   for await (const line of lines(createReadStream(path, { encoding: 'utf8' }))) {
-    const header = JSON.parse(line.replace(/^\uFEFF/, '')) as Partial<ExportHeader>;
-    if (header.format !== EXPORT_FORMAT) throw new UsageError(`--anchor：${value} 不是日志导出文件`);
-    return header.head ? { ...header.head, source: 'export' } : { seq: 0, hash: '', source: 'export' };
+    const header = v.safeParse(ExportHeaderLinks, parseJson(line.replace(/^\uFEFF/, '')));
+    if (!header.success) throw new UsageError(`--anchor：${value} 不是日志导出文件`);
+    const { head } = header.output;
+    return head ? { ...head, source: 'export' } : { seq: 0, hash: '', source: 'export' };
   }
   throw new UsageError(`--anchor：${value} 是空文件`);
 }

@@ -99,6 +99,15 @@ describe('govpost-guard log verify', () => {
     const head = JSON.parse(lines[0]!).head;
     expect((await run(['log', 'verify', '--anchor', `${head.seq}:${head.hash}`, 'rewritten.jsonl'])).code).toBe(1);
     expect((await run(['log', 'verify', '--anchor', 'nowhere.jsonl', 'later.jsonl'])).code).toBe(2);
+    // An anchor file whose first line is no export header, or a header without a usable head.
+    writeFileSync(join(dir, 'notes.txt'), '这不是 JSON\n');
+    const badHead = { ...JSON.parse(lines[0]!), head: { seq: '12', hash: head.hash } };
+    writeFileSync(join(dir, 'bad-head.jsonl'), `${JSON.stringify(badHead)}\n`);
+    for (const name of ['notes.txt', 'bad-head.jsonl']) {
+      const refused = await run(['log', 'verify', '--anchor', name, 'later.jsonl']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--anchor：${name} 不是日志导出文件`);
+    }
   });
 
   describe('the anchors an export carries', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogModel } from '../../audit/entries';
+import type { LogRecord } from '../../audit/record';
 import { jsonlRecordChunks } from '../../audit/export-jsonl';
 import { exportHeader, planExport } from '../../audit/export-plan';
 import { addAuditor, checkPassword, hashPassword } from '../../collector/auth';
@@ -123,6 +124,19 @@ describe('what auditors see', () => {
 });
 
 describe('collector import', () => {
+  /** The dashboard's unfiltered JSON Lines export of `records`, written to `name`. */
+  function writeExport(name: string, records: LogRecord[]): string {
+    const model = new LogModel();
+    model.add(records);
+    const plan = planExport(model, {}, model.entries, { ok: true, broken: [] }, new Date('2026-04-05T00:00:00Z'));
+    const file = join(dir, name);
+    writeFileSync(
+      file,
+      `${JSON.stringify(exportHeader(plan, {}, '0.1.0'))}\n${[...jsonlRecordChunks(plan.records, plan.keep)].join('')}`,
+    );
+    return file;
+  }
+
   it('merges a dashboard export, verified, and importing it again or after upload stores nothing twice', async () => {
     const device = await TestDevice.enroll(db, '保定市审计局');
     const records = await device.log([
@@ -130,14 +144,7 @@ describe('collector import', () => {
       ...published('2026-04-04T08:00:00.000Z'),
     ]);
     await device.upload(records.slice(0, 2));
-    const model = new LogModel();
-    model.add(records);
-    const plan = planExport(model, {}, model.entries, { ok: true, broken: [] }, new Date('2026-04-05T00:00:00Z'));
-    const file = join(dir, 'export.jsonl');
-    writeFileSync(
-      file,
-      `${JSON.stringify(exportHeader(plan, {}, '0.1.0'))}\n${[...jsonlRecordChunks(plan.records, plan.keep)].join('')}`,
-    );
+    const file = writeExport('export.jsonl', records);
     expect(await importExport(db, file, { device: Number(device.id) })).toMatchObject({
       accepted: 2,
       duplicates: 2,
@@ -155,5 +162,13 @@ describe('collector import', () => {
     lines[2] = lines[2]!.replace('"published"', '"blocked"');
     writeFileSync(tampered, lines.join('\n'));
     await expect(importExport(db, tampered, { unit: '保定市审计局' })).rejects.toThrow('链不完整');
+  });
+
+  it('refuses, by line, a record an upload would be refused for, though its chain is intact', async () => {
+    const device = await TestDevice.enroll(db, '保定市审计局');
+    const file = writeExport('old-clock.jsonl', await device.log(published('1999-04-03T08:00:00.000Z')));
+    await expect(importExport(db, file, { unit: '保定市审计局' })).rejects.toThrow(
+      '第 2 行的记录不能导入：time 时间不在 2000–2099 年之间',
+    );
   });
 });
