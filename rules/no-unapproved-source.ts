@@ -30,7 +30,10 @@ export default defineRule({
     const onPlatform = (host: string) => options.platformHosts.some((p) => host === p || host.endsWith(`.${p}`));
     return {
       draft(view, report) {
-        const declared = declaredSources(view).filter((s) => s.via !== 'cited' && !isVagueSource(s, sources));
+        // A citation or a reporter's byline says where the news is from, not what is reprinted.
+        const declared = declaredSources(view).filter(
+          (s) => s.via !== 'cited' && s.via !== 'byline' && !isVagueSource(s, sources),
+        );
         const named = declared.some((s) => s.url === undefined);
         for (const source of declared) {
           if (approvalOf(source, sources, view.draft.account?.name)) continue;

@@ -1,8 +1,9 @@
 /**
  * The sources a draft declares (第十三条：转载信息保证来源可追溯): the platform's own 来源 and 原文链接
  * controls, the reposted post's author, and what the text says — 来源：XX, 稿源：XX, 转自XX,
- * 原文链接：URL, Weibo //@账号: repost chains, 据XX报道. One rule judges whether each source is
- * approved, another whether any source is traceable at all; both read them from here.
+ * 原文链接：URL, Weibo //@账号: repost chains, 据XX报道, 记者从XX获悉, and an outlet's byline
+ * （央视记者 张三）. One rule judges whether each source is approved, another whether any source
+ * is traceable at all; both read them from here.
  *
  * Everything is found on the folded text (full-width, traditional and invisible characters
  * already undone), and every range maps back to what the editor typed.
@@ -24,8 +25,10 @@ export type SourceVia =
   | 'chain'
   /** The author of the post being reposted. */
   | 'repost'
-  /** 据XX报道, 据XX消息: a citation, which makes text traceable but is not a reprint. */
-  | 'cited';
+  /** 据XX报道, 据XX消息, 记者从XX获悉: a citation, which makes text traceable but is not a reprint. */
+  | 'cited'
+  /** 央视记者 张三, 新华社北京3月9日电: the outlet whose reporter wrote the text, which makes it traceable. */
+  | 'byline';
 
 export interface DeclaredSource {
   via: SourceVia;
@@ -56,6 +59,24 @@ const isCjk = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <
 const CHAIN = /\/\/\s{0,3}@([^:\n@/]{1,40}?)\s{0,3}:/dg;
 /** 据新华社报道, 据媒体报道, 据报道; not 数据报道, 证据, 依据. */
 const CITED = /(?<![数证依占票单收凭论盘考])据\s{0,3}([^\n,。;!?:、()【】“”]{0,16}?)\s{0,3}(?:消息|报道|报导|通报)/dg;
+
+/** 记者从市应急管理局获悉, 记者从国家卫健委了解到: the reporter names whom the news is from. */
+const REPORTER_CITED = /记者\s{0,3}从\s{0,3}([^\n,。;!?:、()【】“”]{1,20}?)\s{0,3}(?:获悉|了解到|获知|得知)/dg;
+/**
+ * An outlet's reporter at the start of a clause: （央视记者王涵 倪晶依）, （总台记者张雨辰）,
+ * 北京日报记者从…获悉, 新华社记者 李四 摄. The outlet's name ends as outlets' names do (社 报 台 网 视
+ * 新闻 之声 传媒 杂志 周刊), and a person's name, 从 or the end of the byline follows 记者: not
+ * 接受新华社记者采访 (no clause start) nor 十名记者 (no outlet). 本报记者 names no outlet.
+ */
+const OUTLET_BYLINE =
+  /(?:^|[^\u4e00-\u9fff])((?!本)[\u4e00-\u9fff]{1,12}?(?:社|报|台|网|视|新闻|之声|传媒|杂志|周刊))(?:驻[\u4e00-\u9fff]{1,8}?)?(?:特约|首席)?记者(?=\s{0,3}(?:从|[\u4e00-\u9fff]{2,4}(?:[、\s]{1,3}[\u4e00-\u9fff]{2,4}){0,4}\s{0,3}(?:[)\]]|摄|报道|$)))/dgm;
+
+/**
+ * A dateline naming its outlet: 新华社北京3月9日电, 据中新社上海1月5日电. 本报武昌1月28日电 names no
+ * outlet (本报 is whichever paper printed it first) and is left to the byline markers.
+ */
+const DATELINE =
+  /(?:^|[^\u4e00-\u9fff])据?\s{0,2}((?!本)[\u4e00-\u9fff]{1,10}?(?:社|报|台|网))\s{0,2}[\u4e00-\u9fff]{0,8}?\s{0,2}\d{1,2}月\d{1,2}日\s{0,2}(?:电|讯)/dgm;
 
 /** The value after a label: up to the end of the clause. */
 const VALUE = /[^\n。;!?()【】[\]|丨,:]{0,60}/y;
@@ -193,17 +214,24 @@ function findInText(field: FieldView): readonly DeclaredSource[] {
       names: [folded.slice(inner[0], inner[1])],
     });
   }
-  for (const { range, match } of field.matchFolded(CITED)) {
-    const [s, e] = match.indices![1]!; // the d flag, and a group that is not optional
-    const inner = innerName(folded, trim(folded, [s, e]));
-    out.push({
-      via: 'cited',
-      field: field.name,
-      marker: range,
-      range: toOriginal(field, inner),
-      names: [folded.slice(inner[0], inner[1])],
-    });
-  }
+  const named: [RegExp, SourceVia][] = [
+    [CITED, 'cited'],
+    [REPORTER_CITED, 'cited'],
+    [OUTLET_BYLINE, 'byline'],
+    [DATELINE, 'byline'],
+  ];
+  for (const [regex, via] of named)
+    for (const { range, match } of field.matchFolded(regex)) {
+      const [s, e] = match.indices![1]!; // the d flag, and a group that is not optional
+      const inner = innerName(folded, trim(folded, [s, e]));
+      out.push({
+        via,
+        field: field.name,
+        marker: range,
+        range: toOriginal(field, inner),
+        names: [folded.slice(inner[0], inner[1])],
+      });
+    }
   return out;
 }
 

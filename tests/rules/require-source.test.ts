@@ -70,6 +70,22 @@ ruleTester.run(rule, {
       variants: false,
     },
     { text: '市政府召开新闻发布会，相关负责人回答记者提问。', note: '“记者”不是署名' },
+    {
+      text: '记者从市应急管理局获悉，寒潮将于明日抵达。',
+      note: '记者从哪里获悉，就是消息的来源',
+      variants: ['spaced'],
+    },
+    { text: '央视记者从国家卫健委获悉，全国新增治愈出院病例3000例。', note: '媒体记者的署名和消息来源' },
+    { text: '北京日报记者从北京市市场监管局获悉，一药店因哄抬口罩价格被罚。', note: '媒体记者的署名' },
+    { text: '意大利新增确诊病例229例。（总台记者张雨辰）', note: '文末括号里的媒体记者署名' },
+    { text: '（央视记者王涵 倪晶依）湖北新增出院病例。', note: '两位记者的署名' },
+    { text: '据新华社北京3月9日电 全国计划生育工作会议今天召开。', note: '电头写明了通讯社' },
+    { text: '坠机现场情况如何？中央广播电视总台记者带来现场报道。', note: '媒体记者的现场报道' },
+    {
+      text: '其中一名女记者主要负责报道首相的活动，目前已被隔离。',
+      note: '讲记者的工作，不是署名（“主要负责”不是人名）',
+    },
+    { text: '市长接受新华社记者采访时表示，将加快老旧小区改造。', note: '接受采访，不是署名' },
   ],
   invalid: [
     { text: '原标题：《全市冬季供暖全面启动》', errors: [{ messageId: 'marker', at: '原标题' }] },
@@ -103,7 +119,7 @@ ruleTester.run(rule, {
       note: '别家媒体的署名',
       variants: ['spaced'],
       errors: [
-        { messageId: 'marker', at: '记者 张三 李四 摄' },
+        { messageId: 'marker', at: '（记者 张三 李四 摄' },
         { messageId: 'marker', at: '责任编辑' },
       ],
     },
@@ -139,10 +155,18 @@ ruleTester.run(rule, {
         { messageId: 'marker', at: '如有侵权请联系删除' },
       ],
     },
+    { text: '本报讯 今冬首场降雪来袭，全市启动应急预案。', errors: [{ messageId: 'marker', at: '本报讯' }] },
     {
-      text: '记者从市应急管理局获悉，寒潮将于明日抵达。',
+      text: '本报武昌1月28日电 记者龚达发报道：中山舰修复工程完工。',
+      note: '本报的电头和署名说不出是哪家媒体',
       variants: ['spaced'],
-      errors: [{ messageId: 'marker', at: '记者从市应急管理局获悉' }],
+      errors: [{ messageId: 'marker', at: '记者龚达发报道' }],
+    },
+    {
+      text: '记者了解到，全市新增城市绿地120公顷。',
+      note: '没说从哪里了解到的（繁体“瞭解”不折叠为“了解”）',
+      variants: ['traditional'],
+      errors: [{ messageId: 'marker', at: '记者了解到' }],
     },
     {
       text: '（通讯员 王五）我市举办冬季运动会。',
