@@ -1,4 +1,6 @@
-import { defineRule } from './engine/define-rule';
+import { defineRule, type FieldView } from './engine/define-rule';
+import { foldedToOriginal } from './engine/normalize';
+import type { Range } from './engine/types';
 import { reportHits } from './lib/hits';
 
 /**
@@ -37,8 +39,26 @@ export default defineRule({
       field(field, report) {
         reportHits(field, report, options.vulgar, 'vulgar');
         reportHits(field, report, options.dictionary, 'emotional');
-        reportHits(field, report, options.punctuation, 'punctuation');
+        const spoken = runsAfterWords(field);
+        for (const hit of field.hits(options.punctuation))
+          if (spoken.some(([s, e]) => s < hit.range[1] && hit.range[0] < e)) report.hit(hit, 'punctuation');
       },
     };
   },
 });
+
+/** A run of two or more ! or ? right after a letter, a digit, a Chinese character or a closing bracket. */
+const AFTER_WORD = /[\p{L}\p{N})\]》”」』](?<run>[!?]{2,50})/dgu;
+
+/**
+ * The runs of ! and ? that end a sentence, as original ranges. A run that follows no word — at
+ * the start of a line, after a space, a link, a #topic# or an @name — is no sentence's tone: in
+ * text that passed through a system unable to store emoji it is what is left of them (Weibo text
+ * copied that way shows “??” where an emoji stood), and it says nothing of the voice.
+ */
+function runsAfterWords(field: FieldView): Range[] {
+  return field.matchFolded(AFTER_WORD).map(({ match }) => {
+    const [s, e] = match.indices!.groups!.run!; // the d flag, and a group that is not optional
+    return foldedToOriginal(field.normalized, s, e);
+  });
+}

@@ -4,6 +4,11 @@ import { ruleTester } from '../rule-tester';
 ruleTester.run(rule, {
   valid: [
     { text: '致敬！最美逆行者，太暖了！', note: '中央媒体常用的单个感叹号' },
+    {
+      text: '【转起辟谣！关于新冠病毒的谣言】 ??? @央视新闻',
+      note: '不跟在任何字后面的问号串：复制时丢失的表情符号，不是句子的语气',
+    },
+    { text: '#全国确诊新型肺炎病例# http://t.cn/RXnNTiO ???', note: '链接和话题后面的问号串' },
     { text: '市民李先生说：“等了两个小时，真是气死人了！！！”', note: '引语' },
     { text: '网友留言：“这也太离谱了吧？？？”记者随即联系了相关部门。', note: '网友留言' },
     { text: '我靠近一看，原来是一只受伤的小鸟，随即联系了林业部门。', note: '我靠近（误报陷阱）' },
@@ -43,6 +48,17 @@ ruleTester.run(rule, {
         { messageId: 'vulgar', at: '我靠', severity: 'block' },
         { messageId: 'punctuation', at: '？？？', severity: 'warn' },
       ],
+    },
+    {
+      text: '武汉???',
+      note: '跟在字后面的问号串是句子的语气（隔开的问号串不报，见上）',
+      variants: ['spaced'],
+      errors: [{ messageId: 'punctuation', at: '???', severity: 'warn' }],
+    },
+    {
+      text: '这是要逼死我们吗？！？ http://t.cn/a6vd8e6p',
+      variants: ['spaced'],
+      errors: [{ messageId: 'punctuation', at: '？！？', severity: 'warn' }],
     },
     { text: '这种人真是不要碧莲。', note: '谐音', errors: [{ messageId: 'vulgar', at: '碧莲', severity: 'block' }] },
     { text: '他妈的，又停水了。', errors: [{ messageId: 'vulgar', at: '他妈的', severity: 'block' }] },
