@@ -97,7 +97,9 @@ export function chainVerdict(
     summary:
       `✓ 链完整：${chainRecords(report)} 条记录` +
       (prefix
-        ? `，序号 ${prefix.seq} 及之前的已于 ${localDateTime(prefix.time)} 校验（检查点哈希未变；上次从头完整校验 ${localDateTime(prefix.fullTime)}），其后新增的 ${report.records} 条已逐条重新计算哈希并核对链接`
+        ? `，序号 ${prefix.seq} 及之前的已于 ${localDateTime(prefix.time)} 校验（检查点哈希未变；上次从头完整校验 ${localDateTime(prefix.fullTime)}）${
+            report.records ? `，其后新增的 ${report.records} 条已逐条重新计算哈希并核对链接` : '，其后没有新增记录'
+          }`
         : '已逐条重新计算哈希并核对链接') +
       (sources.length ? `，与${sources.join('、')}一致` : ''),
   };

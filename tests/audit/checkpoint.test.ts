@@ -45,6 +45,11 @@ describe('ChainVerifier resuming after a verified prefix', () => {
     ).toMatch(
       /^✓ 链完整：30 条记录，序号 12 及之前的已于 .* 校验（检查点哈希未变；上次从头完整校验 .*），其后新增的 18 条已逐条重新计算哈希并核对链接$/,
     );
+    // Nothing added since the checkpoint: said so, not "0 条 re-hashed".
+    const none = await resume(chain, prefixAt(chain, 30), { seq: 30, hash: chain[29]!.hash });
+    expect(chainVerdict(none, [], [], () => ({ head: undefined, atSeq: undefined, prunedThrough: 0 })).summary).toMatch(
+      /^✓ 链完整：30 条记录，序号 30 及之前的已于 .*），其后没有新增记录$/,
+    );
   });
 
   it('finds an edit after the prefix, and a first record that does not link to it', async () => {
