@@ -1,4 +1,6 @@
-import { defineRule } from './engine/define-rule';
+import { defineRule, type FieldView } from './engine/define-rule';
+import type { TermHit } from './engine/dictionaries';
+import { foldedSpanOf } from './engine/normalize';
 import { distinctEntries, outermost, quotedInWarning, warningCuesOption } from './lib/hits';
 import { raise } from './lib/severity';
 
@@ -16,6 +18,8 @@ export default defineRule({
     messages: {
       promotion: '「{term}」是商业促销或引流用语；政务新媒体不得刊登商业广告',
       cluster: '「{term}」是商业促销或引流用语，本段共有 {count} 种促销用语，疑为商业广告；政务新媒体不得刊登商业广告',
+      borrowed:
+        '「{term}」加了引号，又是本段唯一的促销用语，像是借用的说法；如果是在推销商品，政务新媒体不得刊登商业广告',
     },
     fields: ['title', 'body', 'quoted'],
     options: {
@@ -41,8 +45,11 @@ export default defineRule({
         const hits = field.hits(options.dictionary).filter((h) => !quotedInWarning(field, h, options.warningCues));
         const count = distinctEntries(outermost(hits));
         const cluster = count >= options.escalateAt;
+        // 把蔬菜“包邮”到家: a lone cue in quotation marks of its own is a borrowed phrase, not a sale.
+        const borrowed = count === 1 && hits.every((h) => quotedAlone(field, h));
         for (const hit of hits) {
-          if (cluster)
+          if (borrowed) report.hit(hit, 'borrowed', { severity: 'warn' });
+          else if (cluster)
             report.hit(hit, 'cluster', { data: { count }, severity: raise(hit.entry.severity, options.escalateTo) });
           else report.hit(hit, 'promotion');
         }
@@ -50,3 +57,17 @@ export default defineRule({
     };
   },
 });
+
+const OPENING_QUOTES = '“‘「『"\'';
+const CLOSING_QUOTES = '”’」』"\'';
+
+/** Whether quotation marks hold the hit and nothing else (“包邮”), spaces aside. */
+function quotedAlone(field: FieldView, hit: TermHit): boolean {
+  const { folded } = field.normalized;
+  const [start, end] = foldedSpanOf(field.normalized, hit.range[0], hit.range[1]);
+  let before = start - 1;
+  while (before >= 0 && folded[before] === ' ') before--;
+  let after = end;
+  while (after < folded.length && folded[after] === ' ') after++;
+  return before >= 0 && OPENING_QUOTES.includes(folded[before]!) && CLOSING_QUOTES.includes(folded[after] ?? '\n');
+}

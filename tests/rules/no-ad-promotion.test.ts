@@ -32,6 +32,19 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      text: '疫情期间，志愿者把蔬菜“包邮”到家，解决了居民的燃眉之急。',
+      note: '引号里单独一个话术、本段再无别的促销用语：借用的说法，只提醒',
+      errors: [{ messageId: 'borrowed', at: '包邮', severity: 'warn' }],
+    },
+    {
+      text: '“包邮”啦！下单立减20元！',
+      note: '引号里的话术旁边还有别的促销用语：照常报',
+      errors: [
+        { messageId: 'promotion', at: '包邮' },
+        { messageId: 'promotion', at: '下单立减' },
+      ],
+    },
+    {
       text: '国奥新盘10月开盘，小户型总价38万起',
       note: '单独一个标价：报道楼市的标题里也有，只提醒',
       variants: ['spaced'],
