@@ -30,6 +30,11 @@ export interface LogEntry {
   override: boolean;
 }
 
+/** Who made the attempt: the name and unit given at its outcome, where they came only then. */
+export function editorOf(entry: Pick<LogEntry, 'attempt' | 'outcome'>): { name: string; unit: string } {
+  return entry.outcome?.editor ?? entry.attempt.editor;
+}
+
 export type NoticeRecord = AdapterProblemRecord | StorageRecord | IntegrityRecord;
 
 export function isOverride(attempt: AttemptRecord, decision: Decision): boolean {

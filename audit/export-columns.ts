@@ -13,7 +13,7 @@ import {
   ruleLabel,
   VERDICT_LABELS,
 } from '../utils/labels';
-import type { LogEntry } from './entries';
+import { editorOf, type LogEntry } from './entries';
 import { maskPersonalData } from './mask';
 import type { LoggedFinding } from './record';
 
@@ -51,8 +51,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: '平台', type: 'text', width: 10, value: (r) => PLATFORM_LABELS[r.entry.attempt.platform] },
   { header: '类型', type: 'text', width: 6, value: (r) => KIND_LABELS[r.entry.attempt.kind] },
   { header: '账号', type: 'text', width: 16, value: (r) => r.entry.attempt.account?.name },
-  { header: '编辑', type: 'text', width: 8, value: (r) => r.entry.attempt.editor.name },
-  { header: '单位', type: 'text', width: 16, value: (r) => r.entry.attempt.editor.unit },
+  { header: '编辑', type: 'text', width: 8, value: (r) => editorOf(r.entry).name },
+  { header: '单位', type: 'text', width: 16, value: (r) => editorOf(r.entry).unit },
   { header: '检查结论', type: 'text', width: 10, value: (r) => VERDICT_LABELS[r.entry.attempt.verdict] },
   { header: '处理结果', type: 'text', width: 10, value: (r) => DECISION_LABELS[r.entry.decision] },
   { header: '发布理由', type: 'text', width: 24, value: (r) => r.entry.outcome?.reason },

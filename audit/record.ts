@@ -6,7 +6,7 @@
  * | type              | written when                                    | chained fields                          |
  * | ----------------- | ----------------------------------------------- | --------------------------------------- |
  * | `attempt`         | before a post may go (write-ahead, pending)     | the draft, findings, verdict, pack, editor |
- * | `outcome`         | the editor's decision, appended later           | attempt id, decision, reason            |
+ * | `outcome`         | the editor's decision, appended later           | attempt id, decision, reason, editor    |
  * | `retention`       | old records pruned by the admin's policy        | what was pruned and the hash it ended on |
  * | `adapter-problem` | a platform changed its page                     | platform, page, url, problem            |
  * | `storage`         | storage use crossed a warning level             | level, usage, quota                     |
@@ -124,6 +124,11 @@ export type AttemptRecord = v.InferOutput<typeof AttemptRecord>;
 
 export const OutcomeRecord = recordOf('outcome', {
   reason: v.optional(v.string('应为文字')),
+  /**
+   * The editor's name and unit, where they were given after the attempt was logged (asked in the
+   * panel at the first override): they stand for the attempt's `editor`. Absent in older logs.
+   */
+  editor: v.optional(Editor),
 });
 export type OutcomeRecord = v.InferOutput<typeof OutcomeRecord>;
 

@@ -366,8 +366,11 @@ async function applyOutcomes(sql: Sql, device: DeviceRow, entries: UploadEntry[]
     categories: string[];
     decided: Date | string;
   }>(
-    `UPDATE attempts a SET decision = o.decision, decided_at = o.time, reason = o.reason
-     FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[]) AS o(attempt, decision, time, reason)
+    // An outcome names the editor where the name was given only at the decision (audit/record.ts).
+    `UPDATE attempts a SET decision = o.decision, decided_at = o.time, reason = o.reason,
+       editor = COALESCE(NULLIF(o.editor, ''), a.editor)
+     FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
+       AS o(attempt, decision, time, reason, editor)
      WHERE a.device_id = $1 AND a.attempt = o.attempt AND a.decision = 'pending'
      RETURNING a.account_key, to_char(a.time AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, a.decision, a.categories,
        o.time AS decided`,
@@ -377,6 +380,7 @@ async function applyOutcomes(sql: Sql, device: DeviceRow, entries: UploadEntry[]
       entries.map((e) => str(e.decision) ?? 'pending'),
       entries.map((e) => e.time),
       entries.map((e) => str(e.reason)),
+      entries.map((e) => (e.editor as { name?: string } | undefined)?.name ?? ''),
     ],
   );
   const published = new Map<string, { n: number; at: string }>();

@@ -12,7 +12,8 @@ import type { PanelDecision } from './overlay/Panel';
 import { CARD_PAGE } from './overlay/Panel';
 import type { OverlayActions } from './overlay/Overlay';
 import { placePanel } from './overlay/placement';
-import { toBox, type Box, type OverlayState, type Store } from './overlay/store';
+import { toBox, type Box, type IdentityAsked, type OverlayState, type Store } from './overlay/store';
+import type { EditorIdentity } from '../utils/protocol';
 import { serialQueue } from '../utils/serial';
 import { t } from './strings';
 import { stillAt, textsOnce, type TextSurface } from './surface';
@@ -68,6 +69,10 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
       recheck(composer: Composer): { draft: Draft; report: Report } | null;
       /** The live result behind a badge. */
       preview(key: string): { composer: Composer; report: Report; draft: Draft } | null;
+      /** The editor's name and unit still to ask for (neither set by policy nor given yet). */
+      askIdentity?(): IdentityAsked | undefined;
+      /** Keeps the name and unit the editor gave; rejects with a message when it cannot. */
+      saveIdentity?(identity: EditorIdentity): Promise<void>;
     },
   ) {}
 
@@ -128,6 +133,17 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
   decide(decision: PanelDecision): void {
     const open = this.open;
     if (!open) return;
+    if (decision.action === 'publish' && decision.identity && this.deps.saveIdentity) {
+      // Kept before the outcome is logged, so the outcome records who published.
+      const { identity, ...rest } = decision;
+      this.deps.saveIdentity(identity).then(
+        () => this.open === open && this.decide(rest),
+        (e: unknown) => {
+          if (this.open === open) this.render(t.identitySaveFailed(e instanceof Error ? e.message : String(e)));
+        },
+      );
+      return;
+    }
     this.close();
     if (open.mode === 'attempt' && decision.action === 'cancel') this.returnToEditor(open);
     open.resolve(decision);
@@ -318,6 +334,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
         failure: open.live ? undefined : open.question.failure,
         allowOverride: open.question.allowOverride,
         policyUnknown: open.question.policyUnknown === true,
+        askIdentity: open.mode === 'attempt' ? this.deps.askIdentity?.() : undefined,
         fromNetwork: open.question.fromNetwork,
         edited: open.edited,
         live: open.live,

@@ -153,6 +153,8 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       const found = live.result(key);
       return found ? { ...found, draft: extract(found.composer) } : null;
     },
+    askIdentity: () => settings.identityToAsk(),
+    saveIdentity: (identity) => settings.saveIdentity(identity),
   });
   const actions: OverlayActions = {
     decide: (d) => panel.decide(d),

@@ -3,7 +3,8 @@ import browser from 'webextension-polyfill';
 import { forget } from './lifetime';
 import type { OverridePermission } from './flow';
 import { sendMessage } from '../utils/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+import type { EditorIdentity } from '../utils/protocol';
+import { DEFAULT_SETTINGS, type LockedSettings, type Settings } from '../utils/settings';
 
 /**
  * When to ask again while the policy is not known (no answer, or the background could not read
@@ -14,6 +15,7 @@ export const REASK_AFTER_MS = [2000, 5000, 10_000, 30_000, 60_000] as const;
 
 export class SettingsHost {
   private value: Settings = DEFAULT_SETTINGS;
+  private locked: LockedSettings = {};
   private listeners = new Set<(s: Settings) => void>();
   private markReady!: () => void;
   /** Settles once the first answer (or failure) is in: decisions that policy governs wait for it. */
@@ -73,10 +75,29 @@ export class SettingsHost {
     return this.value.allowOverride ? 'allowed' : 'forbidden';
   }
 
+  /**
+   * The editor's name and unit the panel should ask for: those neither the policy sets (it locks
+   * them) nor the editor gave before. Nothing while the settings are unknown.
+   */
+  identityToAsk(): { name: boolean; unit: boolean } | undefined {
+    if (!this.known) return undefined;
+    const name = !this.locked.editorName && !this.value.editorName.trim();
+    const unit = !this.locked.editorUnit && !this.value.editorUnit.trim();
+    return name || unit ? { name, unit } : undefined;
+  }
+
+  /** Keeps the name and unit the editor gave (the background refuses what policy sets). */
+  async saveIdentity(identity: EditorIdentity): Promise<void> {
+    const answer = await sendMessage('setEditorIdentity', identity);
+    this.value = answer.settings;
+    this.locked = answer.locked;
+  }
+
   private async load(): Promise<void> {
     try {
       const answer = await sendMessage('getSettings', {});
       this.value = answer.settings;
+      this.locked = answer.locked;
       this.answered = true;
       this.policyUnreadable = answer.policyUnreadable === true;
     } catch {

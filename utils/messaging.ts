@@ -32,6 +32,7 @@ const GUARD: Partial<Record<Method, number>> = {
   completeAttempt: 4000,
   reportAdapterProblem: 4000,
   reportTabStatus: 4000,
+  setEditorIdentity: 4000,
 };
 const LONG: Partial<Record<Method, number>> = { importPack: 60_000, checkPackUpdate: 60_000 };
 

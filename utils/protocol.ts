@@ -268,6 +268,16 @@ export const ChainVerified = strictRecord({
 });
 export type ChainVerified = v.InferOutput<typeof ChainVerified>;
 
+/**
+ * The editor's name and unit, given once in the panel the first time they publish over findings
+ * where the policy does not set them. Those the policy sets are refused.
+ */
+export const EditorIdentity = strictRecord({
+  editorName: v.optional(text(50, { min: 1 })),
+  editorUnit: v.optional(text(100, { min: 1 })),
+});
+export type EditorIdentity = v.InferOutput<typeof EditorIdentity>;
+
 interface AuditProtocol {
   /** The log's head, storage level and last recorded integrity problem. */
   getLogStatus(data: Record<string, never>): LogStatus;
@@ -280,6 +290,8 @@ interface AuditProtocol {
   noteChainVerified(data: ChainVerified): { saved: boolean };
   /** Saves the editor's own settings and answers the settings now in force. */
   saveSettings(data: SettingsChange): { settings: Settings; locked: LockedSettings };
+  /** Keeps the editor's name and unit the panel asked for; answers the settings now in force. */
+  setEditorIdentity(data: EditorIdentity): { settings: Settings; locked: LockedSettings };
 }
 
 const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[] } = {
@@ -287,6 +299,7 @@ const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[]
   getUploadStatus: ['extension'],
   noteChainVerified: ['extension'],
   saveSettings: ['extension'],
+  setEditorIdentity: ['content'],
 };
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -374,6 +387,7 @@ const REQUESTS = {
   reportAdapterProblem: AdapterProblem,
   saveSettings: SettingsChange,
   noteChainVerified: ChainVerified,
+  setEditorIdentity: EditorIdentity,
 } as const;
 
 export class InvalidRequest extends Error {}

@@ -243,6 +243,16 @@ export function createAuditLog(deps: AuditLogDeps) {
     );
   }
 
+  /**
+   * The editor's name and unit when they were given after the attempt was logged (the panel asks
+   * for them the first time the editor publishes over findings): the outcome records them.
+   */
+  async function editorGivenSince(attempt: AttemptRecord): Promise<{ name: string; unit: string } | undefined> {
+    if (attempt.editor.name && attempt.editor.unit) return undefined;
+    const { editorName: name, editorUnit: unit } = await deps.settings();
+    return name !== attempt.editor.name || unit !== attempt.editor.unit ? { name, unit } : undefined;
+  }
+
   /** Records a broken chain once (not again while it is the same break). Inside `serial`. */
   async function recordBreak(report: ChainReport) {
     const [first] = report.broken;
@@ -306,6 +316,7 @@ export function createAuditLog(deps: AuditLogDeps) {
           attempt: done.id,
           decision: done.decision,
           reason: done.reason,
+          editor: await editorGivenSince(attempt),
         });
       });
       return { ok: true };

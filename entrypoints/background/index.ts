@@ -13,7 +13,7 @@ import { scheduleUploads } from './upload-schedule';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
 import { installNetworkFloor } from './network-floor';
 import { packPolicyChanged, packs, startPackUpdates } from './packs';
-import { saveSettings } from './save-settings';
+import { saveSettings, type SettingsStore } from './save-settings';
 import { followPolicy, readPolicy, readPolicyState, readSettings } from './settings';
 import { badgeAdapterProblem, forgetClosedTabs, getTabStatus, reportTabStatus } from './tab-status';
 
@@ -53,6 +53,11 @@ export default defineBackground(() => {
   void auditLog.head().catch((e: unknown) => console.error('审计日志启动检查失败', e));
   scheduleLogMaintenance(async () => auditLog.maintain((await readPolicy())?.retentionDays));
 
+  const settingsStore: SettingsStore = {
+    readLocal: async () => ((await browser.storage.local.get('settings')) as { settings?: Partial<Settings> }).settings,
+    writeLocal: (settings) => browser.storage.local.set({ settings }),
+    effective: readSettings,
+  };
   serveProtocol({
     getActivePack: () => packs.active(),
     logAttempt: async (data, { sender }) => {
@@ -68,13 +73,8 @@ export default defineBackground(() => {
     getLogStatus: async () => ({ ...(await auditLog.status()), collector: await uploader.status() }),
     getUploadStatus: () => uploader.status(),
     noteChainVerified: (data) => auditLog.noteChainVerified(data),
-    saveSettings: (data) =>
-      saveSettings(data, {
-        readLocal: async () =>
-          ((await browser.storage.local.get('settings')) as { settings?: Partial<Settings> }).settings,
-        writeLocal: (settings) => browser.storage.local.set({ settings }),
-        effective: readSettings,
-      }),
+    saveSettings: (data) => saveSettings(data, settingsStore),
+    setEditorIdentity: (data) => saveSettings(data, settingsStore, 'setEditorIdentity'),
     getPackStatus: () => packs.status(),
     importPack: (data) => packs.importFile(data.text, data.name),
     rollbackPack: (data) => packs.rollback(data.target),

@@ -27,8 +27,10 @@ export interface SettingsStore {
 export async function saveSettings(
   input: unknown,
   store: SettingsStore,
+  method: 'saveSettings' | 'setEditorIdentity' = 'saveSettings',
 ): Promise<{ settings: Settings; locked: LockedSettings }> {
-  const change: SettingsChange = parseRequest('saveSettings', input);
+  // The panel's identity is a subset of the dashboard's change: both are refused where locked.
+  const change: SettingsChange = parseRequest(method, input);
   const { locked } = await store.effective();
   const refused = (Object.keys(change) as (keyof Settings)[]).filter((key) => locked[key]);
   if (refused.length)

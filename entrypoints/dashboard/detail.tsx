@@ -1,6 +1,6 @@
 /** One attempt in full: the text with its findings highlighted, the decision, the chain status. */
 import type { ComponentChildren } from 'preact';
-import type { LogEntry } from '../../audit/entries';
+import { editorOf, type LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
 import {
   CATEGORY_LABELS,
@@ -162,7 +162,7 @@ export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onCl
         <dd>{a.extension}</dd>
         <dt>编辑</dt>
         <dd>
-          {a.editor.name || '（未设置）'} · {a.editor.unit || '（未设置）'}
+          {editorOf(props.entry).name || '（未设置）'} · {editorOf(props.entry).unit || '（未设置）'}
         </dd>
       </dl>
       <ChainStatus entry={props.entry} report={props.report} />

@@ -6,7 +6,7 @@
  * lists log entries (the fleet pages): it only needs the rows.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LogEntry } from '../../audit/entries';
+import { editorOf, type LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
 import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../../utils/labels';
 
@@ -138,8 +138,8 @@ export function EntryTable(props: {
                 <span role="gridcell">{localDateTime(a.time)}</span>
                 <span role="gridcell">{PLATFORM_LABELS[a.platform]}</span>
                 <span role="gridcell">{a.account?.name ?? '—'}</span>
-                <span role="gridcell" title={a.editor.unit}>
-                  {a.editor.name || '—'}
+                <span role="gridcell" title={editorOf(e).unit}>
+                  {editorOf(e).name || '—'}
                 </span>
                 <span role="gridcell" class="text">
                   {summary(e)}

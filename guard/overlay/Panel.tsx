@@ -11,9 +11,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { COMMON_REASONS, reasonProblem } from '../reasons';
 import { severityLabel, t, verdictText } from '../strings';
 import type { Card } from './cards';
+import type { EditorIdentity } from '../../utils/protocol';
 import type { PanelView } from './store';
 
-export type PanelDecision = { action: 'publish'; reason: string } | { action: 'cancel' } | { action: 'recheck' };
+export type PanelDecision =
+  { action: 'publish'; reason: string; identity?: EditorIdentity } | { action: 'cancel' } | { action: 'recheck' };
 
 export interface PanelActions {
   decide(decision: PanelDecision): void;
@@ -31,7 +33,11 @@ export const CARD_PAGE = 40;
 const TERMS_SHOWN = 12;
 
 function focusables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('button:not([disabled]), textarea:not([disabled]), [tabindex="0"]')];
+  return [
+    ...root.querySelectorAll<HTMLElement>(
+      'button:not([disabled]), textarea:not([disabled]), input:not([disabled]), [tabindex="0"]',
+    ),
+  ];
 }
 
 function todo(view: PanelView): string {
@@ -45,6 +51,9 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
   const back = useRef<HTMLButtonElement>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState('');
+  const [identityError, setIdentityError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState(false);
   const attempt = view.mode === 'attempt';
   const needsReason = view.verdict === 'justify' || view.verdict === 'error';
@@ -85,7 +94,19 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       dialog.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
       return;
     }
-    actions.decide({ action: 'publish', reason: reason.trim() });
+    const ask = view.askIdentity;
+    if (ask && ((ask.name && !name.trim()) || (ask.unit && !unit.trim()))) {
+      setIdentityError(t.identityMissing);
+      dialog.current?.querySelector<HTMLInputElement>('.identity input[aria-invalid="true"], .identity input')?.focus();
+      return;
+    }
+    const identity: EditorIdentity | undefined = ask
+      ? {
+          ...(ask.name ? { editorName: name.trim() } : {}),
+          ...(ask.unit ? { editorUnit: unit.trim() } : {}),
+        }
+      : undefined;
+    actions.decide({ action: 'publish', reason: reason.trim(), ...(identity ? { identity } : {}) });
   };
   const pick = (common: string) => {
     setReason((r) => (r.trim() === '' ? common : r.includes(common) ? r : `${r.trim()}；${common}`));
@@ -149,6 +170,40 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           <p class="note" data-testid="override-refused">
             {view.policyUnknown ? t.overridePolicyUnknown : t.overrideForbidden}
           </p>
+        )}
+        {canOverride && view.askIdentity && (
+          <fieldset class="identity" aria-describedby="gp-identity-hint">
+            <legend>{t.identityLegend}</legend>
+            {(
+              [
+                [view.askIdentity.name, t.editorName, 50, name, setName],
+                [view.askIdentity.unit, t.editorUnit, 100, unit, setUnit],
+              ] as const
+            ).map(
+              ([asked, label, max, value, set]) =>
+                asked && (
+                  <label key={label}>
+                    {label}
+                    <input
+                      type="text"
+                      maxLength={max}
+                      value={value}
+                      aria-required="true"
+                      aria-invalid={identityError !== null && !value.trim()}
+                      onInput={(e) => {
+                        set((e.target as HTMLInputElement).value);
+                        setIdentityError(null);
+                      }}
+                    />
+                  </label>
+                ),
+            )}
+            {identityError && (
+              <span id="gp-identity-hint" class="hint error">
+                {identityError}
+              </span>
+            )}
+          </fieldset>
         )}
         {canOverride && (
           <div class="reason">

@@ -53,6 +53,14 @@ export interface PanelView {
   placement: Placement;
   /** A short message from the last action (e.g. a suggestion the editor refused). */
   message?: string;
+  /** The editor's name and unit the policy does not set and the editor has not given: asked once. */
+  askIdentity?: IdentityAsked;
+}
+
+/** Which of the editor's name and unit the panel asks for. */
+export interface IdentityAsked {
+  name: boolean;
+  unit: boolean;
 }
 
 /** The guard is checking a held publish: shown by the control at once, until the answer. */

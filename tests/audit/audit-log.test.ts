@@ -58,6 +58,24 @@ describe('write-ahead', () => {
     expect((await verifyDb(db)).ok).toBe(true);
   });
 
+  it('records on the outcome the name and unit the editor gave after the attempt, and the chain verifies', async () => {
+    settings = { ...DEFAULT_SETTINGS };
+    const { id } = await log.logAttempt(attemptStart(), weibo);
+    settings = { ...DEFAULT_SETTINGS, editorName: '赵编辑', editorUnit: '保定市政府办公室' };
+    await log.completeAttempt({ id, decision: 'published-with-reason', reason: '已核实，为规范用语' }, weibo);
+    const [attempt, outcome] = (await allRecords(db)) as [AttemptRecord, OutcomeRecord];
+    expect(attempt.editor).toEqual({ name: '', unit: '' });
+    expect(outcome.editor).toEqual({ name: '赵编辑', unit: '保定市政府办公室' });
+    // The record schema keeps it (exports, uploads and imports are read through it).
+    expect(v.parse(LogRecord, outcome)).toEqual(outcome);
+    expect((await verifyDb(db)).ok).toBe(true);
+
+    // Known at the attempt: the outcome does not repeat them.
+    const second = await log.logAttempt(attemptStart(), weibo);
+    await log.completeAttempt({ id: second.id, decision: 'published' }, weibo);
+    expect(((await allRecords(db)).at(-1) as OutcomeRecord).editor).toBeUndefined();
+  });
+
   it('leaves an attempt that is never completed visible as pending', async () => {
     await log.logAttempt(attemptStart(), weibo);
     const { id } = await log.logAttempt(attemptStart({ text: '第二条' }), weibo);

@@ -60,6 +60,23 @@ describe('logPersonalData', () => {
     expect(byPolicy.settings.logPersonalData).toBe('full');
     expect(byPolicy.locked.logPersonalData).toBe(true);
   });
+
+  it('keeps the name and unit the panel asked for, and refuses what the policy sets', async () => {
+    const s = store(undefined, { logText: 'hash' });
+    const { settings } = await saveSettings(
+      { editorName: '赵编辑', editorUnit: '保定市政府办公室' },
+      s,
+      'setEditorIdentity',
+    );
+    expect(settings).toMatchObject({ editorName: '赵编辑', editorUnit: '保定市政府办公室', logText: 'hash' });
+
+    const locked = store({ editorUnit: '保定市委网信办' });
+    await expect(saveSettings({ editorUnit: '别的单位' }, locked, 'setEditorIdentity')).rejects.toThrow('所在单位');
+    expect(locked.local).toBeUndefined();
+    // Only the name and unit: nothing else travels by this method, and neither may be empty.
+    await expect(saveSettings({ logText: 'full' }, s, 'setEditorIdentity')).rejects.toThrow('setEditorIdentity');
+    await expect(saveSettings({ editorName: '' }, s, 'setEditorIdentity')).rejects.toThrow('setEditorIdentity');
+  });
 });
 
 describe('reasonWhenUnreadable', () => {

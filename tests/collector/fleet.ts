@@ -91,7 +91,15 @@ let n = 0;
 /** An attempt and its outcome, as bodies. */
 export function published(
   time: string,
-  options: { account?: string; decision?: string; reason?: string; text?: string; categories?: string[] } = {},
+  options: {
+    account?: string;
+    decision?: string;
+    reason?: string;
+    text?: string;
+    categories?: string[];
+    /** The editor named only at the decision (asked in the panel): the attempt has none. */
+    editorAtOutcome?: { name: string; unit: string };
+  } = {},
 ): RecordBody[] {
   const attempt = `00000000-0000-4000-9000-${String(++n).padStart(12, '0')}`;
   const start = attemptStart({
@@ -126,7 +134,7 @@ export function published(
       })),
       errors: [],
       extension: '0.1.0',
-      editor: { name: '李编辑', unit: '保定市政府办公室' },
+      editor: options.editorAtOutcome ? { name: '', unit: '' } : { name: '李编辑', unit: '保定市政府办公室' },
     } as unknown as RecordBody,
     {
       type: 'outcome',
@@ -134,6 +142,7 @@ export function published(
       attempt,
       decision: (options.decision ?? 'published') as never,
       reason: options.reason,
+      ...(options.editorAtOutcome ? { editor: options.editorAtOutcome } : {}),
     },
   ];
 }

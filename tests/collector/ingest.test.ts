@@ -135,6 +135,24 @@ describe('continuity', () => {
 });
 
 describe('fleet queries', () => {
+  it('name the editor an outcome gave where the attempt had none', async () => {
+    const device = await TestDevice.enroll(db, '保定市林业局');
+    await device.upload(
+      await device.log(
+        published('2026-04-20T08:00:00.000Z', {
+          account: '保定林业',
+          decision: 'published-with-reason',
+          reason: '转载已获授权',
+          editorAtOutcome: { name: '赵编辑', unit: '保定市林业局' },
+        }),
+      ),
+    );
+    const units = await q.units(db, city, new Date('2026-04-01'), new Date('2026-04-30'));
+    const unit = units.find((u) => u.name === '保定市林业局')!.id;
+    const rows = await q.attempts(db, city, { unit, decision: 'published-with-reason' });
+    expect(rows.map((r) => r.editor)).toEqual(['赵编辑']);
+  });
+
   it('answer dormant accounts, per-unit totals and overrides with reasons, within the auditor’s scope', async () => {
     const busy = await TestDevice.enroll(db, '保定市文旅局');
     const quiet = await TestDevice.enroll(db, '保定市水利局');

@@ -207,6 +207,8 @@ export interface StoredAttemptView {
   text: string;
   verdict: string;
   findings: { ruleId: string; severity: string; excerpt: string }[];
+  /** The name and unit in force when the attempt was logged (empty until given). */
+  editor: { name: string; unit: string };
   decision: string;
   reason?: string;
 }
@@ -272,13 +274,17 @@ export async function latestAttempt(worker: ExtensionRealm, timeoutMs = 5000): P
   }
 }
 
+/** The editor the tests publish as: one who gave their name and unit once, as the panel asks. */
+export const E2E_EDITOR = { editorName: '测试编辑', editorUnit: '保定市政府办公室' } as const;
+
 /**
- * Starts a test afresh: settings back to their defaults, and the log's earlier attempts out of
- * view. The log itself is append-only and chained, so it is never emptied: the test just looks
- * past where it stood.
+ * Starts a test afresh: settings back to their defaults but for the editor's name and unit
+ * (E2E_EDITOR; a test of the panel's question clears them), and the log's earlier attempts out
+ * of view. The log itself is append-only and chained, so it is never emptied: the test just
+ * looks past where it stood.
  */
 export async function clearStore(worker: ExtensionRealm): Promise<void> {
-  await worker.evaluate(() => chrome.storage.local.remove(['settings']));
+  await worker.evaluate((editor) => chrome.storage.local.set({ settings: { ...editor } }), E2E_EDITOR);
   const records = await logRecords(worker);
   logMarks.set(
     worker,

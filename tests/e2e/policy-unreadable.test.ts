@@ -14,7 +14,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_UNREADABLE, UPLOAD_STATE_LABELS } from '../../utils/labels';
 import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
-import { EXTENSION_DIR, guardPanel, launchGuardedBrowser, storedAttempts, type GuardedBrowser } from './harness';
+import {
+  clearStore,
+  EXTENSION_DIR,
+  guardPanel,
+  launchGuardedBrowser,
+  storedAttempts,
+  type GuardedBrowser,
+} from './harness';
 import { DRAFTS, HOME_INPUT, openHome } from './weibo-session';
 
 /** The service worker's first line: managed storage never answers until `__handOverPolicy()`. */
@@ -38,6 +45,7 @@ beforeAll(async () => {
   const background = join(dir, 'background.js');
   writeFileSync(background, WITHHOLD + readFileSync(background, 'utf8'));
   browser = await launchGuardedBrowser({ extensionDir: dir });
+  await clearStore(browser.worker); // an editor who gave their name and unit
   replica = await serveWeiboReplica(browser.context, { heartbeatMs: 5000 });
   mkdirSync('test-results/screenshots', { recursive: true });
 });

@@ -6,12 +6,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 
 /** What the background answers to getSettings, one answer per call (the last repeats). */
-const background = vi.hoisted(() => ({ answers: [] as unknown[], asked: 0 }));
+const background = vi.hoisted(() => ({ answers: [] as unknown[], asked: 0, saved: [] as unknown[] }));
 vi.mock('webextension-polyfill', () => ({
   default: { storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } } },
 }));
 vi.mock('../../utils/messaging', () => ({
-  sendMessage: async (method: string) => {
+  sendMessage: async (method: string, data: unknown) => {
+    if (method === 'setEditorIdentity') {
+      background.saved.push(data);
+      return { settings: { ...DEFAULT_SETTINGS, editorName: '赵编辑', editorUnit: '保定市政府办公室' }, locked: {} };
+    }
     if (method !== 'getSettings') throw new Error(`unexpected ${method}`);
     const answer = background.answers[Math.min(background.asked, background.answers.length - 1)];
     background.asked++;
@@ -99,5 +103,39 @@ describe('settings answered while the policy could not be read', () => {
     stop.abort();
     await vi.advanceTimersByTimeAsync(1000);
     expect(background.asked).toBe(1);
+  });
+});
+
+describe('the editor’s name and unit', () => {
+  it('asks for what neither the policy nor the editor set, and not again once given', async () => {
+    background.answers = [allowed];
+    const host = new SettingsHost([]);
+    host.start();
+    await host.ready;
+    expect(host.identityToAsk()).toEqual({ name: true, unit: true });
+    await host.saveIdentity({ editorName: '赵编辑', editorUnit: '保定市政府办公室' });
+    expect(background.saved).toEqual([{ editorName: '赵编辑', editorUnit: '保定市政府办公室' }]);
+    expect(host.identityToAsk()).toBeUndefined();
+  });
+
+  it('never asks for what the policy sets', async () => {
+    background.answers = [
+      {
+        settings: { ...DEFAULT_SETTINGS, editorUnit: '保定市委网信办' },
+        locked: { editorUnit: true },
+      },
+    ];
+    const host = new SettingsHost([]);
+    host.start();
+    await host.ready;
+    expect(host.identityToAsk()).toEqual({ name: true, unit: false });
+  });
+
+  it('asks nothing while the settings are unknown', async () => {
+    background.answers = [failClosed];
+    const host = new SettingsHost([]);
+    host.start();
+    await host.ready;
+    expect(host.identityToAsk()).toBeUndefined();
   });
 });
