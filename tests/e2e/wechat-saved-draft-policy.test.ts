@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { isPublish, serveWechat, type WechatReplica } from '../replicas/wechat/mp-server';
-import { guardPanel, installManagedPolicy, launchGuardedBrowser, type GuardedBrowser } from './harness';
+import { clearStore, guardPanel, installManagedPolicy, launchGuardedBrowser, type GuardedBrowser } from './harness';
 import * as recorded from './recorded';
 
 let removePolicy: (() => void) | undefined;
@@ -18,6 +18,8 @@ beforeAll(async () => {
   // The policy must be known: unknown settings allow no reason at all.
   browser = await launchGuardedBrowser({ managedPolicy: { reasonWhenUnreadable: true } });
   replica = await serveWechat(browser.context, { autosaveMs: 400 });
+  // An editor who gave their name and unit once, as the other sessions' editors have.
+  await clearStore(browser.worker);
 });
 
 afterAll(async () => {
