@@ -124,11 +124,21 @@ describe('autosave and the network line', () => {
   });
 
   const MASSSEND = '/cgi-bin/masssend?t=ajax-response&is_release_publish_page=1';
-  const direct = (via: 'fetch' | 'xhr') =>
+  /**
+   * The id of the saved draft the editor's autosave made for `text`: masssend names a saved draft,
+   * and the guard checks that draft as the platform stores it (ids of other tests' drafts are other
+   * articles).
+   */
+  async function editorDraftId(text: string): Promise<string> {
+    const saved = () => s.replica.draftIds().filter((id) => s.replica.savedDraft(id)?.content0?.includes(text));
+    await expect.poll(() => saved().length).toBeGreaterThan(0);
+    return saved().at(-1)!;
+  }
+  const direct = (via: 'fetch' | 'xhr', appmsgid: string) =>
     s.page.evaluate(
-      (via, path) => {
+      (via, path, appmsgid) => {
         const url = `${path}&token=${new URLSearchParams(location.search).get('token')}&lang=zh_CN`;
-        const form = 'appmsgid=2247483650&operation_seq=1&send_time=0';
+        const form = `appmsgid=${appmsgid}&operation_seq=1&send_time=0`;
         const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
         if (via === 'fetch') return fetch(url, { method: 'POST', headers, body: form }).then((r) => r.json());
         return new Promise((resolve) => {
@@ -141,13 +151,14 @@ describe('autosave and the network line', () => {
       },
       via,
       MASSSEND,
+      appmsgid,
     );
 
   it.each(['xhr', 'fetch'] as const)(
     'a page script calling masssend by %s for a blocked article is held and never arrives',
     async (via) => {
       await writeArticle(BLOCK);
-      const answer = direct(via);
+      const answer = direct(via, await editorDraftId(BLOCK));
       await answerPanel(s.page, '返回修改');
       expect(await answer).toMatchObject({ base_resp: { ret: -1 } });
       await neverReaches();
@@ -157,7 +168,7 @@ describe('autosave and the network line', () => {
 
   it('a direct masssend for a clean article passes exactly once', async () => {
     await writeArticle(CLEAN);
-    expect(await direct('xhr')).toMatchObject({ base_resp: { ret: 0 } });
+    expect(await direct('xhr', await editorDraftId(CLEAN))).toMatchObject({ base_resp: { ret: 0 } });
     await reachesOnce(isPublish);
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
   });
