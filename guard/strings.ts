@@ -11,6 +11,11 @@ const zh = {
   verdictJustify: '有需要写明理由的问题：填写发布理由后才能发布。',
   verdictWarn: '发现需要注意的问题。确认无误可以继续发布。',
   verdictError: '检查未能完成，本次发布已暂停。只有写明理由才能继续。',
+  // The same verdicts where 仍要发布 is not open (policy forbids it, or is not read yet): the
+  // note under the summary says why, so the summary promises no way on.
+  verdictWarnHeld: '发现需要注意的问题。',
+  verdictJustifyHeld: '有需要写明理由的问题。',
+  verdictErrorHeld: '检查未能完成，本次发布已暂停。',
   verdictPass: '没有发现问题。',
   previewTitle: '实时检查结果',
   back: '返回修改',
@@ -71,6 +76,9 @@ const en: Strings = {
   verdictJustify: 'Some findings need a written reason before publishing.',
   verdictWarn: 'Some findings need your attention. You may publish if they are fine.',
   verdictError: 'The check could not finish; publishing is held. You may go on only with a written reason.',
+  verdictWarnHeld: 'Some findings need your attention.',
+  verdictJustifyHeld: 'Some findings need a written reason.',
+  verdictErrorHeld: 'The check could not finish; publishing is held.',
   verdictPass: 'No problems found.',
   previewTitle: 'Live check',
   back: 'Back to editing',
@@ -161,12 +169,13 @@ export function fieldLabel(field: FieldName): string {
   return lang === 'en' ? (FIELD_EN[field.startsWith('links[') ? 'links' : field] ?? field) : zhFieldLabel(field);
 }
 
-export function verdictText(verdict: Verdict | 'error'): string {
+/** `held`: 仍要发布 is not open for this attempt, so no verdict offers a way on. */
+export function verdictText(verdict: Verdict | 'error', held = false): string {
   return {
     block: t.verdictBlock,
-    justify: t.verdictJustify,
-    warn: t.verdictWarn,
-    error: t.verdictError,
+    justify: held ? t.verdictJustifyHeld : t.verdictJustify,
+    warn: held ? t.verdictWarnHeld : t.verdictWarn,
+    error: held ? t.verdictErrorHeld : t.verdictError,
     pass: t.verdictPass,
   }[verdict];
 }

@@ -40,9 +40,15 @@ function focusables(root: HTMLElement): HTMLElement[] {
   ];
 }
 
+/** An attempt whose 仍要发布 is closed by policy (or a policy not read yet): the note says why. */
+function overrideHeld(view: PanelView): boolean {
+  return view.mode === 'attempt' && !view.retry && !view.allowOverride;
+}
+
 function todo(view: PanelView): string {
   if (view.retry) return t.todoRetry;
   if (view.mode === 'preview') return '';
+  if (overrideHeld(view) && view.verdict !== 'block') return '';
   return { block: t.todoBlock, justify: t.todoJustify, warn: t.todoWarn, error: t.todoError, pass: '' }[view.verdict];
 }
 
@@ -146,7 +152,9 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
         </div>
         <p id="gp-summary" class="summary">
           {view.fromNetwork && <span class="origin">{t.networkOrigin}</span>}
-          <strong>{view.live && view.verdict === 'pass' ? t.editedClean : verdictText(view.verdict)}</strong>{' '}
+          <strong>
+            {view.live && view.verdict === 'pass' ? t.editedClean : verdictText(view.verdict, overrideHeld(view))}
+          </strong>{' '}
           {todo(view)}
         </p>
         {view.failure && <p class="failure">{view.failure}</p>}
@@ -166,7 +174,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
             {view.message}
           </p>
         )}
-        {attempt && !view.retry && !view.allowOverride && view.verdict !== 'block' && view.verdict !== 'pass' && (
+        {overrideHeld(view) && view.verdict !== 'block' && view.verdict !== 'pass' && (
           <p class="note" data-testid="override-refused">
             {view.policyUnknown ? t.overridePolicyUnknown : t.overrideForbidden}
           </p>

@@ -67,6 +67,8 @@ describe('the policy never handed over', () => {
     await refused.waitFor({ timeout: 15_000 });
     expect(await refused.innerText()).toContain(POLICY_UNREADABLE);
     expect(await panel.innerText()).not.toContain('管理员策略不允许');
+    // The summary promises no way on that the panel does not offer.
+    expect(await panel.locator('#gp-summary').innerText()).not.toContain('可以继续发布');
     expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
     await page.screenshot({ path: 'test-results/screenshots/policy-unreadable-panel.png' });
     await panel.getByRole('button', { name: '返回修改' }).click();
@@ -111,6 +113,7 @@ describe('the policy never handed over', () => {
     const publish = panel.getByRole('button', { name: '仍要发布' });
     await publish.waitFor({ timeout: 15_000 });
     expect(await panel.getByTestId('override-refused').count()).toBe(0);
+    expect(await panel.locator('#gp-summary').innerText()).toContain('确认无误可以继续发布');
     await publish.click();
     await expect.poll(() => replica.published('/ajax/statuses/update').length).toBe(1);
     await expect
