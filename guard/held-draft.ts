@@ -46,20 +46,7 @@ export function readHeldDraft(
   composers: readonly Composer[],
   saved?: SavedRead,
 ): HeldRead {
-  let read: RequestDraft | null = null;
-  let unreadable: string | undefined;
-  try {
-    read = request.unreadable ? null : network.toDraft(request);
-    if (!read) unreadable = request.unreadable ? `${UNREADABLE}：${request.unreadable}` : UNREADABLE;
-  } catch (e) {
-    unreadable = `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}`;
-  }
-  const fromServer = read?.saved !== undefined && saved !== undefined && 'draft' in saved;
-  if (read?.saved && !read.draft) {
-    if (saved && 'draft' in saved) read = { ...read, draft: saved.draft };
-    else unreadable = saved?.failure ?? SAVED_UNREADABLE;
-  }
-  return locate(read, unreadable, composers, fromServer);
+  return withSaved(parseHeld(request, network), composers, saved);
 }
 
 /** Reads a held request, reading back from the platform the saved draft it names, if any. */
@@ -69,12 +56,9 @@ export async function readHeldRequest(
   composers: readonly Composer[],
   loadSaved: (id: string) => Promise<DraftFields>,
 ): Promise<HeldRead> {
-  let id: string | undefined;
-  try {
-    id = request.unreadable ? undefined : network.toDraft(request)?.saved?.id;
-  } catch {
-    // readHeldDraft says why.
-  }
+  // The request is parsed once: its saved draft's id and the rest come from the same read.
+  const parsed = parseHeld(request, network);
+  const id = parsed.read?.saved?.id;
   const saved: SavedRead | undefined =
     id === undefined
       ? undefined
@@ -82,7 +66,33 @@ export async function readHeldRequest(
           (draft) => ({ draft }),
           (e: unknown) => ({ failure: e instanceof Error ? e.message : String(e) }),
         );
-  return readHeldDraft(request, network, composers, saved);
+  return withSaved(parsed, composers, saved);
+}
+
+interface ParsedHeld {
+  read: RequestDraft | null;
+  unreadable?: string;
+}
+
+/** What the adapter reads in the request's body, or why nothing could be read. */
+function parseHeld(request: HeldRequest, network: Pick<SiteAdapter['network'], 'toDraft'>): ParsedHeld {
+  if (request.unreadable) return { read: null, unreadable: `${UNREADABLE}：${request.unreadable}` };
+  try {
+    const read = network.toDraft(request);
+    return read ? { read } : { read: null, unreadable: UNREADABLE };
+  } catch (e) {
+    return { read: null, unreadable: `${UNREADABLE}：${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The parsed request with the saved draft it names put in (or the reason it is unreadable). */
+function withSaved({ read, unreadable }: ParsedHeld, composers: readonly Composer[], saved?: SavedRead): HeldRead {
+  const fromServer = read?.saved !== undefined && saved !== undefined && 'draft' in saved;
+  if (read?.saved && !read.draft) {
+    if (saved && 'draft' in saved) read = { ...read, draft: saved.draft };
+    else unreadable = saved?.failure ?? SAVED_UNREADABLE;
+  }
+  return locate(read, unreadable, composers, fromServer);
 }
 
 function locate(
