@@ -1,7 +1,7 @@
 /**
  * `collector import FILE.jsonl`: a unit with no network to the collector sends the dashboard's
- * JSON Lines export instead. The file's chain is verified with the extension's own verifier first
- * (a broken file is refused whole); its records then go through the same continuity check as an
+ * JSON Lines export instead. The file's chain is verified with the extension's own verifier first,
+ * and against the copies of the head its header names (a broken file is refused whole); its records then go through the same continuity check as an
  * upload, so importing what was also uploaded — or the same file twice — stores nothing twice.
  *
  * The records belong to a device: an enrolled one (`--device ID`), or an offline device of the
@@ -12,6 +12,7 @@ import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import * as v from 'valibot';
+import { ANCHOR_SOURCE_LABEL } from '../audit/anchor';
 import { verifyExportLines } from '../audit/export-jsonl';
 import { UploadEntry } from '../fleet-protocol/upload';
 import { describeIssues } from '../rules/engine/schema';
@@ -46,6 +47,15 @@ export async function importExport(
     throw new Error(`导出文件的链不完整，拒绝导入：序号 ${report.broken[0]?.seq}——${report.broken[0]?.reason}`);
   if (report.omitted > 0)
     throw new Error(`这是筛选后的导出（省略了 ${report.omitted} 条记录）：请在审计页面不加筛选地导出全部记录再导入`);
+  // A chain can be whole and still not be the log: rewritten and rehashed from some record on, or
+  // cut short. The copies of the head kept outside the log, named in the header, catch that.
+  const off = verified.headerAnchors.find((a) => a.status === 'broken');
+  if (off) {
+    const { anchor } = off;
+    throw new Error(
+      `导出文件的链与文件头记下的${ANCHOR_SOURCE_LABEL[anchor.source]}（序号 ${anchor.seq}）不符，拒绝导入：${off.break?.reason ?? ''}`,
+    );
+  }
 
   const records: UploadEntry[] = [];
   let lineNo = 0;

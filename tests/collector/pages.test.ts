@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogModel } from '../../audit/entries';
+import type { AnchorCheck } from '../../audit/anchor';
 import type { LogRecord } from '../../audit/record';
 import { jsonlRecordChunks } from '../../audit/export-jsonl';
 import { exportHeader, planExport } from '../../audit/export-plan';
@@ -125,10 +126,16 @@ describe('what auditors see', () => {
 
 describe('collector import', () => {
   /** The dashboard's unfiltered JSON Lines export of `records`, written to `name`. */
-  function writeExport(name: string, records: LogRecord[]): string {
+  function writeExport(name: string, records: LogRecord[], anchors?: AnchorCheck): string {
     const model = new LogModel();
     model.add(records);
-    const plan = planExport(model, {}, model.entries, { ok: true, broken: [] }, new Date('2026-04-05T00:00:00Z'));
+    const plan = planExport(
+      model,
+      {},
+      model.entries,
+      { ok: true, broken: [], anchors },
+      new Date('2026-04-05T00:00:00Z'),
+    );
     const file = join(dir, name);
     writeFileSync(
       file,
@@ -162,6 +169,32 @@ describe('collector import', () => {
     lines[2] = lines[2]!.replace('"published"', '"blocked"');
     writeFileSync(tampered, lines.join('\n'));
     await expect(importExport(db, tampered, { unit: '保定市审计局' })).rejects.toThrow('链不完整');
+  });
+
+  it('refuses an export whose chain does not hold the anchors its header names', async () => {
+    const device = await TestDevice.enroll(db, '保定市审计局');
+    const records = await device.log([
+      ...published('2026-04-03T08:00:00.000Z'),
+      ...published('2026-04-04T08:00:00.000Z'),
+    ]);
+    const last = records.at(-1)!;
+    const held = { seq: last.seq, hash: last.hash, source: 'storage' as const };
+    const agreed = { agreed: ['扩展存储中的链头'], breaks: 0 };
+    const whole = writeExport('anchored.jsonl', records, { ...agreed, heads: [held] });
+    expect(await importExport(db, whole, { unit: '保定市审计局' })).toMatchObject({ accepted: 4 });
+
+    // The last two records cut off: the rest is a whole chain, but the head kept in extension
+    // storage lies beyond it.
+    const cut = writeExport('cut.jsonl', records.slice(0, 2), { ...agreed, heads: [held] });
+    await expect(importExport(db, cut, { unit: '保定市应急管理局' })).rejects.toThrow(
+      `导出文件的链与文件头记下的扩展存储中的链头（序号 ${last.seq}）不符，拒绝导入`,
+    );
+    // A head the collector acknowledged that the chain now answers with another hash.
+    const other = { seq: records[1]!.seq, hash: 'b'.repeat(64), source: 'collector' as const };
+    const rewritten = writeExport('rewritten.jsonl', records, { ...agreed, heads: [other] });
+    await expect(importExport(db, rewritten, { unit: '保定市应急管理局' })).rejects.toThrow(
+      /汇聚服务器确认的链头（序号 \d+）不符，拒绝导入：日志被改写/,
+    );
   });
 
   it('refuses, by line, a record an upload would be refused for, though its chain is intact', async () => {
