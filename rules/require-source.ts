@@ -1,5 +1,6 @@
 import type { TermHit } from './engine/dictionaries';
-import { defineRule } from './engine/define-rule';
+import { defineRule, type FieldView } from './engine/define-rule';
+import { compactToOriginal } from './engine/normalize';
 import type { Range } from './engine/types';
 import { declaredSources, isVagueSource } from './lib/declared-sources';
 import { urlsIn } from './lib/urls';
@@ -48,7 +49,10 @@ export default defineRule({
         const bylines = !(options.trustOriginal && draft.original);
         for (const field of [title, body]) {
           if (!field) continue;
-          const hits = [...field.hits(options.markers), ...(bylines ? field.hits(options.bylines) : [])];
+          const hits = [
+            ...field.hits(options.markers).map((h) => h.range),
+            ...(bylines ? field.hits(options.bylines).map((h) => bylineRange(field, h)) : []),
+          ];
           for (const range of merged(hits)) report.report({ field: field.name, range, messageId: 'marker' });
         }
       },
@@ -56,11 +60,20 @@ export default defineRule({
   },
 });
 
+/**
+ * A byline pattern may need the bracket before it to tell a byline from a sentence about a
+ * reporter ((记者 张三 摄), not 记者带来现场报道), and pack patterns have no look-behind; the
+ * finding underlines the byline itself: the hit's letters and characters, without the bracket.
+ */
+function bylineRange(field: FieldView, hit: TermHit): Range {
+  return compactToOriginal(field.normalized, hit.compact[0], hit.compact[1]);
+}
+
 /** Overlapping markers are one finding: 本报记者 张三 报道 is a single byline. */
-function merged(hits: readonly TermHit[]): Range[] {
-  const sorted = [...hits].sort((a, b) => a.range[0] - b.range[0]);
+function merged(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
-  for (const { range } of sorted) {
+  for (const range of sorted) {
     const last = out[out.length - 1];
     if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1]);
     else out.push([range[0], range[1]]);

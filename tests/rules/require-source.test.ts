@@ -102,6 +102,12 @@ ruleTester.run(rule, {
       variants: ['spaced'],
       errors: [{ messageId: 'marker', at: '本报记者 张三 报道' }],
     },
+    {
+      text: '寒潮来袭，全市启动应急响应。（ 记者王五摄）',
+      note: '括号后有空格的署名：只标署名（拆成单字的署名认不出）',
+      variants: ['spaced'],
+      errors: [{ messageId: 'marker', at: '记者王五摄' }],
+    },
     { text: '冬季防火小常识\n来源：网络', errors: [{ messageId: 'vague', at: '网络' }] },
     {
       text: '冬季防火小常识\n来源：',
@@ -116,10 +122,10 @@ ruleTester.run(rule, {
     },
     {
       text: '（记者 张三 李四 摄）\n责任编辑：王五',
-      note: '别家媒体的署名',
+      note: '别家媒体的署名；标出署名本身，不含前面的括号',
       variants: ['spaced'],
       errors: [
-        { messageId: 'marker', at: '（记者 张三 李四 摄' },
+        { messageId: 'marker', at: '记者 张三 李四 摄' },
         { messageId: 'marker', at: '责任编辑' },
       ],
     },
