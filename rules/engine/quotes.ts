@@ -10,7 +10,8 @@
  *   the paragraph — unless quotation marks follow the colon and so close the speech themselves;
  * - a line, headline or sentence that starts with a named speaker and a colon, as interviews,
  *   news posts and comment roundups are written without marks (钟南山：…, 网友：…, 张女士：…,
- *   @某用户：…, a repost's //@某用户:…, 【…】国家卫健委专家组成员蒋荣猛：…): a user handle, a word
+ *   @某用户：…, a repost's //@某用户:…, 【…】国家卫健委专家组成员蒋荣猛：…, or after a headline's
+ *   丨 divider: 【视频丨钟南山：…】): a user handle, a word
  *   for a speaker (网友, 市民, 专家…) with at most a few characters before it, or a short name
  *   with a common surname after at most a title's length of characters (专家组组长钟南山).
  */
@@ -85,7 +86,7 @@ const SPEAKERS =
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 export const SPEAKER_LABEL = new RegExp(
-  String.raw`(?:^[ \t]*|//|(?<=[】#。!?]))(?:@[^\s:：@/]{1,30}|[\u3400-\u9fff]{0,6}(?:${SPEAKERS})|[\u3400-\u9fff]{0,14}?(?:欧阳|司马|诸葛|上官|[${SURNAMES}])[\u3400-\u9fff]{1,2})[ \t]*[:：]`,
+  String.raw`(?:^[ \t]*|//|(?<=[】#。!?丨|]))(?:@[^\s:：@/]{1,30}|[\u3400-\u9fff]{0,6}(?:${SPEAKERS})|[\u3400-\u9fff]{0,14}?(?:欧阳|司马|诸葛|上官|[${SURNAMES}])[\u3400-\u9fff]{1,2})[ \t]*[:：]`,
   'gm',
 );
 /** The last characters of the verbs: most colons follow none of them and need no closer look. */

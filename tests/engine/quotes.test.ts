@@ -139,6 +139,9 @@ describe('findQuotedSpans', () => {
     ]);
     expect(quoted('会议结束后。王局长：要抓落实\n下一段')).toEqual(['要抓落实']);
     expect(quoted('#话题#网友：太气人了')).toEqual(['太气人了']);
+    // A headline's 丨 divider also opens a speaker's words: 【视频丨钟南山：…】.
+    expect(quoted('视频丨钟南山：我觉得要重视\n下一段')).toEqual(['我觉得要重视']);
+    expect(quoted('直播丨新闻发布会：介绍最新进展')).toEqual([]);
     // A clause break is not a sentence start: 会议，王局长：… stays the writer's (above).
     expect(quoted('本次活动时间：3月1日')).toEqual([]);
   });

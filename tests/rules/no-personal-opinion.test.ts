@@ -18,6 +18,11 @@ ruleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      text: '我相信，这次会议一定会取得积极的成果。',
+      note: '表达信心，讲话中常见、常不加引号转述：只提醒',
+      errors: [{ messageId: 'opinion', at: '我相信', severity: 'warn' }],
+    },
     { text: '我觉得这次的政策调整非常及时，大家可以放心了。', errors: [{ messageId: 'opinion', at: '我觉得' }] },
     { text: '个人认为，这个方案还有很多值得商榷的地方。', errors: [{ messageId: 'opinion', at: '个人认为' }] },
     { text: '说实话，这次活动组织得不太理想。', errors: [{ messageId: 'opinion', at: '说实话' }] },
