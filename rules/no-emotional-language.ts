@@ -38,7 +38,9 @@ export default defineRule({
     return {
       field(field, report) {
         reportHits(field, report, options.vulgar, 'vulgar');
-        reportHits(field, report, options.dictionary, 'emotional');
+        const titles = workTitles(field);
+        for (const hit of field.hits(options.dictionary))
+          if (!titles.some(([s, e]) => s <= hit.range[0] && hit.range[1] <= e)) report.hit(hit, 'emotional');
         const spoken = runsAfterWords(field);
         for (const hit of field.hits(options.punctuation))
           if (spoken.some(([s, e]) => s < hit.range[1] && hit.range[0] < e)) report.hit(hit, 'punctuation');
@@ -46,6 +48,18 @@ export default defineRule({
     };
   },
 });
+
+/** A work's title in book-title marks, on one line. */
+const WORK_TITLE = /《[^《》\n]{1,40}》/g;
+
+/**
+ * The titles of works in the field, as original ranges. 《活该你单身》 is a film's name: slang in
+ * a title is the work's word, reported as its name, not the account's tone. Vulgar words are
+ * reported wherever they stand: no title makes them printable.
+ */
+function workTitles(field: FieldView): Range[] {
+  return field.matchFolded(WORK_TITLE).map(({ range }) => range);
+}
 
 /** A run of two or more ! or ? right after a letter, a digit, a Chinese character or a closing bracket. */
 const AFTER_WORD = /[\p{L}\p{N})\]》”」』](?<run>[!?]{2,50})/dgu;

@@ -3,6 +3,13 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { text: '对壶关县我不算陌生，十多年前我去采访过。', note: '我去 + 动作：说的是去做什么，不是感叹' },
+    { text: '周末我去药房给老人买了口罩。', note: '我去 + 去处' },
+    { text: '《活该你单身》北京热拍，林心如贺军翔体验相亲。', note: '书名号里是作品的名字' },
+    {
+      text: '母亲让弱智儿子捐肾救尿毒症兄长。',
+      note: '弱智 + 指人的词是描述（改称由 no-improper-political-term 提醒），不是辱骂',
+    },
     { text: '致敬！最美逆行者，太暖了！', note: '中央媒体常用的单个感叹号' },
     {
       text: '【转起辟谣！关于新冠病毒的谣言】 ??? @央视新闻',
@@ -32,6 +39,34 @@ ruleTester.run(rule, {
     { text: '市残联为智障儿童开设了康复训练课程。', note: '智障儿童是描述，不是辱骂' },
   ],
   invalid: [
+    {
+      text: '我去，这也太离谱了吧',
+      note: '感叹的“我去”单独成句',
+      errors: [
+        { messageId: 'emotional', at: '我去' },
+        { messageId: 'emotional', at: '离谱' },
+      ],
+    },
+    {
+      text: '我去居然还有这种事',
+      note: '感叹的“我去”紧跟“居然”',
+      errors: [{ messageId: 'emotional', at: '我去居然' }],
+    },
+    {
+      text: '活该你单身，谁让你挑三拣四',
+      note: '书名号外的“活该”是嘲讽',
+      errors: [{ messageId: 'emotional', at: '活该' }],
+    },
+    {
+      text: '《霸道总裁》这种弱智剧也能上星？',
+      note: '书名号只排除书名号里面的词',
+      errors: [{ messageId: 'emotional', at: '弱智' }],
+    },
+    {
+      text: '《装逼指南》今日上映',
+      note: '不文明用语在书名里也报',
+      errors: [{ messageId: 'vulgar', at: '装逼', severity: 'block' }],
+    },
     {
       text: '气死我了，这服务也太垃圾了吧！！！',
       variants: ['spaced'],
