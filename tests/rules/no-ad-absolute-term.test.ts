@@ -3,6 +3,10 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    {
+      text: '去年全县农民人均收入达到2030元，在全市率先摘掉了国家级贫困县的帽子。',
+      note: '国家级贫困县是政务说法',
+    },
     { text: '我市最低工资标准自下月起上调，最低生活保障标准同步提高。', note: '最低工资、低保' },
     { text: '最高人民法院发布典型案例，涉及网购产品质量纠纷。', note: '最高人民法院（附近有“产品”）' },
     { text: '驻村第一书记带领村民种植的苹果今年卖出好价格。', note: '第一书记' },
@@ -15,6 +19,11 @@ ruleTester.run(rule, {
     { text: '保定被评为国家级全域旅游示范区，各景区推出门票优惠。', note: '国家级全域旅游示范区' },
   ],
   invalid: [
+    {
+      text: '匹敌专业DV 顶级佳能HFS10售价11800元',
+      note: '“顶级”法律没有点名，带价格的多是产品报道：只提醒',
+      errors: [{ messageId: 'absolute', at: '顶级', severity: 'warn' }],
+    },
     {
       text: '本店极品红茶，国家级品质，全网最低价，欢迎选购！',
       errors: [

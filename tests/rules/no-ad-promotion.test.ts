@@ -32,6 +32,21 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      text: '马浚伟中六合彩旺事业 同事争握其手沾福气',
+      note: '“六合彩”是彩票的名字，新闻里常见：只提醒；推销它的特码、推单须填写理由',
+      errors: [{ messageId: 'promotion', at: '六合彩', severity: 'warn' }],
+    },
+    {
+      text: '六合彩特码免费推单，先中后付',
+      note: '推销六合彩：几种话术同段出现，整段疑为广告',
+      errors: [
+        { messageId: 'cluster', at: '六合彩', severity: 'block' },
+        { messageId: 'cluster', at: '特码', severity: 'block' },
+        { messageId: 'cluster', at: '推单', severity: 'block' },
+        { messageId: 'cluster', at: '先中后付', severity: 'block' },
+      ],
+    },
+    {
       text: '疫情期间，志愿者把蔬菜“包邮”到家，解决了居民的燃眉之急。',
       note: '引号里单独一个话术、本段再无别的促销用语：借用的说法，只提醒',
       errors: [{ messageId: 'borrowed', at: '包邮', severity: 'warn' }],
