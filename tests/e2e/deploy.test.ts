@@ -16,7 +16,7 @@
  * PC does each morning, and waits for that check.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -24,6 +24,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { extensionId } from '../../scripts/package/extension-id';
 import { packageRelease, readManifest, type Release } from '../../scripts/package/release';
 import { chromiumPath, EXTENSION_DIR, installChromiumPolicy } from './harness';
+import { buildWithVersion, laterVersion } from './release-builds';
 import { startReleaseServer, type ReleaseServer } from './release-server';
 
 declare const chrome: any;
@@ -39,19 +40,9 @@ let removePolicy: (() => void) | undefined;
 let context: BrowserContext | undefined;
 let profile: string | undefined;
 
-/** A copy of the build with another version, as a later `npm run build` after a version bump. */
-function buildWithVersion(version: string): string {
-  const dir = join(work, `chrome-${version}`);
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifest = readManifest(dir);
-  manifest.version = version;
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
-}
-
 const release = (version: string) =>
   packageRelease({
-    chromeDir: buildWithVersion(version),
+    chromeDir: buildWithVersion(EXTENSION_DIR, version, join(work, `chrome-${version}`)),
     keyFile,
     publishUrl: server.url,
     expectedId: id,
@@ -69,12 +60,11 @@ beforeAll(async () => {
   id = extensionId(readFileSync(keyFile, 'utf8'));
   server = await startReleaseServer(work);
   const built = readManifest(EXTENSION_DIR).version;
-  const later = (n: number) => {
-    const parts = built.split('.').map(Number);
-    parts[parts.length - 1]! += n;
-    return parts.join('.');
-  };
-  [first, second, third] = await Promise.all([release(built), release(later(1)), release(later(2))]);
+  [first, second, third] = await Promise.all([
+    release(built),
+    release(laterVersion(built, 1)),
+    release(laterVersion(built, 2)),
+  ]);
   server.publish(first.outDir);
 
   // The policy file the release wrote, as the admin installs it, plus the DevTools allowance.
@@ -94,16 +84,6 @@ const launch = () =>
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', `--ignore-certificate-errors-spki-list=${server.spki}`],
     timeout: 60_000,
   });
-
-/** Waits, bounded, until the update server has been asked for `path` (a prefix, query included). */
-async function requested(path: string, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!server.requests.some((r) => r.startsWith(path))) {
-    if (Date.now() > until)
-      throw new Error(`${timeoutMs / 1000} s 内服务器没有收到 ${path}（收到：${server.requests.join(' ')}）`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 afterAll(async () => {
   try {
@@ -195,7 +175,7 @@ it('picks up a newer version by itself after a restart, with no one asking, and 
   const asked = server.requests.length;
   context = await launch();
   // The browser's own check: it reports the version it has, then downloads the newer CRX.
-  await requested(`/govpost-guard-${third.version}.crx`, 60_000);
+  await server.asked(`/govpost-guard-${third.version}.crx`, 60_000);
   const since = server.requests.slice(asked);
   expect(since.some((r) => r.startsWith('/update.xml?') && r.includes(`v%3D${second.version}%26`))).toBe(true);
   // Chromium installs an update when the extension is idle. On a PC its service worker stops after
