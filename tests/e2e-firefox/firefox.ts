@@ -110,6 +110,13 @@ export interface FirefoxOptions {
   extensionDir?: string;
   /** A visible window (the `npm start -- --firefox` demo); headless by default. */
   headless?: boolean;
+  /**
+   * How the add-on gets in: the driver installs the build as a temporary add-on (the default), or
+   * Firefox installs it itself from the `policies` (ExtensionSettings install_url), as on a city's
+   * PCs — launch then waits, bounded by `policyInstallMs`, until the add-on's page opens.
+   */
+  installedBy?: 'driver' | 'policy';
+  policyInstallMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -127,6 +134,19 @@ export async function gotoExtensionPage(page: Page, url: string, timeoutMs = 15_
     if (state === `complete ${url}`) return;
     if (Date.now() > until) throw new Error(`${timeoutMs} ms 内没有打开扩展页面 ${url}（${state}）`);
     await sleep(100);
+  }
+}
+
+/** Opens an extension page, trying again until `timeoutMs` while the add-on is not (yet) installed. */
+async function gotoExtensionPageOnceInstalled(page: Page, url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await gotoExtensionPage(page, url, Math.min(5_000, Math.max(until - Date.now(), 1)));
+    } catch (e) {
+      if (Date.now() > until)
+        throw new Error(`${timeoutMs / 1000} s 内附加组件没有装上：${(e as Error).message}`, { cause: e });
+    }
   }
 }
 
@@ -162,8 +182,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
         ...options.prefs,
       },
     });
-    const installed = await browser.installExtension(extensionDir);
-    if (installed !== id) throw new Error(`装上的附加组件是 ${installed}，不是 ${id}`);
+    if (options.installedBy !== 'policy') {
+      const installed = await browser.installExtension(extensionDir);
+      if (installed !== id) throw new Error(`装上的附加组件是 ${installed}，不是 ${id}`);
+    }
     const extensionUrl = (path: string) => `moz-extension://${EXTENSION_UUID}/${path.replace(/^\//, '')}`;
     const openExtensionPage = async (path: string) => {
       const page = await browser!.newPage();
@@ -171,7 +193,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       return page;
     };
     const realmPage = (await browser.pages())[0] ?? (await browser.newPage());
-    await gotoExtensionPage(realmPage, extensionUrl('popup.html'));
+    if (options.installedBy === 'policy')
+      await gotoExtensionPageOnceInstalled(realmPage, extensionUrl('popup.html'), options.policyInstallMs ?? 60_000);
+    else await gotoExtensionPage(realmPage, extensionUrl('popup.html'));
     const opened = browser;
     return {
       browser,
