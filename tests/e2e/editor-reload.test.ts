@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveWeiboReplica, type WeiboReplica } from '../replicas/weibo/server';
-import { guardPanel, launchGuardedBrowser, type GuardedBrowser } from './harness';
+import { guardPanel, launchGuardedBrowser, reloadExtension, type GuardedBrowser } from './harness';
 import { DRAFTS, HOME_INPUT as HOME } from './weibo-session';
 
 let browser: GuardedBrowser;
@@ -27,9 +27,7 @@ describe('extension reloaded with a guarded tab open', () => {
     await page.locator(HOME).fill(DRAFTS.warn);
     await page.waitForTimeout(500);
 
-    await browser.worker
-      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
-      .catch(() => undefined);
+    await reloadExtension(browser);
     const notice = page.locator('govpost-guard-reload').getByRole('alert');
     await notice.waitFor({ timeout: 10_000 });
     expect(await notice.innerText()).toContain('刷新本页');
@@ -50,7 +48,7 @@ describe('extension reloaded with a guarded tab open', () => {
 
     // A page loaded after the reload is guarded by the new extension.
     const fresh = await browser.context.newPage();
-    // The reloaded extension takes a moment to come back: load the page until its guard is there.
+    // The new worker runs; its content scripts may take a moment more: load until the guard is there.
     await expect
       .poll(
         async () => {
@@ -58,7 +56,7 @@ describe('extension reloaded with a guarded tab open', () => {
           await fresh.locator(HOME).waitFor();
           return fresh.locator('govpost-guard').count();
         },
-        { timeout: 60_000, interval: 1000 },
+        { timeout: 30_000, interval: 1000 },
       )
       .toBe(1);
     await fresh.locator(HOME).fill(DRAFTS.warn);

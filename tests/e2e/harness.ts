@@ -21,6 +21,7 @@ export { chromiumPath };
 
 export interface GuardedBrowser {
   context: BrowserContext;
+  /** The extension's service worker (the new one after reloadExtension). */
   worker: Worker;
   extensionId: string;
   /** chrome-extension://<id>/<path> */
@@ -33,6 +34,15 @@ async function launchOnce(extensionDir: string): Promise<GuardedBrowser> {
     throw new Error(`扩展尚未构建：${extensionDir} 不存在（先运行 wxt build）`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'govpost-e2e-'));
+  // Developer mode on, as for anyone who loads an unpacked build: without it Chromium disables a
+  // --load-extension build the moment it is reloaded (chrome.runtime.reload(), the reload of an
+  // update) with DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION (chrome://extensions-internals), and it
+  // never comes back — every page of it then answers net::ERR_BLOCKED_BY_CLIENT.
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
+  );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -75,9 +85,8 @@ async function launchOnce(extensionDir: string): Promise<GuardedBrowser> {
  * runs with and without a policy file; reported for Chrome and Edge in w3c/webextensions#547 and
  * ghostery-extension#2817). The extension then fails closed — no
  * 仍要发布, no uploads — which tests/background/settings.test.ts covers; a test of anything else
- * needs a browser whose policy is known, so this launches again, at most three times. Not by
- * default: the first evaluation in a fresh worker keeps chrome.runtime.reload() from bringing the
- * extension back (tests/e2e/editor-reload.test.ts fails every time with it).
+ * needs a browser whose policy is known, so this launches again, at most three times. Only when
+ * asked: each launch costs seconds.
  *
  * `extensionDir`: a modified copy of the build (see content-probe.ts); the build itself by default.
  */
@@ -109,6 +118,25 @@ export async function launchGuardedBrowser(
     await browser.close();
   }
   throw new Error(`浏览器三次启动都没有把管理策略交给扩展：${seen.join('；')}`);
+}
+
+/**
+ * Reloads the extension, as an update or chrome://extensions' reload button does, and waits until
+ * its new service worker runs; `browser.worker` is then that worker. Pages opened before keep
+ * their orphaned content scripts; a page loaded after this gets the new ones.
+ */
+export async function reloadExtension(browser: GuardedBrowser, timeoutMs = 30_000): Promise<Worker> {
+  const old = browser.worker;
+  const next = browser.context.waitForEvent('serviceworker', {
+    predicate: (w) => w !== old && w.url().startsWith(`chrome-extension://${browser.extensionId}/`),
+    timeout: timeoutMs,
+  });
+  // The worker stops in the middle of the call: it never answers, or fails as its target closes.
+  void old
+    .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+    .catch(() => undefined);
+  browser.worker = await next;
+  return browser.worker;
 }
 
 /**
