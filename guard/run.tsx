@@ -22,6 +22,7 @@ import { CheckerHost } from './checker-host';
 import { buildDraft } from './draft';
 import type { HeldRequest } from './endpoints';
 import { runAttempt, StalePackError, type FlowDeps } from './flow';
+import { startHandover } from './handover-host';
 import { heldDraft, readHeldRequest } from './held-draft';
 import { loadSavedDraft, pageFetchJson } from './saved-draft';
 import { GateLink } from './link';
@@ -217,9 +218,16 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     }
   };
 
+  // An attempt the extension's reload or update leaves unwritten is sealed into the page's
+  // storage and written by the next guard on this site (handover.ts).
+  const handover = startHandover(ctx, {
+    start: (attempt) => inOrder(() => sendMessage('logAttempt', attempt)),
+    complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
+  });
+
   const flow: FlowDeps = {
     check: (draft) => checker.check(draft),
-    log: {
+    log: handover.follow({
       start: (attempt) =>
         inOrder(() => sendMessage('logAttempt', attempt)).catch(async (e: unknown) => {
           if (await checker.refreshIfStale(attempt.pack).catch(() => false))
@@ -227,7 +235,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
           throw e;
         }),
       complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
-    },
+    }),
     ask: (question) => panel.ask(question),
     // Unknown settings (no answer, or the policy not read yet) allow no override: policy may forbid it.
     allowOverride: () => settings.overridePermission(),
