@@ -1,10 +1,10 @@
 import { defineRule } from './engine/define-rule';
-import { reportEachHit } from './lib/hits';
+import { inWorkTitle } from './lib/work-titles';
 
 /**
  * First-person singular views (我觉得, 个人认为, 小编觉得…) in the institution's own voice.
- * Quoted speech is somebody else's opinion and stays (quoteAware); the institutional voice
- * (我市, 我局, 我们) is not in the dictionary.
+ * Quoted speech is somebody else's opinion and stays (quoteAware), and so do the words of a
+ * work's title (征文《在我看来》); the institutional voice (我市, 我局, 我们) is not in the dictionary.
  */
 export default defineRule({
   meta: {
@@ -20,5 +20,12 @@ export default defineRule({
       dictionary: { type: 'dictionary', default: 'personal-opinion', description: '第一人称个人看法用语词典' },
     },
   },
-  create: reportEachHit('opinion'),
+  create({ options }) {
+    return {
+      field(field, report) {
+        for (const hit of field.hits(options.dictionary))
+          if (!inWorkTitle(field, hit.range)) report.hit(hit, 'opinion');
+      },
+    };
+  },
 });
