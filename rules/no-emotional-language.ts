@@ -1,11 +1,16 @@
 import { defineRule, type FieldView } from './engine/define-rule';
+import type { TermHit } from './engine/dictionaries';
 import { foldedToOriginal } from './engine/normalize';
 import type { Range } from './engine/types';
-import { reportHits } from './lib/hits';
+import { inRepostChain } from './lib/judgement';
+import { inWorkTitle } from './lib/work-titles';
 
 /**
  * Emotional outbursts, slang, insults and vulgar words, and runs of !!! / ???, in the
- * institution's own voice. Quoted speech is left alone (quoteAware). Three dictionaries, so
+ * institution's own voice. Quoted speech is left alone (quoteAware), except the words of a Weibo
+ * repost chain (//@某用户:…): the platform publishes the chain with the account's post, so
+ * reposting somebody's obscenity or insult is worth a warning, as no-emotional-paragraph warns
+ * about a reposted outburst (runs of !!! are not: they are the reposted writer's tone). Three dictionaries, so
  * each kind of finding has its own message; severities are per entry in the pack.
  */
 export default defineRule({
@@ -16,6 +21,8 @@ export default defineRule({
     basis: '《保定市政务新媒体管理办法》第十三条：不得擅自发布代表个人观点、意见及情绪的言论',
     messages: {
       vulgar: '「{term}」是不文明用语（粗口、脏话），新闻媒体和网站应当禁用',
+      repostedVulgar: '转发的内容里有不文明用语「{term}」；转发链会随本单位的微博一起发布，请斟酌是否转发',
+      repostedEmotional: '转发的内容里有情绪化或嘲讽用语「{term}」；转发链会随本单位的微博一起发布，请斟酌是否转发',
       emotional: '「{term}」是情绪化或网络俚语、嘲讽用语；政务新媒体不得发布代表个人情绪的言论',
       punctuation: '「{term}」连用感叹号或问号，语气过于情绪化；政务发布请用一个标点',
     },
@@ -37,10 +44,15 @@ export default defineRule({
   create({ options }) {
     return {
       field(field, report) {
-        reportHits(field, report, options.vulgar, 'vulgar');
-        const titles = workTitles(field);
-        for (const hit of field.hits(options.dictionary))
-          if (!titles.some(([s, e]) => s <= hit.range[0] && hit.range[1] <= e)) report.hit(hit, 'emotional');
+        for (const hit of field.hits(options.vulgar))
+          if (reposted(field, hit)) report.hit(hit, 'repostedVulgar', REPOSTED);
+          else report.hit(hit, 'vulgar');
+        for (const hit of field.hits(options.dictionary)) {
+          // 《活该你单身》 names a film: slang in a title is the work's word. Vulgar words have no such excuse.
+          if (inWorkTitle(field, hit.range)) continue;
+          if (reposted(field, hit)) report.hit(hit, 'repostedEmotional', REPOSTED);
+          else report.hit(hit, 'emotional');
+        }
         const spoken = runsAfterWords(field);
         for (const hit of field.hits(options.punctuation))
           if (spoken.some(([s, e]) => s < hit.range[1] && hit.range[0] < e)) report.hit(hit, 'punctuation');
@@ -49,16 +61,11 @@ export default defineRule({
   },
 });
 
-/** A work's title in book-title marks, on one line. */
-const WORK_TITLE = /《[^《》\n]{1,40}》/g;
+/** Somebody else's words in a repost chain: published with the post, so warned about, not dropped as quoted. */
+const REPOSTED = { severity: 'warn', reposted: true } as const;
 
-/**
- * The titles of works in the field, as original ranges. 《活该你单身》 is a film's name: slang in
- * a title is the work's word, reported as its name, not the account's tone. Vulgar words are
- * reported wherever they stand: no title makes them printable.
- */
-function workTitles(field: FieldView): Range[] {
-  return field.matchFolded(WORK_TITLE).map(({ range }) => range);
+function reposted(field: FieldView, hit: TermHit): boolean {
+  return field.inQuote(hit.range) && inRepostChain(field, hit.range);
 }
 
 /** A run of two or more ! or ? right after a letter, a digit, a Chinese character or a closing bracket. */

@@ -206,6 +206,8 @@ interface PendingFinding extends ReportInput<string> {
   rule: CompiledRule;
   /** The compact span of the dictionary hit reported, when the finding is one at the hit's own range. */
   compact?: Range;
+  /** Words of a repost chain: kept by a quoteAware rule (HitOverrides.reposted). */
+  reposted?: boolean;
 }
 
 function runCheck(
@@ -274,6 +276,7 @@ class PendingFieldReports implements FieldReporter<string> {
       suggestion,
       basis: extra?.basis ?? hit.entry.basis,
       severity: extra?.severity ?? hit.entry.severity,
+      reposted: extra?.reposted,
     });
   }
 }
@@ -321,7 +324,7 @@ function settle(
     const [start, end] = p.range;
     const id = p.rule.module.meta.id;
     if (view.allowed(p.range, id, p.compact)) continue;
-    if (p.rule.module.meta.quoteAware && view.inQuote(p.range)) continue;
+    if (p.rule.module.meta.quoteAware && !p.reposted && view.inQuote(p.range)) continue;
     const severity = p.severity ?? p.rule.severity;
     if (severity === 'off') continue;
     const meta = p.rule.module.meta;

@@ -138,6 +138,11 @@ export interface HitOverrides {
   data?: Record<string, string | number>;
   basis?: string;
   severity?: Severity;
+  /**
+   * The hit lies in a Weibo repost chain (//@某用户:…): somebody else's words, but published with
+   * the account's post. A quoteAware rule keeps such a finding instead of dropping it as quoted.
+   */
+  reposted?: boolean;
 }
 
 export interface FieldReporter<M extends string> {

@@ -3,6 +3,7 @@ import { ruleTester } from '../rule-tester';
 
 ruleTester.run(rule, {
   valid: [
+    { text: '市民张先生说：“这帮人就是脑残！”', note: '新闻里的引语不是转发链：不报' },
     { text: '对壶关县我不算陌生，十多年前我去采访过。', note: '我去 + 动作：说的是去做什么，不是感叹' },
     { text: '周末我去药房给老人买了口罩。', note: '我去 + 去处' },
     { text: '《活该你单身》北京热拍，林心如贺军翔体验相亲。', note: '书名号里是作品的名字' },
@@ -39,6 +40,19 @@ ruleTester.run(rule, {
     { text: '市残联为智障儿童开设了康复训练课程。', note: '智障儿童是描述，不是辱骂' },
   ],
   invalid: [
+    {
+      text: '学习！//@某用户:五湖四海老中医，千山万水大傻逼。',
+      note: '转发链里的粗口随本单位的微博一起发布：提醒',
+      errors: [{ messageId: 'repostedVulgar', at: '傻逼', severity: 'warn' }],
+    },
+    {
+      text: '转发微博//@张三:这帮人就是脑残，无语',
+      note: '转发链里的嘲讽用语：提醒',
+      errors: [
+        { messageId: 'repostedEmotional', at: '脑残', severity: 'warn' },
+        { messageId: 'repostedEmotional', at: '无语', severity: 'warn' },
+      ],
+    },
     {
       text: '我去，这也太离谱了吧',
       note: '感叹的“我去”单独成句',
