@@ -7,6 +7,7 @@
  */
 import type { DraftFields, SavedDraftReader } from './adapter';
 import type { HeldRequest } from './endpoints';
+import { within } from '../utils/bounded';
 
 export const SAVED_UNREADABLE = '无法从平台读取要发表的稿件';
 
@@ -33,22 +34,15 @@ export async function loadSavedDraft(
   } catch (e) {
     throw new SavedDraftUnreadable(`${SAVED_UNREADABLE}：${message(e)}`);
   }
-  const timer = new AbortController();
-  const timeout = setTimeout(() => timer.abort(), timeoutMs);
+  const stop = new AbortController();
   try {
-    const answer = await Promise.race([
-      fetchJson(url, timer.signal),
-      new Promise<never>((_, reject) =>
-        timer.signal.addEventListener('abort', () => reject(new Error(`平台 ${timeoutMs} ms 内未应答`)), {
-          once: true,
-        }),
-      ),
-    ]);
+    const answer = await within(fetchJson(url, stop.signal), timeoutMs, '平台', {
+      message: `平台 ${timeoutMs} ms 内未应答`,
+      onTimeout: () => stop.abort(),
+    });
     return reader.parse(answer, url);
   } catch (e) {
     throw new SavedDraftUnreadable(`${SAVED_UNREADABLE}：${message(e)}`);
-  } finally {
-    clearTimeout(timeout);
   }
 }
 

@@ -7,11 +7,22 @@
 
 export class TimeoutError extends Error {}
 
-/** `promise`, or a TimeoutError after `ms` milliseconds. */
-export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+/**
+ * `promise`, or a TimeoutError after `ms` milliseconds: `what`在 `ms` 毫秒内没有响应, unless
+ * `message` words it for its reader. `onTimeout` runs when time is up (e.g. to abort a fetch).
+ */
+export function within<T>(
+  promise: Promise<T>,
+  ms: number,
+  what: string,
+  opts: { message?: string; onTimeout?: () => void } = {},
+): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`${what}在 ${ms} 毫秒内没有响应`)), ms);
+    timer = setTimeout(() => {
+      opts.onTimeout?.();
+      reject(new TimeoutError(opts.message ?? `${what}在 ${ms} 毫秒内没有响应`));
+    }, ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
