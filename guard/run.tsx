@@ -257,7 +257,9 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       // Feedback at once, by the control: the editor sees the click was taken.
       // A later step of a publish chain the editor already passed at a control (WeChat's
       // 发表 → 继续发表 when both are gated): the same draft goes on without a second check.
-      if (action.via === 'click' && approvals.has(extract(action.composer))) {
+      // The draft is read once, as the editor clicked; the account is added once it is known.
+      const clicked = extract(action.composer);
+      if (action.via === 'click' && approvals.has(clicked)) {
         action.replay();
         return;
       }
@@ -265,10 +267,10 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       try {
         // Let the mark paint before the engine takes the main thread (a long draft takes a while).
         await painted();
-        if (!accounts.now()) await accounts.lookup();
+        const account = clicked.account ?? (await accounts.lookup());
         const result = await runAttempt(
           {
-            draft: extract(action.composer),
+            draft: account ? { ...clicked, account } : clicked,
             page: pageKind(action.composer),
             composer: action.composer,
             origin: 'ui',
