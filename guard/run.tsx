@@ -225,17 +225,27 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
   });
 
+  const logged = handover.follow({
+    start: (attempt) =>
+      inOrder(() => sendMessage('logAttempt', attempt)).catch(async (e: unknown) => {
+        if (await checker.refreshIfStale(attempt.pack).catch(() => false))
+          throw new StalePackError(e instanceof Error ? e.message : String(e));
+        throw e;
+      }),
+    complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
+  });
   const flow: FlowDeps = {
     check: (draft) => checker.check(draft),
-    log: handover.follow({
-      start: (attempt) =>
-        inOrder(() => sendMessage('logAttempt', attempt)).catch(async (e: unknown) => {
-          if (await checker.refreshIfStale(attempt.pack).catch(() => false))
-            throw new StalePackError(e instanceof Error ? e.message : String(e));
-          throw e;
-        }),
-      complete: (done) => inOrder(() => sendMessage('completeAttempt', done)),
-    }),
+    log: {
+      start: (attempt) => logged.start(attempt),
+      // With the name and unit the editor gave (the panel may just have asked): the background
+      // takes from them only what the attempt's own record lacks. Handed over with the rest.
+      complete: (done) => {
+        const { editorName: name, editorUnit: unit } = settings.current;
+        const editor = settings.known && (name || unit) ? { editor: { name, unit } } : {};
+        return logged.complete({ ...done, ...editor });
+      },
+    },
     ask: (question) => panel.ask(question),
     // Unknown settings (no answer, or the policy not read yet) allow no override: policy may forbid it.
     allowOverride: () => settings.overridePermission(),

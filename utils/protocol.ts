@@ -159,6 +159,11 @@ export const AttemptCompletion = v.pipe(
     decision: oneOf(FINAL_DECISIONS),
     /** The editor's written reason (发布理由) for justify/warn overrides and check failures. */
     reason: v.optional(text(LIMITS.reason)),
+    /**
+     * The editor's name and unit as the content script holds them at the decision (the panel may
+     * have just asked for them): the background fills what the attempt's own `editor` lacks.
+     */
+    editor: v.optional(strictRecord({ name: text(50), unit: text(100) })),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (dataset.typed && dataset.value.decision === 'published-with-reason' && !dataset.value.reason?.trim())

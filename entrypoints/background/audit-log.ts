@@ -245,11 +245,17 @@ export function createAuditLog(deps: AuditLogDeps) {
 
   /**
    * The editor's name and unit when they were given after the attempt was logged (the panel asks
-   * for them the first time the editor publishes over findings): the outcome records them.
+   * for them the first time the editor publishes over findings): the outcome records them. The
+   * content script sends what it holds; only what the attempt's own `editor` lacks is taken from
+   * it, so a name the policy set (and the attempt recorded) is never replaced.
    */
-  async function editorGivenSince(attempt: AttemptRecord): Promise<{ name: string; unit: string } | undefined> {
-    if (attempt.editor.name && attempt.editor.unit) return undefined;
-    const { editorName: name, editorUnit: unit } = await deps.settings();
+  function editorGivenSince(
+    attempt: AttemptRecord,
+    given: { name: string; unit: string } | undefined,
+  ): { name: string; unit: string } | undefined {
+    if (!given || (attempt.editor.name && attempt.editor.unit)) return undefined;
+    const name = attempt.editor.name || given.name;
+    const unit = attempt.editor.unit || given.unit;
     return name !== attempt.editor.name || unit !== attempt.editor.unit ? { name, unit } : undefined;
   }
 
@@ -316,7 +322,7 @@ export function createAuditLog(deps: AuditLogDeps) {
           attempt: done.id,
           decision: done.decision,
           reason: done.reason,
-          editor: await editorGivenSince(attempt),
+          editor: editorGivenSince(attempt, done.editor),
         });
       });
       return { ok: true };

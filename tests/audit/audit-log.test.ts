@@ -61,8 +61,9 @@ describe('write-ahead', () => {
   it('records on the outcome the name and unit the editor gave after the attempt, and the chain verifies', async () => {
     settings = { ...DEFAULT_SETTINGS };
     const { id } = await log.logAttempt(attemptStart(), weibo);
-    settings = { ...DEFAULT_SETTINGS, editorName: '赵编辑', editorUnit: '保定市政府办公室' };
-    await log.completeAttempt({ id, decision: 'published-with-reason', reason: '已核实，为规范用语' }, weibo);
+    // The content script sends the name and unit it holds (the panel just asked for them).
+    const editor = { name: '赵编辑', unit: '保定市政府办公室' };
+    await log.completeAttempt({ id, decision: 'published-with-reason', reason: '已核实，为规范用语', editor }, weibo);
     const [attempt, outcome] = (await allRecords(db)) as [AttemptRecord, OutcomeRecord];
     expect(attempt.editor).toEqual({ name: '', unit: '' });
     expect(outcome.editor).toEqual({ name: '赵编辑', unit: '保定市政府办公室' });
@@ -70,9 +71,34 @@ describe('write-ahead', () => {
     expect(v.parse(LogRecord, outcome)).toEqual(outcome);
     expect((await verifyDb(db)).ok).toBe(true);
 
-    // Known at the attempt: the outcome does not repeat them.
+    // Known at the attempt: the outcome does not repeat them, and what it says never replaces them.
+    settings = { ...DEFAULT_SETTINGS, editorName: '李编辑', editorUnit: '保定市政府办公室' };
     const second = await log.logAttempt(attemptStart(), weibo);
-    await log.completeAttempt({ id: second.id, decision: 'published' }, weibo);
+    await log.completeAttempt({ id: second.id, decision: 'published', editor }, weibo);
+    expect(((await allRecords(db)).at(-1) as OutcomeRecord).editor).toBeUndefined();
+
+    // Only what the attempt lacked is taken: a name the attempt recorded (e.g. set by policy) stays.
+    settings = { ...DEFAULT_SETTINGS, editorName: '李编辑' };
+    const third = await log.logAttempt(attemptStart(), weibo);
+    await log.completeAttempt({ id: third.id, decision: 'published', editor }, weibo);
+    expect(((await allRecords(db)).at(-1) as OutcomeRecord).editor).toEqual({
+      name: '李编辑',
+      unit: '保定市政府办公室',
+    });
+  });
+
+  it('completes without reading the settings again', async () => {
+    settings = { ...DEFAULT_SETTINGS };
+    const { id } = await log.logAttempt(attemptStart(), weibo);
+    let reads = 0;
+    const counting = createAuditLog({
+      db,
+      settings: async () => (reads++, settings),
+      extensionVersion: '0.1.0',
+      now: () => new Date('2026-03-01T08:00:00Z'),
+    });
+    await counting.completeAttempt({ id, decision: 'published' }, weibo);
+    expect(reads).toBe(0);
     expect(((await allRecords(db)).at(-1) as OutcomeRecord).editor).toBeUndefined();
   });
 
