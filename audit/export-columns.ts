@@ -10,9 +10,11 @@ import {
   DECISION_LABELS,
   KIND_LABELS,
   PLATFORM_LABELS,
+  REVIEW_LABELS,
   ruleLabel,
   VERDICT_LABELS,
 } from '../utils/labels';
+import { REVIEW_GATES } from '../utils/protocol';
 import { editorOf, type LogEntry } from './entries';
 import { maskPersonalData } from './mask';
 import type { LoggedFinding } from './record';
@@ -56,6 +58,13 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: '检查结论', type: 'text', width: 10, value: (r) => VERDICT_LABELS[r.entry.attempt.verdict] },
   { header: '处理结果', type: 'text', width: 10, value: (r) => DECISION_LABELS[r.entry.decision] },
   { header: '发布理由', type: 'text', width: 24, value: (r) => r.entry.outcome?.reason },
+  // The 三审 record (where the pack asked for it): who passed each 关.
+  ...REVIEW_GATES.map((gate): ExportColumn => ({
+    header: REVIEW_LABELS[gate],
+    type: 'text',
+    width: 8,
+    value: (r) => r.entry.outcome?.review?.[gate],
+  })),
   { header: '完成时间', type: 'datetime', width: 19, value: (r) => r.entry.outcome?.time },
   {
     header: '问题类别',

@@ -6,7 +6,7 @@
  * | type              | written when                                    | chained fields                          |
  * | ----------------- | ----------------------------------------------- | --------------------------------------- |
  * | `attempt`         | before a post may go (write-ahead, pending)     | the draft, findings, verdict, pack, editor |
- * | `outcome`         | the editor's decision, appended later           | attempt id, decision, reason, editor    |
+ * | `outcome`         | the editor's decision, appended later           | attempt id, decision, reason, editor, review |
  * | `retention`       | old records pruned by the admin's policy        | what was pruned and the hash it ended on |
  * | `adapter-problem` | a platform changed its page                     | platform, page, url, problem            |
  * | `storage`         | storage use crossed a warning level             | level, usage, quota                     |
@@ -19,7 +19,14 @@ import * as v from 'valibot';
 import { fieldsOf, int, isPlainObject, oneOf } from '../rules/engine/schema';
 import { PLATFORMS } from '../rules/engine/types';
 import { LOG_TEXTS } from '../utils/settings';
-import { attemptFields, FINAL_DECISIONS, findingFields, type Decision, type FinalDecision } from '../utils/protocol';
+import {
+  attemptFields,
+  FINAL_DECISIONS,
+  findingFields,
+  type Decision,
+  type FinalDecision,
+  type ReviewGate,
+} from '../utils/protocol';
 
 /** Record format; a future change of fields gets a new number and verify.ts keeps reading both. */
 export const RECORD_FORMAT = 1;
@@ -129,6 +136,22 @@ export const OutcomeRecord = recordOf('outcome', {
    * panel at the first override): they stand for the attempt's `editor`. Absent in older logs.
    */
   editor: v.optional(Editor),
+  /**
+   * The 三审 record of a justify-level override, where the pack asked for it: who passed each
+   * 关 (utils/protocol.ts Review). Absent in older logs and wherever it was not asked.
+   */
+  review: v.optional(
+    fieldsOf(
+      {
+        political: v.string('应为文字'),
+        legal: v.string('应为文字'),
+        policy: v.string('应为文字'),
+        secrecy: v.string('应为文字'),
+        wording: v.string('应为文字'),
+      } satisfies Record<ReviewGate, v.GenericSchema>,
+      '应为对象',
+    ),
+  ),
 });
 export type OutcomeRecord = v.InferOutput<typeof OutcomeRecord>;
 

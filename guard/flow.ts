@@ -11,7 +11,7 @@
  * rule's error makes it overridable.
  */
 import type { Draft, Finding, Report, RuleError, Verdict } from '../rules/engine/types';
-import type { AttemptCompletion, AttemptStart, Decision } from '../utils/protocol';
+import type { AttemptCompletion, AttemptStart, Decision, Review } from '../utils/protocol';
 import type { Composer } from './adapter';
 import type { CheckOutcome } from './check-budget';
 import type { PanelDecision } from './overlay/Panel';
@@ -75,6 +75,11 @@ export interface FlowDeps {
    * default: such a post is refused); waits for the settings to be known.
    */
   reasonWhenUnreadable(): Promise<boolean>;
+  /**
+   * Whether the pack asks for the 三审 record (who passed each 关) when the editor publishes over
+   * a justify-level finding. Absent: never asked.
+   */
+  reviewAsked?(): boolean;
   /** Tells the editor something went wrong outside the panel (a notice on the page). */
   notify(text: string): void;
   /** The last check on this tab, for the toolbar popup. */
@@ -131,10 +136,10 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       return again.action === 'recheck';
     };
 
-    const finish = async (id: string, decision: Exclude<Decision, 'pending'>, reason?: string) => {
+    const finish = async (id: string, decision: Exclude<Decision, 'pending'>, reason?: string, review?: Review) => {
       deps.checked({ draft, verdict, findings, decision });
       try {
-        await deps.log.complete({ id, decision, ...(reason ? { reason } : {}) });
+        await deps.log.complete({ id, decision, ...(reason ? { reason } : {}), ...(review ? { review } : {}) });
       } catch {
         // The entry stays visibly pending in the log: the write-ahead record is there.
       }
@@ -149,13 +154,13 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
      * the post goes; a pass is completed while it goes (a crash in between leaves a visible
      * pending entry).
      */
-    const release = async (id: string, reason?: string): Promise<AttemptResult> => {
+    const release = async (id: string, reason?: string, review?: Review): Promise<AttemptResult> => {
       if (!input.deliverable()) {
         const held = await hold(id, 'cancelled');
         deps.notify(deps.strings.controlGone);
         return held;
       }
-      const done = finish(id, reason ? 'published-with-reason' : 'published', reason);
+      const done = finish(id, reason ? 'published-with-reason' : 'published', reason, review);
       if (reason || verdict !== 'pass') await done;
       return { deliver: true, draft };
     };
@@ -192,6 +197,8 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
     // Content that could not be read is refused unless the policy lets a reason publish it.
     const unread = input.unreadable !== undefined && draft === input.draft;
     const allowOverride = permission === 'allowed' && (!unread || (await deps.reasonWhenUnreadable()));
+    // Over a justify-level finding, the pack may ask who passed each 关 (三审记录).
+    const review = allowOverride && verdict === 'justify' && deps.reviewAsked?.() === true;
     const decision = await deps.ask({
       verdict,
       report: outcome.report,
@@ -199,6 +206,7 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
       composer: input.composer,
       draft,
       allowOverride,
+      ...(review ? { review } : {}),
       ...(permission === 'policy-unknown' ? { policyUnknown: true } : {}),
       fromNetwork: input.origin === 'network' && !input.followsClick,
     });
@@ -208,7 +216,11 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
     if (id === STOP) return { deliver: false, draft };
 
     if (decision.action === 'publish') {
-      const allowed = verdict !== 'block' && allowOverride && (decision.reason !== '' || verdict === 'warn');
+      const allowed =
+        verdict !== 'block' &&
+        allowOverride &&
+        (decision.reason !== '' || verdict === 'warn') &&
+        (!review || decision.review !== undefined);
       if (!allowed) return hold(id, refused);
       // A check that could not finish (slow pack load, rule error, past its budget) is run once
       // more before a reason lets the post go: a block it finds now is final.
@@ -220,7 +232,7 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
           continue;
         }
       }
-      return release(id, decision.reason || undefined);
+      return release(id, decision.reason || undefined, review ? decision.review : undefined);
     }
     if (decision.action === 'recheck' && input.reread) {
       await finish(id, 'cancelled');

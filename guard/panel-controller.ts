@@ -13,7 +13,7 @@ import { CARD_PAGE } from './overlay/Panel';
 import type { OverlayActions } from './overlay/Overlay';
 import { placePanel } from './overlay/placement';
 import { toBox, type Box, type IdentityAsked, type OverlayState, type Store } from './overlay/store';
-import type { EditorIdentity } from '../utils/protocol';
+import type { EditorIdentity, Review } from '../utils/protocol';
 import { serialQueue } from '../utils/serial';
 import { t } from './strings';
 import { stillAt, textsOnce, type TextSurface } from './surface';
@@ -31,6 +31,8 @@ export interface Question {
   fromNetwork: boolean;
   /** Nothing can go on from here but trying again (the log could not be written). */
   retry?: boolean;
+  /** 仍要发布 needs the 三审 record: who passed each 关 (the pack asks for it at justify). */
+  review?: boolean;
 }
 
 interface Open {
@@ -73,6 +75,8 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
       askIdentity?(): IdentityAsked | undefined;
       /** Keeps the name and unit the editor gave; rejects with a message when it cannot. */
       saveIdentity?(identity: EditorIdentity): Promise<void>;
+      /** The 三审 record of the editor's last override, to fill the form in again (still editable). */
+      lastReview?(): Review | undefined;
     },
   ) {}
 
@@ -335,6 +339,7 @@ export class PanelController implements Omit<OverlayActions, 'applyLive' | 'leav
         allowOverride: open.question.allowOverride,
         policyUnknown: open.question.policyUnknown === true,
         askIdentity: open.mode === 'attempt' ? this.deps.askIdentity?.() : undefined,
+        ...(open.mode === 'attempt' && open.question.review ? { review: { last: this.deps.lastReview?.() } } : {}),
         fromNetwork: open.question.fromNetwork,
         edited: open.edited,
         live: open.live,

@@ -36,6 +36,7 @@ import { createOverlayStore } from './overlay/store';
 import './overlay/overlay.css';
 import { PanelController } from './panel-controller';
 import { ProblemBoard } from './problems';
+import { ReviewMemory } from './review-memory';
 import { resolveSelectors, type Selectors } from './selectors';
 import { SettingsHost } from './settings-host';
 import { StatusReporter } from './status';
@@ -69,6 +70,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
 
   const checker = new CheckerHost();
   const settings = new SettingsHost();
+  const reviews = new ReviewMemory();
   let selectors: Selectors<string> = resolveSelectors(adapter.selectors, undefined, adapter.id).selectors;
   const store = createOverlayStore();
   let host: HTMLElement | null = null;
@@ -156,6 +158,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
     },
     askIdentity: () => settings.identityToAsk(),
     saveIdentity: (identity) => settings.saveIdentity(identity),
+    lastReview: () => reviews.last,
   });
   const actions: OverlayActions = {
     decide: (d) => panel.decide(d),
@@ -241,11 +244,13 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
       // With the name and unit the editor gave (the panel may just have asked): the background
       // takes from them only what the attempt's own record lacks. Handed over with the rest.
       complete: (done) => {
+        if (done.review) reviews.remember(done.review);
         const { editorName: name, editorUnit: unit } = settings.current;
         const editor = settings.known && (name || unit) ? { editor: { name, unit } } : {};
         return logged.complete({ ...done, ...editor });
       },
     },
+    reviewAsked: () => checker.pack?.review?.justify === true,
     ask: (question) => panel.ask(question),
     // Unknown settings (no answer, or the policy not read yet) allow no override: policy may forbid it.
     allowOverride: () => settings.overridePermission(),
@@ -352,6 +357,7 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
   window.addEventListener('resize', () => panel.reflow(), { passive: true, signal: life });
   checker.start(life);
   settings.start(life);
+  reviews.start();
   // 检查当前稿件 from the toolbar popup: the focused composer, else the first that holds text.
   serveTabCommands(() => {
     const all = adapter.composers(document, selectors);

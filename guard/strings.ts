@@ -3,7 +3,15 @@
  * The language follows the browser: Chinese unless the browser asks for English and not Chinese.
  */
 import type { FieldName, Severity, Verdict } from '../rules/engine/types';
-import { fieldLabel as zhFieldLabel, OVERRIDE, POLICY_UNREADABLE, REASON, SEVERITY_LABELS } from '../utils/labels';
+import {
+  fieldLabel as zhFieldLabel,
+  OVERRIDE,
+  POLICY_UNREADABLE,
+  REASON,
+  REVIEW,
+  REVIEW_LABELS,
+  SEVERITY_LABELS,
+} from '../utils/labels';
 
 const zh = {
   panelTitle: '发布前检查',
@@ -40,6 +48,7 @@ const zh = {
   networkOrigin: '页面直接发出了发布请求，已由发布守卫暂停。',
   todoBlock: '请修改标出的内容后再发布。',
   todoJustify: '修改后重新检查，或写明发布理由后发布。',
+  todoJustifyReview: `修改后重新检查，或写明发布理由、填写${REVIEW}后发布。`,
   todoWarn: '可以修改，也可以确认无误后继续发布。',
   todoError: '写明发布理由后可以继续，或返回修改。',
   todoRetry: '稿件已暂停发布，没有发出。可以重试，或返回修改。',
@@ -50,6 +59,11 @@ const zh = {
   editorUnit: '所在单位',
   identityMissing: '请填写编辑姓名和所在单位。',
   identitySaveFailed: (m: string) => `编辑信息没有保存：${m}`,
+  reviewLegend: `${REVIEW}：各关审核人姓名（会记入发布日志）`,
+  reviewGates: REVIEW_LABELS,
+  reviewerRequired: '请填写通过这一关的审核人姓名。',
+  reviewerTooShort: '请填写审核人的真实姓名。',
+  reviewMissing: `${REVIEW}不完整，请填写标出的各关审核人。`,
   editedClean: '修改后没有发现问题。',
   editedLive: '稿件已修改，下面是修改后的检查结果。',
   checking: '正在检查…',
@@ -105,6 +119,7 @@ const en: Strings = {
   networkOrigin: 'The page sent a publish request directly; the guard has held it.',
   todoBlock: 'Fix the marked text before publishing.',
   todoJustify: 'Fix and check again, or give a reason to publish.',
+  todoJustifyReview: 'Fix and check again, or give a reason and the review record to publish.',
   todoWarn: 'You may fix it, or publish if it is fine.',
   todoError: 'You may go on with a written reason, or go back to editing.',
   todoRetry: 'The post is held and was not sent. Try again, or go back to editing.',
@@ -115,6 +130,17 @@ const en: Strings = {
   editorUnit: 'Your unit',
   identityMissing: 'Please give your name and unit.',
   identitySaveFailed: (m: string) => `Your name and unit were not saved: ${m}`,
+  reviewLegend: 'Three-tier review: who passed each check (recorded in the publishing log)',
+  reviewGates: {
+    political: 'Political',
+    legal: 'Legal',
+    policy: 'Policy',
+    secrecy: 'Secrecy',
+    wording: 'Wording',
+  },
+  reviewerRequired: 'Give the name of the reviewer who passed this check.',
+  reviewerTooShort: "Give the reviewer's real name.",
+  reviewMissing: 'The review record is incomplete: fill in the marked checks.',
   editedClean: 'No problems found after your changes.',
   editedLive: 'The post changed; these are the findings for the new text.',
   checking: 'Checking…',

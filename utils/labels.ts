@@ -5,7 +5,7 @@
  * (no-ad-promotion) and English verdicts never reach a user — they are shown by these names.
  */
 import type { Category, CheckVerdict, DraftKind, FindingSeverity, Platform } from '../rules/engine/types';
-import type { Decision, UploadState } from './protocol';
+import type { Decision, ReviewGate, UploadState } from './protocol';
 
 export const PLATFORM_LABELS: Record<Platform, string> = { weibo: '微博', wechat: '微信公众号' };
 
@@ -46,6 +46,20 @@ export const DECISION_LABELS: Record<Decision, string> = {
   blocked: '已拦截',
   cancelled: '返回修改',
   'check-failed': '检查失败',
+};
+
+/**
+ * The 三审 record of a justify-level override (where the pack asks for it): who passed each of
+ * the five checks of 《保定市政务新媒体管理办法》第十三条. The same words in the panel, the
+ * dashboard and the exports' column headers.
+ */
+export const REVIEW = '三审记录';
+export const REVIEW_LABELS: Record<ReviewGate, string> = {
+  political: '政治关',
+  legal: '法律关',
+  policy: '政策关',
+  secrecy: '保密关',
+  wording: '文字关',
 };
 
 /** The override, as a verb on the panel's button and in sentences. */

@@ -33,6 +33,7 @@ const GUARD: Partial<Record<Method, number>> = {
   reportAdapterProblem: 4000,
   reportTabStatus: 4000,
   setEditorIdentity: 4000,
+  getLastReview: 4000,
 };
 const LONG: Partial<Record<Method, number>> = { importPack: 60_000, checkPackUpdate: 60_000 };
 

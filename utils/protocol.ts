@@ -150,6 +150,26 @@ export const AttemptStart = v.pipe(
 );
 export type AttemptStart = v.InferOutput<typeof AttemptStart>;
 
+/**
+ * The five checks of the 三审 process (《保定市政务新媒体管理办法》第十三条：严把政治关、法律关、政策关、
+ * 保密关、文字关), in that order. Where the pack asks for it (`review.justify`), an override of a
+ * justify-level finding names who passed each.
+ */
+export const REVIEW_GATES = ['political', 'legal', 'policy', 'secrecy', 'wording'] as const;
+export type ReviewGate = (typeof REVIEW_GATES)[number];
+
+// As long as the editor's own name (EditorIdentity).
+const reviewer = text(50, { min: 1 });
+/** Who passed each of the five checks (三审记录): a name each, none empty. */
+export const Review = strictRecord({
+  political: reviewer,
+  legal: reviewer,
+  policy: reviewer,
+  secrecy: reviewer,
+  wording: reviewer,
+} satisfies Record<ReviewGate, typeof reviewer>);
+export type Review = v.InferOutput<typeof Review>;
+
 export const AttemptCompletion = v.pipe(
   strictRecord({
     id: text(36, {
@@ -159,6 +179,8 @@ export const AttemptCompletion = v.pipe(
     decision: oneOf(FINAL_DECISIONS),
     /** The editor's written reason (发布理由) for justify/warn overrides and check failures. */
     reason: v.optional(text(LIMITS.reason)),
+    /** Who passed each 关, where the pack asks for the 三审 record of a justify-level override. */
+    review: v.optional(Review),
     /**
      * The editor's name and unit as the content script holds them at the decision (the panel may
      * have just asked for them): the background fills what the attempt's own `editor` lacks.
@@ -166,8 +188,12 @@ export const AttemptCompletion = v.pipe(
     editor: v.optional(strictRecord({ name: text(50), unit: text(100) })),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
-    if (dataset.typed && dataset.value.decision === 'published-with-reason' && !dataset.value.reason?.trim())
-      addIssue({ message: '「仍要发布」必须写明理由', path: pathTo(dataset.value, 'reason') });
+    if (!dataset.typed) return;
+    const done = dataset.value;
+    if (done.decision === 'published-with-reason' && !done.reason?.trim())
+      addIssue({ message: '「仍要发布」必须写明理由', path: pathTo(done, 'reason') });
+    if (done.review && done.decision !== 'published-with-reason')
+      addIssue({ message: '只有「仍要发布」才有三审记录', path: pathTo(done, 'review') });
   }),
 );
 export type AttemptCompletion = v.InferOutput<typeof AttemptCompletion>;
@@ -297,6 +323,11 @@ interface AuditProtocol {
   saveSettings(data: SettingsChange): { settings: Settings; locked: LockedSettings };
   /** Keeps the editor's name and unit the panel asked for; answers the settings now in force. */
   setEditorIdentity(data: EditorIdentity): { settings: Settings; locked: LockedSettings };
+  /**
+   * The 三审 record of the last override that carried one on this browser, for the panel to fill
+   * its form in again (editors mostly name the same reviewers). Kept outside the log.
+   */
+  getLastReview(data: Record<string, never>): { review?: Review };
 }
 
 const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[] } = {
@@ -305,6 +336,7 @@ const AUDIT_ACCESS: { readonly [K in keyof AuditProtocol]: readonly CallerKind[]
   noteChainVerified: ['extension'],
   saveSettings: ['extension'],
   setEditorIdentity: ['content'],
+  getLastReview: ['content'],
 };
 
 // ───────────────────────────────────────────────────────────────────────────────────────────────

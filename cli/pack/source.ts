@@ -2,7 +2,7 @@
  * Reads a pack source folder — the form admins write and review by hand — into the built pack
  * document (rules/engine/pack.ts). Node only.
  *
- *   pack.yaml            id, version, name, issuer, date, description, disablesAllRules
+ *   pack.yaml            id, version, name, issuer, date, description, disablesAllRules, review
  *   sources.yaml         approved outlets, accounts and domains
  *   allow.yaml           pack-wide allow-list (entries may name the rules they apply to)
  *   sites.yaml           optional per-site selector overrides
@@ -155,6 +155,7 @@ export function readPackSource(dir: string): { pack: Pack; testOrigins: string[]
     date: head.date instanceof Date ? head.date.toISOString().slice(0, 10) : head.date,
     ...(head.description ? { description: head.description } : {}),
     ...(head.disablesAllRules !== undefined ? { disablesAllRules: head.disablesAllRules } : {}),
+    ...(head.review !== undefined ? { review: head.review } : {}),
     rules,
     dictionaries,
     sources,

@@ -323,6 +323,7 @@ export function createAuditLog(deps: AuditLogDeps) {
           decision: done.decision,
           reason: done.reason,
           editor: editorGivenSince(attempt, done.editor),
+          review: done.review,
         });
       });
       return { ok: true };

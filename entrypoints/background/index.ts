@@ -11,6 +11,7 @@ import { browserDataConsent } from './data-consent';
 import { createUploader } from './uploader';
 import { scheduleUploads } from './upload-schedule';
 import { scheduleLogMaintenance, showStorageLevel } from './log-upkeep';
+import { lastReview, rememberReview } from './last-review';
 import { installNetworkFloor } from './network-floor';
 import { packPolicyChanged, packs, startPackUpdates } from './packs';
 import { saveSettings, type SettingsStore } from './save-settings';
@@ -64,7 +65,12 @@ export default defineBackground(() => {
       await packs.assertActive(data.pack);
       return auditLog.logAttempt(data, { url: sender.url });
     },
-    completeAttempt: (data, { sender }) => auditLog.completeAttempt(data, { url: sender.url }),
+    completeAttempt: async (data, { sender }) => {
+      const done = await auditLog.completeAttempt(data, { url: sender.url });
+      // Logged, so the request was well-formed: its 三审 record fills the next form in.
+      if (data.review) void rememberReview(data.review).catch(() => undefined);
+      return done;
+    },
     reportAdapterProblem: async (data, { sender }) => {
       await badgeAdapterProblem(data, sender);
       return auditLog.reportAdapterProblem(data, { url: sender.url });
@@ -75,6 +81,7 @@ export default defineBackground(() => {
     noteChainVerified: (data) => auditLog.noteChainVerified(data),
     saveSettings: (data) => saveSettings(data, settingsStore),
     setEditorIdentity: (data) => saveSettings(data, settingsStore, 'setEditorIdentity'),
+    getLastReview: () => lastReview(),
     getPackStatus: () => packs.status(),
     importPack: (data) => packs.importFile(data.text, data.name),
     rollbackPack: (data) => packs.rollback(data.target),

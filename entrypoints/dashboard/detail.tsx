@@ -1,5 +1,5 @@
 /** One attempt in full: the text with its findings highlighted, the decision, the chain status. */
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { editorOf, type LogEntry } from '../../audit/entries';
 import { localDateTime } from '../../audit/export-csv';
 import {
@@ -7,10 +7,13 @@ import {
   DECISION_LABELS,
   KIND_LABELS,
   PLATFORM_LABELS,
+  REVIEW,
+  REVIEW_LABELS,
   ruleLabel,
   SEVERITY_LABELS,
   VERDICT_LABELS,
 } from '../../utils/labels';
+import { REVIEW_GATES } from '../../utils/protocol';
 import type { LoggedFinding } from '../../audit/record';
 import type { ChainReport } from '../../audit/verify';
 
@@ -129,6 +132,19 @@ export function EntryDetail(props: { entry: LogEntry; report?: ChainReport; onCl
         <section>
           <h3>发布理由</h3>
           <p class="reason">{outcome.reason}</p>
+        </section>
+      )}
+      {outcome?.review && (
+        <section>
+          <h3>{REVIEW}</h3>
+          <dl class="facts review" data-testid="detail-review">
+            {REVIEW_GATES.map((gate) => (
+              <Fragment key={gate}>
+                <dt>{REVIEW_LABELS[gate]}</dt>
+                <dd>{outcome.review?.[gate]}</dd>
+              </Fragment>
+            ))}
+          </dl>
         </section>
       )}
       <section>

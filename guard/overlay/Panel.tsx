@@ -8,14 +8,22 @@
  * (user) events can let a post through, so a page script cannot click it for the editor.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { COMMON_REASONS, reasonProblem } from '../reasons';
+import { COMMON_REASONS, reasonProblem, reviewerProblem } from '../reasons';
 import { severityLabel, t, verdictText } from '../strings';
 import type { Card } from './cards';
-import type { EditorIdentity } from '../../utils/protocol';
+import { REVIEW_GATES, type EditorIdentity, type Review, type ReviewGate } from '../../utils/protocol';
 import type { PanelView } from './store';
 
 export type PanelDecision =
-  { action: 'publish'; reason: string; identity?: EditorIdentity } | { action: 'cancel' } | { action: 'recheck' };
+  | {
+      action: 'publish';
+      reason: string;
+      identity?: EditorIdentity;
+      /** Who passed each 关, where the attempt asked for the 三审 record. */
+      review?: Review;
+    }
+  | { action: 'cancel' }
+  | { action: 'recheck' };
 
 export interface PanelActions {
   decide(decision: PanelDecision): void;
@@ -29,6 +37,7 @@ export interface PanelActions {
 
 /** Cards rendered at first and added per 再显示: the panel stays quick on a 300,000-character draft. */
 export const CARD_PAGE = 40;
+const NO_REVIEW = Object.fromEntries(REVIEW_GATES.map((gate) => [gate, ''])) as Record<ReviewGate, string>;
 /** Terms listed on one card before 等 N 处. */
 const TERMS_SHOWN = 12;
 
@@ -49,7 +58,8 @@ function todo(view: PanelView): string {
   if (view.retry) return t.todoRetry;
   if (view.mode === 'preview') return '';
   if (overrideHeld(view) && view.verdict !== 'block') return '';
-  return { block: t.todoBlock, justify: t.todoJustify, warn: t.todoWarn, error: t.todoError, pass: '' }[view.verdict];
+  const justify = view.review ? t.todoJustifyReview : t.todoJustify;
+  return { block: t.todoBlock, justify, warn: t.todoWarn, error: t.todoError, pass: '' }[view.verdict];
 }
 
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
@@ -60,12 +70,16 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
   const [identityError, setIdentityError] = useState<string | null>(null);
+  // The 三审 record starts from the editor's last one: editors mostly name the same reviewers.
+  const [review, setReview] = useState<Record<ReviewGate, string>>(() => ({ ...NO_REVIEW, ...view.review?.last }));
+  const [reviewErrors, setReviewErrors] = useState<Partial<Record<ReviewGate, string>>>({});
   const [collapsed, setCollapsed] = useState(false);
   const attempt = view.mode === 'attempt';
   const needsReason = view.verdict === 'justify' || view.verdict === 'error';
   const decided = view.edited || view.live;
   const canOverride =
     attempt && !view.retry && view.verdict !== 'block' && view.verdict !== 'pass' && view.allowOverride && !decided;
+  const asksReview = canOverride && view.verdict === 'justify' && view.review !== undefined;
 
   // Focus the safe choice without scrolling: the panel opens at its top.
   useEffect(() => back.current?.focus({ preventScroll: true }), []);
@@ -106,13 +120,35 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       dialog.current?.querySelector<HTMLInputElement>('.identity input[aria-invalid="true"], .identity input')?.focus();
       return;
     }
+    if (asksReview) {
+      const problems = Object.fromEntries(
+        REVIEW_GATES.flatMap((gate) => {
+          const problem = reviewerProblem(review[gate]);
+          return problem ? [[gate, problem]] : [];
+        }),
+      ) as Partial<Record<ReviewGate, string>>;
+      setReviewErrors(problems);
+      const first = REVIEW_GATES.find((gate) => problems[gate]);
+      if (first) {
+        dialog.current?.querySelector<HTMLInputElement>(`#gp-review-${first}`)?.focus();
+        return;
+      }
+    }
     const identity: EditorIdentity | undefined = ask
       ? {
           ...(ask.name ? { editorName: name.trim() } : {}),
           ...(ask.unit ? { editorUnit: unit.trim() } : {}),
         }
       : undefined;
-    actions.decide({ action: 'publish', reason: reason.trim(), ...(identity ? { identity } : {}) });
+    const record = asksReview
+      ? (Object.fromEntries(REVIEW_GATES.map((gate) => [gate, review[gate].trim()])) as Review)
+      : undefined;
+    actions.decide({
+      action: 'publish',
+      reason: reason.trim(),
+      ...(identity ? { identity } : {}),
+      ...(record ? { review: record } : {}),
+    });
   };
   const pick = (common: string) => {
     setReason((r) => (r.trim() === '' ? common : r.includes(common) ? r : `${r.trim()}；${common}`));
@@ -239,6 +275,40 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
               {reasonError ?? t.reasonHint}
             </span>
           </div>
+        )}
+        {asksReview && (
+          <fieldset class="review" data-testid="review">
+            <legend>{t.reviewLegend}</legend>
+            {REVIEW_GATES.map((gate) => (
+              <div key={gate} class="gate">
+                <label for={`gp-review-${gate}`}>{t.reviewGates[gate]}</label>
+                <input
+                  id={`gp-review-${gate}`}
+                  type="text"
+                  maxLength={50}
+                  value={review[gate]}
+                  aria-required="true"
+                  aria-invalid={reviewErrors[gate] !== undefined}
+                  aria-describedby={reviewErrors[gate] ? `gp-review-${gate}-hint` : undefined}
+                  onInput={(e) => {
+                    const value = (e.target as HTMLInputElement).value;
+                    setReview((r) => ({ ...r, [gate]: value }));
+                    setReviewErrors(({ [gate]: _, ...rest }) => rest);
+                  }}
+                />
+                {reviewErrors[gate] && (
+                  <span id={`gp-review-${gate}-hint`} class="hint error">
+                    {reviewErrors[gate]}
+                  </span>
+                )}
+              </div>
+            ))}
+            {Object.keys(reviewErrors).length > 0 && (
+              <span class="hint error" role="alert">
+                {t.reviewMissing}
+              </span>
+            )}
+          </fieldset>
         )}
         <div class="actions">
           <button ref={back} type="button" class="secondary" onClick={() => actions.decide({ action: 'cancel' })}>

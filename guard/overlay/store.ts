@@ -6,6 +6,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Finding, Verdict } from '../../rules/engine/types';
 import type { Card } from './cards';
+import type { Review } from '../../utils/protocol';
 
 export interface Box {
   left: number;
@@ -55,6 +56,11 @@ export interface PanelView {
   message?: string;
   /** The editor's name and unit the policy does not set and the editor has not given: asked once. */
   askIdentity?: IdentityAsked;
+  /**
+   * 仍要发布 needs the 三审 record (the pack asks for it over a justify-level finding): `last` is
+   * the editor's last one, filled in again.
+   */
+  review?: { last?: Review };
 }
 
 /** Which of the editor's name and unit the panel asks for. */

@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { checkModel, MODEL_LIMITS, type ModelDocument } from './model';
-import { describeIssues, fieldsOf, isPlainObject, objectOf, pathTo } from './schema';
+import { bool, describeIssues, fieldsOf, isPlainObject, objectOf, pathTo, strictRecord } from './schema';
 import { ID_PATTERN, SEVERITIES, VERSION_PATTERN, type DraftKind, type Platform } from './types';
 
 export const PACK_FORMAT = 1;
@@ -283,6 +283,12 @@ export const PackSchema = v.pipe(
        * pack with every rule off that does not say so (pack-trust/admit.ts).
        */
       disablesAllRules: v.optional(v.boolean('应为 true 或 false')),
+      /**
+       * What an override must carry beyond its reason. `justify: true`: publishing over a
+       * justify-level finding names who passed each of the five checks of the 三审 process
+       * (政治关、法律关、政策关、保密关、文字关). Absent: not asked.
+       */
+      review: v.optional(strictRecord({ justify: v.optional(bool) })),
       rules: table(RuleConfig, '应为「规则 id → 配置」的对象'),
       dictionaries: v.pipe(
         v.custom<Record<string, unknown>>(isPlainObject, '应为「词典名 → 词典」的对象'),

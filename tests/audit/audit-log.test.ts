@@ -102,6 +102,31 @@ describe('write-ahead', () => {
     expect(((await allRecords(db)).at(-1) as OutcomeRecord).editor).toBeUndefined();
   });
 
+  it('records the 三审 record an override carried, and the chain verifies', async () => {
+    const review = { political: '王审核', legal: '刘法务', policy: '陈主任', secrecy: '周保密', wording: '吴校对' };
+    const { id } = await log.logAttempt(attemptStart(), weibo);
+    await log.completeAttempt({ id, decision: 'published-with-reason', reason: '经三审同意发布', review }, weibo);
+    const outcome = (await allRecords(db)).at(-1) as OutcomeRecord;
+    expect(outcome.review).toEqual(review);
+    expect(v.parse(LogRecord, outcome)).toEqual(outcome);
+    expect((await verifyDb(db)).ok).toBe(true);
+
+    // A record missing a name is refused, and nothing is appended.
+    const second = await log.logAttempt(attemptStart(), weibo);
+    await expect(
+      log.completeAttempt(
+        {
+          id: second.id,
+          decision: 'published-with-reason',
+          reason: '经三审同意发布',
+          review: { ...review, legal: '' },
+        },
+        weibo,
+      ),
+    ).rejects.toThrow('review.legal');
+    expect((await allRecords(db)).at(-1)?.type).toBe('attempt');
+  });
+
   it('leaves an attempt that is never completed visible as pending', async () => {
     await log.logAttempt(attemptStart(), weibo);
     const { id } = await log.logAttempt(attemptStart({ text: '第二条' }), weibo);

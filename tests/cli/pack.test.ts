@@ -97,6 +97,23 @@ describe('pack build', () => {
     expect(run.stderr).toContain('sites.weibo.homeInput[0]: 「button:has-text("发送")」不是有效的 CSS 选择器');
   });
 
+  it('carries the 三审 record option from pack.yaml, and refuses it malformed', async () => {
+    const on = await runCli(
+      ['pack', 'build', source((f) => append(f('pack.yaml'), 'review: { justify: true }\n')), '-o', 'on.json'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(on.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'on.json'), 'utf8')).review).toEqual({ justify: true });
+    rmSync(join(dir, 'src'), { recursive: true });
+    const bad = await runCli(['pack', 'build', source((f) => append(f('pack.yaml'), 'review: { justify: 是 }\n'))], {
+      cwd: dir,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/无法读取规则包：\n.*src: review\.justify: 应为 true 或 false/);
+  });
+
   it('reports YAML errors with file and line', async () => {
     const src = source((f) => append(f('pack.yaml'), 'name: [unclosed\n'));
     const run = await runCli(['pack', 'build', src], { cwd: dir });

@@ -50,6 +50,7 @@ function harness(options: {
   logFails?: boolean;
   staleLogs?: number;
   deliverable?: boolean;
+  reviewAsked?: boolean;
 }) {
   const events: string[] = [];
   const starts: unknown[] = [];
@@ -80,6 +81,7 @@ function harness(options: {
     notify: (text) => events.push(`notify:${text}`),
     checked: () => undefined,
     pack: () => ({ id: 'p', version: '1.0.0' }),
+    ...(options.reviewAsked !== undefined ? { reviewAsked: () => options.reviewAsked! } : {}),
     strings: { logFailed: (m) => `日志失败：${m}`, controlGone: '按钮没了' },
   };
   const input: AttemptInput = {
@@ -163,6 +165,41 @@ describe('a publish attempt', () => {
     });
     expect((await runAttempt(withReason.input, withReason.deps)).deliver).toBe(true);
     expect(withReason.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '经领导审核同意' }]);
+  });
+
+  it('justify where the pack asks for the 三审 record: only with it, and it is logged with the reason', async () => {
+    const review = { political: '王审核', legal: '刘法务', policy: '陈主任', secrecy: '周保密', wording: '吴校对' };
+    const without = harness({
+      checks: [outcome('justify')],
+      answers: [{ action: 'publish', reason: '经领导审核同意' }],
+      reviewAsked: true,
+    });
+    expect((await runAttempt(without.input, without.deps)).deliver).toBe(false);
+    expect(without.questions[0]?.review).toBe(true);
+    expect(without.completions).toEqual([{ id: 'a1', decision: 'cancelled' }]);
+    const withReview = harness({
+      checks: [outcome('justify')],
+      answers: [{ action: 'publish', reason: '经领导审核同意', review }],
+      reviewAsked: true,
+    });
+    expect((await runAttempt(withReview.input, withReview.deps)).deliver).toBe(true);
+    expect(withReview.completions).toEqual([
+      { id: 'a1', decision: 'published-with-reason', reason: '经领导审核同意', review },
+    ]);
+    // Not asked at warn, nor where the pack does not ask: nothing is recorded even if given.
+    for (const [severity, asked] of [
+      ['warn', true],
+      ['justify', false],
+    ] as const) {
+      const other = harness({
+        checks: [outcome(severity)],
+        answers: [{ action: 'publish', reason: '经领导审核同意', review }],
+        reviewAsked: asked,
+      });
+      expect((await runAttempt(other.input, other.deps)).deliver).toBe(true);
+      expect(other.questions[0]?.review).toBeUndefined();
+      expect(other.completions).toEqual([{ id: 'a1', decision: 'published-with-reason', reason: '经领导审核同意' }]);
+    }
   });
 
   it('a check that fails or times out holds the post: logged as an error, going on needs a reason', async () => {

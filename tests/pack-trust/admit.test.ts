@@ -229,6 +229,33 @@ describe('a pack with every rule off', () => {
   });
 });
 
+describe('the 三审 record option (review)', () => {
+  it('is admitted on and off, and absent by default', async () => {
+    const key = await testKey();
+    expect(defaultPack().review).toBeUndefined();
+    for (const justify of [true, false]) {
+      const result = await admitSignedPack(
+        await signed({ ...defaultPack(), review: { justify } }, key),
+        context([key.trusted]),
+      );
+      if (!result.ok) throw new Error(result.refusal.message);
+      expect(result.pack.review).toEqual({ justify });
+    }
+  });
+
+  it('is refused with the field named when malformed', async () => {
+    const key = await testKey();
+    for (const [review, message] of [
+      [{ justify: 'yes' }, /review\.justify: 应为 true 或 false/],
+      [{ justfy: true }, /review\.justfy: 未知字段/],
+      [true, /review: 应为对象/],
+    ] as const) {
+      const r = refusal(await admitSignedPack(await signed({ ...defaultPack(), review }, key), context([key.trusted])));
+      expect(r.details.join('\n')).toMatch(message);
+    }
+  });
+});
+
 describe('inspectPack', () => {
   it('accepts the default pack as built from its source, and its own cases pass', () => {
     const inspection = inspectPack(defaultPack(), { rules: RULES, sites: SITE_SCHEMA });

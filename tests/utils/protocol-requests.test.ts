@@ -85,6 +85,33 @@ describe('completeAttempt requests', () => {
   });
 });
 
+describe('completeAttempt with its 三审 record and editor', () => {
+  const id = '7d444840-9dc0-11d1-b245-5ffdce74fad2';
+  const review = { political: '王审核', legal: '刘法务', policy: '陈主任', secrecy: '周保密', wording: '吴校对' };
+  const over = { id, decision: 'published-with-reason', reason: '经三审同意发布' } as const;
+
+  it('accepts five names on an override, and the editor the content script holds', () => {
+    expect(validateCompletion({ ...over, review }).review).toEqual(review);
+    const editor = { name: '赵编辑', unit: '保定市林业局' };
+    expect(validateCompletion({ id, decision: 'published', editor }).editor).toEqual(editor);
+  });
+
+  it('refuses a record with a name missing, empty, too long or extra; and one on no override', () => {
+    const { wording: _, ...four } = review;
+    expect(() => validateCompletion({ ...over, review: four })).toThrow('review.wording：缺少此字段');
+    expect(() => validateCompletion({ ...over, review: { ...review, secrecy: '' } })).toThrow(
+      'review.secrecy：不能为空',
+    );
+    expect(() => validateCompletion({ ...over, review: { ...review, legal: '刘'.repeat(51) } })).toThrow(
+      'review.legal：超过 50',
+    );
+    expect(() => validateCompletion({ ...over, review: { ...review, fifth: '某某' } })).toThrow(
+      'review.fifth：未知字段',
+    );
+    expect(() => validateCompletion({ id, decision: 'published', review })).toThrow('只有「仍要发布」才有三审记录');
+  });
+});
+
 describe('reportAdapterProblem and saveSettings requests', () => {
   it('accept well-formed input and refuse the rest', () => {
     const problem = {
