@@ -20,6 +20,7 @@ import { hashedText } from '../audit/canonical';
 import { Batch, recordOf, type BatchAnswer, type UploadEntry } from '../fleet-protocol/upload';
 import type { Database, Sql } from './db/database';
 import { ensureMonths } from './db/migrations';
+import { REVIEW_GATES } from '../utils/protocol';
 
 export class IngestError extends Error {
   constructor(
@@ -358,6 +359,13 @@ async function insertAttempts(sql: Sql, device: DeviceRow, entries: UploadEntry[
 
 const PUBLISHED = new Set(['published', 'published-with-reason']);
 
+/** An outcome's 三审 record as JSON, its five names only (null where it carries none). */
+function reviewOf(review: unknown): string | null {
+  if (!review || typeof review !== 'object') return null;
+  const names = Object.fromEntries(REVIEW_GATES.map((gate) => [gate, str((review as Record<string, unknown>)[gate])]));
+  return JSON.stringify(names);
+}
+
 async function applyOutcomes(sql: Sql, device: DeviceRow, entries: UploadEntry[]) {
   const updated = await sql.query<{
     account_key: string;
@@ -367,10 +375,11 @@ async function applyOutcomes(sql: Sql, device: DeviceRow, entries: UploadEntry[]
     decided: Date | string;
   }>(
     // An outcome names the editor where the name was given only at the decision (audit/record.ts).
+    // Its 三审 record, where the pack asked for one, is kept as the outcome wrote it.
     `UPDATE attempts a SET decision = o.decision, decided_at = o.time, reason = o.reason,
-       editor = COALESCE(NULLIF(o.editor, ''), a.editor)
-     FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[])
-       AS o(attempt, decision, time, reason, editor)
+       editor = COALESCE(NULLIF(o.editor, ''), a.editor), review = o.review::jsonb
+     FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
+       AS o(attempt, decision, time, reason, editor, review)
      WHERE a.device_id = $1 AND a.attempt = o.attempt AND a.decision = 'pending'
      RETURNING a.account_key, to_char(a.time AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, a.decision, a.categories,
        o.time AS decided`,
@@ -381,6 +390,7 @@ async function applyOutcomes(sql: Sql, device: DeviceRow, entries: UploadEntry[]
       entries.map((e) => e.time),
       entries.map((e) => str(e.reason)),
       entries.map((e) => (e.editor as { name?: string } | undefined)?.name ?? ''),
+      entries.map((e) => reviewOf(e.review)),
     ],
   );
   const published = new Map<string, { n: number; at: string }>();

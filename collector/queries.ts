@@ -6,6 +6,7 @@
  */
 import type { Auditor } from './auth';
 import type { Sql } from './db/database';
+import type { ReviewGate } from '../utils/protocol';
 
 export interface Scope {
   /** null: every unit. */
@@ -144,6 +145,8 @@ export interface AttemptRow {
   decision: string;
   decided_at: string | null;
   reason: string | null;
+  /** The 三审 record the outcome carried (who passed each 关), where the pack asked for it. */
+  review: Record<ReviewGate, string | null> | null;
 }
 
 /** Attempts, newest first, with filters and full-text search (where text was collected). */
@@ -174,7 +177,8 @@ export async function attempts(sql: Sql, scope: Scope, f: AttemptFilter): Promis
   params.push(Math.min(f.limit ?? 500, 10_000));
   const { rows } = await sql.query<AttemptRow>(
     `SELECT a.device_id, a.attempt, a.seq, u.name AS unit, a.time, a.platform, a.account_key, a.account_name, a.kind,
-       a.verdict, a.categories, a.rule_ids, a.editor, a.title, a.text, a.text_sha256, a.decision, a.decided_at, a.reason
+       a.verdict, a.categories, a.rule_ids, a.editor, a.title, a.text, a.text_sha256, a.decision, a.decided_at, a.reason,
+       a.review
      FROM attempts a JOIN units u ON u.id = a.unit_id
      WHERE true ${where} ORDER BY a.time DESC LIMIT $${params.length}`,
     params,

@@ -8,7 +8,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../utils/labels';
+import { CATEGORY_LABELS, DECISION_LABELS, PLATFORM_LABELS, REVIEW_LABELS, VERDICT_LABELS } from '../utils/labels';
+import { REVIEW_GATES } from '../utils/protocol';
 import { MAX_BATCH_BYTES, SIGNATURE_HEADER } from '../fleet-protocol/upload';
 import { sessionAuditor, signIn, signOut, type Auditor } from './auth';
 import type { Database } from './db/database';
@@ -243,6 +244,10 @@ export function createApp(db: Database, options: { secureCookies?: boolean } = {
         { header: '问题类别', value: (r) => r.categories.map((x) => CATEGORY_LABELS[x as 'typo'] ?? x).join('、') },
         { header: '处理结果', value: (r) => DECISION_LABELS[r.decision as 'published'] ?? r.decision },
         { header: '发布理由', value: (r) => r.reason },
+        ...REVIEW_GATES.map((gate): Column<q.AttemptRow> => ({
+          header: REVIEW_LABELS[gate],
+          value: (r) => r.review?.[gate],
+        })),
         { header: '编辑', value: (r) => r.editor },
         { header: '设备', value: (r) => r.device_id },
         { header: '序号', value: (r) => r.seq },

@@ -5,6 +5,7 @@
  * | step | what |
  * | ---- | ---- |
  * | 1 | units, enrollment codes, devices, auditors and sessions; `entries` (every uploaded record, partitioned by month of its time), `attempts` (one row per attempt with its outcome: what the fleet pages query), `accounts` and `unit_days` (running totals kept on ingest, so the dormant-accounts and per-unit pages never scan entries), `events` (breaks in a device's chain) |
+ * | 2 | `attempts.review`: the 三审 record an outcome carried (who passed each 关), where the pack asked for it |
  *
  * Entries are partitioned by range of `time`; a month's partition is created on the first entry
  * for it (see ensureMonth). Uniqueness of (device, epoch, seq) is kept by ingest under the device
@@ -144,6 +145,13 @@ CREATE TABLE sessions (
   auditor_id int NOT NULL REFERENCES auditors(id) ON DELETE CASCADE,
   expires_at timestamptz NOT NULL
 );
+`,
+  },
+  {
+    id: 2,
+    name: 'review',
+    sql: `
+ALTER TABLE attempts ADD COLUMN review jsonb;
 `,
   },
 ];

@@ -1,5 +1,13 @@
 /** The fleet pages' bodies: each takes rows from collector/queries.ts and renders them as text. */
-import { CATEGORY_LABELS, DECISION_LABELS, KIND_LABELS, PLATFORM_LABELS, VERDICT_LABELS } from '../../utils/labels';
+import {
+  CATEGORY_LABELS,
+  DECISION_LABELS,
+  KIND_LABELS,
+  PLATFORM_LABELS,
+  REVIEW_LABELS,
+  VERDICT_LABELS,
+} from '../../utils/labels';
+import { REVIEW_GATES } from '../../utils/protocol';
 import type { AccountRow, AttemptFilter, AttemptRow, DayRow, DeviceRow, EventRow, UnitRow } from '../queries';
 import { dateTime, Exports } from './layout';
 
@@ -259,7 +267,15 @@ export function AttemptsTable(props: { rows: AttemptRow[]; testid?: string }) {
                 {label(DECISION_LABELS, a.decision)}
               </span>
             </td>
-            <td class="text">{a.reason ?? ''}</td>
+            <td class="text">
+              {a.reason ?? ''}
+              {a.review && (
+                <span class="review" data-testid="attempt-review">
+                  {'\n'}
+                  {REVIEW_GATES.map((gate) => `${REVIEW_LABELS[gate]}：${a.review?.[gate] ?? ''}`).join('　')}
+                </span>
+              )}
+            </td>
             <td>{a.editor}</td>
             <td>
               {a.device_id}/{a.seq}

@@ -99,6 +99,8 @@ export function published(
     categories?: string[];
     /** The editor named only at the decision (asked in the panel): the attempt has none. */
     editorAtOutcome?: { name: string; unit: string };
+    /** The 三审 record the outcome carries (who passed each 关). */
+    review?: Record<string, string>;
   } = {},
 ): RecordBody[] {
   const attempt = `00000000-0000-4000-9000-${String(++n).padStart(12, '0')}`;
@@ -143,6 +145,7 @@ export function published(
       decision: (options.decision ?? 'published') as never,
       reason: options.reason,
       ...(options.editorAtOutcome ? { editor: options.editorAtOutcome } : {}),
-    },
+      ...(options.review ? { review: options.review } : {}),
+    } as RecordBody,
   ];
 }

@@ -153,6 +153,27 @@ describe('fleet queries', () => {
     expect(rows.map((r) => r.editor)).toEqual(['赵编辑']);
   });
 
+  it('keep the 三审 record an outcome carried, and none where it carried none', async () => {
+    const review = { political: '王审核', legal: '刘法务', policy: '陈主任', secrecy: '周保密', wording: '吴校对' };
+    const device = await TestDevice.enroll(db, '保定市审计局');
+    await device.upload(
+      await device.log([
+        ...published('2026-04-21T08:00:00.000Z', {
+          account: '保定审计',
+          decision: 'published-with-reason',
+          reason: '经三审同意发布',
+          review,
+        }),
+        ...published('2026-04-21T09:00:00.000Z', { account: '保定审计' }),
+      ]),
+    );
+    const rows = await q.attempts(db, city, { device: Number(device.id) });
+    expect(rows.map((r) => [r.decision, r.review])).toEqual([
+      ['published', null],
+      ['published-with-reason', review],
+    ]);
+  });
+
   it('answer dormant accounts, per-unit totals and overrides with reasons, within the auditor’s scope', async () => {
     const busy = await TestDevice.enroll(db, '保定市文旅局');
     const quiet = await TestDevice.enroll(db, '保定市水利局');
