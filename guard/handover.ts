@@ -13,7 +13,15 @@
  */
 import * as v from 'valibot';
 import { oneOf, strictRecord, text } from '../rules/engine/schema';
-import { AttemptStart, FINAL_DECISIONS, LIMITS, type AttemptCompletion, type FinalDecision } from '../utils/protocol';
+import {
+  AttemptStart,
+  CompletionEditor,
+  FINAL_DECISIONS,
+  LIMITS,
+  Review,
+  type AttemptCompletion,
+  type FinalDecision,
+} from '../utils/protocol';
 import type { FlowDeps } from './flow';
 
 /** The page-storage key that holds the sealed attempts. */
@@ -34,6 +42,9 @@ const Unwritten = strictRecord({
   id: v.optional(text(36)),
   decision: oneOf(FINAL_DECISIONS),
   reason: v.optional(text(LIMITS.reason)),
+  /** The completion's 三审 record and the editor's name and unit, as the flow gave them. */
+  review: v.optional(Review),
+  editor: v.optional(CompletionEditor),
 });
 export type Unwritten = v.InferOutput<typeof Unwritten>;
 
@@ -192,6 +203,8 @@ export class Handover {
       ...(open.id ? { id: open.id } : { start: open.start }),
       decision,
       ...(open.completion?.reason ? { reason: open.completion.reason } : {}),
+      ...(open.completion?.review ? { review: open.completion.review } : {}),
+      ...(open.completion?.editor ? { editor: open.completion.editor } : {}),
     };
     this.sealing = Promise.all([
       this.sealing,
@@ -241,7 +254,14 @@ export class Handover {
           continue;
         }
         try {
-          await send.complete({ id, decision: item.decision, ...(item.reason ? { reason: item.reason } : {}) });
+          const { decision, reason, review, editor } = item;
+          await send.complete({
+            id,
+            decision,
+            ...(reason ? { reason } : {}),
+            ...(review ? { review } : {}),
+            ...(editor ? { editor } : {}),
+          });
         } catch (e) {
           // Already completed (a copy written earlier): nothing is left to write.
           if (!(e instanceof Error && /已有处理结果/.test(e.message))) throw e;

@@ -170,6 +170,9 @@ export const Review = strictRecord({
 } satisfies Record<ReviewGate, typeof reviewer>);
 export type Review = v.InferOutput<typeof Review>;
 
+/** The editor's name and unit as a completion carries them (as long as EditorIdentity allows). */
+export const CompletionEditor = strictRecord({ name: text(50), unit: text(100) });
+
 export const AttemptCompletion = v.pipe(
   strictRecord({
     id: text(36, {
@@ -185,7 +188,7 @@ export const AttemptCompletion = v.pipe(
      * The editor's name and unit as the content script holds them at the decision (the panel may
      * have just asked for them): the background fills what the attempt's own `editor` lacks.
      */
-    editor: v.optional(strictRecord({ name: text(50), unit: text(100) })),
+    editor: v.optional(CompletionEditor),
   }),
   v.rawCheck(({ dataset, addIssue }) => {
     if (!dataset.typed) return;

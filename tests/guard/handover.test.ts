@@ -104,6 +104,26 @@ describe('an attempt the extension’s reload left unwritten', () => {
     expect(t.written.completions).toEqual([{ id: ID, decision: 'published-with-reason', reason: '引用原文' }]);
   });
 
+  it('keeps the 三审 record and the editor a completion carried', async () => {
+    const t = setup();
+    const old = t.make();
+    const log = old.follow({ start: async () => ({ id: ID }), complete: t.gone });
+    await log.start({ ...START, verdict: 'justify' });
+    t.orphan();
+    const review = { political: '王审核', legal: '刘法务', policy: '陈主任', secrecy: '周保密', wording: '吴校对' };
+    const done = {
+      id: ID,
+      decision: 'published-with-reason',
+      reason: '经三审同意发布',
+      review,
+      editor: { name: '赵编辑', unit: '保定市林业局' },
+    } as const;
+    await expect(log.complete(done)).rejects.toThrow();
+    await old.orphaned();
+    await t.make().deliver(t.background);
+    expect(t.written.completions).toEqual([done]);
+  });
+
   it('seals nothing for attempts written in full, or refused while the extension is there', async () => {
     const t = setup();
     const old = t.make();
