@@ -205,3 +205,35 @@ describe('collector import', () => {
     );
   });
 });
+
+describe('the 三审 record', () => {
+  it('is listed under the reason, as text, and exported as five columns', async () => {
+    const review = {
+      political: '王审核',
+      legal: '<b>刘法务</b>',
+      policy: '陈主任',
+      secrecy: '周保密',
+      wording: '吴校对',
+    };
+    const device = await TestDevice.enroll(db, '保定市统计局');
+    await device.upload(
+      await device.log(
+        published('2026-04-05T08:00:00.000Z', {
+          account: '保定统计',
+          decision: 'published-with-reason',
+          reason: '经三审同意发布',
+          review,
+        }),
+      ),
+    );
+    const cookie = await signIn('city', '市级审计的密码1234');
+    const html = await (await app.request('/attempts?q=经三审', { headers: { cookie } })).text();
+    expect(html).toContain('政治关：王审核');
+    expect(html).toContain('法律关：&lt;b>刘法务&lt;/b>');
+    expect(html).toContain('文字关：吴校对');
+    const csv = await (await app.request('/attempts?format=csv&q=经三审', { headers: { cookie } })).text();
+    const [header, row] = csv.slice(1).split('\r\n');
+    expect(header).toContain('"发布理由","政治关","法律关","政策关","保密关","文字关"');
+    expect(row).toContain('"经三审同意发布","王审核","<b>刘法务</b>","陈主任","周保密","吴校对"');
+  });
+});

@@ -117,7 +117,7 @@ describe('a pack that asks for the 三审 record at justify', () => {
     for (const [gate, name] of Object.entries(REVIEW)) expect(await review.getByLabel(gate).inputValue()).toBe(name);
     await page.screenshot({ path: `${SHOTS}/panel-review-1024.png` });
 
-    // The keyboard reaches the fields from the panel's first control, and Esc still goes back.
+    // The keyboard reaches every field from the panel's first control.
     const focused = () =>
       panel.evaluate((el) => {
         const active = (el.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
