@@ -80,8 +80,14 @@ export interface RequestDraft {
    * `network.savedDraft`); without it, the core checks the page's composer of this `kind`.
    */
   draft?: DraftFields;
-  /** The draft saved on the server that the request publishes, by the platform's id. */
-  saved?: { id: string };
+  /**
+   * The draft saved on the server that the request publishes, by the platform's id; `fields` are
+   * what the request itself sets as it publishes that draft (card.weibo's 声明原创 `is_original`),
+   * laid over the draft as read back; `also` is text the request publishes beside it (card.weibo's
+   * feed line, reduced by the adapter to what it adds), checked with the body unless it only
+   * repeats the draft's title.
+   */
+  saved?: { id: string; fields?: Partial<DraftFields>; also?: string };
   /** Page kind to record when no composer on the page matches the request. */
   page?: string;
 }

@@ -89,10 +89,17 @@ function parseHeld(request: HeldRequest, network: Pick<SiteAdapter['network'], '
 function withSaved({ read, unreadable }: ParsedHeld, composers: readonly Composer[], saved?: SavedRead): HeldRead {
   const fromServer = read?.saved !== undefined && saved !== undefined && 'draft' in saved;
   if (read?.saved && !read.draft) {
-    if (saved && 'draft' in saved) read = { ...read, draft: saved.draft };
+    if (saved && 'draft' in saved) read = { ...read, draft: withRequest(saved.draft, read.saved) };
     else unreadable = saved?.failure ?? SAVED_UNREADABLE;
   }
   return locate(read, unreadable, composers, fromServer);
+}
+
+/** The saved draft with what the publish request itself sets and adds. */
+function withRequest(draft: DraftFields, { fields, also }: NonNullable<RequestDraft['saved']>): DraftFields {
+  const extra = also?.trim();
+  const body = extra && !sameText(extra, draft.title ?? '') ? `${draft.body}\n\n${extra}` : draft.body;
+  return { ...draft, ...fields, body };
 }
 
 function locate(

@@ -2,10 +2,12 @@
  * The card.weibo.com headline-article (头条文章) adapter: title, 导语 and the Tiptap body (or the
  * old v3 iframe body) on `/article/v3|v5/editor#/draft/<id>`. It gates 发布, the step where the
  * editor publishes the article (a 确定 confirm may follow); the network gate holds
- * `draft/publish` whatever sends it. The publish request names the saved draft only, so what it
- * publishes is what the editor holds.
+ * `draft/publish` whatever sends it. The publish request names the saved draft only: what it
+ * publishes is that draft as saved, read back from the platform (saved-draft.ts) and checked,
+ * whatever the editor shows and whether or not an editor is open.
  */
 import { defineSiteAdapter, type Composer } from '../../guard/adapter';
+import type { HeldRequest } from '../../guard/endpoints';
 import type { Selectors } from '../../guard/selectors';
 import { surfaceFor } from '../../guard/surface';
 import { isShown } from '../../guard/visible';
@@ -13,9 +15,13 @@ import { pageDocument } from '../lib/frames';
 import { linksIn } from '../lib/html-text';
 import { inlineScriptValue, keyedNumber, keyedValue } from '../lib/inline-scripts';
 import { CARD_WEIBO_ENDPOINTS } from './endpoints';
+import { cardWeiboSavedDraft } from './saved-draft';
 import { CARD_WEIBO_SELECTORS, type CardWeiboSelectorKey } from './selectors';
 
 type S = Selectors<CardWeiboSelectorKey>;
+
+/** The feed post `draft/publish` sends with the article, as the editor writes it. */
+const FEED_LINE = /^发布了头条文章[：:]\s*《(.*)》$/s;
 
 const EDITOR_PATH = /^\/article\/v\d+\/editor\/?$/;
 
@@ -90,8 +96,24 @@ export const cardWeiboAdapter = defineSiteAdapter({
 
   network: {
     endpoints: CARD_WEIBO_ENDPOINTS,
-    // The request carries the draft id and the feed line only: the article is what the editor holds.
-    toDraft: () => ({ kind: 'article' }),
+    savedDraft: cardWeiboSavedDraft,
+    toDraft(request: HeldRequest) {
+      // The request names the saved draft by id (query and form may both carry it: one id only)
+      // and sets 声明原创 itself; the article is the draft as saved.
+      const ids = [...new Set(request.fields.id ?? [])];
+      if (ids.length !== 1) throw new Error(ids.length ? '发布请求中的文章编号不唯一' : '发布请求中没有文章编号（id）');
+      const original = request.fields.is_original;
+      // The feed line the platform writes is 发布了头条文章：《title》; what else it says is published too.
+      const feed = (request.fields.text ?? []).map((t) => FEED_LINE.exec(t.trim())?.[1] ?? t).join('\n');
+      return {
+        kind: 'article',
+        saved: {
+          id: ids[0]!,
+          ...(original?.length ? { fields: { original: original.some((v) => v !== '0') } } : {}),
+          ...(feed.trim() ? { also: feed } : {}),
+        },
+      };
+    },
   },
 
   // Tiptap's Mod-Enter inserts a line break; no shortcut publishes.

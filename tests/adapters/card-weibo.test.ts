@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardWeiboAdapter } from '../../adapters/card-weibo';
 import { CARD_WEIBO_ENDPOINTS } from '../../adapters/card-weibo/endpoints';
+import type { HeldRequest } from '../../guard/endpoints';
 import { nButton } from '../replicas/card-weibo/editor-page';
 import { ruleFor } from '../guard/classifier';
 import { draftOf, selectorsOf, snapshotOpener } from './snapshot';
@@ -88,6 +89,8 @@ describe('publish controls', () => {
   });
 });
 
+const V5 = 'https://card.weibo.com/article/v5/aj/editor/draft/publish?uid=1&id=2&_rid=x';
+
 describe('network', () => {
   const match = ruleFor(CARD_WEIBO_ENDPOINTS);
   const rule = (path: string) => match(`https://card.weibo.com${path}`);
@@ -101,15 +104,85 @@ describe('network', () => {
     expect(match('https://weibo.com/article/v5/aj/editor/draft/publish')).toBeUndefined();
   });
 
-  it('takes what draft/publish publishes from the editor', () => {
-    const draft = cardWeiboAdapter.network.toDraft({
-      id: 'r1',
-      endpoint: 'draft/publish',
-      method: 'POST',
-      url: 'https://card.weibo.com/article/v5/aj/editor/draft/publish?uid=1&id=2',
-      fields: { uid: ['1'], id: ['2'], text: ['发布了头条文章：《标题》'] },
-      via: 'fetch',
+  const publish = (url: string, fields: Record<string, string[]>): HeldRequest => ({
+    id: 'r1',
+    endpoint: 'draft/publish',
+    method: 'POST',
+    url,
+    fields,
+    via: 'fetch',
+  });
+  it('names the saved draft draft/publish publishes, with the 声明原创 the request sets', () => {
+    const read = (fields: Record<string, string[]>) => cardWeiboAdapter.network.toDraft(publish(V5, fields));
+    expect(read({ uid: ['1'], id: ['2', '2'] })).toEqual({ kind: 'article', saved: { id: '2' } });
+    expect(read({ id: ['2'], is_original: ['1'] })).toEqual({
+      kind: 'article',
+      saved: { id: '2', fields: { original: true } },
     });
-    expect(draft).toEqual({ kind: 'article' });
+    expect(read({ id: ['2'], is_original: ['0'] })).toMatchObject({ saved: { fields: { original: false } } });
+    // Query and form naming two drafts: which one a server publishes is not known.
+    expect(() => read({ id: ['2', '3'] })).toThrow(/不唯一/);
+    expect(() => read({ uid: ['1'] })).toThrow(/没有文章编号/);
+  });
+
+  it('keeps what the feed line publishes beside the article: the title it names, or anything else', () => {
+    const also = (text: string[]) => cardWeiboAdapter.network.toDraft(publish(V5, { id: ['2'], text }))?.saved?.also;
+    expect(also(['发布了头条文章：《保定市重点民生实事》 '])).toBe('保定市重点民生实事');
+    expect(also(['发布了头条文章：《标题》', '加微信领红包'])).toBe('标题\n加微信领红包');
+    expect(also(['限时抢购，加微信'])).toBe('限时抢购，加微信');
+    expect(also([''])).toBeUndefined();
+  });
+});
+
+describe('reading back the saved article draft/publish names', () => {
+  const reader = cardWeiboAdapter.network.savedDraft!;
+  const page = 'https://card.weibo.com/article/v5/editor#/';
+  const request = (url: string): HeldRequest => ({
+    id: 'r2',
+    endpoint: 'draft/publish',
+    method: 'POST',
+    url,
+    fields: { id: ['2'] },
+    via: 'xhr',
+  });
+
+  it("asks the editor's own draft/load, on the publish request's editor version", () => {
+    expect(reader.url('4960000000000001', request(V5), page)).toBe(
+      'https://card.weibo.com/article/v5/aj/editor/draft/load?uid=1&id=4960000000000001',
+    );
+    expect(reader.url('7', request('https://card.weibo.com/article/v3/aj/editor/draft/publish?id=7'), page)).toBe(
+      'https://card.weibo.com/article/v3/aj/editor/draft/load?id=7',
+    );
+    expect(() => reader.url('1\n2', request(V5), page)).toThrow(/编号/);
+    expect(() => reader.url('1', request('https://card.weibo.com/aj/draft/publish?id=1'), page)).toThrow(/发布地址/);
+  });
+
+  it('reads the title, 导语, byline and HTML body as saved', () => {
+    const answer = {
+      code: 100000,
+      msg: '',
+      data: {
+        id: '4960000000000001',
+        title: '保定市重点民生实事',
+        summary: '十件实事',
+        writer: '保定发布',
+        content: '<p>第一段<a href="https://www.baoding.gov.cn/">保定市人民政府网</a></p><p>第二段</p>',
+        is_aigc_used: '0',
+      },
+    };
+    expect(reader.parse(answer, page)).toEqual({
+      title: '保定市重点民生实事',
+      summary: '十件实事',
+      author: '保定发布',
+      body: '第一段保定市人民政府网\n第二段',
+      links: [{ href: 'https://www.baoding.gov.cn/', text: '保定市人民政府网' }],
+    });
+    expect(reader.parse({ code: '100000', data: { title: '', content: '' } }, page)).toEqual({ title: '', body: '' });
+  });
+
+  it('says why an answer holds no article', () => {
+    expect(() => reader.parse({ code: 100002, msg: '登录已过期' }, page)).toThrow(/code=100002，登录已过期/);
+    expect(() => reader.parse({ code: 100000, data: {} }, page)).toThrow(/没有文章内容/);
+    expect(() => reader.parse('<html>', page)).toThrow(/code=无/);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The guard on the card.weibo.com headline-article editor (头条文章), end to end: the built
  * extension in Chromium, the replica editor served at https://card.weibo.com/article/v3|v5/editor,
- * the mock `aj/editor/draft/*` endpoints recording what reaches them.
+ * the mock `aj/editor/draft/*` endpoints recording what reaches them. `draft/publish` names the
+ * saved draft by id: the guard reads it back (`draft/load`) and checks the article as saved.
  */
 import { describe, expect, it } from 'vitest';
-import { isPublish, isSave, serveCardWeibo } from '../replicas/card-weibo/card-server';
+import { isDraftRead, isPublish, isSave, serveCardWeibo } from '../replicas/card-weibo/card-server';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { guardPanel, latestAttempt, storedAttempts, tabStatuses } from './harness';
 import { replicaSession } from './replica-session';
@@ -149,6 +150,12 @@ describe('a single-page app', () => {
   });
 });
 
+/** Waits until autosave has stored the editor's body on the server: what draft/publish publishes. */
+const saved = (text: string) =>
+  expect
+    .poll(() => s.replica.savedDraft('4960000000000000')?.content ?? '', { timeout: 10_000 })
+    .toContain(text.slice(0, 8));
+
 describe('the second line (MAIN-world network gate)', () => {
   const direct = () =>
     s.page.evaluate(() => {
@@ -156,12 +163,17 @@ describe('the second line (MAIN-world network gate)', () => {
       return fetch(`/article/v5/aj/editor/draft/publish?uid=5123456789&id=${id}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ id, text: '发布了头条文章', sync_wb: '1' }).toString(),
+        body: new URLSearchParams({
+          id,
+          text: '发布了头条文章：《保定市2026年重点民生实事》',
+          sync_wb: '1',
+        }).toString(),
       }).then((r) => r.json());
     });
 
   it('a page script posting to draft/publish is held: the blocked article never goes, the page gets the platform’s error shape', async () => {
     await writeArticle(BLOCK);
+    await saved(BLOCK);
     const answer = direct();
     await goBack();
     expect(await answer).toMatchObject({ code: 100001 });
@@ -176,6 +188,7 @@ describe('the second line (MAIN-world network gate)', () => {
 
   it('a direct publish of a clean article is checked and passes exactly once', async () => {
     await writeArticle(CLEAN);
+    await saved(CLEAN);
     expect(await direct()).toMatchObject({ code: 100000 });
     await reachesOnce();
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', text: CLEAN });
@@ -183,8 +196,8 @@ describe('the second line (MAIN-world network gate)', () => {
 });
 
 describe('adapter breakage is never silent', () => {
-  it('a body editor the adapter no longer recognises gets a notice and the badge, and publishing fails closed', async () => {
-    await writeArticle(CLEAN);
+  it('a body editor the adapter no longer recognises gets a notice and the badge, and what 发布 publishes is still checked', async () => {
+    await writeArticle(BLOCK);
     // The platform renames its editor: the adapter's hooks no longer match.
     await s.page.evaluate(() => document.querySelector('.ProseMirror')!.classList.remove('ProseMirror', 'tiptap'));
     const notice = s.page.locator('govpost-guard').getByRole('alert');
@@ -193,13 +206,101 @@ describe('adapter breakage is never silent', () => {
       .poll(async () => (await tabStatuses(s.browser.worker)).find((t) => t.status.page === 'article-editor')?.badge)
       .toBe('!');
 
-    // 发布 is no longer recognised as a control, but the request it sends is held and cannot be read.
+    // 发布 is no longer recognised as a control, but the request it sends is held, and the article
+    // it publishes is read back from the platform and checked as saved.
     await publish();
     await confirm();
     const panel = guardPanel(s.page);
     await panel.waitFor();
     await panel.getByRole('button', { name: '返回修改' }).click();
     await neverReaches();
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
+  });
+});
+
+describe('draft/publish publishes the article as saved on the server', () => {
+  /** What the draft list, a second tab or a page script sends: the saved draft's id, no editor open. */
+  async function publishById(id: string, text = `发布了头条文章：《${TITLE}》`) {
+    await s.page.goto(s.replica.listUrl());
+    // Not awaited: a held request answers only when the panel is done with it.
+    await s.page.evaluate(
+      ([draft, feed]) => {
+        const body = new URLSearchParams({ id: draft, text: feed, is_original: '0', ver: '4.0' });
+        void fetch(`/article/v5/aj/editor/draft/publish?uid=5123456789&id=${draft}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body,
+        }).catch(() => undefined);
+      },
+      [id, text] as const,
+    );
+  }
+
+  it('with no editor open, reads the saved draft back, finds its blocked text and holds it', async () => {
+    const id = s.replica.saveDraft({ title: TITLE, content: `<p>${BLOCK}</p>` });
+    await publishById(id);
+    const panel = guardPanel(s.page);
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('11010519491231002X');
+    expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+    await goBack();
+    await neverReaches();
+    expect(s.replica.log.calls.filter(isDraftRead).map((c) => c.query.get('id'))).toEqual([id]);
+    expect(await lastAttempt()).toMatchObject({
+      kind: 'article',
+      verdict: 'block',
+      decision: 'blocked',
+      title: TITLE,
+      text: BLOCK_LOGGED,
+    });
+  });
+
+  it('with no editor open, lets a clean saved draft go once it is checked', async () => {
+    const id = s.replica.saveDraft({ title: TITLE, content: `<p>${CLEAN}</p>`, writer: '保定市融媒体中心' });
+    await publishById(id);
+    // Nothing warmed the checker up on the list: the first check compiles the pack.
+    await expect.poll(() => s.replica.log.count(isPublish), { timeout: 30_000 }).toBe(1);
+    await reachesOnce();
+    expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', title: TITLE, text: CLEAN });
+  });
+
+  it('checks the feed line the request publishes beside a clean article', async () => {
+    const id = s.replica.saveDraft({ title: TITLE, content: `<p>${CLEAN}</p>` });
+    await publishById(id, `发布了头条文章：《${TITLE}》${BLOCK}`);
+    const panel = guardPanel(s.page);
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('11010519491231002X');
+    await goBack();
+    await neverReaches();
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', title: TITLE });
+  });
+
+  it('refuses an article the platform does not answer for, by default', async () => {
+    const id = s.replica.saveDraft({ title: TITLE, content: `<p>${CLEAN}</p>` });
+    s.replica.failDraftReads(500);
+    await publishById(id);
+    const panel = guardPanel(s.page);
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('无法从平台读取要发表的稿件');
+    expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+    await goBack();
+    await neverReaches();
     expect(await lastAttempt()).toMatchObject({ verdict: 'error', decision: 'check-failed' });
+  });
+
+  it('an article approved at 发布 and saved again elsewhere before 确定 is checked as saved, and held', async () => {
+    await writeArticle(CLEAN);
+    await publish();
+    // The editor's article passed: the 确定 confirm is up. Another tab saves over the draft.
+    const dialog = s.page.locator('.n-dialog:visible');
+    await dialog.waitFor();
+    s.replica.saveDraft({ title: TITLE, content: `<p>${BLOCK}</p>` }, '4960000000000000');
+    await confirm();
+    const panel = guardPanel(s.page);
+    await panel.waitFor();
+    expect(await panel.innerText()).toContain('11010519491231002X');
+    await goBack();
+    await neverReaches();
+    expect(await lastAttempt()).toMatchObject({ verdict: 'block', decision: 'blocked', text: BLOCK_LOGGED });
   });
 });

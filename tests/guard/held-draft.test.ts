@@ -165,6 +165,20 @@ describe('a request naming a saved draft', () => {
     }
   });
 
+  it('lays what the request itself sets over the draft as read back', async () => {
+    const read = { ...SAVED, saved: { ...SAVED.saved, fields: { original: true } } };
+    const held = await readHeldRequest(REQUEST, network(read), [], async () => ({ ...server, original: false }));
+    expect(heldDraft(held, context).draft).toMatchObject({ title: '保存的标题', original: true });
+  });
+
+  it('checks what the request publishes beside the draft, unless it repeats the title', async () => {
+    const read = (also: string) => ({ ...SAVED, saved: { ...SAVED.saved, also } });
+    const feed = await readHeldRequest(REQUEST, network(read('加微信领红包')), [], async () => server);
+    expect(feed.body).toBe('平台上保存的正文\n\n加微信领红包');
+    const title = await readHeldRequest(REQUEST, network(read(' 保存的 标题 ')), [], async () => server);
+    expect(title.body).toBe('平台上保存的正文');
+  });
+
   it('is unreadable when read without the platform’s answer', () => {
     expect(readHeldDraft(REQUEST, network(SAVED), [composer('正文', 'article')]).unreadable).toBe(SAVED_UNREADABLE);
   });

@@ -22,14 +22,28 @@ export interface CardWeiboReplica {
   draftUrl(version?: 'v3' | 'v5'): string;
   /** The list view, where 写文章 creates a draft. */
   listUrl(version?: 'v3' | 'v5'): string;
+  /** Stores a draft as `draft/save` would (another tab, the phone app); returns its id. */
+  saveDraft(fields: Partial<SavedArticle>, id?: string): string;
+  /** A draft as the server holds it. */
+  savedDraft(id: string): SavedArticle | undefined;
+  /** Makes `draft/load` answer with this HTTP status, or normally again with undefined. */
+  failDraftReads(status: number | undefined): void;
   /** Forgets saved drafts and recorded calls (the server keeps drafts between page loads). */
   reset(): void;
+}
+
+interface SavedArticle {
+  title: string;
+  summary: string;
+  content: string;
+  writer: string;
 }
 
 const action = (c: RecordedCall) => /^\/article\/v\d\/aj\/editor\/draft\/([a-z]+)$/.exec(c.path)?.[1];
 /** Draft saves, including autosave: must never be held by the guard. */
 export const isSave = (c: RecordedCall) => action(c) === 'save';
 export const isPublish = (c: RecordedCall) => action(c) === 'publish';
+export const isDraftRead = (c: RecordedCall) => action(c) === 'load';
 
 export async function serveCardWeibo(
   context: RouteHost,
@@ -38,10 +52,13 @@ export async function serveCardWeibo(
   const log = new CallLog();
   const config = { uid: '5123456789', nick: '保定发布', autosaveMs: 1500, ...options };
   let nextId = 4960000000000001;
-  const drafts = new Map<string, { title: string; summary: string; content: string }>();
+  const empty: SavedArticle = { title: '', summary: '', content: '', writer: '' };
+  const drafts = new Map<string, SavedArticle>();
+  let readFailure: number | undefined;
   const reset = () => {
     drafts.clear();
-    drafts.set('4960000000000000', { title: '', summary: '', content: '' });
+    drafts.set('4960000000000000', empty);
+    readFailure = undefined;
     log.clear();
   };
   reset();
@@ -57,10 +74,11 @@ export async function serveCardWeibo(
     switch (action(call)) {
       case 'create': {
         const id = String(nextId++);
-        drafts.set(id, { title: '', summary: '', content: '' });
+        drafts.set(id, empty);
         return fulfillJson(route, { ...ok, data: { id } });
       }
       case 'load':
+        if (readFailure !== undefined) return route.fulfill({ status: readFailure, body: 'error' });
         return fulfillJson(route, {
           ...ok,
           data: { id: call.query.get('id'), ...drafts.get(call.query.get('id') ?? '') },
@@ -71,6 +89,7 @@ export async function serveCardWeibo(
           title: call.form.get('title') ?? '',
           summary: call.form.get('summary') ?? '',
           content: call.form.get('content') ?? '',
+          writer: call.form.get('writer') ?? '',
         });
         return fulfillJson(route, { ...ok, data: { id, save_time: Math.floor(Date.now() / 1000) } });
       }
@@ -89,6 +108,14 @@ export async function serveCardWeibo(
     log,
     draftUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/draft/4960000000000000`,
     listUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/`,
+    saveDraft(fields, id = String(nextId++)) {
+      drafts.set(id, { ...empty, ...fields });
+      return id;
+    },
+    savedDraft: (id) => drafts.get(id),
+    failDraftReads(status) {
+      readFailure = status;
+    },
     reset,
   };
 }
