@@ -9,8 +9,9 @@
  *    bare bulk insert of the same rows straight into a plain table (one multi-row INSERT per 500
  *    rows, no checks, no totals). The collector's resident memory is sampled while it ingests.
  * 2. Scale: the fleet is filled to `--devices` × `--entries` rows (default 1,000 × 10,000 = 10 M)
- *    by PostgreSQL itself (generate_series), with attempts and running totals to match; then the
- *    dormant-accounts and per-unit queries the fleet pages run are timed (median of 5).
+ *    by PostgreSQL itself (generate_series), with attempts and running totals to match; a quarter
+ *    as many devices again upload over HTTP into the filled fleet; then the dormant-accounts and
+ *    per-unit queries the fleet pages run are timed (median of 5).
  *
  * Run time: about 15–25 minutes on the 2-core reference machine at the default scale (most of it
  * the 10 M-row fill and its indexes); `--devices 100` gives a quick look. Not part of npm test.
@@ -34,6 +35,8 @@ const DEVICES = Number(args.get('--devices') ?? 1000);
 const ENTRIES = Number(args.get('--entries') ?? 10_000);
 const HTTP_DEVICES = Number(args.get('--http-devices') ?? 40);
 const HTTP_ENTRIES = Number(args.get('--http-entries') ?? 2_500);
+/** Devices that upload once the fleet is full: ingest measured against 10 M rows' indexes too. */
+const LATE_DEVICES = Math.max(1, Math.floor(HTTP_DEVICES / 4));
 const UNITS = 40;
 const BATCH = 500;
 const BIN = resolve(import.meta.dirname, '../bin/govpost-guard.js');
@@ -120,9 +123,10 @@ async function startCollector(port: number): Promise<{ pid: number; stop(): void
   return { pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
-async function httpIngest(db: Database) {
+/** Enrolls `count` devices (numbered from `first`) and sends their chains through a running collector. */
+async function httpIngest(db: Database, first: number, count: number) {
   const devices: { id: string; keys: CryptoKeyPair; batches: string[] }[] = [];
-  for (let d = 0; d < HTTP_DEVICES; d++) {
+  for (let d = first; d < first + count; d++) {
     const { code } = await createCode(db, `单位${d % UNITS}`);
     const keys = await newDeviceKeys();
     const { deviceId } = await enrollDevice(db, { code, publicKey: await publicJwk(keys), extension: '0.1.0' });
@@ -165,7 +169,7 @@ async function httpIngest(db: Database) {
   clearInterval(sampler);
   samples.push(rss(server.pid));
   server.stop();
-  return { rate: (HTTP_DEVICES * HTTP_ENTRIES) / seconds, samples, devices };
+  return { rate: (count * HTTP_ENTRIES) / seconds, samples };
 }
 
 /** The same rows, inserted bare: one multi-row INSERT per 500 rows into a plain copy of the table. */
@@ -296,13 +300,15 @@ async function main() {
     console.log(
       `collector bench: PostgreSQL schema ${schema}; HTTP ingest ${HTTP_DEVICES} devices × ${HTTP_ENTRIES} entries; fill to ${DEVICES} × ${ENTRIES}`,
     );
-    const ingest = await httpIngest(db);
+    const ingest = await httpIngest(db, 0, HTTP_DEVICES);
     const bare = await bareInsert(db, HTTP_DEVICES * HTTP_ENTRIES);
     const stored = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entries')).rows[0]!.n;
     const t = Date.now();
     await fill(db);
     const fillSeconds = (Date.now() - t) / 1000;
     const rows = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entries')).rows[0]!.n;
+    // Ingest again, now into the filled fleet: indexes and totals as large as a city's.
+    const late = await httpIngest(db, HTTP_DEVICES, LATE_DEVICES);
     const city: q.Scope = { unitId: null };
     const now = new Date('2026-05-01T00:00:00Z');
     const unit = (await db.query<{ id: number }>('SELECT id FROM units ORDER BY id LIMIT 1')).rows[0]!.id;
@@ -335,6 +341,12 @@ async function main() {
       ratio(Math.max(...mid), Math.min(...mid)),
     ]);
     table.row(['rows in entries after fill', String(rows), `fill ${fillSeconds.toFixed(0)} s`, '']);
+    table.row([
+      `ingest over HTTP into the filled fleet (${LATE_DEVICES} devices)`,
+      `${Math.round(late.rate)} entries/s`,
+      `${Math.round(bare)} rows/s bare bulk insert`,
+      ratio(late.rate, bare),
+    ]);
     table.row([
       'dormant accounts (30 days), city-wide',
       `${dormant.toFixed(1)} ms`,
