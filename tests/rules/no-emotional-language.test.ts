@@ -38,6 +38,8 @@ ruleTester.run(rule, {
     { text: '袁隆平团队利用水稻杂种优势，培育出高产新品种。', note: '杂种优势（杂种）' },
     { text: '老人笑呵呵地接过慰问品。', note: '笑呵呵（呵呵）' },
     { text: '市残联为智障儿童开设了康复训练课程。', note: '智障儿童是描述，不是辱骂' },
+    { text: '他妈妈是一名社区医生，常年义诊。', note: '他妈妈是称呼（他妈）' },
+    { text: '其他妈妈们也赶来帮忙照看孩子。', note: '其他妈妈（他妈）' },
   ],
   invalid: [
     {
@@ -111,6 +113,9 @@ ruleTester.run(rule, {
     },
     { text: '这种人真是不要碧莲。', note: '谐音', errors: [{ messageId: 'vulgar', at: '碧莲', severity: 'block' }] },
     { text: '他妈的，又停水了。', errors: [{ messageId: 'vulgar', at: '他妈的', severity: 'block' }] },
+    { text: '他妈又停水了，还让不让人活。', errors: [{ messageId: 'vulgar', at: '他妈', severity: 'justify' }] },
+    { text: '日你妈，又涨价了', errors: [{ messageId: 'vulgar', at: '日你妈', severity: 'block' }] },
+    { text: '前面那个憨批司机又加塞', errors: [{ messageId: 'vulgar', at: '憨批', severity: 'block' }] },
     {
       text: 'yyds！白洋淀的荷花绝绝子',
       errors: [
