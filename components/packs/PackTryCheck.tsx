@@ -9,6 +9,7 @@ import type { Report } from '../../rules/engine/types';
 import { RULES } from '../../rules/index';
 import { sendMessage } from '../../utils/messaging';
 import { PACK_STORAGE_KEYS } from '../../pack-trust/status';
+import { ruleLabel, SEVERITY_LABELS, VERDICT_LABELS } from '../../utils/labels';
 import type { ActivePack } from '../../utils/protocol';
 
 export function PackTryCheck() {
@@ -55,13 +56,16 @@ export function PackTryCheck() {
           data-pack={`${report.pack.id}@${report.pack.version}`}
         >
           <p>
-            结论：<strong>{report.verdict}</strong>（{report.findings.length} 处）
+            结论：<strong>{VERDICT_LABELS[report.verdict]}</strong>（{report.findings.length} 处）
           </p>
           <ul>
             {report.findings.map((f) => (
               <li key={`${f.ruleId}-${f.field}-${f.range[0]}`} data-rule={f.ruleId} data-severity={f.severity}>
                 「{f.excerpt}」{f.message}
-                {f.suggestion ? ` → ${f.suggestion}` : ''}（{f.ruleId}，{f.severity}）
+                {f.suggestion ? ` → ${f.suggestion}` : ''}（{ruleLabel(f.ruleId, f.category)}，
+                {SEVERITY_LABELS[f.severity]}）
+                {/* The id is what an admin writes in pack.yaml: shown after the name, never instead. */}
+                <code class="rule-id">{f.ruleId}</code>
               </li>
             ))}
           </ul>

@@ -99,6 +99,10 @@ describe('a pack pushed by enterprise policy', () => {
     const result = await tryCheck(SAMPLE);
     await expect.poll(() => result.getAttribute('data-pack')).toBe('baoding-default@1.1.0');
     expect(await result.locator(`li[data-rule="no-typo"]`).innerText()).toContain(`「${TERM}」`);
+    // Chinese names for the verdict, the rule and the severity; the id only beside the name.
+    expect(await result.innerText()).toMatch(/结论：拦截/);
+    expect(await result.locator(`li[data-rule="no-typo"]`).innerText()).toMatch(/（错别字[^，]*，拦截）\s*no-typo/);
+    expect(await result.innerText()).not.toMatch(/\b(pass|warn|justify|block)\b/);
   });
 
   it('blocks a post on the weibo.com replica for the term only the new pack bans', async () => {
