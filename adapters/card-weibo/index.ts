@@ -31,6 +31,20 @@ function bodyElement(doc: Document, s: S): HTMLElement | null {
   return (s.first(doc, 'bodyFrame') as HTMLIFrameElement | null)?.contentDocument?.body ?? null;
 }
 
+/**
+ * Whether the publish step declares the article original (声明原创), read from its checkbox when
+ * the step is open: the request sends it as `is_original`, and an approval given at 发布 must
+ * hold for that request. Undefined where the step (or the checkbox) is not on screen.
+ */
+function original(doc: Document, s: S): boolean | undefined {
+  const box = s.all(doc, 'checkbox').find((el) => isShown(el) && s.hasText(el, 'originalLabel'));
+  if (!box) return undefined;
+  const input = box.matches('input') ? box : box.querySelector('input[type="checkbox"]');
+  if (input) return (input as HTMLInputElement).checked;
+  const aria = box.getAttribute('aria-checked') ?? box.querySelector('[aria-checked]')?.getAttribute('aria-checked');
+  return aria === 'true' || box.classList.contains('n-checkbox--checked');
+}
+
 function composer(doc: Document, s: S): Composer | null {
   const body = bodyElement(doc, s);
   if (!body || !isShown(body.ownerDocument === doc ? body : (s.first(doc, 'bodyFrame') ?? body))) return null;
@@ -45,7 +59,8 @@ function composer(doc: Document, s: S): Composer | null {
     surfaces,
     extra: () => {
       const links = linksIn(body, doc.URL);
-      return links.length ? { links } : {};
+      const declared = original(doc, s);
+      return { ...(links.length ? { links } : {}), ...(declared !== undefined ? { original: declared } : {}) };
     },
     control: null,
   };

@@ -20,6 +20,9 @@ export const CARD_WEIBO_SELECTORS = {
   body: css(['.ProseMirror.tiptap', '.editor .ProseMirror', '.ProseMirror[contenteditable="true"]'], 'BYW 2026'),
   bodyFrame: css(['iframe.WB_editor_iframe_new'], 'OLDV3 ~2020'),
   publishLabel: text(['发布', '立即发布', '确认发布'], 'WBA 2025–26'),
+  /** The publish step's checkboxes (Naive UI, or a native one): 声明原创 is found among them by its text. */
+  checkbox: css(['.n-checkbox', '[role="checkbox"]', 'label:has(input[type="checkbox"])'], 'Naive UI checkbox'),
+  originalLabel: text(['声明原创', '原创声明', '原创'], 'draft/publish `is_original` (JAL)'),
 } satisfies SelectorTable;
 
 export type CardWeiboSelectorKey = keyof typeof CARD_WEIBO_SELECTORS;

@@ -81,6 +81,24 @@ describe('publish controls', () => {
     }
   });
 
+  it('reads 声明原创 from the publish step, a native or a Naive UI checkbox, and nothing without the step', () => {
+    const { document } = snapshot('card-weibo-v5.html');
+    expect(cardWeiboAdapter.composers(document, s)[0]!.extra?.()).not.toHaveProperty('original');
+    const [, publish] = openPublishStep(document);
+    const card = publish!.closest('.n-card')!;
+    card.insertAdjacentHTML('afterbegin', '<label class="n-checkbox"><input type="checkbox"> 声明原创</label>');
+    const original = () => cardWeiboAdapter.controlAt(publish!, s)!.composer.extra?.().original;
+    expect(original()).toBe(false);
+    card.querySelector('input')!.checked = true;
+    expect(original()).toBe(true);
+    card.querySelector('label')!.outerHTML =
+      '<div class="n-checkbox n-checkbox--checked" role="checkbox" aria-checked="true"><span class="n-checkbox__label">声明原创</span></div>';
+    expect(original()).toBe(true);
+    card.querySelector('[role="checkbox"]')!.setAttribute('aria-checked', 'false');
+    card.querySelector('[role="checkbox"]')!.classList.remove('n-checkbox--checked');
+    expect(original()).toBe(false);
+  });
+
   it('ignores a 发布 button that is not on screen', () => {
     const { document } = snapshot('card-weibo-v5.html');
     const [, publish] = openPublishStep(document);

@@ -107,6 +107,22 @@ describe('headline-article editor: every way out is guarded', () => {
     expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
   });
 
+  it('a warned article declared original (声明原创) is asked about once: the approval holds for its request', async () => {
+    await writeArticle(WARN);
+    await button('下一步').click();
+    await s.page.locator('.publish-setting .n-checkbox', { hasText: '声明原创' }).locator('input').check();
+    await button('发布').click();
+    const panel = guardPanel(s.page);
+    await panel.waitFor();
+    await panel.getByLabel('发布理由（选填）').fill('引用讲话原文');
+    await panel.getByRole('button', { name: '仍要发布' }).click();
+    await confirm();
+    const sent = await reachesOnce();
+    expect(sent.form.get('is_original')).toBe('1');
+    expect(await storedAttempts(s.browser.worker)).toHaveLength(1);
+    expect(await lastAttempt()).toMatchObject({ verdict: 'warn', decision: 'published-with-reason' });
+  });
+
   it('the keyboard path (focus 发布, Enter) is guarded like a click', async () => {
     await writeArticle(BLOCK);
     await button('下一步').click();
