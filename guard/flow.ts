@@ -16,6 +16,7 @@ import type { Composer } from './adapter';
 import type { CheckOutcome } from './check-budget';
 import type { PanelDecision } from './overlay/Panel';
 import type { Question } from './panel-controller';
+import { approvalKey } from './approvals';
 
 export interface AttemptInput {
   draft: Draft;
@@ -31,6 +32,13 @@ export interface AttemptInput {
   reread?(): Draft;
   /** The draft could not be read (an unreadable request body): do not check, fail closed. */
   unreadable?: string;
+  /**
+   * A request that publishes a draft saved on the server: reads that draft again, just before an
+   * override lets the request go. The panel may have been open for minutes, and whatever was
+   * saved meanwhile (another tab, the page) is what the platform publishes. Rejects, saying why,
+   * when the draft cannot be read.
+   */
+  readSavedAgain?(): Promise<Draft>;
 }
 
 export interface AttemptResult {
@@ -229,6 +237,21 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
         if (again.report?.verdict === 'block') {
           await finish(id, 'check-failed');
           next = again;
+          continue;
+        }
+      }
+      if (input.readSavedAgain) {
+        const now = await input
+          .readSavedAgain()
+          .catch((e: unknown) => new Error(e instanceof Error ? e.message : String(e)));
+        if (now instanceof Error) {
+          deps.notify(now.message);
+          return hold(id, 'check-failed');
+        }
+        // Saved again since the check: this attempt ends, and what would go is checked afresh.
+        if (approvalKey(now) !== approvalKey(draft)) {
+          await finish(id, 'cancelled');
+          draft = now;
           continue;
         }
       }

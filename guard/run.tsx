@@ -318,17 +318,18 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
   // The second line: publish requests held by the MAIN-world gate.
   link.onHeld(async (request: HeldRequest) => {
     // A request naming a saved draft publishes that draft: it is read back from the platform.
-    const held = await readHeldRequest(request, adapter.network, adapter.composers(document, selectors), (id) =>
-      loadSavedDraft(adapter.network.savedDraft, id, request, location.href, pageFetchJson),
-    );
+    const read = async () => {
+      const held = await readHeldRequest(request, adapter.network, adapter.composers(document, selectors), (id) =>
+        loadSavedDraft(adapter.network.savedDraft, id, request, location.href, pageFetchJson),
+      );
+      if (!accounts.now()) await accounts.lookup();
+      return {
+        held,
+        ...heldDraft(held, { platform: adapter.platform, url: location.href, account: accounts.now(), extract }),
+      };
+    };
+    const { held, draft, page, composer } = await read();
     if (held.unknownEditor) problems.noteUnknownEditor(held.body);
-    if (!accounts.now()) await accounts.lookup();
-    const { draft, page, composer } = heldDraft(held, {
-      platform: adapter.platform,
-      url: location.href,
-      account: accounts.now(),
-      extract,
-    });
     if (held.read && !held.unreadable && approvals.take(draft)) return { release: true };
     const result = await runAttempt(
       {
@@ -339,6 +340,15 @@ export function runGuard(ctx: ContentScriptContext, adapter: SiteAdapter): void 
         followsClick: performance.now() - lastClick < CLICK_MS,
         deliverable: () => true,
         ...(held.unreadable !== undefined ? { unreadable: held.unreadable } : {}),
+        ...(held.fromServer
+          ? {
+              readSavedAgain: async () => {
+                const again = await read();
+                if (again.held.unreadable !== undefined) throw new Error(again.held.unreadable);
+                return again.draft;
+              },
+            }
+          : {}),
       },
       flow,
     );

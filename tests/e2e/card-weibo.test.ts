@@ -280,6 +280,25 @@ describe('draft/publish publishes the article as saved on the server', () => {
     expect(await lastAttempt()).toMatchObject({ verdict: 'pass', decision: 'published', title: TITLE, text: CLEAN });
   });
 
+  it('saved over while the panel is open, the article is read again at 仍要发布 and checked afresh', async () => {
+    const id = s.replica.saveDraft({ title: TITLE, content: `<p>${WARN}</p>` });
+    await publishById(id);
+    const panel = guardPanel(s.page);
+    await panel.waitFor();
+    await panel.getByLabel('发布理由（选填）').fill('引用讲话原文');
+    // Another tab saves over the draft while the editor reads the panel.
+    s.replica.saveDraft({ title: TITLE, content: `<p>${BLOCK}</p>` }, id);
+    await panel.getByRole('button', { name: '仍要发布' }).click();
+    await expect.poll(() => panel.innerText()).toContain('11010519491231002X');
+    expect(await panel.getByRole('button', { name: '仍要发布' }).count()).toBe(0);
+    await goBack();
+    await neverReaches();
+    expect((await storedAttempts(s.browser.worker)).map((a) => [a.verdict, a.decision])).toEqual([
+      ['warn', 'cancelled'],
+      ['block', 'blocked'],
+    ]);
+  });
+
   it('checks the feed line the request publishes beside a clean article', async () => {
     const id = s.replica.saveDraft({ title: TITLE, content: `<p>${CLEAN}</p>` });
     await publishById(id, `发布了头条文章：《${TITLE}》${BLOCK}`);

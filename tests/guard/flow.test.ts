@@ -380,3 +380,52 @@ describe('a block found is final', () => {
     expect(h.starts.map((s) => (s as { verdict: string }).verdict)).toEqual(['error', 'block']);
   });
 });
+
+describe('a request that publishes a draft saved on the server', () => {
+  const warned = {
+    checks: [outcome('warn'), outcome('block')],
+    answers: [{ action: 'publish' as const, reason: '引用原文' }],
+  };
+
+  it('is read again before an override lets it go: unchanged, it goes with the reason', async () => {
+    const h = harness(warned);
+    const input: AttemptInput = { ...h.input, origin: 'network', readSavedAgain: async () => ({ ...DRAFT }) };
+    expect((await runAttempt(input, h.deps)).deliver).toBe(true);
+    expect(h.events).toEqual(['check', 'log', 'ask', 'complete:published-with-reason']);
+  });
+
+  it('saved again while the panel was open: this attempt ends, and what would go is checked afresh', async () => {
+    const h = harness({ ...warned, answers: [...warned.answers, { action: 'cancel' }] });
+    const changed: Draft = { ...DRAFT, body: '失主身份证号11010519491231002X' };
+    const input: AttemptInput = { ...h.input, origin: 'network', readSavedAgain: async () => changed };
+    const result = await runAttempt(input, h.deps);
+    expect(result).toMatchObject({ deliver: false, draft: changed });
+    expect(h.events).toEqual(['check', 'log', 'ask', 'complete:cancelled', 'check', 'log', 'ask', 'complete:blocked']);
+    expect(h.starts[1]).toMatchObject({ text: changed.body, verdict: 'block' });
+  });
+
+  it('cannot be read again: held as a failed check, and the editor is told why', async () => {
+    const h = harness(warned);
+    const input: AttemptInput = {
+      ...h.input,
+      origin: 'network',
+      readSavedAgain: () => Promise.reject(new Error('无法从平台读取要发表的稿件：平台答复 HTTP 500')),
+    };
+    expect((await runAttempt(input, h.deps)).deliver).toBe(false);
+    expect(h.events).toEqual([
+      'check',
+      'log',
+      'ask',
+      'notify:无法从平台读取要发表的稿件：平台答复 HTTP 500',
+      'complete:check-failed',
+    ]);
+  });
+
+  it('is not read again when it passes: nothing was shown, nothing waited', async () => {
+    const h = harness({ checks: [outcome()] });
+    let reads = 0;
+    const input: AttemptInput = { ...h.input, origin: 'network', readSavedAgain: async () => (reads++, DRAFT) };
+    expect((await runAttempt(input, h.deps)).deliver).toBe(true);
+    expect(reads).toBe(0);
+  });
+});
