@@ -241,9 +241,7 @@ export async function runAttempt(input: AttemptInput, deps: FlowDeps): Promise<A
         }
       }
       if (input.readSavedAgain) {
-        const now = await input
-          .readSavedAgain()
-          .catch((e: unknown) => new Error(e instanceof Error ? e.message : String(e)));
+        const now = await input.readSavedAgain().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
         if (now instanceof Error) {
           deps.notify(now.message);
           return hold(id, 'check-failed');

@@ -7,6 +7,7 @@
  * whatever the editor on the page shows.
  */
 import type { DraftFields, SavedDraftReader } from '../../guard/adapter';
+import { answerText } from '../lib/answer-text';
 import { htmlText } from '../lib/html-text';
 
 interface SavedArticle {
@@ -15,8 +16,6 @@ interface SavedArticle {
   content?: unknown;
   writer?: unknown;
 }
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** The platform's success codes, sent as a number or a string. */
 const OK = new Set(['100000', '0']);
@@ -34,16 +33,16 @@ export const cardWeiboSavedDraft: SavedDraftReader = {
 
   parse(answer, url) {
     const a = answer as { code?: unknown; msg?: unknown; data?: unknown };
-    if (!OK.has(str(a?.code)))
-      throw new Error(`平台答复错误（code=${str(a?.code) || '无'}${a?.msg ? `，${str(a.msg)}` : ''}）`);
+    if (!OK.has(answerText(a?.code)))
+      throw new Error(`平台答复错误（code=${answerText(a?.code) || '无'}${a?.msg ? `，${answerText(a.msg)}` : ''}）`);
     const article = a.data as SavedArticle | null | undefined;
     if (!article || typeof article !== 'object' || article.content === undefined)
       throw new Error('平台答复中没有文章内容');
-    const body = htmlText(str(article.content), url);
+    const body = htmlText(answerText(article.content), url);
     const fields: DraftFields = {
-      title: str(article.title),
-      ...(str(article.summary) ? { summary: str(article.summary) } : {}),
-      ...(str(article.writer) ? { author: str(article.writer) } : {}),
+      title: answerText(article.title),
+      ...(answerText(article.summary) ? { summary: answerText(article.summary) } : {}),
+      ...(answerText(article.writer) ? { author: answerText(article.writer) } : {}),
       body: body.text,
       ...(body.links.length ? { links: body.links } : {}),
     };

@@ -8,6 +8,7 @@
  * multi-article draft is checked: the first as the draft, the others' fields appended to its body.
  */
 import type { DraftFields, SavedDraftReader } from '../../guard/adapter';
+import { answerText } from '../lib/answer-text';
 import { htmlText } from '../lib/html-text';
 
 interface SavedArticle {
@@ -18,8 +19,6 @@ interface SavedArticle {
   source_url?: unknown;
   copyright_type?: unknown;
 }
-
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 function token(...urls: string[]): string {
   for (const u of urls) {
@@ -49,28 +48,34 @@ export const wechatSavedDraft: SavedDraftReader = {
   parse(answer, url) {
     const a = answer as { base_resp?: { ret?: unknown }; app_msg_info?: { item?: { multi_item?: unknown }[] } };
     const ret = a?.base_resp?.ret;
-    if (ret !== 0 && ret !== '0') throw new Error(`平台答复错误（ret=${str(ret) || '无'}）`);
+    if (ret !== 0 && ret !== '0') throw new Error(`平台答复错误（ret=${answerText(ret) || '无'}）`);
     const articles = a.app_msg_info?.item?.[0]?.multi_item;
     if (!Array.isArray(articles) || articles.length === 0) throw new Error('平台答复中没有稿件内容');
     const read = (articles as SavedArticle[]).map((article) => {
-      const body = htmlText(str(article.content), url);
+      const body = htmlText(answerText(article.content), url);
       return { article, body };
     });
     const [first, ...rest] = read;
     const { article, body } = first!;
     const links = read.flatMap((r) => r.body.links);
-    const sourceUrl = str(article.source_url);
-    const copyright = str(article.copyright_type);
+    const sourceUrl = answerText(article.source_url);
+    const copyright = answerText(article.copyright_type);
     // Later articles of a multi-article draft publish too: their fields are read as more body.
     const more = rest.map((r) =>
-      [str(r.article.title), str(r.article.author), str(r.article.digest), r.body.text, str(r.article.source_url)]
+      [
+        answerText(r.article.title),
+        answerText(r.article.author),
+        answerText(r.article.digest),
+        r.body.text,
+        answerText(r.article.source_url),
+      ]
         .filter((s) => s !== '')
         .join('\n'),
     );
     const fields: DraftFields = {
-      title: str(article.title),
-      ...(str(article.author) ? { author: str(article.author) } : {}),
-      ...(str(article.digest) ? { summary: str(article.digest) } : {}),
+      title: answerText(article.title),
+      ...(answerText(article.author) ? { author: answerText(article.author) } : {}),
+      ...(answerText(article.digest) ? { summary: answerText(article.digest) } : {}),
       body: [body.text, ...more].join('\n\n'),
       ...(links.length ? { links } : {}),
       ...(sourceUrl ? { source: { url: sourceUrl } } : {}),
