@@ -329,7 +329,8 @@ describe('draft/publish publishes the article as saved on the server', () => {
     // The editor's article passed: the 确定 confirm is up. Another tab saves over the draft.
     const dialog = s.page.locator('.n-dialog:visible');
     await dialog.waitFor();
-    s.replica.saveDraft({ title: TITLE, content: `<p>${BLOCK}</p>` }, '4960000000000000');
+    // Its save stays the last one: this editor's autosave (every 400 ms) must not race it back.
+    s.replica.saveDraft({ title: TITLE, content: `<p>${BLOCK}</p>` }, '4960000000000000', { last: true });
     await confirm();
     const panel = guardPanel(s.page);
     await panel.waitFor();

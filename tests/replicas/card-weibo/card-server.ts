@@ -23,7 +23,11 @@ export interface CardWeiboReplica {
   /** The list view, where 写文章 creates a draft. */
   listUrl(version?: 'v3' | 'v5'): string;
   /** Stores a draft as `draft/save` would (another tab, the phone app); returns its id. */
-  saveDraft(fields: Partial<SavedArticle>, id?: string): string;
+  /**
+   * With `last`, that save stays the last: the editor's later autosaves of the draft are answered
+   * but not stored, as when another tab saves after this one stopped editing.
+   */
+  saveDraft(fields: Partial<SavedArticle>, id?: string, options?: { last?: boolean }): string;
   /** A draft as the server holds it. */
   savedDraft(id: string): SavedArticle | undefined;
   /** Makes `draft/load` answer with this HTTP status, or normally again with undefined. */
@@ -55,10 +59,12 @@ export async function serveCardWeibo(
   const empty: SavedArticle = { title: '', summary: '', content: '', writer: '' };
   const drafts = new Map<string, SavedArticle>();
   let readFailure: number | undefined;
+  const pinned = new Set<string>();
   const reset = () => {
     drafts.clear();
     drafts.set('4960000000000000', empty);
     readFailure = undefined;
+    pinned.clear();
     log.clear();
   };
   reset();
@@ -85,12 +91,13 @@ export async function serveCardWeibo(
         });
       case 'save': {
         const id = call.form.get('id') ?? '';
-        drafts.set(id, {
-          title: call.form.get('title') ?? '',
-          summary: call.form.get('summary') ?? '',
-          content: call.form.get('content') ?? '',
-          writer: call.form.get('writer') ?? '',
-        });
+        if (!pinned.has(id))
+          drafts.set(id, {
+            title: call.form.get('title') ?? '',
+            summary: call.form.get('summary') ?? '',
+            content: call.form.get('content') ?? '',
+            writer: call.form.get('writer') ?? '',
+          });
         return fulfillJson(route, { ...ok, data: { id, save_time: Math.floor(Date.now() / 1000) } });
       }
       case 'publish':
@@ -108,8 +115,9 @@ export async function serveCardWeibo(
     log,
     draftUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/draft/4960000000000000`,
     listUrl: (version = 'v5') => `${CARD_ORIGIN}/article/${version}/editor#/`,
-    saveDraft(fields, id = String(nextId++)) {
+    saveDraft(fields, id = String(nextId++), options = {}) {
       drafts.set(id, { ...empty, ...fields });
+      if (options.last) pinned.add(id);
       return id;
     },
     savedDraft: (id) => drafts.get(id),
