@@ -311,12 +311,16 @@ describe('a single-page app that recycles and mounts late', () => {
     await open('https://weibo.com/');
     const first = await card(0);
     await openComment(first);
+    // Every card element there is now; the feed shows later posts in these same elements.
+    await s.page.locator('article').evaluateAll((cards) => cards.forEach((c) => c.setAttribute('data-seen', '')));
     await s.page.evaluate(() =>
       (window as unknown as { __replica: { scrollToPost(i: number): void } }).__replica.scrollToPost(12),
     );
-    // The same <article> elements now show other posts.
-    await expect.poll(() => s.page.locator('article').first().innerText()).toContain('第13条');
-    const recycled = await card(0);
+    // Found by the post it shows, not by place: the recycler may rebind the cards again when the
+    // page scrolls by a pixel, and the post then moves to a neighbouring element.
+    const recycled = s.page.locator('article', { hasText: '（第13条）' });
+    await recycled.waitFor();
+    expect(await recycled.getAttribute('data-seen')).toBe('');
     const input = await openComment(recycled);
     await input.fill(BLOCK);
     await recycled.getByRole('button', { name: '评论' }).click();
