@@ -359,7 +359,8 @@
           ),
           h('button', { title: '赞', class: 'woo-like-main' }, '赞'),
         ),
-        post.commentOpen || route === 'detail' ? commentArea(post, view) : null,
+        // replaceChildren would write a null as the text “null”.
+        ...(post.commentOpen || route === 'detail' ? [commentArea(post, view)] : []),
       );
     };
     return view;
