@@ -85,6 +85,26 @@ describe.each(['vue2', 'vue3'] as const)('the button line, %s page generation', 
   });
 });
 
+describe('the live check', () => {
+  it('underlines what it finds while the editor types, before any click, with the count on the badge', async () => {
+    const { input } = await home();
+    await fill(input, `${BLOCK}做为基层干部`);
+    // The guard draws in its own open shadow root, over the page.
+    const marks = () =>
+      s.page.evaluate(() =>
+        [...(document.querySelector('govpost-guard')?.shadowRoot?.querySelectorAll('.mark') ?? [])].map(
+          (m) => m.className,
+        ),
+      );
+    await expect.poll(marks, { timeout: 10_000 }).toEqual(['mark sev-block', 'mark sev-warn']);
+    const badge = await find(s.page, 'button', /^发布前检查：2 处问题/);
+    expect(await badge.evaluate((b) => b.textContent)).toBe('2');
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await s.page.screenshot({ path: 'test-results/screenshots/firefox-weibo-live.png' });
+    expect(s.replica.published()).toHaveLength(0);
+  });
+});
+
 describe('the justify flow', () => {
   it('a post that needs a reason goes only with one, exactly once, and the log holds the reason', async () => {
     const { input, send } = await home();
