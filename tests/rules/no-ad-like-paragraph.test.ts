@@ -2,6 +2,9 @@ import rule from '../../rules/no-ad-like-paragraph';
 import { ruleTester } from '../rule-tester';
 
 const ESTATE = '【鑫城地产】首付10万起，精装两居，地铁口现房，咨询热线：400-888-0000，回T退订';
+const FUND =
+  '本行今日发售多款理财，5万起，年化收益4.8%，网银可购，预购从速。理财非存款、产品有风险、投资须谨慎。详询95555';
+const ESTATE_SHOPS = '地铁旁万人社区沿街现房商铺，最后5套，买到即赚！售楼热线18600001111【锦绣花园】';
 const INVOICE = '您好，本公司可代开各地正规发票，税点低，量大从优，联系电话13812345678 王经理';
 
 ruleTester.run(rule, {
@@ -21,6 +24,10 @@ ruleTester.run(rule, {
     },
     { text: ESTATE, options: { model: '' }, note: '不用模型' },
     { text: '截至2月3日24时，全省累计报告确诊病例1012例。', note: '疫情通报' },
+    {
+      text: '市金融办提醒：警惕高息理财陷阱，市场有风险，投资需谨慎，咨询电话0312-12345。',
+      note: '警示语中的“投资需谨慎”：仍有“警惕”“陷阱”，照常否决',
+    },
   ],
   invalid: [
     {
@@ -64,6 +71,16 @@ ruleTester.run(rule, {
       text: '万达广场三楼品牌服饰全场3折起，会员再享9.5折，欢迎新老顾客光临！',
       note: '零售',
       errors: [{ messageId: 'adLike', at: '万达广场三楼品牌服饰全场3折起，会员再享9.5折，欢迎新老顾客光临！' }],
+    },
+    {
+      text: FUND,
+      note: '理财广告自带的“投资须谨慎”是风险揭示，不是消费警示，不否决',
+      errors: [{ messageId: 'adLike', at: FUND }],
+    },
+    {
+      text: ESTATE_SHOPS,
+      note: '“万人社区”里的“人社”不是人社部门，不否决',
+      errors: [{ messageId: 'adLike', at: ESTATE_SHOPS }],
     },
     {
       draft: { title: ESTATE, body: '详见附件。' },
