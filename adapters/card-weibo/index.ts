@@ -41,8 +41,7 @@ function original(doc: Document, s: S): boolean | undefined {
   if (!box) return undefined;
   const input = box.matches('input') ? box : box.querySelector('input[type="checkbox"]');
   if (input) return (input as HTMLInputElement).checked;
-  const aria = box.getAttribute('aria-checked') ?? box.querySelector('[aria-checked]')?.getAttribute('aria-checked');
-  return aria === 'true' || box.classList.contains('n-checkbox--checked');
+  return s.matches(box, 'checkboxTicked') || s.first(box, 'checkboxTicked') !== null;
 }
 
 function composer(doc: Document, s: S): Composer | null {

@@ -6,7 +6,7 @@
  * HTML (`content`) and the byline (`writer`). What the platform publishes is that draft as saved,
  * whatever the editor on the page shows.
  */
-import type { DraftFields, SavedDraftReader } from '../../guard/adapter';
+import type { SavedDraftReader } from '../../guard/adapter';
 import { answerText } from '../lib/answer-text';
 import { htmlText } from '../lib/html-text';
 
@@ -39,13 +39,14 @@ export const cardWeiboSavedDraft: SavedDraftReader = {
     if (!article || typeof article !== 'object' || article.content === undefined)
       throw new Error('平台答复中没有文章内容');
     const body = htmlText(answerText(article.content), url);
-    const fields: DraftFields = {
+    const summary = answerText(article.summary);
+    const author = answerText(article.writer);
+    return {
       title: answerText(article.title),
-      ...(answerText(article.summary) ? { summary: answerText(article.summary) } : {}),
-      ...(answerText(article.writer) ? { author: answerText(article.writer) } : {}),
+      ...(summary ? { summary } : {}),
+      ...(author ? { author } : {}),
       body: body.text,
       ...(body.links.length ? { links: body.links } : {}),
     };
-    return fields;
   },
 };

@@ -23,6 +23,8 @@ export const CARD_WEIBO_SELECTORS = {
   /** The publish step's checkboxes (Naive UI, or a native one): 声明原创 is found among them by its text. */
   checkbox: css(['.n-checkbox', '[role="checkbox"]', 'label:has(input[type="checkbox"])'], 'Naive UI checkbox'),
   originalLabel: text(['声明原创', '原创声明', '原创'], 'draft/publish `is_original` (JAL)'),
+  /** A ticked checkbox that is no native input: ARIA, or Naive UI's own class. */
+  checkboxTicked: css(['[aria-checked="true"]', '.n-checkbox--checked'], 'Naive UI checkbox'),
 } satisfies SelectorTable;
 
 export type CardWeiboSelectorKey = keyof typeof CARD_WEIBO_SELECTORS;

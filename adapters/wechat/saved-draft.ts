@@ -7,7 +7,7 @@
  * saved (title, author, digest, content HTML, source URL, copyright type). Every article of a
  * multi-article draft is checked: the first as the draft, the others' fields appended to its body.
  */
-import type { DraftFields, SavedDraftReader } from '../../guard/adapter';
+import type { SavedDraftReader } from '../../guard/adapter';
 import { answerText } from '../lib/answer-text';
 import { htmlText } from '../lib/html-text';
 
@@ -51,36 +51,30 @@ export const wechatSavedDraft: SavedDraftReader = {
     if (ret !== 0 && ret !== '0') throw new Error(`平台答复错误（ret=${answerText(ret) || '无'}）`);
     const articles = a.app_msg_info?.item?.[0]?.multi_item;
     if (!Array.isArray(articles) || articles.length === 0) throw new Error('平台答复中没有稿件内容');
-    const read = (articles as SavedArticle[]).map((article) => {
-      const body = htmlText(answerText(article.content), url);
-      return { article, body };
-    });
+    // Each article's fields as text, read once.
+    const read = (articles as SavedArticle[]).map((article) => ({
+      title: answerText(article.title),
+      author: answerText(article.author),
+      digest: answerText(article.digest),
+      sourceUrl: answerText(article.source_url),
+      copyright: answerText(article.copyright_type),
+      body: htmlText(answerText(article.content), url),
+    }));
     const [first, ...rest] = read;
-    const { article, body } = first!;
+    const { title, author, digest, sourceUrl, copyright, body } = first!;
     const links = read.flatMap((r) => r.body.links);
-    const sourceUrl = answerText(article.source_url);
-    const copyright = answerText(article.copyright_type);
     // Later articles of a multi-article draft publish too: their fields are read as more body.
     const more = rest.map((r) =>
-      [
-        answerText(r.article.title),
-        answerText(r.article.author),
-        answerText(r.article.digest),
-        r.body.text,
-        answerText(r.article.source_url),
-      ]
-        .filter((s) => s !== '')
-        .join('\n'),
+      [r.title, r.author, r.digest, r.body.text, r.sourceUrl].filter((s) => s !== '').join('\n'),
     );
-    const fields: DraftFields = {
-      title: answerText(article.title),
-      ...(answerText(article.author) ? { author: answerText(article.author) } : {}),
-      ...(answerText(article.digest) ? { summary: answerText(article.digest) } : {}),
+    return {
+      title,
+      ...(author ? { author } : {}),
+      ...(digest ? { summary: digest } : {}),
       body: [body.text, ...more].join('\n\n'),
       ...(links.length ? { links } : {}),
       ...(sourceUrl ? { source: { url: sourceUrl } } : {}),
       ...(copyright !== '' ? { original: copyright !== '0' } : {}),
     };
-    return fields;
   },
 };

@@ -6,7 +6,13 @@
  * too, where the MAIN-world gate and the content script talk over Firefox's own channels.
  */
 import { describe, expect, it } from 'vitest';
-import { isDraftRead, isPublish, serveCardWeibo, type CardWeiboReplica } from '../replicas/card-weibo/card-server';
+import {
+  isDraftRead,
+  isPublish,
+  publishSavedDraft,
+  serveCardWeibo,
+  type CardWeiboReplica,
+} from '../replicas/card-weibo/card-server';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { storedAttempts } from '../e2e/harness';
 import * as recorded from '../e2e/recorded';
@@ -83,22 +89,10 @@ describe('headline-article editor in Firefox', () => {
 });
 
 describe('draft/publish publishes the article as saved on the server', () => {
-  /** What the draft list, a second tab or a page script sends: the saved draft's id, no editor open. */
+  /** Publishes a saved draft by id from the draft list, with no editor open. */
   async function publishById(id: string) {
     await s.page.goto(s.replica.listUrl());
-    // Not awaited: a held request answers only when the panel is done with it.
-    await s.page.evaluate(
-      (draft, feed) => {
-        const body = new URLSearchParams({ id: draft, text: feed, is_original: '0', ver: '4.0' });
-        void fetch(`/article/v5/aj/editor/draft/publish?uid=5123456789&id=${draft}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body,
-        }).catch(() => undefined);
-      },
-      id,
-      `发布了头条文章：《${TITLE}》`,
-    );
+    await s.page.evaluate(publishSavedDraft, [id, `发布了头条文章：《${TITLE}》`] as const);
   }
 
   it('with no editor open, the saved draft is read back, its blocked text found and held', async () => {

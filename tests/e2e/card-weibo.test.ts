@@ -5,7 +5,7 @@
  * saved draft by id: the guard reads it back (`draft/load`) and checks the article as saved.
  */
 import { describe, expect, it } from 'vitest';
-import { isDraftRead, isPublish, isSave, serveCardWeibo } from '../replicas/card-weibo/card-server';
+import { isDraftRead, isPublish, isSave, publishSavedDraft, serveCardWeibo } from '../replicas/card-weibo/card-server';
 import type { RecordedCall } from '../replicas/lib/endpoints';
 import { guardPanel, latestAttempt, storedAttempts, tabStatuses } from './harness';
 import { replicaSession } from './replica-session';
@@ -235,21 +235,10 @@ describe('adapter breakage is never silent', () => {
 });
 
 describe('draft/publish publishes the article as saved on the server', () => {
-  /** What the draft list, a second tab or a page script sends: the saved draft's id, no editor open. */
+  /** Publishes a saved draft by id from the draft list, with no editor open. */
   async function publishById(id: string, text = `发布了头条文章：《${TITLE}》`) {
     await s.page.goto(s.replica.listUrl());
-    // Not awaited: a held request answers only when the panel is done with it.
-    await s.page.evaluate(
-      ([draft, feed]) => {
-        const body = new URLSearchParams({ id: draft, text: feed, is_original: '0', ver: '4.0' });
-        void fetch(`/article/v5/aj/editor/draft/publish?uid=5123456789&id=${draft}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body,
-        }).catch(() => undefined);
-      },
-      [id, text] as const,
-    );
+    await s.page.evaluate(publishSavedDraft, [id, text] as const);
   }
 
   it('with no editor open, reads the saved draft back, finds its blocked text and holds it', async () => {

@@ -22,10 +22,10 @@ export interface CardWeiboReplica {
   draftUrl(version?: 'v3' | 'v5'): string;
   /** The list view, where 写文章 creates a draft. */
   listUrl(version?: 'v3' | 'v5'): string;
-  /** Stores a draft as `draft/save` would (another tab, the phone app); returns its id. */
   /**
-   * With `last`, that save stays the last: the editor's later autosaves of the draft are answered
-   * but not stored, as when another tab saves after this one stopped editing.
+   * Stores a draft as `draft/save` would (another tab, the phone app); returns its id. With `last`,
+   * that save stays the last: the editor's later autosaves of the draft are answered but not
+   * stored, as when another tab saves after this one stopped editing.
    */
   saveDraft(fields: Partial<SavedArticle>, id?: string, options?: { last?: boolean }): string;
   /** A draft as the server holds it. */
@@ -41,6 +41,20 @@ interface SavedArticle {
   summary: string;
   content: string;
   writer: string;
+}
+
+/**
+ * Runs in the page: what the draft list, a second tab or a page script sends to publish a saved
+ * draft by id, with no editor open. Not awaited: a held request answers only when the panel is
+ * done with it. For `page.evaluate` in Playwright and Puppeteer alike.
+ */
+export function publishSavedDraft([id, feed]: readonly [string, string]): void {
+  const body = new URLSearchParams({ id, text: feed, is_original: '0', ver: '4.0' });
+  void fetch(`/article/v5/aj/editor/draft/publish?uid=5123456789&id=${id}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+  }).catch(() => undefined);
 }
 
 const action = (c: RecordedCall) => /^\/article\/v\d\/aj\/editor\/draft\/([a-z]+)$/.exec(c.path)?.[1];
