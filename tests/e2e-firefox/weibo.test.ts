@@ -126,7 +126,9 @@ describe('the justify flow', () => {
   });
 
   it('a warned comment goes after 仍要发布, and Ctrl+Enter is guarded like the button', async () => {
-    await s.page.goto('https://weibo.com/');
+    // The home composer mounts 400 ms after the feed and pushes it down: a click aimed at a card
+    // before then lands on whatever moved under it, so wait for the page to settle first.
+    await home();
     const article = await css(s.page, 'article');
     await click(await css(article, ':has(> i[title="评论"])'));
     const input = await css(article, 'textarea[placeholder="发布你的评论"]');
