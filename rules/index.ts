@@ -17,6 +17,7 @@ import noMobileNumber from './no-mobile-number';
 import noOffMission from './no-off-mission';
 import noPersonalOpinion from './no-personal-opinion';
 import noShopLink from './no-shop-link';
+import noStackedPunctuation from './no-stacked-punctuation';
 import noTitleDistortion from './no-title-distortion';
 import noTypo from './no-typo';
 import noUnapprovedSource from './no-unapproved-source';
@@ -37,6 +38,7 @@ export const RULES: readonly RuleModule[] = [
   noOffMission,
   noPersonalOpinion,
   noShopLink,
+  noStackedPunctuation,
   noTitleDistortion,
   noTypo,
   noUnapprovedSource,

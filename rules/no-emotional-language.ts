@@ -1,30 +1,27 @@
 import { defineRule, type FieldView } from './engine/define-rule';
 import type { TermHit } from './engine/dictionaries';
-import { foldedToOriginal } from './engine/normalize';
-import type { Range } from './engine/types';
 import { inRepostChain } from './lib/judgement';
 import { inWorkTitle } from './lib/work-titles';
 
 /**
- * Emotional outbursts, slang, insults and vulgar words, and runs of !!! / ???, in the
- * institution's own voice. Quoted speech is left alone (quoteAware), except the words of a Weibo
+ * Emotional outbursts, slang, insults and vulgar words in the institution's own voice (runs of
+ * !!! / ??? are punctuation: no-stacked-punctuation). Quoted speech is left alone (quoteAware), except the words of a Weibo
  * repost chain (//@某用户:…): the platform publishes the chain with the account's post, so
  * reposting somebody's obscenity or insult is worth a warning, as no-emotional-paragraph warns
- * about a reposted outburst (runs of !!! are not: they are the reposted writer's tone). Three dictionaries, so
- * each kind of finding has its own message; severities are per entry in the pack.
+ * about a reposted outburst. Two dictionaries, so each kind of finding has its own message;
+ * severities are per entry in the pack.
  */
 export default defineRule({
   meta: {
     id: 'no-emotional-language',
     category: 'personal-opinion',
-    description: '情绪化表达、网络俚语、辱骂嘲讽、不文明用语和连串感叹号/问号，引语除外',
+    description: '情绪化表达、网络俚语、辱骂嘲讽和不文明用语，引语除外',
     basis: '《保定市政务新媒体管理办法》第十三条：不得擅自发布代表个人观点、意见及情绪的言论',
     messages: {
       vulgar: '「{term}」是不文明用语（粗口、脏话），新闻媒体和网站应当禁用',
       repostedVulgar: '转发的内容里有不文明用语「{term}」；转发链会随本单位的微博一起发布，请斟酌是否转发',
       repostedEmotional: '转发的内容里有情绪化或嘲讽用语「{term}」；转发链会随本单位的微博一起发布，请斟酌是否转发',
       emotional: '「{term}」是情绪化或网络俚语、嘲讽用语；政务新媒体不得发布代表个人情绪的言论',
-      punctuation: '「{term}」连用感叹号或问号，语气过于情绪化；政务发布请用一个标点',
     },
     quoteAware: true,
     options: {
@@ -38,7 +35,6 @@ export default defineRule({
         default: 'emotional-terms',
         description: '情绪化表达、网络俚语和辱骂嘲讽用语词典',
       },
-      punctuation: { type: 'dictionary', default: 'emotional-punctuation', description: '连串感叹号、问号等标点模式' },
     },
   },
   create({ options }) {
@@ -53,9 +49,6 @@ export default defineRule({
           if (reposted(field, hit)) report.hit(hit, 'repostedEmotional', REPOSTED);
           else report.hit(hit, 'emotional');
         }
-        const spoken = runsAfterWords(field);
-        for (const hit of field.hits(options.punctuation))
-          if (spoken.some(([s, e]) => s < hit.range[1] && hit.range[0] < e)) report.hit(hit, 'punctuation');
       },
     };
   },
@@ -66,20 +59,4 @@ const REPOSTED = { severity: 'warn', reposted: true } as const;
 
 function reposted(field: FieldView, hit: TermHit): boolean {
   return field.inQuote(hit.range) && inRepostChain(field, hit.range);
-}
-
-/** A run of two or more ! or ? right after a letter, a digit, a Chinese character or a closing bracket. */
-const AFTER_WORD = /[\p{L}\p{N})\]》”」』](?<run>[!?]{2,50})/dgu;
-
-/**
- * The runs of ! and ? that end a sentence, as original ranges. A run that follows no word — at
- * the start of a line, after a space, a link, a #topic# or an @name — is no sentence's tone: in
- * text that passed through a system unable to store emoji it is what is left of them (Weibo text
- * copied that way shows “??” where an emoji stood), and it says nothing of the voice.
- */
-function runsAfterWords(field: FieldView): Range[] {
-  return field.matchFolded(AFTER_WORD).map(({ match }) => {
-    const [s, e] = match.indices!.groups!.run!; // the d flag, and a group that is not optional
-    return foldedToOriginal(field.normalized, s, e);
-  });
 }

@@ -109,7 +109,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   'personal-data': '个人信息',
   'political-expression': '政治表述',
   'legal-expression': '法律表述',
-  typo: '错别字',
+  typo: '错别字和标点',
 };
 
 /** Each shipped rule by name (tests/meta.test.ts keeps this in step with rules/index.ts). */
@@ -128,6 +128,7 @@ export const RULE_LABELS: Readonly<Record<string, string>> = {
   'no-off-mission': '与政府职能无关',
   'no-personal-opinion': '个人观点',
   'no-shop-link': '店铺链接',
+  'no-stacked-punctuation': '连用标点',
   'no-title-distortion': '篡改标题',
   'no-typo': '错别字',
   'no-unapproved-source': '非白名单稿源',

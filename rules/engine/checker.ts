@@ -261,7 +261,7 @@ class PendingFieldReports implements FieldReporter<string> {
   }
 
   hit(hit: TermHit, messageId: string, extra?: HitOverrides): void {
-    const { suggestion } = hit.entry;
+    const suggestion = extra?.suggestion ?? hit.entry.suggestion;
     // A rule that moves the range (widened to a quote pair) lets `{term}` name the finding's own excerpt.
     const base: Record<string, string | number> = extra?.range
       ? { suggestion: suggestion ?? '' }

@@ -138,6 +138,8 @@ export interface HitOverrides {
   data?: Record<string, string | number>;
   basis?: string;
   severity?: Severity;
+  /** A fix worked out from the hit itself, where the entry (a pattern) cannot name one. */
+  suggestion?: string;
   /**
    * The hit lies in a Weibo repost chain (//@某用户:…): somebody else's words, but published with
    * the account's post. A quoteAware rule keeps such a finding instead of dropping it as quoted.

@@ -22,7 +22,7 @@ describe('the shared labels', () => {
 
   it('name a rule this build does not know by its category, never by its id', () => {
     expect(ruleLabel('no-ad-promotion')).toBe('促销用语');
-    expect(ruleLabel('some-new-rule', 'typo')).toBe('错别字');
+    expect(ruleLabel('some-new-rule', 'typo')).toBe('错别字和标点');
     expect(ruleLabel('some-new-rule')).not.toContain('some-new-rule');
   });
 
