@@ -197,7 +197,7 @@ describe('filters', () => {
     expect(options).toContain('错别字');
     expect(options).toContain('促销用语');
     expect(options.join('')).not.toMatch(/no-|require-/);
-    expect(await page.locator('.bars').first().innerText()).toContain('错别字（错别字）');
+    expect(await page.locator('.bars').first().innerText()).toContain('错别字（错别字和标点）');
     await shot(page, 'charts');
     await page.close();
   });
