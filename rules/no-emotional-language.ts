@@ -5,11 +5,11 @@ import { inWorkTitle } from './lib/work-titles';
 
 /**
  * Emotional outbursts, slang, insults and vulgar words in the institution's own voice (runs of
- * !!! / ??? are punctuation: no-stacked-punctuation). Quoted speech is left alone (quoteAware), except the words of a Weibo
- * repost chain (//@某用户:…): the platform publishes the chain with the account's post, so
- * reposting somebody's obscenity or insult is worth a warning, as no-emotional-paragraph warns
- * about a reposted outburst. Two dictionaries, so each kind of finding has its own message;
- * severities are per entry in the pack.
+ * !!! / ??? are punctuation: no-stacked-punctuation). Quoted speech is left alone (quoteAware),
+ * except the words of a Weibo repost chain (//@某用户:…): the platform publishes the chain with
+ * the account's post, so reposting somebody's obscenity or insult is worth a warning, as
+ * no-emotional-paragraph warns about a reposted outburst. Two dictionaries, so each kind of
+ * finding has its own message; severities are per entry in the pack.
  */
 export default defineRule({
   meta: {

@@ -5,9 +5,10 @@ import type { Range } from './engine/types';
 /**
  * Runs of ! and ? (！！！, ？？？, ？！？) ending a sentence in the account's own voice: a matter of
  * punctuation (文字关), reported with a one-click fix to the single mark. It used to be a
- * personal-opinion finding; on real private posts it marked neutral ones as often as angry ones
- * and found no angry post that the emotion model and word lists had not found already, so it says
- * what it is: punctuation. Quoted speech and repost chains keep their writers' marks (quoteAware).
+ * personal-opinion finding; on real private posts it marked neutral posts too (28 against 73
+ * angry ones) and found no angry post that the emotion model and word lists had not found
+ * already, so it says what it is: punctuation. Quoted speech and repost chains keep their
+ * writers' marks (quoteAware).
  */
 export default defineRule({
   meta: {
