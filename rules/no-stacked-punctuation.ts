@@ -30,8 +30,12 @@ export default defineRule({
   create({ options }) {
     return {
       field(field, report) {
+        const hits = field.hits(options.dictionary);
+        // Finding where sentences end walks the whole text with a regex, on every keystroke's
+        // check: only worth it when there is a run to judge, which most drafts do not have.
+        if (hits.length === 0) return;
         const spoken = runsAfterWords(field);
-        for (const hit of field.hits(options.dictionary)) {
+        for (const hit of hits) {
           if (!spoken.some(([s, e]) => s < hit.range[1] && hit.range[0] < e)) continue;
           report.hit(hit, 'stacked', { suggestion: single(hit.excerpt) });
         }
