@@ -8,12 +8,16 @@
  *   paragraph, as multi-paragraph quotations are written);
  * - reported speech introduced by a speech verb and a colon (市民表示：…, 他说：…), to the end of
  *   the paragraph — unless quotation marks follow the colon and so close the speech themselves;
+ * - reported speech introduced by a formal speech verb and a comma (习近平在慰问电中表示，…), to
+ *   the end of the sentence: news reports speech this way more often than with a colon;
  * - a line, headline or sentence that starts with a named speaker and a colon, as interviews,
  *   news posts and comment roundups are written without marks (钟南山：…, 网友：…, 张女士：…,
- *   @某用户：…, a repost's //@某用户:…, 【…】国家卫健委专家组成员蒋荣猛：…, or after a headline's
- *   丨 divider: 【视频丨钟南山：…】): a user handle, a word
- *   for a speaker (网友, 市民, 专家…) with at most a few characters before it, or a short name
- *   with a common surname after at most a title's length of characters (专家组组长钟南山).
+ *   @某用户：…, a repost's //@某用户:…, 【…】国家卫健委专家组成员蒋荣猛：…, a headline that opens
+ *   with its speaker: 【白岩松：…】, or after a headline's 丨 divider: 【视频丨钟南山：…】): a user
+ *   handle, a word for a speaker (网友, 市民, 专家…) with at most a few characters before it, a
+ *   short name with a common surname after at most a title's length of characters (专家组组长
+ *   钟南山), or any short name after a job title (人社部副部长游钧). Inside a headline's 【…】 the
+ *   speaker's words end where the headline does.
  */
 import { foldedToOriginal, type NormalizedText } from './normalize';
 import type { Range } from './types';
@@ -76,17 +80,26 @@ const SPEECH_VERBS = [
   '喊道',
 ];
 const COLONS = [':', '：'];
+/** The formal verbs that news follows with a comma, not a colon, to report speech (市长表示，…). */
+const COMMA_SPEECH_VERBS = ['表示', '指出', '强调', '介绍', '透露', '坦言', '直言', '告诉记者', '回应'];
+const COMMAS = [',', '，'];
+const SENTENCE_ENDS = ['。', '!', '?', ';', '！', '？', '；', '\n'];
 
 /** Words that name who speaks, ending a speaker label (热心网友：…, 患者家属：…). */
 const SPEAKERS =
   '网友|网民|博主|用户|市民|村民|居民|群众|街坊|业主|家长|学生|老师|教师|教授|专家|学者|院士|医生|护士|患者|家属|' +
   '记者|游客|乘客|司机|师傅|店主|商户|老板|员工|职工|工人|农民|大爷|大妈|阿姨|大叔|大姐|女士|先生|小姐|同学|' +
-  '律师|代表|委员|主任|书记|局长|部长|院长|校长|所长|队长|站长|负责人|发言人|工作人员|志愿者|民警|警官|消防员|嘉宾';
+  '律师|代表|委员|主任|书记|局长|部长|院长|校长|所长|队长|站长|负责人|发言人|工作人员|志愿者|民警|警官|消防员|嘉宾|' +
+  '球迷|粉丝|观众|读者|听众|车主|顾客|消费者|股民|考生|选手|球员|教练|主持人|导演|演员';
+/** Job titles that a name follows (副部长游钧：…, 卫生经济学教授胡善联：…): the name need not have a common surname. */
+const TITLES =
+  '部长|局长|厅长|司长|处长|科长|院长|校长|所长|站长|主任|书记|主席|总理|省长|市长|县长|区长|镇长|村长|' +
+  '大使|发言人|负责人|教授|研究员|院士|专家|医生|医师|护士长|记者|律师|董事长|总经理|总裁|总监|教练|队长|组长';
 /** The most common surnames (single and double), for names used as labels (钟南山：…). */
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 export const SPEAKER_LABEL = new RegExp(
-  String.raw`(?:^[ \t]*|//|(?<=[】#。!?丨|]))(?:@[^\s:：@/]{1,30}|[\u3400-\u9fff]{0,6}(?:${SPEAKERS})|[\u3400-\u9fff]{0,14}?(?:欧阳|司马|诸葛|上官|[${SURNAMES}])[\u3400-\u9fff]{1,2})[ \t]*[:：]`,
+  String.raw`(?:^[ \t]*|//|(?<=[【】#。!?丨|]))(?:@[^\s:：@/]{1,30}|[\u3400-\u9fff]{0,6}(?:${SPEAKERS})|[\u3400-\u9fff]{0,14}?(?:欧阳|司马|诸葛|上官|[${SURNAMES}])[\u3400-\u9fff]{1,2}|[\u3400-\u9fff]{0,20}?(?:${TITLES})[\u3400-\u9fff]{2,3})[ \t]*[:：]`,
   'gm',
 );
 /** The last characters of the verbs: most colons follow none of them and need no closer look. */
@@ -118,13 +131,30 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
       spans.push([from, lineEnd('\n', from)]);
     }
   }
-  // Lines that open with a speaker's label.
+  // 习近平在慰问电中表示，…。 — a formal verb and a comma report speech to the end of the sentence.
+  for (const comma of COMMAS) {
+    const sentenceEnd = forwardSearch(s);
+    for (let c = s.indexOf(comma); c !== -1; c = s.indexOf(comma, c + 1)) {
+      const verb = COMMA_SPEECH_VERBS.find((v) => s.endsWith(v, c));
+      // 我表示，… is the writer's own voice.
+      if (verb === undefined || s.charAt(c - verb.length - 1) === '我') continue;
+      const from = c + 1;
+      if (PAIRS[s.charAt(skipSpaces(s, from))] !== undefined) continue;
+      spans.push([from, Math.min(...SENTENCE_ENDS.map((end) => sentenceEnd(end, from)))]);
+    }
+  }
+  // Lines that open with a speaker's label; in a headline's 【…】, to the headline's end.
   if (s.includes(':') || s.includes('：')) {
     const lineEnd = forwardSearch(s);
+    const bracketEnd = forwardSearch(s);
     SPEAKER_LABEL.lastIndex = 0;
     for (let m = SPEAKER_LABEL.exec(s); m; m = SPEAKER_LABEL.exec(s)) {
       const from = m.index + m[0].length;
-      spans.push([from, lineEnd('\n', from)]);
+      const end = lineEnd('\n', from);
+      const lineStart = s.lastIndexOf('\n', m.index) + 1;
+      const opened = s.lastIndexOf('【', m.index);
+      const inHeadline = opened >= lineStart && s.lastIndexOf('】', m.index) < opened;
+      spans.push([from, inHeadline ? Math.min(end, bracketEnd('】', from) + 1) : end]);
     }
   }
   return merged(spans);

@@ -146,6 +146,33 @@ describe('findQuotedSpans', () => {
     expect(quoted('本次活动时间：3月1日')).toEqual([]);
   });
 
+  it("ends a speaker's words inside a headline's 【…】 where the headline ends", () => {
+    expect(quoted('【白岩松：服务部门不能这样恶心人】近日，有居民反映暖气不热。')).toEqual([
+      '服务部门不能这样恶心人】',
+    ]);
+    expect(quoted('【视频丨钟南山：我觉得要重视】发布会上，专家介绍了最新进展。')).toEqual(['我觉得要重视】']);
+    // An unclosed headline runs to the end of the line, as before.
+    expect(quoted('【白岩松：服务部门不能这样')).toEqual(['服务部门不能这样']);
+  });
+
+  it('reads a job title and any short name as a speaker, however long the title', () => {
+    expect(quoted('【人社部发布】人社部副部长游钧：我认为这是暂时的。')).toEqual(['我认为这是暂时的。']);
+    expect(quoted('复旦大学公共卫生学院卫生经济学教授胡善联：我觉得还要观察')).toEqual(['我觉得还要观察']);
+    expect(quoted('球迷：这些家伙真差劲')).toEqual(['这些家伙真差劲']);
+    // Without a title or a common surname, a short word and a colon is no speaker.
+    expect(quoted('温馨提示：我觉得要带伞')).toEqual([]);
+  });
+
+  it('reads a formal speech verb and a comma as reported speech, to the end of the sentence', () => {
+    expect(quoted('习近平在慰问电中表示，惊悉客机坠毁，我个人表示哀悼。我认为很好。')).toEqual([
+      '惊悉客机坠毁，我个人表示哀悼',
+    ]);
+    expect(quoted('市长强调，要抓落实\n下一段')).toEqual(['要抓落实']);
+    expect(quoted('发言人回应，“不存在这种情况”，并说明了原因。')).toEqual(['“不存在这种情况”']);
+    // The writer's own 我表示 is not somebody else's speech.
+    expect(quoted('我表示，我认为很好。')).toEqual([]);
+  });
+
   it('ends speech in quotation marks where the marks close, not at the end of the paragraph', () => {
     expect(quoted('市民表示：“办事很方便。”不过我感觉排队太长。')).toEqual(['“办事很方便。”']);
     expect(quoted('他指出： “要抓落实。”记者了解到，项目已开工。')).toEqual(['“要抓落实。”']);
