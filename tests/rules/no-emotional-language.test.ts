@@ -37,6 +37,8 @@ ruleTester.run(rule, {
     { text: '袁隆平团队利用水稻杂种优势，培育出高产新品种。', note: '杂种优势（杂种）' },
     { text: '老人笑呵呵地接过慰问品。', note: '笑呵呵（呵呵）' },
     { text: '市残联为智障儿童开设了康复训练课程。', note: '智障儿童是描述，不是辱骂' },
+    { text: '孝子苦寻走失智障母亲，民警连夜帮忙找回。', note: '智障 + 指人的词是描述' },
+    { text: '智障青年坠楼身亡，祖母被告上法庭。', note: '智障 + 指人的词是描述' },
     { text: '他妈妈是一名社区医生，常年义诊。', note: '他妈妈是称呼（他妈）' },
     { text: '其他妈妈们也赶来帮忙照看孩子。', note: '其他妈妈（他妈）' },
   ],
@@ -79,8 +81,8 @@ ruleTester.run(rule, {
     },
     {
       text: '《装逼指南》今日上映',
-      note: '不文明用语在书名里也报',
-      errors: [{ messageId: 'vulgar', at: '装逼', severity: 'block' }],
+      note: '不文明用语在书名里也报（网络流行语：须理由）',
+      errors: [{ messageId: 'vulgar', at: '装逼', severity: 'justify' }],
     },
     {
       text: '气死我了，这服务也太垃圾了吧！！！',
@@ -93,7 +95,31 @@ ruleTester.run(rule, {
     {
       text: '我靠，这也行？？？',
       variants: ['spaced'],
-      errors: [{ messageId: 'vulgar', at: '我靠', severity: 'block' }],
+      note: '另有字面意思（我靠外挂升级）的不文明用语须理由，不直接拦截',
+      errors: [{ messageId: 'vulgar', at: '我靠', severity: 'justify' }],
+    },
+    {
+      text: 'EA《战地3》免费附加服务令动视蛋疼',
+      note: '新闻标题用过的网络流行语：须理由，不拦截',
+      errors: [{ messageId: 'vulgar', at: '蛋疼', severity: 'justify' }],
+    },
+    {
+      text: '屌丝逆袭成创业明星',
+      errors: [{ messageId: 'vulgar', at: '屌丝', severity: 'justify' }],
+    },
+    {
+      text: '#你见过的奇葩图省事行为# 男子图省事钻进安检机',
+      note: '奇葩是新闻常用的口语词：只提醒',
+      errors: [{ messageId: 'emotional', at: '奇葩', severity: 'warn' }],
+    },
+    {
+      text: '上班第一天就被骂，打工人太难了',
+      errors: [{ messageId: 'emotional', at: '太难了', severity: 'warn' }],
+    },
+    {
+      text: '你是智障吧，这都不会',
+      note: '骂人的智障照报',
+      errors: [{ messageId: 'emotional', at: '智障', severity: 'justify' }],
     },
     { text: '这种人真是不要碧莲。', note: '谐音', errors: [{ messageId: 'vulgar', at: '碧莲', severity: 'block' }] },
     { text: '他妈的，又停水了。', errors: [{ messageId: 'vulgar', at: '他妈的', severity: 'block' }] },
