@@ -58,8 +58,8 @@ export default defineRule({
   },
 });
 
-const OPENING_QUOTES = '“‘「『"\'';
-const CLOSING_QUOTES = '”’」』"\'';
+/** Either mark of a pair, on either side: writers often type ”包邮” or “包邮“ with one mark twice. */
+const QUOTES = '“”‘’「」『』"\'';
 
 /** Whether quotation marks hold the hit and nothing else (“包邮”), spaces aside. */
 function quotedAlone(field: FieldView, hit: TermHit): boolean {
@@ -69,5 +69,5 @@ function quotedAlone(field: FieldView, hit: TermHit): boolean {
   while (before >= 0 && folded[before] === ' ') before--;
   let after = end;
   while (after < folded.length && folded[after] === ' ') after++;
-  return before >= 0 && OPENING_QUOTES.includes(folded[before]!) && CLOSING_QUOTES.includes(folded[after] ?? '\n');
+  return before >= 0 && QUOTES.includes(folded[before]!) && QUOTES.includes(folded[after] ?? '\n');
 }
