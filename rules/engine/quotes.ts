@@ -80,10 +80,13 @@ const SPEECH_VERBS = [
   '喊道',
 ];
 const COLONS = [':', '：'];
-/** The formal verbs that news follows with a comma, not a colon, to report speech (市长表示，…). */
-const COMMA_SPEECH_VERBS = ['表示', '指出', '强调', '介绍', '透露', '坦言', '直言', '告诉记者', '回应'];
-const COMMAS = [',', '，'];
-const SENTENCE_ENDS = ['。', '!', '?', ';', '！', '？', '；', '\n'];
+/**
+ * A formal verb that news follows with a comma, not a colon, to report speech (市长表示，…); the
+ * writer's own 我表示， is not somebody else's speech. One regular expression: far faster than
+ * looking behind every comma.
+ */
+const COMMA_SPEECH = /(?<!我)(?:表示|指出|强调|介绍|透露|坦言|直言|告诉记者|回应)[,，]/g;
+const SENTENCE_END = /[。!?;！？；\n]/g;
 
 /** Words that name who speaks, ending a speaker label (热心网友：…, 患者家属：…). */
 const SPEAKERS =
@@ -132,30 +135,29 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
     }
   }
   // 习近平在慰问电中表示，…。 — a formal verb and a comma report speech to the end of the sentence.
-  for (const comma of COMMAS) {
-    const sentenceEnd = forwardSearch(s);
-    for (let c = s.indexOf(comma); c !== -1; c = s.indexOf(comma, c + 1)) {
-      const verb = COMMA_SPEECH_VERBS.find((v) => s.endsWith(v, c));
-      // 我表示，… is the writer's own voice.
-      if (verb === undefined || s.charAt(c - verb.length - 1) === '我') continue;
-      const from = c + 1;
-      if (PAIRS[s.charAt(skipSpaces(s, from))] !== undefined) continue;
-      spans.push([from, Math.min(...SENTENCE_ENDS.map((end) => sentenceEnd(end, from)))]);
-    }
+  COMMA_SPEECH.lastIndex = 0;
+  for (let m = COMMA_SPEECH.exec(s); m; m = COMMA_SPEECH.exec(s)) {
+    const from = m.index + m[0].length;
+    if (PAIRS[s.charAt(skipSpaces(s, from))] !== undefined) continue;
+    SENTENCE_END.lastIndex = from;
+    spans.push([from, SENTENCE_END.exec(s)?.index ?? s.length]);
   }
-  // Lines that open with a speaker's label; in a headline's 【…】, to the headline's end.
-  if (s.includes(':') || s.includes('：')) {
-    const lineEnd = forwardSearch(s);
-    const bracketEnd = forwardSearch(s);
+  // Lines that open with a speaker's label; in a headline's 【…】, to the headline's end. A label
+  // never spans a line break, so only the lines with a colon are searched, each on its own.
+  for (let colon = nextColon(s, 0); colon !== -1;) {
+    const lineStart = s.lastIndexOf('\n', colon) + 1;
+    const newline = s.indexOf('\n', colon);
+    const lineEnd = newline === -1 ? s.length : newline;
+    const line = s.slice(lineStart, lineEnd);
     SPEAKER_LABEL.lastIndex = 0;
-    for (let m = SPEAKER_LABEL.exec(s); m; m = SPEAKER_LABEL.exec(s)) {
+    for (let m = SPEAKER_LABEL.exec(line); m; m = SPEAKER_LABEL.exec(line)) {
       const from = m.index + m[0].length;
-      const end = lineEnd('\n', from);
-      const lineStart = s.lastIndexOf('\n', m.index) + 1;
-      const opened = s.lastIndexOf('【', m.index);
-      const inHeadline = opened >= lineStart && s.lastIndexOf('】', m.index) < opened;
-      spans.push([from, inHeadline ? Math.min(end, bracketEnd('】', from) + 1) : end]);
+      const opened = line.lastIndexOf('【', m.index);
+      const inHeadline = opened !== -1 && line.lastIndexOf('】', m.index) < opened;
+      const closed = inHeadline ? line.indexOf('】', from) : -1;
+      spans.push([lineStart + from, lineStart + (closed === -1 ? line.length : closed + 1)]);
     }
+    colon = nextColon(s, lineEnd);
   }
   return merged(spans);
 }
@@ -178,6 +180,13 @@ function merged(spans: [number, number][]): [number, number][] {
     else if (span[1] > span[0]) out.push([span[0], span[1]]);
   }
   return out;
+}
+
+/** The first colon at or after `from`, either width; -1 if none. */
+function nextColon(s: string, from: number): number {
+  const half = s.indexOf(':', from);
+  const full = s.indexOf('：', from);
+  return half === -1 ? full : full === -1 ? half : Math.min(half, full);
 }
 
 function skipSpaces(s: string, from: number): number {
