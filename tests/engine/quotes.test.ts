@@ -41,14 +41,47 @@ function speechSpans(s: string): [number, number][] {
   return spans;
 }
 
-/** Lines opened by a speaker's label, the plain way: each line on its own, from the label to the line's end. */
+/** Speech reported with a formal verb and a comma, the plain way: every verb tried at every position, to the sentence's end. */
+function commaSpeechSpans(s: string): [number, number][] {
+  const verbs = ['表示', '指出', '强调', '介绍', '透露', '坦言', '直言', '告诉记者', '回应'];
+  const spans: [number, number][] = [];
+  for (let i = 0; i < s.length; i++)
+    for (const verb of verbs) {
+      const comma = i + verb.length;
+      if (!s.startsWith(verb, i) || !',，'.includes(s[comma] ?? 'x') || s[i - 1] === '我') continue;
+      let next = comma + 1;
+      while (s[next] === ' ') next++;
+      if ('“‘「『"'.includes(s[next] ?? 'x')) continue;
+      let end = comma + 1;
+      while (end < s.length && !'。!?;！？；\n'.includes(s[end]!)) end++;
+      spans.push([comma + 1, end]);
+    }
+  return spans;
+}
+
+/**
+ * Speakers' labels, the plain way: the whole text searched line by line, each label's words to the
+ * line's end — or, when an 【 is open before the label, to the 】 that closes it.
+ */
 function labelSpans(s: string): [number, number][] {
-  const label = new RegExp(`^${SPEAKER_LABEL.source.replace(/^\(\?:\^/, '(?:')}`);
   const spans: [number, number][] = [];
   let from = 0;
   for (const line of s.split('\n')) {
-    const m = label.exec(line);
-    if (m) spans.push([from + m[0].length, from + line.length]);
+    for (const m of line.matchAll(new RegExp(SPEAKER_LABEL.source, 'g'))) {
+      const start = m.index + m[0].length;
+      let open = false;
+      for (let i = 0; i < m.index; i++)
+        if (line[i] === '【') open = true;
+        else if (line[i] === '】') open = false;
+      let end = line.length;
+      if (open)
+        for (let i = start; i < line.length; i++)
+          if (line[i] === '】') {
+            end = i + 1;
+            break;
+          }
+      spans.push([from + start, from + end]);
+    }
     from += line.length + 1;
   }
   return spans;
@@ -87,6 +120,13 @@ const pieces = fc.constantFrom(
 );
 const texts = fc.array(pieces, { maxLength: 40 }).map((p) => p.join(''));
 const speechPieces = fc.constantFrom(
+  '【',
+  '】',
+  '王局长',
+  '，',
+  '。',
+  '我',
+  '指出',
   '说',
   '说道',
   '告诉记者',
@@ -110,7 +150,9 @@ describe('findQuotedSpans', () => {
   it('finds reported speech and quotations as the plain scans do', () => {
     fc.assert(
       fc.property(speechTexts, (text) => {
-        expect(findQuotedSpans(normalizeText(text))).toEqual(reference(text, [pairedSpans, speechSpans, labelSpans]));
+        expect(findQuotedSpans(normalizeText(text))).toEqual(
+          reference(text, [pairedSpans, speechSpans, commaSpeechSpans, labelSpans]),
+        );
       }),
       { numRuns: 2000 },
     );
