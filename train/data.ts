@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeText } from '../rules/engine/normalize';
+import { localFiles, readLocalPosts } from './local-posts';
 
 /**
  * Where the data folder is: the GOVPOST_DATA environment variable, else `shared/data` beside the
@@ -29,7 +30,7 @@ export function dataDir(): string {
   return found;
 }
 
-export type Source = 'sms' | 'cctv' | 'thuc' | 'msr' | 'weibo';
+export type Source = 'sms' | 'cctv' | 'thuc' | 'msr' | 'weibo' | 'local';
 
 export interface Text {
   /** The folded text (what the engine's rules see). */
@@ -93,9 +94,14 @@ export const FILES = {
   weibo: 'emotion/smp2020_ewect_virus.tsv',
 } as const;
 
+/** Every file read: the public data sets, and the city's own posts if an admin added them (train/local-posts.ts). */
+function allFiles(): string[] {
+  return [...Object.values(FILES), ...localFiles(dataDir())];
+}
+
 /** The files read, with their sizes, for the models' metadata. */
 export function dataFiles(): DataFile[] {
-  return Object.values(FILES).map((path) => ({
+  return allFiles().map((path) => ({
     path,
     rows: readRows(path).length,
     bytes: statSync(join(dataDir(), path)).size,
@@ -107,7 +113,7 @@ export function dataDate(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   const newest = epoch
     ? Number(epoch) * 1000
-    : Math.max(...Object.values(FILES).map((f) => statSync(join(dataDir(), f)).mtimeMs));
+    : Math.max(...allFiles().map((f) => statSync(join(dataDir(), f)).mtimeMs));
   return new Date(newest).toISOString().slice(0, 10);
 }
 
@@ -184,6 +190,17 @@ function thuc(): Text[] {
   });
 }
 
+/** The city's own published posts: official voice, split by the same seeded hash as the others. */
+function local(): Text[] {
+  return localFiles(dataDir()).flatMap((file) =>
+    readLocalPosts(dataDir(), file).map((post): Text => {
+      const folded = fold(post);
+      const group = groupKey(folded);
+      return { folded, source: 'local', label: 'official', group, split: devByHash(group), slice: file };
+    }),
+  );
+}
+
 function msr(): Text[] {
   return readRows(FILES.msr).map((row) => {
     const folded = fold(row);
@@ -219,7 +236,7 @@ function weibo(): Text[] {
  * only, so no dev text is ever trained on.
  */
 export function loadTexts(): Text[] {
-  const all = [...sms(), ...cctv(), ...thuc(), ...msr(), ...weibo()].filter((t) => t.folded.trim() !== '');
+  const all = [...sms(), ...cctv(), ...thuc(), ...msr(), ...local(), ...weibo()].filter((t) => t.folded.trim() !== '');
   const inDev = new Set(all.filter((t) => t.split === 'dev').map((t) => `${t.source}\u0000${t.group}`));
   const seen = new Set<string>();
   const out: Text[] = [];

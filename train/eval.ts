@@ -41,6 +41,8 @@ const POPULATIONS: Population[] = [
   { name: 'cctv 央视新闻微博', member: (t) => t.source === 'cctv' },
   { name: 'thuc 新闻标题', member: (t) => t.source === 'thuc' },
   { name: 'msr 报纸文句', member: (t) => t.source === 'msr' },
+  // The city's own published posts, where an admin added them (train/local-posts.ts); no row otherwise.
+  { name: 'local 本市政务帖子', member: (t) => t.source === 'local' },
   // Neutral private posts are negatives; their “found” is the false-alarm rate of personal-opinion.
   {
     name: 'weibo 中性',
@@ -49,7 +51,7 @@ const POPULATIONS: Population[] = [
   },
   { name: 'sms 正常短信', member: (t) => t.source === 'sms' && t.label === 'normal' },
 ];
-const OFFICIAL = new Set(['cctv', 'thuc', 'msr']);
+const OFFICIAL = new Set(['cctv', 'thuc', 'msr', 'local']);
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 
@@ -156,6 +158,7 @@ function main(): void {
   for (const pop of POPULATIONS) {
     const a = tally(lists, dev, pop);
     const b = tally(both, dev, pop);
+    if (!a.n) continue;
     const cell = (t: Tally) =>
       `${pop.finds ? pct(t.found, t.n) : '—'} / ${pct(t.warned, t.n)} / ${pct(t.stopped, t.n)} / ${t.blocked}`;
     out.push(`| ${pop.name} | ${a.n} | ${cell(a)} | ${cell(b)} |`);

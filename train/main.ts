@@ -58,6 +58,8 @@ function scoresBy(task: Task, texts: readonly Text[], score: (t: Text, i: number
   texts.forEach((t, i) => {
     for (const [pop, member] of Object.entries(task.populations)) if (member(t)) out[pop]!.push(score(t, i));
   });
+  // A population the data does not hold (the city's own posts, unless an admin added them) is left out.
+  for (const [pop, scores] of Object.entries(out)) if (!scores.length) delete out[pop];
   return out;
 }
 
@@ -113,7 +115,12 @@ function trainTask(task: Task, all: readonly Text[], allKeys: readonly number[][
     minTexts: MIN_TEXTS,
     features: '段落的特征文字（rules/engine/features.ts）的 1–3 元组，每段每个只计一次，按 1/√k 归一',
     regularisation: { l2: task.l2, iterations: ITERATIONS },
-    negativeShares: task.negativeShares,
+    // Only the sources the data holds: without the city's own posts, the metadata is as before.
+    negativeShares: Object.fromEntries(
+      Object.entries(task.negativeShares).filter(([source]) =>
+        texts.some((t) => !task.positive(t) && task.negativeSource(t) === source),
+      ),
+    ),
     thresholdsWhy: why,
     crossValidation: ratesAt(cvScores, thresholds),
   };

@@ -32,12 +32,18 @@ export interface Task {
   justify: { maxRates: Record<string, number> };
 }
 
-const official = (t: Text) => t.source === 'cctv' || t.source === 'thuc' || t.source === 'msr';
+const official = (t: Text) => t.source === 'cctv' || t.source === 'thuc' || t.source === 'msr' || t.source === 'local';
 
+/**
+ * The official populations. `local` is the city's own published posts (train/local-posts.ts), present
+ * only where an admin added them: an empty population constrains no threshold, and a negative source
+ * with no texts adds no weight, so without them the models are trained exactly as before.
+ */
 const OFFICIAL_POPULATIONS = {
   'cctv 央视新闻微博': (t: Text) => t.source === 'cctv',
   'thuc 新闻标题': (t: Text) => t.source === 'thuc',
   'msr 报纸文句': (t: Text) => t.source === 'msr',
+  'local 本市政务帖子': (t: Text) => t.source === 'local',
 };
 
 export const AD_TASK: Task = {
@@ -47,7 +53,7 @@ export const AD_TASK: Task = {
   uses: (t) => t.label !== 'push',
   positive: (t) => t.source === 'sms' && t.label === 'ad',
   negativeSource: (t) => t.source,
-  negativeShares: { sms: 0.2, cctv: 0.2, thuc: 0.2, msr: 0.2, weibo: 0.2 },
+  negativeShares: { sms: 0.2, cctv: 0.2, thuc: 0.2, msr: 0.2, weibo: 0.2, local: 0.2 },
   l2: 3e-4,
   maxNgrams: 30_000,
   populations: {
@@ -57,11 +63,23 @@ export const AD_TASK: Task = {
     'weibo 个人微博': (t) => t.source === 'weibo',
   },
   warn: {
-    maxRates: { 'cctv 央视新闻微博': 0.003, 'thuc 新闻标题': 0.003, 'msr 报纸文句': 0.003, 'weibo 个人微博': 0.005 },
+    maxRates: {
+      'cctv 央视新闻微博': 0.003,
+      'thuc 新闻标题': 0.003,
+      'msr 报纸文句': 0.003,
+      'local 本市政务帖子': 0.003,
+      'weibo 个人微博': 0.005,
+    },
     maximise: 'sms 广告短信',
   },
   justify: {
-    maxRates: { 'cctv 央视新闻微博': 0.0005, 'thuc 新闻标题': 0.0005, 'msr 报纸文句': 0.0005, 'weibo 个人微博': 0.001 },
+    maxRates: {
+      'cctv 央视新闻微博': 0.0005,
+      'thuc 新闻标题': 0.0005,
+      'msr 报纸文句': 0.0005,
+      'local 本市政务帖子': 0.0005,
+      'weibo 个人微博': 0.001,
+    },
   },
 };
 
@@ -72,7 +90,7 @@ export const EMOTION_TASK: Task = {
   uses: (t) => t.source !== 'weibo' || t.label === 'angry' || t.label === 'neutral',
   positive: (t) => t.source === 'weibo' && t.label === 'angry',
   negativeSource: (t) => (t.source === 'weibo' ? 'weibo' : official(t) ? t.source : 'sms'),
-  negativeShares: { weibo: 0.6, cctv: 0.1, thuc: 0.1, msr: 0.1, sms: 0.1 },
+  negativeShares: { weibo: 0.6, cctv: 0.1, thuc: 0.1, msr: 0.1, sms: 0.1, local: 0.1 },
   l2: 3e-4,
   maxNgrams: 30_000,
   populations: {
@@ -81,11 +99,23 @@ export const EMOTION_TASK: Task = {
     ...OFFICIAL_POPULATIONS,
   },
   warn: {
-    maxRates: { 'weibo 中性': 0.09, 'cctv 央视新闻微博': 0.005, 'thuc 新闻标题': 0.005, 'msr 报纸文句': 0.005 },
+    maxRates: {
+      'weibo 中性': 0.09,
+      'cctv 央视新闻微博': 0.005,
+      'thuc 新闻标题': 0.005,
+      'msr 报纸文句': 0.005,
+      'local 本市政务帖子': 0.005,
+    },
     maximise: 'weibo 愤怒',
   },
   justify: {
-    maxRates: { 'weibo 中性': 0.03, 'cctv 央视新闻微博': 0.0005, 'thuc 新闻标题': 0.0005, 'msr 报纸文句': 0.0005 },
+    maxRates: {
+      'weibo 中性': 0.03,
+      'cctv 央视新闻微博': 0.0005,
+      'thuc 新闻标题': 0.0005,
+      'msr 报纸文句': 0.0005,
+      'local 本市政务帖子': 0.0005,
+    },
   },
 };
 

@@ -32,6 +32,7 @@ export function chooseThresholds(task: Task, scores: Scores): { thresholds: Mode
   const justify = lowestMeeting(scores, task.justify.maxRates, warn);
   const limits = (maxRates: Record<string, number>) =>
     Object.entries(maxRates)
+      .filter(([pop]) => scores[pop] !== undefined)
       .map(([pop, max]) => `${pop} ≤ ${pct(max)}`)
       .join('、');
   const at = (t: number) =>
