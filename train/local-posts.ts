@@ -38,7 +38,7 @@ export function readLocalPosts(dataDir: string, file: string): string[] {
     try {
       value = JSON.parse(line);
     } catch (e) {
-      throw new Error(`${where} 不是 JSON：${(e as Error).message}`);
+      throw new Error(`${where} 不是 JSON：${(e as Error).message}`, { cause: e });
     }
     const text = typeof value === 'object' && value !== null ? (value as { text?: unknown }).text : undefined;
     if (typeof text !== 'string') throw new Error(`${where} 缺少字符串字段 text（每行一个 {"text": "……"}）`);
