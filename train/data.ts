@@ -192,8 +192,9 @@ function thuc(): Text[] {
 
 /** The city's own published posts: official voice, split by the same seeded hash as the others. */
 function local(): Text[] {
-  return localFiles(dataDir()).flatMap((file) =>
-    readLocalPosts(dataDir(), file).map((post): Text => {
+  const dir = dataDir();
+  return localFiles(dir).flatMap((file) =>
+    readLocalPosts(dir, file).map((post): Text => {
       const folded = fold(post);
       const group = groupKey(folded);
       return { folded, source: 'local', label: 'official', group, split: devByHash(group), slice: file };

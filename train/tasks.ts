@@ -46,6 +46,10 @@ const OFFICIAL_POPULATIONS = {
   'local 本市政务帖子': (t: Text) => t.source === 'local',
 };
 
+/** The same highest allowed rate for every official population. */
+const officialRates = (max: number): Record<string, number> =>
+  Object.fromEntries(Object.keys(OFFICIAL_POPULATIONS).map((pop) => [pop, max]));
+
 export const AD_TASK: Task = {
   name: 'commercial-ad',
   category: 'commercial-ad',
@@ -63,23 +67,11 @@ export const AD_TASK: Task = {
     'weibo 个人微博': (t) => t.source === 'weibo',
   },
   warn: {
-    maxRates: {
-      'cctv 央视新闻微博': 0.003,
-      'thuc 新闻标题': 0.003,
-      'msr 报纸文句': 0.003,
-      'local 本市政务帖子': 0.003,
-      'weibo 个人微博': 0.005,
-    },
+    maxRates: { ...officialRates(0.003), 'weibo 个人微博': 0.005 },
     maximise: 'sms 广告短信',
   },
   justify: {
-    maxRates: {
-      'cctv 央视新闻微博': 0.0005,
-      'thuc 新闻标题': 0.0005,
-      'msr 报纸文句': 0.0005,
-      'local 本市政务帖子': 0.0005,
-      'weibo 个人微博': 0.001,
-    },
+    maxRates: { ...officialRates(0.0005), 'weibo 个人微博': 0.001 },
   },
 };
 
@@ -99,23 +91,11 @@ export const EMOTION_TASK: Task = {
     ...OFFICIAL_POPULATIONS,
   },
   warn: {
-    maxRates: {
-      'weibo 中性': 0.09,
-      'cctv 央视新闻微博': 0.005,
-      'thuc 新闻标题': 0.005,
-      'msr 报纸文句': 0.005,
-      'local 本市政务帖子': 0.005,
-    },
+    maxRates: { 'weibo 中性': 0.09, ...officialRates(0.005) },
     maximise: 'weibo 愤怒',
   },
   justify: {
-    maxRates: {
-      'weibo 中性': 0.03,
-      'cctv 央视新闻微博': 0.0005,
-      'thuc 新闻标题': 0.0005,
-      'msr 报纸文句': 0.0005,
-      'local 本市政务帖子': 0.0005,
-    },
+    maxRates: { 'weibo 中性': 0.03, ...officialRates(0.0005) },
   },
 };
 

@@ -129,8 +129,7 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
     for (let c = s.indexOf(colon); c !== -1; c = s.indexOf(colon, c + 1)) {
       if (!VERB_ENDS.has(s.charAt(c - 1)) || !SPEECH_VERBS.some((verb) => s.endsWith(verb, c))) continue;
       const from = c + 1;
-      // 市民表示：“……” — the marks say where the speech ends; the text after them is the writer's again.
-      if (PAIRS[s.charAt(skipSpaces(s, from))] !== undefined) continue;
+      if (marksFollow(s, from)) continue;
       spans.push([from, lineEnd('\n', from)]);
     }
   }
@@ -138,13 +137,15 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
   COMMA_SPEECH.lastIndex = 0;
   for (let m = COMMA_SPEECH.exec(s); m; m = COMMA_SPEECH.exec(s)) {
     const from = m.index + m[0].length;
-    if (PAIRS[s.charAt(skipSpaces(s, from))] !== undefined) continue;
+    if (marksFollow(s, from)) continue;
     SENTENCE_END.lastIndex = from;
     spans.push([from, SENTENCE_END.exec(s)?.index ?? s.length]);
   }
   // Lines that open with a speaker's label; in a headline's 【…】, to the headline's end. A label
   // never spans a line break, so only the lines with a colon are searched, each on its own.
-  for (let colon = nextColon(s, 0); colon !== -1;) {
+  const colonAhead = forwardSearch(s);
+  const nextColon = (from: number) => Math.min(...COLONS.map((colon) => colonAhead(colon, from)));
+  for (let colon = nextColon(0); colon < s.length;) {
     const lineStart = s.lastIndexOf('\n', colon) + 1;
     const newline = s.indexOf('\n', colon);
     const lineEnd = newline === -1 ? s.length : newline;
@@ -157,7 +158,7 @@ export function findQuotedFolded(text: NormalizedText): [number, number][] {
       const closed = inHeadline ? line.indexOf('】', from) : -1;
       spans.push([lineStart + from, lineStart + (closed === -1 ? line.length : closed + 1)]);
     }
-    colon = nextColon(s, lineEnd);
+    colon = nextColon(lineEnd);
   }
   return merged(spans);
 }
@@ -182,11 +183,9 @@ function merged(spans: [number, number][]): [number, number][] {
   return out;
 }
 
-/** The first colon at or after `from`, either width; -1 if none. */
-function nextColon(s: string, from: number): number {
-  const half = s.indexOf(':', from);
-  const full = s.indexOf('：', from);
-  return half === -1 ? full : full === -1 ? half : Math.min(half, full);
+/** 市民表示：“……” — the marks say where the speech ends; the text after them is the writer's again. */
+function marksFollow(s: string, from: number): boolean {
+  return PAIRS[s.charAt(skipSpaces(s, from))] !== undefined;
 }
 
 function skipSpaces(s: string, from: number): number {
